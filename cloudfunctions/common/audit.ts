@@ -1,0 +1,17 @@
+// Append-only audit trail (DESIGN §3): who did what to which record, from which role.
+import type { Ctx } from './serve';
+
+export async function audit(ctx: Ctx, action: string, target: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await ctx.db.collection('audit_logs').add({
+    data: {
+      compoundId: ctx.compoundId,
+      actorId: ctx.user?._id ?? null,
+      actorRoles: ctx.roles,
+      action,
+      target,
+      detail,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+  });
+}

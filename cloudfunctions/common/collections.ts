@@ -1,0 +1,62 @@
+// The one declaration of every collection and its indexes. The emulator enforces it; the
+// provisioning script (scripts/provision.ts) creates the same collections and indexes on CloudBase.
+
+export interface IndexSpec {
+  name: string;
+  keys: Array<[field: string, direction: 1 | -1]>;
+  unique?: boolean;
+  /** Documents whose first key is missing or null are left out of the index (Mongo's sparse). */
+  sparse?: boolean;
+}
+
+export interface CollectionSpec {
+  indexes: IndexSpec[];
+}
+
+export const COLLECTIONS = {
+  compounds: { indexes: [] },
+  buildings: { indexes: [{ name: 'by_compound', keys: [['compoundId', 1], ['order', 1]] }] },
+  households: {
+    indexes: [
+      { name: 'uniq_room', keys: [['compoundId', 1], ['buildingId', 1], ['unit', 1], ['room', 1]], unique: true },
+    ],
+  },
+  users: {
+    indexes: [
+      { name: 'uniq_openid', keys: [['openid', 1]], unique: true },
+      { name: 'by_household', keys: [['householdId', 1]] },
+    ],
+  },
+  bindings: {
+    indexes: [
+      { name: 'by_state', keys: [['compoundId', 1], ['state', 1], ['buildingId', 1]] },
+      // one pending binding per user: the key is set only while the binding is pending
+      { name: 'uniq_pending', keys: [['pendingKey', 1]], unique: true, sparse: true },
+    ],
+  },
+  audit_logs: { indexes: [{ name: 'by_target', keys: [['compoundId', 1], ['target', 1], ['createdAt', -1]] }] },
+  requests: {
+    indexes: [
+      { name: 'uniq_idempotency', keys: [['reporterId', 1], ['idempotencyKey', 1]], unique: true },
+      { name: 'by_state', keys: [['compoundId', 1], ['state', 1], ['dueAt', 1]] },
+    ],
+  },
+  stats_counters: { indexes: [] },
+  teams: { indexes: [] },
+  team_members: {
+    indexes: [{ name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true, sparse: true }],
+  },
+  service_records: { indexes: [{ name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] }] },
+  conventions: { indexes: [] },
+  convention_comments: { indexes: [] },
+  ballots: { indexes: [{ name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true }] },
+  events: { indexes: [] },
+  registrations: { indexes: [{ name: 'uniq_event_user', keys: [['eventId', 1], ['userId', 1]], unique: true }] },
+  notices: { indexes: [] },
+  notice_reads: { indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }] },
+  moderation: { indexes: [] },
+  subscriptions: { indexes: [] },
+} satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

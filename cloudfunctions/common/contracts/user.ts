@@ -1,0 +1,151 @@
+// 用户与房屋认证: identity, household binding and verification, roles, consent, personal data.
+import * as z from 'zod/mini';
+import { ROLES } from '../roles';
+import { cursorInput, defineContract, id, optionalText, page, phone, text } from '../contract';
+
+export const PRIVACY_VERSION = '2026-11-v1';
+export const CONSENT_KINDS = ['privacy', 'party', 'publishName'] as const;
+export const RELATIONS = ['owner', 'family', 'tenant'] as const;
+
+const role = z.enum(ROLES);
+
+export const compoundRef = z.object({ compoundId: z.string(), name: z.string() });
+
+export const householdView = z.object({
+  householdId: z.string(),
+  buildingId: z.string(),
+  buildingName: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  verified: z.boolean(),
+});
+
+export const bindingView = z.object({
+  bindingId: z.string(),
+  state: z.enum(['pending', 'verified', 'rejected', 'cancelled']),
+  buildingName: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  relation: z.enum(RELATIONS),
+  reason: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+
+export const consentsView = z.object({
+  privacy: z.boolean(),
+  privacyVersion: z.nullable(z.string()),
+  party: z.boolean(),
+  publishName: z.boolean(),
+});
+
+export const profileView = z.object({
+  displayName: z.string(),
+  phoneMasked: z.nullable(z.string()),
+  elderMode: z.boolean(),
+  party: z.nullable(z.object({ member: z.boolean(), kind: z.nullable(z.enum(['registered', 'mobile'])), showBadge: z.boolean() })),
+  /** 亮身份: shown only when the member opted in. */
+  badge: z.boolean(),
+});
+
+export const session = z.object({
+  userId: z.string(),
+  roles: z.array(role),
+  compound: z.nullable(compoundRef),
+  household: z.nullable(householdView),
+  binding: z.nullable(bindingView),
+  consents: consentsView,
+  profile: profileView,
+  gridBuildingIds: z.array(z.string()),
+});
+export type Session = z.infer<typeof session>;
+
+export const pendingBinding = z.object({
+  bindingId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  /** Full number: the grid user calls to verify. */
+  phone: z.nullable(z.string()),
+  buildingId: z.string(),
+  buildingName: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  relation: z.enum(RELATIONS),
+  area: z.number(),
+  createdAt: z.string(),
+});
+
+export const userSummary = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  phoneMasked: z.nullable(z.string()),
+  roles: z.array(role),
+  household: z.nullable(z.string()),
+});
+
+export const userContract = defineContract({
+  login: { input: z.strictObject({}), output: session },
+  updateProfile: {
+    input: z.strictObject({
+      displayName: z.optional(text(20, '称呼')),
+      phone: z.optional(z.union([phone(), z.literal('')])),
+      elderMode: z.optional(z.boolean()),
+      party: z.optional(
+        z.nullable(
+          z.strictObject({ member: z.boolean(), kind: z.nullable(z.enum(['registered', 'mobile'])), showBadge: z.boolean() }),
+        ),
+      ),
+    }),
+    output: session,
+  },
+  directory: {
+    input: z.strictObject({ compoundId: z.optional(id()) }),
+    output: z.object({
+      compounds: z.array(z.object({ compoundId: z.string(), name: z.string(), address: z.string() })),
+      buildings: z.array(z.object({ buildingId: z.string(), name: z.string(), units: z.array(z.string()), floors: z.number() })),
+    }),
+  },
+  requestBinding: {
+    input: z.strictObject({
+      buildingId: id(),
+      unit: text(10, '单元'),
+      room: z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,10}$/, '房号只能包含数字和字母，如 1201')),
+      relation: z._default(z.enum(RELATIONS), 'owner'),
+    }),
+    output: z.object({ bindingId: z.string(), state: z.literal('pending') }),
+  },
+  cancelBinding: { input: z.strictObject({ bindingId: id() }), output: z.object({ bindingId: z.string(), state: z.literal('cancelled') }) },
+  verifyBinding: {
+    input: z.strictObject({ bindingId: id(), reason: optionalText(100, '备注') }),
+    output: z.object({ bindingId: z.string(), state: z.literal('verified') }),
+  },
+  rejectBinding: {
+    input: z.strictObject({ bindingId: id(), reason: optionalText(100, '原因') }),
+    output: z.object({ bindingId: z.string(), state: z.literal('rejected') }),
+  },
+  listPendingBindings: { input: z.strictObject({ ...cursorInput }), output: page(pendingBinding) },
+  setRoles: {
+    input: z.strictObject({ userId: id(), roles: z.array(role).check(z.maxLength(ROLES.length)) }),
+    output: userSummary,
+  },
+  searchUsers: {
+    input: z.strictObject({ query: optionalText(20, '关键词'), ...cursorInput }),
+    output: page(userSummary),
+  },
+  recordConsent: {
+    input: z.strictObject({ kind: z.enum(CONSENT_KINDS), granted: z.boolean(), version: text(40, '版本') }),
+    output: session,
+  },
+  exportMyData: {
+    input: z.strictObject({}),
+    output: z.object({
+      exportedAt: z.string(),
+      user: z.record(z.string(), z.unknown()),
+      household: z.nullable(z.record(z.string(), z.unknown())),
+      bindings: z.array(z.record(z.string(), z.unknown())),
+      auditTrail: z.array(z.record(z.string(), z.unknown())),
+    }),
+  },
+  deleteMyAccount: { input: z.strictObject({ confirm: z.literal(true) }), output: z.object({ deleted: z.literal(true) }) },
+});
+
+export type UserContract = typeof userContract;

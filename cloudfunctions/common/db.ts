@@ -1,0 +1,79 @@
+// Small data-access helpers over wx-server-sdk: typed reads, null for a missing document,
+// cursor pagination, and the mapping of the database's own errors onto our error codes.
+import type { Db } from './cloud';
+import type { CollectionName } from './collections';
+import { AppError, fail } from './errors';
+
+export interface BaseDoc {
+  _id: string;
+  compoundId?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function getById<T extends BaseDoc>(db: Db, coll: CollectionName, id: string): Promise<T | null> {
+  const res = (await db.collection(coll).doc(id).get()) as { data: T | null | T[] };
+  const data = Array.isArray(res.data) ? res.data[0] : res.data;
+  return (data as T | undefined) ?? null;
+}
+
+export async function findOne<T extends BaseDoc>(db: Db, coll: CollectionName, where: Record<string, unknown>): Promise<T | null> {
+  const res = await db.collection(coll).where(where).limit(1).get();
+  return (res.data[0] as T | undefined) ?? null;
+}
+
+export async function findMany<T extends BaseDoc>(
+  db: Db,
+  coll: CollectionName,
+  where: Record<string, unknown>,
+  opts: { orderBy?: Array<[string, 'asc' | 'desc']>; limit?: number; skip?: number } = {},
+): Promise<T[]> {
+  let q = db.collection(coll).where(where);
+  for (const [field, dir] of opts.orderBy ?? []) q = q.orderBy(field, dir);
+  if (opts.skip) q = q.skip(opts.skip);
+  const res = await q.limit(opts.limit ?? 100).get();
+  return res.data as T[];
+}
+
+/** Offset cursors, opaque to the client. A page asks for one extra row to know if more exist. */
+export async function pageOf<T extends BaseDoc>(
+  db: Db,
+  coll: CollectionName,
+  where: Record<string, unknown>,
+  orderBy: Array<[string, 'asc' | 'desc']>,
+  input: { cursor?: string; limit?: number },
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const limit = input.limit ?? 20;
+  const skip = input.cursor ? decodeCursor(input.cursor) : 0;
+  const rows = await findMany<T>(db, coll, where, { orderBy, skip, limit: limit + 1 });
+  const more = rows.length > limit;
+  return { items: rows.slice(0, limit), nextCursor: more ? encodeCursor(skip + limit) : null };
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const o = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).o;
+    if (Number.isInteger(o) && o >= 0 && o < 100_000) return o;
+  } catch {
+    /* fall through */
+  }
+  throw fail.invalid('分页参数无效，请刷新后重试');
+}
+
+export function isDuplicateKey(e: unknown): boolean {
+  const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
+  return msg.includes('E11000');
+}
+
+/** Database errors that mean "someone else got there first" become CONFLICT; the rest stay. */
+export function asAppError(e: unknown): AppError | null {
+  if (e instanceof AppError) return e;
+  if (isDuplicateKey(e)) return fail.conflict('该记录已存在，请勿重复提交');
+  const msg = String((e as { errMsg?: string })?.errMsg ?? '');
+  if (msg.includes('DATABASE_TRANSACTION_CONFLICT') || msg.includes('conflict')) return fail.conflict();
+  return null;
+}

@@ -1,0 +1,94 @@
+// Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
+import type { BaseDoc } from './db';
+import type { Role } from './roles';
+
+export interface ConsentRecord {
+  granted: boolean;
+  version: string;
+  at: Date;
+}
+
+export interface UserDoc extends BaseDoc {
+  openid: string;
+  compoundId: string | null;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  householdId: string | null;
+  householdRelation: 'owner' | 'family' | 'tenant' | null;
+  /** Party membership (政治面貌): only with the separate `party` consent; the badge only if opted in. */
+  party: { member: boolean; kind: 'registered' | 'mobile' | null; showBadge: boolean } | null;
+  consents: Partial<Record<'privacy' | 'party' | 'publishName', ConsentRecord>>;
+  elderMode: boolean;
+  /** Minors need guardian consent for volunteering (DESIGN §4.2). */
+  isMinor: boolean;
+  points: number;
+  serviceHours: number;
+  demo?: boolean;
+}
+
+export interface CompoundDoc extends BaseDoc {
+  name: string;
+  address: string;
+  district: string;
+  street: string;
+  community: string;
+  /** Where owners' votes must go through a city system (Beijing, Shenzhen, Sichuan): votes are advisory here. */
+  ownersVoteOfficialSystem: boolean;
+  settings: {
+    slaHours: { emergency: number; utilities: number; general: number; complex: number };
+  };
+}
+
+export interface BuildingDoc extends BaseDoc {
+  compoundId: string;
+  name: string;
+  order: number;
+  units: string[];
+  floors: number;
+  gridUserIds: string[];
+}
+
+export interface HouseholdDoc extends BaseDoc {
+  compoundId: string;
+  buildingId: string;
+  unit: string;
+  room: string;
+  /** 专有部分面积 in m², from the property register. */
+  area: number;
+  /** The register's owner key: units of one owner share it (one head in owners' votes). */
+  ownerKey: string | null;
+  occupancy: 'owner' | 'tenant' | 'vacant';
+  verifiedMemberIds: string[];
+}
+
+export interface BindingDoc extends BaseDoc {
+  compoundId: string;
+  userId: string;
+  buildingId: string;
+  unit: string;
+  room: string;
+  householdId: string;
+  relation: 'owner' | 'family' | 'tenant';
+  state: 'pending' | 'verified' | 'rejected' | 'cancelled';
+  pendingKey: string | null;
+  reviewerId: string | null;
+  reason: string | null;
+  /** Set when a grid user records the binding for a resident without a phone (logged). */
+  actingFor?: boolean;
+}
+
+export interface AuditDoc extends BaseDoc {
+  compoundId: string | null;
+  actorId: string | null;
+  actorRoles: Role[];
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+export interface SubscriptionDoc extends BaseDoc {
+  userId: string;
+  templateKey: string;
+  credits: number;
+}

@@ -1,0 +1,434 @@
+// 用户: login, profile, household binding and its verification, roles, consent, export and deletion.
+import type { Db } from '../common/cloud';
+import { audit } from '../common/audit';
+import { PRIVACY_VERSION, type Session, type UserContract } from '../common/contracts/user';
+import { findMany, findOne, getById, isDuplicateKey, pageOf } from '../common/db';
+import { fail } from '../common/errors';
+import { maskPhone } from '../common/mask';
+import type { BindingDoc, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../common/model';
+import { BRANCH_GRANTABLE, type Role } from '../common/roles';
+import type { Ctx, Handlers, UserCtx } from '../common/serve';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+function newUser(ctx: Ctx): Omit<UserDoc, '_id'> {
+  return {
+    openid: ctx.openid,
+    compoundId: null,
+    displayName: '邻居',
+    phone: null,
+    roles: [],
+    householdId: null,
+    householdRelation: null,
+    party: null,
+    consents: {},
+    elderMode: false,
+    isMinor: false,
+    points: 0,
+    serviceHours: 0,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+}
+
+async function latestBinding(db: Db, userId: string): Promise<BindingDoc | null> {
+  const rows = await findMany<BindingDoc>(db, 'bindings', { userId }, { orderBy: [['createdAt', 'desc']], limit: 1 });
+  return rows[0] ?? null;
+}
+
+/** The session a page needs, in as few reads as the data allows (building names are denormalised). */
+async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
+  const [compound, binding, gridBuildings] = await Promise.all([
+    user.compoundId ? getById<CompoundDoc>(db, 'compounds', user.compoundId) : Promise.resolve(null),
+    latestBinding(db, user._id),
+    user.roles.includes('grid')
+      ? findMany<BuildingDoc>(db, 'buildings', { gridUserIds: user._id }, { limit: 50 })
+      : Promise.resolve([] as BuildingDoc[]),
+  ]);
+  const withName = binding as (BindingDoc & { buildingName?: string }) | null;
+  const household =
+    withName && (withName.state === 'pending' || (withName.state === 'verified' && user.householdId === withName.householdId))
+      ? {
+          householdId: withName.householdId,
+          buildingId: withName.buildingId,
+          buildingName: withName.buildingName ?? '',
+          unit: withName.unit,
+          room: withName.room,
+          verified: withName.state === 'verified',
+        }
+      : null;
+  const party = user.consents.party?.granted ? user.party : null;
+  return {
+    userId: user._id,
+    roles: user.roles,
+    compound: compound ? { compoundId: compound._id, name: compound.name } : null,
+    household,
+    binding: withName
+      ? {
+          bindingId: withName._id,
+          state: withName.state,
+          buildingName: withName.buildingName ?? '',
+          unit: withName.unit,
+          room: withName.room,
+          relation: withName.relation,
+          reason: withName.reason,
+          createdAt: iso(withName.createdAt),
+        }
+      : null,
+    consents: {
+      privacy: !!user.consents.privacy?.granted,
+      privacyVersion: user.consents.privacy?.granted ? user.consents.privacy.version : null,
+      party: !!user.consents.party?.granted,
+      publishName: !!user.consents.publishName?.granted,
+    },
+    profile: {
+      displayName: user.displayName,
+      phoneMasked: maskPhone(user.phone),
+      elderMode: user.elderMode,
+      party,
+      badge: !!(party?.member && party.showBadge),
+    },
+    gridBuildingIds: gridBuildings.map((b) => b._id),
+  };
+}
+
+async function updateUser(ctx: UserCtx, patch: Partial<UserDoc>): Promise<UserDoc> {
+  const next = { ...patch, updatedAt: ctx.now };
+  await ctx.db.collection('users').doc(ctx.user._id).update({ data: next });
+  return { ...ctx.user, ...next };
+}
+
+/** May this caller review a binding in this building? The building's grid users and the branch. */
+function canReview(ctx: UserCtx, binding: BindingDoc, building: BuildingDoc | null): boolean {
+  if (binding.compoundId !== ctx.compoundId) return false;
+  if (ctx.roles.includes('branch')) return true;
+  return ctx.roles.includes('grid') && !!building?.gridUserIds.includes(ctx.user._id);
+}
+
+async function loadReviewable(ctx: UserCtx, bindingId: string): Promise<BindingDoc> {
+  const binding = await getById<BindingDoc>(ctx.db, 'bindings', bindingId);
+  if (!binding) throw fail.notFound('没有找到这条认证申请');
+  const building = await getById<BuildingDoc>(ctx.db, 'buildings', binding.buildingId);
+  if (!canReview(ctx, binding, building)) throw fail.forbidden('只有本楼栋的楼栋长/网格员或党支部可以审核');
+  if (binding.state !== 'pending') throw fail.conflict('这条申请已经处理过了');
+  return binding;
+}
+
+export const handlers: Handlers<UserContract> = {
+  login: {
+    access: 'anyone',
+    async handle(ctx) {
+      let user = ctx.user;
+      if (!user) {
+        const draft = newUser(ctx);
+        try {
+          const res = await ctx.db.collection('users').add({ data: draft });
+          user = { ...draft, _id: String(res._id) };
+        } catch (e) {
+          // two first logins at once: the unique openid index lets one through; read the winner
+          if (!isDuplicateKey(e)) throw e;
+          user = await findOne<UserDoc>(ctx.db, 'users', { openid: ctx.openid });
+          if (!user) throw e;
+        }
+      }
+      return sessionOf(ctx.db, user);
+    },
+  },
+
+  updateProfile: {
+    access: 'user',
+    async handle(ctx, input) {
+      const patch: Partial<UserDoc> = {};
+      if (input.displayName !== undefined) patch.displayName = input.displayName;
+      if (input.phone !== undefined) patch.phone = input.phone || null;
+      if (input.elderMode !== undefined) patch.elderMode = input.elderMode;
+      if (input.party !== undefined) {
+        if (input.party && !ctx.user.consents.party?.granted) {
+          throw fail.forbidden('填写党员信息前，请先单独同意党员身份信息的收集');
+        }
+        patch.party = input.party && input.party.member ? input.party : null;
+      }
+      return sessionOf(ctx.db, await updateUser(ctx, patch));
+    },
+  },
+
+  directory: {
+    access: 'user',
+    async handle(ctx, input) {
+      const compounds = await findMany<CompoundDoc>(ctx.db, 'compounds', {}, { limit: 50, orderBy: [['name', 'asc']] });
+      const compoundId = input.compoundId ?? ctx.compoundId ?? compounds[0]?._id;
+      const buildings = compoundId
+        ? await findMany<BuildingDoc>(ctx.db, 'buildings', { compoundId }, { orderBy: [['order', 'asc']], limit: 100 })
+        : [];
+      return {
+        compounds: compounds.map((c) => ({ compoundId: c._id, name: c.name, address: c.address })),
+        buildings: buildings.map((b) => ({ buildingId: b._id, name: b.name, units: b.units, floors: b.floors })),
+      };
+    },
+  },
+
+  requestBinding: {
+    access: 'user',
+    async handle(ctx, input) {
+      if (!ctx.user.consents.privacy?.granted) throw fail.forbidden('请先阅读并同意隐私保护指引');
+      const building = await getById<BuildingDoc>(ctx.db, 'buildings', input.buildingId);
+      if (!building) throw fail.notFound('没有找到这栋楼');
+      if (ctx.user.compoundId && ctx.user.householdId && building.compoundId !== ctx.user.compoundId) {
+        throw fail.forbidden('您已认证在其他小区，请先解除原房屋');
+      }
+      if (!building.units.includes(input.unit)) throw fail.notFound(`${building.name}没有${input.unit}单元`);
+      const household = await findOne<HouseholdDoc>(ctx.db, 'households', {
+        compoundId: building.compoundId,
+        buildingId: building._id,
+        unit: input.unit,
+        room: input.room,
+      });
+      if (!household) throw fail.notFound(`${building.name}${input.unit}单元没有 ${input.room} 室，请核对房号`);
+      if (ctx.user.householdId === household._id) throw fail.conflict('您已经认证了这户房屋');
+      const doc: Omit<BindingDoc, '_id'> & { buildingName: string } = {
+        compoundId: building.compoundId,
+        userId: ctx.user._id,
+        buildingId: building._id,
+        buildingName: building.name,
+        unit: input.unit,
+        room: input.room,
+        householdId: household._id,
+        relation: input.relation,
+        state: 'pending',
+        pendingKey: ctx.user._id,
+        reviewerId: null,
+        reason: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      let bindingId: string;
+      try {
+        bindingId = String((await ctx.db.collection('bindings').add({ data: doc }))._id);
+      } catch (e) {
+        if (isDuplicateKey(e)) throw fail.conflict('您已有一条待审核的申请，请等待审核或先撤回');
+        throw e;
+      }
+      if (!ctx.user.compoundId) await updateUser(ctx, { compoundId: building.compoundId });
+      return { bindingId, state: 'pending' as const };
+    },
+  },
+
+  cancelBinding: {
+    access: 'user',
+    async handle(ctx, input) {
+      const res = await ctx.db
+        .collection('bindings')
+        .where({ _id: input.bindingId, userId: ctx.user._id, state: 'pending' })
+        .update({ data: { state: 'cancelled', pendingKey: null, updatedAt: ctx.now } });
+      if (!res.stats.updated) throw fail.conflict('这条申请已处理或不存在');
+      return { bindingId: input.bindingId, state: 'cancelled' as const };
+    },
+  },
+
+  verifyBinding: {
+    access: ['grid', 'branch'],
+    async handle(ctx, input) {
+      const binding = await loadReviewable(ctx, input.bindingId);
+      // the state guard in the filter makes two reviewers at once harmless: one update wins
+      const res = await ctx.db
+        .collection('bindings')
+        .where({ _id: binding._id, state: 'pending' })
+        .update({ data: { state: 'verified', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now } });
+      if (!res.stats.updated) throw fail.conflict('这条申请已经处理过了');
+      const member = await getById<UserDoc>(ctx.db, 'users', binding.userId);
+      if (member) {
+        const roles: Role[] = member.roles.includes('resident') ? member.roles : ['resident', ...member.roles];
+        await ctx.db.collection('users').doc(member._id).update({
+          data: {
+            compoundId: binding.compoundId,
+            householdId: binding.householdId,
+            householdRelation: binding.relation,
+            roles,
+            updatedAt: ctx.now,
+          },
+        });
+        await ctx.db
+          .collection('households')
+          .doc(binding.householdId)
+          .update({ data: { verifiedMemberIds: ctx.db.command.addToSet(member._id), updatedAt: ctx.now } });
+      }
+      await audit(ctx, 'user.verifyBinding', `bindings/${binding._id}`, { userId: binding.userId, householdId: binding.householdId });
+      return { bindingId: binding._id, state: 'verified' as const };
+    },
+  },
+
+  rejectBinding: {
+    access: ['grid', 'branch'],
+    async handle(ctx, input) {
+      const binding = await loadReviewable(ctx, input.bindingId);
+      const res = await ctx.db
+        .collection('bindings')
+        .where({ _id: binding._id, state: 'pending' })
+        .update({
+          data: { state: 'rejected', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
+        });
+      if (!res.stats.updated) throw fail.conflict('这条申请已经处理过了');
+      await audit(ctx, 'user.rejectBinding', `bindings/${binding._id}`, { userId: binding.userId, reason: input.reason ?? null });
+      return { bindingId: binding._id, state: 'rejected' as const };
+    },
+  },
+
+  listPendingBindings: {
+    access: ['grid', 'branch'],
+    async handle(ctx, input) {
+      const where: Record<string, unknown> = { compoundId: ctx.compoundId, state: 'pending' };
+      if (!ctx.roles.includes('branch')) {
+        const mine = await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 });
+        where.buildingId = ctx.db.command.in(mine.map((b) => b._id));
+      }
+      const pageRes = await pageOf<BindingDoc & { buildingName?: string }>(ctx.db, 'bindings', where, [['createdAt', 'asc']], input);
+      const userIds = [...new Set(pageRes.items.map((b) => b.userId))];
+      const householdIds = [...new Set(pageRes.items.map((b) => b.householdId))];
+      const [users, households] = await Promise.all([
+        userIds.length ? findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(userIds) }) : [],
+        householdIds.length ? findMany<HouseholdDoc>(ctx.db, 'households', { _id: ctx.db.command.in(householdIds) }) : [],
+      ]);
+      const byUser = new Map(users.map((u) => [u._id, u]));
+      const byHousehold = new Map(households.map((h) => [h._id, h]));
+      return {
+        items: pageRes.items.map((b) => ({
+          bindingId: b._id,
+          userId: b.userId,
+          displayName: byUser.get(b.userId)?.displayName ?? '已注销用户',
+          phone: byUser.get(b.userId)?.phone ?? null,
+          buildingId: b.buildingId,
+          buildingName: b.buildingName ?? '',
+          unit: b.unit,
+          room: b.room,
+          relation: b.relation,
+          area: byHousehold.get(b.householdId)?.area ?? 0,
+          createdAt: iso(b.createdAt),
+        })),
+        nextCursor: pageRes.nextCursor,
+      };
+    },
+  },
+
+  setRoles: {
+    access: ['branch'],
+    async handle(ctx, input) {
+      const target = await getById<UserDoc>(ctx.db, 'users', input.userId);
+      if (!target || target.compoundId !== ctx.compoundId) throw fail.notFound('本小区没有这位用户');
+      const wanted = [...new Set(input.roles)];
+      const outside = wanted.filter((r) => !BRANCH_GRANTABLE.includes(r));
+      const keptOfficer = target.roles.includes('officer') ? (['officer'] as Role[]) : [];
+      if (outside.some((r) => !keptOfficer.includes(r))) throw fail.forbidden('社区/街道角色由上级任命，党支部不能授予');
+      if (target._id === ctx.user._id && !wanted.includes('branch')) throw fail.conflict('不能撤销自己的党支部角色，请由其他支部成员操作');
+      if (!target.householdId && wanted.includes('resident')) throw fail.conflict('该用户尚未完成房屋认证，不能设为居民');
+      const roles = [...new Set([...wanted.filter((r) => r !== 'officer'), ...keptOfficer])];
+      await ctx.db.collection('users').doc(target._id).update({ data: { roles, updatedAt: ctx.now } });
+      await audit(ctx, 'user.setRoles', `users/${target._id}`, { before: target.roles, after: roles });
+      return {
+        userId: target._id,
+        displayName: target.displayName,
+        phoneMasked: maskPhone(target.phone),
+        roles,
+        household: target.householdId,
+      };
+    },
+  },
+
+  searchUsers: {
+    access: ['branch', 'committee'],
+    async handle(ctx, input) {
+      const where: Record<string, unknown> = { compoundId: ctx.compoundId };
+      if (input.query) where.displayName = ctx.db.RegExp({ regexp: input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
+      const res = await pageOf<UserDoc>(ctx.db, 'users', where, [['displayName', 'asc']], input);
+      return {
+        items: res.items.map((u) => ({
+          userId: u._id,
+          displayName: u.displayName,
+          phoneMasked: maskPhone(u.phone),
+          roles: u.roles,
+          household: u.householdId,
+        })),
+        nextCursor: res.nextCursor,
+      };
+    },
+  },
+
+  recordConsent: {
+    access: 'user',
+    async handle(ctx, input) {
+      if (input.kind === 'privacy' && input.granted && input.version !== PRIVACY_VERSION) {
+        throw fail.conflict('隐私保护指引已更新，请重新阅读后同意');
+      }
+      const consents = { ...ctx.user.consents, [input.kind]: { granted: input.granted, version: input.version, at: ctx.now } };
+      const patch: Partial<UserDoc> = { consents };
+      // withdrawing the party consent erases what it allowed us to hold (PIPL art. 15)
+      if (input.kind === 'party' && !input.granted) patch.party = null;
+      const user = await updateUser(ctx, patch);
+      await audit(ctx, 'user.recordConsent', `users/${ctx.user._id}`, { kind: input.kind, granted: input.granted, version: input.version });
+      return sessionOf(ctx.db, user);
+    },
+  },
+
+  exportMyData: {
+    access: 'user',
+    async handle(ctx) {
+      const { _id, ...user } = ctx.user;
+      const [household, bindings, trail] = await Promise.all([
+        ctx.user.householdId ? getById<HouseholdDoc>(ctx.db, 'households', ctx.user.householdId) : Promise.resolve(null),
+        findMany<BindingDoc>(ctx.db, 'bindings', { userId: _id }, { orderBy: [['createdAt', 'desc']] }),
+        findMany(ctx.db, 'audit_logs', { actorId: _id }, { orderBy: [['createdAt', 'desc']] }),
+      ]);
+      const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+      return {
+        exportedAt: ctx.now.toISOString(),
+        user: plain({ userId: _id, ...user }),
+        household: household
+          ? plain({ buildingId: household.buildingId, unit: household.unit, room: household.room, area: household.area })
+          : null,
+        bindings: bindings.map(plain),
+        auditTrail: trail.map(plain),
+      };
+    },
+  },
+
+  deleteMyAccount: {
+    access: 'user',
+    async handle(ctx) {
+      const userId = ctx.user._id;
+      if (ctx.user.roles.includes('branch')) {
+        const others = await ctx.db.collection('users').where({ compoundId: ctx.compoundId, roles: 'branch', _id: ctx.db.command.neq(userId) }).count();
+        if (!others.total) throw fail.conflict('您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
+      }
+      await ctx.db.collection('bindings').where({ userId }).remove();
+      if (ctx.user.householdId) {
+        await ctx.db
+          .collection('households')
+          .doc(ctx.user.householdId)
+          .update({ data: { verifiedMemberIds: ctx.db.command.pull(userId), updatedAt: ctx.now } });
+      }
+      // the record stays as an anonymous tombstone so counts and audit references still add up
+      await ctx.db.collection('users').doc(userId).set({
+        data: {
+          openid: `deleted:${userId}`,
+          compoundId: ctx.user.compoundId,
+          displayName: '已注销用户',
+          phone: null,
+          roles: [],
+          householdId: null,
+          householdRelation: null,
+          party: null,
+          consents: {},
+          elderMode: false,
+          isMinor: false,
+          points: 0,
+          serviceHours: ctx.user.serviceHours,
+          deletedAt: ctx.now,
+          createdAt: ctx.user.createdAt,
+          updatedAt: ctx.now,
+        },
+      });
+      await audit(ctx, 'user.deleteMyAccount', `users/${userId}`, {});
+      return { deleted: true as const };
+    },
+  },
+};
+

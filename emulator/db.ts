@@ -1,0 +1,526 @@
+// The emulator's document store: one Database per environment, MongoDB semantics from mingo,
+// an _id map, declared unique indexes enforced atomically, optimistic transactions and a journal.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Aggregator, find, update as mingoUpdate } from 'mingo';
+import type { IndexSpec } from '../cloudfunctions/common/collections';
+import { WireError, encodeEjson, parseStored } from './ejson';
+
+export type Doc = Record<string, unknown> & { _id: string };
+type Query = Record<string, unknown>;
+
+/** The codes the real service answers with (see shared/reference/cloudbase-protocol.md §4). */
+export const CODES = {
+  notExist: 'DATABASE_COLLECTION_NOT_EXIST',
+  requestFailed: 'DATABASE_REQUEST_FAILED',
+  invalidOperator: 'DATABASE_INVALID_OPERRATOR',
+  invalidParam: 'INVALID_PARAM',
+  conflict: 'DATABASE_TRANSACTION_CONFLICT',
+} as const;
+
+const FORBIDDEN_OPERATORS = new Set(['$where', '$function', '$accumulator', '$out', '$merge']);
+
+export function newId(): string {
+  // 32 hex characters, like CloudBase's generated ids
+  return randomBytes(16).toString('hex');
+}
+
+function getPath(doc: unknown, dotted: string): unknown {
+  let cur: unknown = doc;
+  for (const part of dotted.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function assertAllowed(value: unknown): void {
+  if (Array.isArray(value)) return value.forEach(assertAllowed);
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (FORBIDDEN_OPERATORS.has(k)) throw new WireError(CODES.invalidOperator, `unsupported operator ${k}`);
+      assertAllowed(v);
+    }
+  }
+}
+
+/** Run mingo and turn its complaints about operators into the service's error code. */
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof WireError) throw e;
+    throw new WireError(CODES.invalidOperator, (e as Error).message);
+  }
+}
+
+class UniqueIndex {
+  readonly map = new Map<string, string>();
+  constructor(readonly spec: IndexSpec) {}
+
+  keyOf(doc: Doc): string | null {
+    const values = this.spec.keys.map(([field]) => getPath(doc, field));
+    if (this.spec.sparse && (values[0] === undefined || values[0] === null)) return null;
+    return JSON.stringify(values.map((v) => (v === undefined ? null : v instanceof Date ? { $date: v.getTime() } : v)));
+  }
+}
+
+export interface Change {
+  id: string;
+  before: Doc | null;
+  after: Doc | null;
+}
+
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  readonly versions = new Map<string, number>();
+  readonly uniques: UniqueIndex[];
+
+  constructor(
+    readonly name: string,
+    indexes: IndexSpec[],
+  ) {
+    this.uniques = indexes.filter((i) => i.unique).map((i) => new UniqueIndex(i));
+  }
+
+  version(id: string): number {
+    return this.versions.get(id) ?? 0;
+  }
+
+  /** Throws the duplicate-key error if applying these changes would break a unique index. */
+  checkUnique(changes: Change[]): void {
+    for (const index of this.uniques) {
+      const freed = new Map<string, string>();
+      for (const c of changes) {
+        const k = c.before ? index.keyOf(c.before) : null;
+        if (k !== null && index.map.get(k) === c.id) freed.set(k, c.id);
+      }
+      const taken = new Map<string, string>();
+      for (const c of changes) {
+        const k = c.after ? index.keyOf(c.after) : null;
+        if (k === null) continue;
+        const owner = index.map.get(k);
+        const clash =
+          (taken.has(k) && taken.get(k) !== c.id) ||
+          (owner !== undefined && owner !== c.id && freed.get(k) !== owner);
+        if (clash) {
+          throw new WireError(
+            CODES.requestFailed,
+            `E11000 duplicate key error collection: ${this.name} index: ${index.spec.name} dup key: ${k}`,
+          );
+        }
+        taken.set(k, c.id);
+      }
+    }
+  }
+
+  apply(changes: Change[]): void {
+    for (const c of changes) {
+      for (const index of this.uniques) {
+        const k = c.before ? index.keyOf(c.before) : null;
+        if (k !== null && index.map.get(k) === c.id) index.map.delete(k);
+      }
+    }
+    for (const c of changes) {
+      if (c.after) this.docs.set(c.id, c.after);
+      else this.docs.delete(c.id);
+      this.versions.set(c.id, this.version(c.id) + 1);
+      for (const index of this.uniques) {
+        const k = c.after ? index.keyOf(c.after) : null;
+        if (k !== null) index.map.set(k, c.id);
+      }
+    }
+  }
+}
+
+interface JournalWrite {
+  c: string;
+  p?: Doc[];
+  d?: string[];
+}
+type JournalEntry = { t: 'c'; c: string } | { t: 'w'; w: JournalWrite[] };
+
+/** Append-only log; every acknowledged write is in the file before the reply is sent. */
+class Journal {
+  private fd: number;
+  lines = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly fsync: boolean,
+  ) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.fd = fs.openSync(file, 'a');
+  }
+
+  static read(file: string): JournalEntry[] {
+    if (!fs.existsSync(file)) return [];
+    const text = fs.readFileSync(file, 'utf8');
+    const entries: JournalEntry[] = [];
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]) continue;
+      try {
+        entries.push(parseStored(lines[i]) as JournalEntry);
+      } catch (e) {
+        // a torn final line is a write that was never acknowledged; anything earlier is corruption
+        if (i === lines.length - 1 || (i === lines.length - 2 && lines[lines.length - 1] === '')) break;
+        throw new Error(`corrupt journal ${file} at line ${i + 1}: ${(e as Error).message}`);
+      }
+    }
+    return entries;
+  }
+
+  append(entry: JournalEntry): void {
+    fs.writeSync(this.fd, encodeEjson(entry) + '\n');
+    if (this.fsync) fs.fdatasyncSync(this.fd);
+    this.lines++;
+  }
+
+  /** Rewrite the log as one line per live document (write aside, then rename over). */
+  compact(collections: Iterable<Collection>): void {
+    const tmp = `${this.file}.tmp`;
+    const fd = fs.openSync(tmp, 'w');
+    let lines = 0;
+    for (const coll of collections) {
+      fs.writeSync(fd, encodeEjson({ t: 'c', c: coll.name }) + '\n');
+      lines++;
+      const docs = [...coll.docs.values()];
+      for (let i = 0; i < docs.length; i += 200) {
+        fs.writeSync(fd, encodeEjson({ t: 'w', w: [{ c: coll.name, p: docs.slice(i, i + 200) }] }) + '\n');
+        lines++;
+      }
+    }
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.closeSync(this.fd);
+    fs.renameSync(tmp, this.file);
+    this.fd = fs.openSync(this.file, 'a');
+    this.lines = lines;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+}
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Record<string, 0 | 1>;
+}
+
+interface Transaction {
+  id: string;
+  startedAt: number;
+  reads: Map<string, { coll: string; id: string; version: number }>;
+  writes: Map<string, { coll: string; id: string; after: Doc | null }>;
+}
+
+const TX_TTL_MS = 30_000;
+
+function txKey(coll: string, id: string): string {
+  return `${coll}\u0000${id}`;
+}
+
+function hasOperators(data: Record<string, unknown>): boolean {
+  const keys = Object.keys(data);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  if (ops.length && ops.length !== keys.length) {
+    throw new WireError(CODES.invalidParam, 'update mixes operators and plain fields');
+  }
+  return ops.length > 0;
+}
+
+/** Apply an update document (operators, or plain fields meaning $set) to a copy of `doc`. */
+function applyModifier(doc: Doc, data: Record<string, unknown>): Doc {
+  const next = structuredClone(doc);
+  const modifier = hasOperators(data) ? data : { $set: data };
+  assertAllowed(modifier);
+  guarded(() => mingoUpdate(next, modifier as never, undefined, undefined, { cloneMode: 'deep' }));
+  if (next._id !== doc._id) throw new WireError(CODES.invalidParam, 'the _id field cannot be changed');
+  return next;
+}
+
+function isSameDoc(a: Doc | null, b: Doc | null): boolean {
+  return encodeEjson(a) === encodeEjson(b);
+}
+
+export class Database {
+  readonly collections = new Map<string, Collection>();
+  private readonly transactions = new Map<string, Transaction>();
+  private journal: Journal | null = null;
+
+  constructor(
+    readonly env: string,
+    private readonly declared: Record<string, { indexes: IndexSpec[] }>,
+    file: string | null,
+    fsync = false,
+  ) {
+    for (const name of Object.keys(declared)) this.createCollection(name, false);
+    if (file) {
+      for (const entry of Journal.read(file)) this.replay(entry);
+      this.journal = new Journal(file, fsync);
+      this.journal.compact(this.collections.values());
+    }
+  }
+
+  private replay(entry: JournalEntry): void {
+    if (entry.t === 'c') {
+      this.createCollection(entry.c, false);
+      return;
+    }
+    for (const w of entry.w) {
+      const coll = this.createCollection(w.c, false);
+      const changes: Change[] = [];
+      for (const doc of w.p ?? []) changes.push({ id: doc._id, before: coll.docs.get(doc._id) ?? null, after: doc });
+      for (const id of w.d ?? []) changes.push({ id, before: coll.docs.get(id) ?? null, after: null });
+      coll.apply(changes);
+    }
+  }
+
+  close(): void {
+    this.journal?.close();
+    this.journal = null;
+  }
+
+  createCollection(name: string, log = true): Collection {
+    let coll = this.collections.get(name);
+    if (!coll) {
+      coll = new Collection(name, this.declared[name]?.indexes ?? []);
+      this.collections.set(name, coll);
+      if (log) this.journal?.append({ t: 'c', c: name });
+    }
+    return coll;
+  }
+
+  collection(name: string): Collection {
+    const coll = this.collections.get(name);
+    if (!coll) throw new WireError(CODES.notExist, `collection ${name} does not exist in env ${this.env}`);
+    return coll;
+  }
+
+  /** Validate every change against unique indexes, write the journal, then apply: all or nothing. */
+  private commit(batch: Map<Collection, Change[]>): void {
+    const effective = new Map<Collection, Change[]>();
+    for (const [coll, changes] of batch) {
+      const real = changes.filter((c) => !isSameDoc(c.before, c.after));
+      if (real.length) effective.set(coll, real);
+    }
+    for (const [coll, changes] of effective) coll.checkUnique(changes);
+    if (!effective.size) return;
+    const w: JournalWrite[] = [];
+    for (const [coll, changes] of effective) {
+      const p = changes.filter((c) => c.after).map((c) => c.after as Doc);
+      const d = changes.filter((c) => !c.after).map((c) => c.id);
+      w.push({ c: coll.name, ...(p.length ? { p } : {}), ...(d.length ? { d } : {}) });
+    }
+    this.journal?.append({ t: 'w', w });
+    for (const [coll, changes] of effective) coll.apply(changes);
+    this.maybeCompact();
+  }
+
+  private maybeCompact(): void {
+    if (!this.journal) return;
+    let docs = 0;
+    if (this.journal.lines < 20_000) return;
+    for (const c of this.collections.values()) docs += c.docs.size;
+    if (this.journal.lines > 4 * (docs / 200 + this.collections.size) + 20_000) {
+      this.journal.compact(this.collections.values());
+    }
+  }
+
+  // ---- transactions -------------------------------------------------------------------------
+
+  startTransaction(): string {
+    this.expireTransactions();
+    const id = `tx-${newId()}`;
+    this.transactions.set(id, { id, startedAt: Date.now(), reads: new Map(), writes: new Map() });
+    return id;
+  }
+
+  private tx(id: string | undefined): Transaction | undefined {
+    if (!id) return undefined;
+    const tx = this.transactions.get(id);
+    if (!tx) throw new WireError(CODES.invalidParam, `transaction ${id} does not exist or has ended`);
+    return tx;
+  }
+
+  private expireTransactions(): void {
+    const now = Date.now();
+    for (const [id, tx] of this.transactions) if (now - tx.startedAt > TX_TTL_MS) this.transactions.delete(id);
+  }
+
+  commitTransaction(id: string): void {
+    const tx = this.tx(id)!;
+    this.transactions.delete(id);
+    for (const read of tx.reads.values()) {
+      if (this.collection(read.coll).version(read.id) !== read.version) {
+        throw new WireError(CODES.conflict, `transaction ${id} conflicts with a concurrent write to ${read.coll}/${read.id}`);
+      }
+    }
+    const batch = new Map<Collection, Change[]>();
+    for (const w of tx.writes.values()) {
+      const coll = this.collection(w.coll);
+      const list = batch.get(coll) ?? [];
+      list.push({ id: w.id, before: coll.docs.get(w.id) ?? null, after: w.after });
+      batch.set(coll, list);
+    }
+    this.commit(batch);
+  }
+
+  abortTransaction(id: string): void {
+    this.tx(id);
+    this.transactions.delete(id);
+  }
+
+  /** A document as the transaction (or the committed state) sees it; records the read. */
+  private view(coll: Collection, id: string, tx?: Transaction): Doc | null {
+    if (!tx) return coll.docs.get(id) ?? null;
+    const key = txKey(coll.name, id);
+    const written = tx.writes.get(key);
+    if (written) return written.after;
+    if (!tx.reads.has(key)) tx.reads.set(key, { coll: coll.name, id, version: coll.version(id) });
+    return coll.docs.get(id) ?? null;
+  }
+
+  private candidates(coll: Collection, query: Query | undefined, tx?: Transaction): Doc[] {
+    const id = query?._id;
+    if (typeof id === 'string') {
+      const doc = this.view(coll, id, tx);
+      return doc ? [doc] : [];
+    }
+    if (!tx) return [...coll.docs.values()];
+    const out: Doc[] = [];
+    for (const docId of coll.docs.keys()) {
+      const doc = this.view(coll, docId, tx);
+      if (doc) out.push(doc);
+    }
+    for (const w of tx.writes.values()) if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) out.push(w.after);
+    return out;
+  }
+
+  private match(coll: Collection, query: Query | undefined, tx?: Transaction): Doc[] {
+    assertAllowed(query);
+    const source = this.candidates(coll, query, tx);
+    if (!query || !Object.keys(query).length) return source;
+    return guarded(() => find(source, query).all() as Doc[]);
+  }
+
+  // ---- operations ----------------------------------------------------------------------------
+
+  find(name: string, query: Query | undefined, opts: FindOptions, txId?: string): Doc[] {
+    const coll = this.collection(name);
+    const tx = this.tx(txId);
+    assertAllowed(query);
+    const source = this.candidates(coll, query, tx);
+    return guarded(() => {
+      let cursor = find(source, query ?? {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+      if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order);
+      if (opts.offset) cursor = cursor.skip(opts.offset);
+      if (opts.limit) cursor = cursor.limit(opts.limit);
+      return cursor.all() as Doc[];
+    });
+  }
+
+  count(name: string, query: Query | undefined): number {
+    return this.match(this.collection(name), query).length;
+  }
+
+  insert(name: string, docs: Record<string, unknown>[], txId?: string): string[] {
+    const coll = this.collection(name);
+    const tx = this.tx(txId);
+    const changes: Change[] = [];
+    const seen = new Set<string>();
+    for (const raw of docs) {
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new WireError(CODES.invalidParam, 'document must be an object');
+      assertAllowed(raw);
+      const id = raw._id === undefined ? newId() : raw._id;
+      if (typeof id !== 'string' || !id) throw new WireError(CODES.invalidParam, '_id must be a non-empty string');
+      if (seen.has(id) || this.view(coll, id, tx)) {
+        throw new WireError(CODES.requestFailed, `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${id}" }`);
+      }
+      seen.add(id);
+      changes.push({ id, before: null, after: { ...structuredClone(raw), _id: id } as Doc });
+    }
+    if (tx) {
+      const staged = new Map<Collection, Change[]>([[coll, changes]]);
+      coll.checkUnique(changes);
+      for (const c of staged.get(coll)!) tx.writes.set(txKey(name, c.id), { coll: name, id: c.id, after: c.after });
+    } else {
+      this.commit(new Map([[coll, changes]]));
+    }
+    return changes.map((c) => c.id);
+  }
+
+  /** update (merge) or set (replace, upsert) by _id or by a filter. */
+  modify(
+    name: string,
+    query: Query | undefined,
+    data: Record<string, unknown>,
+    opts: { multi: boolean; merge: boolean; upsert: boolean },
+    txId?: string,
+  ): { updated: number; upsertId?: string } {
+    const coll = this.collection(name);
+    const tx = this.tx(txId);
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError(CODES.invalidParam, 'update data must be an object');
+    let targets = this.match(coll, query, tx);
+    if (!opts.multi) targets = targets.slice(0, 1);
+    const changes: Change[] = [];
+    for (const doc of targets) {
+      let after: Doc;
+      if (opts.merge) after = applyModifier(doc, data);
+      else {
+        if (hasOperators(data)) throw new WireError(CODES.invalidParam, 'set() takes a plain document');
+        assertAllowed(data);
+        after = { ...structuredClone(data), _id: doc._id } as Doc;
+      }
+      changes.push({ id: doc._id, before: doc, after });
+    }
+    let upsertId: string | undefined;
+    if (!targets.length && opts.upsert) {
+      const id = typeof query?._id === 'string' ? query._id : newId();
+      const base = { _id: id } as Doc;
+      const after = opts.merge ? applyModifier(base, data) : ({ ...structuredClone(data), _id: id } as Doc);
+      changes.push({ id, before: null, after });
+      upsertId = id;
+    }
+    const updated = changes.filter((c) => c.before && !isSameDoc(c.before, c.after)).length;
+    this.write(coll, changes, tx);
+    return { updated, upsertId };
+  }
+
+  remove(name: string, query: Query | undefined, multi: boolean, txId?: string): number {
+    const coll = this.collection(name);
+    const tx = this.tx(txId);
+    let targets = this.match(coll, query, tx);
+    if (!multi) targets = targets.slice(0, 1);
+    this.write(coll, targets.map((doc) => ({ id: doc._id, before: doc, after: null })), tx);
+    return targets.length;
+  }
+
+  private write(coll: Collection, changes: Change[], tx?: Transaction): void {
+    if (!tx) return this.commit(new Map([[coll, changes]]));
+    for (const c of changes) tx.writes.set(txKey(coll.name, c.id), { coll: coll.name, id: c.id, after: c.after });
+  }
+
+  aggregate(name: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
+    const coll = this.collection(name);
+    assertAllowed(pipeline);
+    return guarded(() =>
+      new Aggregator(pipeline, {
+        collectionResolver: (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])],
+      }).run([...coll.docs.values()]),
+    ) as Record<string, unknown>[];
+  }
+
+  /** Drop every document (tests); keeps declared collections. */
+  reset(): void {
+    this.collections.clear();
+    this.transactions.clear();
+    for (const name of Object.keys(this.declared)) this.createCollection(name, false);
+    this.journal?.compact(this.collections.values());
+  }
+}

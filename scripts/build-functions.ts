@@ -1,0 +1,62 @@
+// Bundles every cloud function into a deployable folder: dist/cloudfunctions/<name>/
+// index.js (shared code inlined), package.json (wx-server-sdk 4.0.2 only) and config.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+const srcDir = path.join(root, 'cloudfunctions');
+const outRoot = path.join(root, 'dist', 'cloudfunctions');
+
+export function functionNames(): string[] {
+  return fs
+    .readdirSync(srcDir)
+    .filter((n) => n !== 'common' && fs.existsSync(path.join(srcDir, n, 'index.ts')))
+    .sort();
+}
+
+export async function buildFunctions(opts: { minify?: boolean; quiet?: boolean } = {}): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  await Promise.all(
+    functionNames().map(async (name) => {
+      const out = path.join(outRoot, name);
+      fs.mkdirSync(out, { recursive: true });
+      await build({
+        entryPoints: [path.join(srcDir, name, 'index.ts')],
+        outfile: path.join(out, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        minify: opts.minify ?? false,
+        sourcemap: false,
+        legalComments: 'none',
+        logLevel: 'warning',
+      });
+      const config = path.join(srcDir, name, 'config.json');
+      const cfg = fs.existsSync(config) ? JSON.parse(fs.readFileSync(config, 'utf8')) : { timeout: 3, triggers: [] };
+      fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify({ permissions: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] }, ...cfg }, null, 2));
+      fs.writeFileSync(
+        path.join(out, 'package.json'),
+        JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } }, null, 2),
+      );
+      sizes[name] = fs.statSync(path.join(out, 'index.js')).size;
+    }),
+  );
+  if (!opts.quiet) {
+    for (const [name, size] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${(size / 1024).toFixed(1)} KB`);
+  }
+  return sizes;
+}
+
+if (require.main === module) {
+  const t = Date.now();
+  buildFunctions({ minify: process.argv.includes('--minify') }).then(
+    () => console.log(`cloud functions built into dist/cloudfunctions in ${Date.now() - t} ms`),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
