@@ -13,7 +13,7 @@ export interface CliOptions {
   reset: boolean;
   seed: 'demo' | 'none';
   env: string;
-  functions: string;
+  functions: string[];
   static?: string;
   build: boolean;
   fsync: boolean;
@@ -27,7 +27,7 @@ export function parseArgs(argv: string[]): CliOptions {
     reset: false,
     seed: 'none',
     env: DEFAULT_ENV,
-    functions: path.join(root, 'dist', 'cloudfunctions'),
+    functions: [],
     build: true,
     fsync: false,
   };
@@ -46,7 +46,7 @@ export function parseArgs(argv: string[]): CliOptions {
       if (v !== 'demo' && v !== 'none') throw new Error('--seed takes demo or none');
       opts.seed = v;
     } else if (a === '--env') opts.env = next();
-    else if (a === '--functions') opts.functions = path.resolve(next());
+    else if (a === '--functions') opts.functions.push(...next().split(',').map((d) => path.resolve(d)));
     else if (a === '--static') opts.static = path.resolve(next());
     else if (a === '--no-build') opts.build = false;
     else if (a === '--fsync') opts.fsync = true;
@@ -55,6 +55,7 @@ export function parseArgs(argv: string[]): CliOptions {
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
+  if (!opts.functions.length) opts.functions.push(path.join(root, 'dist', 'cloudfunctions'));
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port takes a port number');
   return opts;
 }
@@ -66,7 +67,7 @@ export async function startEmulator(opts: CliOptions): Promise<Emulator> {
   const emulator = new Emulator({
     port: opts.port,
     dataDir: opts.data,
-    functionsDir: opts.functions,
+    functionsDirs: opts.functions,
     staticDir: opts.static,
     defaultEnv: opts.env,
     fsync: opts.fsync,

@@ -7,6 +7,16 @@ export class WireError extends Error {
   }
 }
 
+/** A canonical EJSON number ({$numberInt: "5"}) or a plain one. */
+function numberOf(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object') {
+    const n = Number(Object.values(v as Record<string, unknown>)[0]);
+    return Number.isFinite(n) ? n : 0;
+  }
+  return 0;
+}
+
 /** Replace `{$tcb_server_date:{offset}}` with a concrete date, recursively, before EJSON parsing. */
 function resolveServerDates(value: unknown, nowMs: number): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveServerDates(v, nowMs));
@@ -14,8 +24,8 @@ function resolveServerDates(value: unknown, nowMs: number): unknown {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj);
     if (keys.length === 1 && keys[0] === '$tcb_server_date') {
-      const spec = obj.$tcb_server_date as { offset?: number } | null;
-      const offset = typeof spec?.offset === 'number' ? spec.offset : 0;
+      const spec = obj.$tcb_server_date as { offset?: unknown } | null;
+      const offset = numberOf(spec?.offset);
       return { $date: { $numberLong: String(nowMs + offset) } };
     }
     const out: Record<string, unknown> = {};

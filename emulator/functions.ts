@@ -111,7 +111,8 @@ class Gate {
 }
 
 export interface HostOptions {
-  dir: string;
+  /** Folders of bundled functions, searched in order (the first holding a name wins). */
+  dirs: string[];
   baseUrl: () => string;
   clockOffsetMs: () => number;
   concurrency: number;
@@ -131,29 +132,32 @@ export class FunctionHost {
   }
 
   names(): string[] {
-    if (!fs.existsSync(this.opts.dir)) return [];
-    return fs
-      .readdirSync(this.opts.dir)
-      .filter((n) => NAME.test(n) && fs.existsSync(path.join(this.opts.dir, n, 'index.js')))
-      .sort();
+    const names = new Set<string>();
+    for (const dir of this.opts.dirs) {
+      if (!fs.existsSync(dir)) continue;
+      for (const n of fs.readdirSync(dir)) if (NAME.test(n) && fs.existsSync(path.join(dir, n, 'index.js'))) names.add(n);
+    }
+    return [...names].sort();
+  }
+
+  private folderOf(name: string): string | null {
+    for (const dir of this.opts.dirs) if (fs.existsSync(path.join(dir, name, 'index.js'))) return path.join(dir, name);
+    return null;
   }
 
   private load(name: string): LoadedFunction {
     if (!NAME.test(name)) throw new FunctionError('FUNCTIONS_REQUEST_FAIL', `invalid function name: ${name}`, 404);
-    const file = path.join(this.opts.dir, name, 'index.js');
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      throw new FunctionError('FUNCTIONS_REQUEST_FAIL', `function not found: ${name}`, 404);
-    }
+    const folder = this.folderOf(name);
+    if (!folder) throw new FunctionError('FUNCTIONS_REQUEST_FAIL', `function not found: ${name}`, 404);
+    const file = path.join(folder, 'index.js');
+    const stat = fs.statSync(file);
     const cached = this.loaded.get(name);
     if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
     const req = createRequire(file);
     delete req.cache[file];
     const mod = req(file) as { main?: LoadedFunction['main'] };
     if (typeof mod.main !== 'function') throw new FunctionError('FUNCTIONS_REQUEST_FAIL', `function ${name} exports no main`, 500);
-    const configFile = path.join(this.opts.dir, name, 'config.json');
+    const configFile = path.join(folder, 'config.json');
     const config: FunctionConfig = { timeout: 3, triggers: [] };
     if (fs.existsSync(configFile)) Object.assign(config, JSON.parse(fs.readFileSync(configFile, 'utf8')));
     const fn = { main: mod.main, config, mtimeMs: stat.mtimeMs };

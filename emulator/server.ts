@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../cloudfunctions/common/collections';
 import { CODES, Database } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
 import { FunctionError, FunctionHost } from './functions';
+import { isEmpty, seedDemo } from './seed';
 import { decodeOpenApiRequest, encodeOpenApiResponse, parseMultipart } from './protobuf';
 
 export interface EmulatorOptions {
@@ -16,7 +17,7 @@ export interface EmulatorOptions {
   host?: string;
   /** Data directory; null keeps everything in memory (unit tests). */
   dataDir: string | null;
-  functionsDir: string;
+  functionsDirs: string[];
   staticDir?: string;
   defaultEnv?: string;
   fsync?: boolean;
@@ -80,7 +81,7 @@ export class Emulator {
 
   constructor(readonly opts: EmulatorOptions) {
     this.host = new FunctionHost({
-      dir: opts.functionsDir,
+      dirs: opts.functionsDirs,
       baseUrl: () => this.url,
       clockOffsetMs: () => this.clockOffsetMs,
       concurrency: opts.concurrency ?? 20,
@@ -308,11 +309,11 @@ export class Emulator {
         const cloudPath = safeCloudPath(b.path);
         return {
           data: {
-            url: `${this.url}/storage/${encodeURIComponent(env)}/${cloudPath}`,
+            url: `${this.url}/storage/${encodeURIComponent(env)}/${cloudPath.split('/').map(encodeURIComponent).join('/')}`,
             token: 'local',
             authorization: 'local',
             fileId: `cloud://${env}.linli-local/${cloudPath}`,
-            cosFileId: `local-${cloudPath}`,
+            cosFileId: `local-${createHash('sha1').update(cloudPath).digest('hex')}`,
           },
         };
       }
@@ -524,6 +525,13 @@ export class Emulator {
         this.outbox.length = 0;
         this.openApiReplies.clear();
         return sendJson(res, 200, { ok: true });
+      }
+      case 'POST /seed': {
+        const b = await body();
+        if (b.kind !== 'demo') throw new HttpError(400, 'INVALID_PARAM', 'kind must be demo');
+        const db = this.db(env);
+        if (!isEmpty(db)) throw new HttpError(409, 'CONFLICT', `env ${env} already has data`);
+        return sendJson(res, 200, seedDemo(db, new Date(this.now())));
       }
       case 'GET /invocations': {
         const since = Number(url.searchParams.get('since') ?? 0);

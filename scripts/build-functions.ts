@@ -5,20 +5,28 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
-const srcDir = path.join(root, 'cloudfunctions');
-const outRoot = path.join(root, 'dist', 'cloudfunctions');
 
-export function functionNames(): string[] {
+export interface BuildOptions {
+  minify?: boolean;
+  quiet?: boolean;
+  /** Source folder of functions (default cloudfunctions/) and where the bundles go. */
+  srcDir?: string;
+  outDir?: string;
+}
+
+export function functionNames(srcDir = path.join(root, 'cloudfunctions')): string[] {
   return fs
     .readdirSync(srcDir)
     .filter((n) => n !== 'common' && fs.existsSync(path.join(srcDir, n, 'index.ts')))
     .sort();
 }
 
-export async function buildFunctions(opts: { minify?: boolean; quiet?: boolean } = {}): Promise<Record<string, number>> {
+export async function buildFunctions(opts: BuildOptions = {}): Promise<Record<string, number>> {
+  const srcDir = opts.srcDir ?? path.join(root, 'cloudfunctions');
+  const outRoot = opts.outDir ?? path.join(root, 'dist', 'cloudfunctions');
   const sizes: Record<string, number> = {};
   await Promise.all(
-    functionNames().map(async (name) => {
+    functionNames(srcDir).map(async (name) => {
       const out = path.join(outRoot, name);
       fs.mkdirSync(out, { recursive: true });
       await build({
