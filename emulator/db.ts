@@ -429,12 +429,12 @@ export class Database {
     return this.match(this.collection(name), query).length;
   }
 
-  insert(name: string, docs: Record<string, unknown>[], txId?: string): string[] {
+  insert(name: string, docs: object[], txId?: string): string[] {
     const coll = this.collection(name);
     const tx = this.tx(txId);
     const changes: Change[] = [];
     const seen = new Set<string>();
-    for (const raw of docs) {
+    for (const raw of docs as Array<Record<string, unknown>>) {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new WireError(CODES.invalidParam, 'document must be an object');
       assertAllowed(raw);
       const id = raw._id === undefined ? newId() : raw._id;

@@ -12,14 +12,14 @@ export interface BaseDoc {
 }
 
 export async function getById<T extends BaseDoc>(db: Db, coll: CollectionName, id: string): Promise<T | null> {
-  const res = (await db.collection(coll).doc(id).get()) as { data: T | null | T[] };
+  const res = (await db.collection(coll).doc(id).get()) as unknown as { data: T | null | T[] };
   const data = Array.isArray(res.data) ? res.data[0] : res.data;
   return (data as T | undefined) ?? null;
 }
 
 export async function findOne<T extends BaseDoc>(db: Db, coll: CollectionName, where: Record<string, unknown>): Promise<T | null> {
-  const res = await db.collection(coll).where(where).limit(1).get();
-  return (res.data[0] as T | undefined) ?? null;
+  const res = (await db.collection(coll).where(where).limit(1).get()) as unknown as { data: T[] };
+  return res.data[0] ?? null;
 }
 
 export async function findMany<T extends BaseDoc>(
@@ -31,8 +31,35 @@ export async function findMany<T extends BaseDoc>(
   let q = db.collection(coll).where(where);
   for (const [field, dir] of opts.orderBy ?? []) q = q.orderBy(field, dir);
   if (opts.skip) q = q.skip(opts.skip);
-  const res = await q.limit(opts.limit ?? 100).get();
-  return res.data as T[];
+  const res = (await q.limit(opts.limit ?? 100).get()) as unknown as { data: T[] };
+  return res.data;
+}
+
+// wx-server-sdk's typings widen every result to `string | void | …`; these pin them down once.
+
+export async function insertOne(db: Db, coll: CollectionName, data: Record<string, unknown>): Promise<string> {
+  const res = (await db.collection(coll).add({ data })) as unknown as { _id: string };
+  return String(res._id);
+}
+
+export async function updateWhere(db: Db, coll: CollectionName, where: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
+  const res = (await db.collection(coll).where(where).update({ data })) as unknown as { stats: { updated: number } };
+  return res.stats.updated;
+}
+
+export async function updateById(db: Db, coll: CollectionName, id: string, data: Record<string, unknown>): Promise<number> {
+  const res = (await db.collection(coll).doc(id).update({ data })) as unknown as { stats: { updated: number } };
+  return res.stats.updated;
+}
+
+export async function countWhere(db: Db, coll: CollectionName, where: Record<string, unknown>): Promise<number> {
+  const res = (await db.collection(coll).where(where).count()) as unknown as { total: number };
+  return res.total;
+}
+
+export async function removeWhere(db: Db, coll: CollectionName, where: Record<string, unknown>): Promise<number> {
+  const res = (await db.collection(coll).where(where).remove()) as unknown as { stats: { removed: number } };
+  return res.stats.removed;
 }
 
 /** Offset cursors, opaque to the client. A page asks for one extra row to know if more exist. */

@@ -28,15 +28,17 @@ export interface UserCtx extends Ctx {
   user: UserDoc;
 }
 
-export type Access = 'anyone' | 'user' | readonly Role[];
+/** anyone: no user record needed (login); user: a known caller; roles: a known caller with one of `roles`. */
+export type Access = 'anyone' | 'user' | 'roles';
 
-type HandlerFor<A extends ContractSpec[string], C> = {
-  access: Access;
-  handle: (ctx: C, input: ParsedInputOf<A>) => Promise<z.input<A['output']>>;
-};
+type Result<A extends ContractSpec[string]> = Promise<z.input<A['output']>>;
 
+/** 'anyone' handlers may run before the caller has a user record; all others get one. */
 export type Handlers<C extends ContractSpec> = {
-  [K in keyof C]: HandlerFor<C[K], UserCtx> | (HandlerFor<C[K], Ctx> & { access: 'anyone' });
+  [K in keyof C]:
+    | { access: 'anyone'; handle: (ctx: Ctx, input: ParsedInputOf<C[K]>) => Result<C[K]> }
+    | { access: 'user'; handle: (ctx: UserCtx, input: ParsedInputOf<C[K]>) => Result<C[K]> }
+    | { access: 'roles'; roles: readonly Role[]; handle: (ctx: UserCtx, input: ParsedInputOf<C[K]>) => Result<C[K]> };
 };
 
 export interface TimerEvent {
@@ -85,7 +87,7 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
       const roles = user?.roles ?? [];
       if (handler.access !== 'anyone') {
         if (!user) return failure('UNAUTHENTICATED');
-        if (Array.isArray(handler.access) && !hasAnyRole(roles, handler.access)) return failure('FORBIDDEN');
+        if (handler.access === 'roles' && !hasAnyRole(roles, handler.roles)) return failure('FORBIDDEN');
       }
       const ctx: Ctx = { openid, user, roles, compoundId: user?.compoundId ?? null, now: now(), db };
       const result = await (handler.handle as (c: Ctx, i: unknown) => Promise<unknown>)(ctx, parsed.data);

@@ -2,7 +2,7 @@
 import type { Db } from '../common/cloud';
 import { audit } from '../common/audit';
 import { PRIVACY_VERSION, type Session, type UserContract } from '../common/contracts/user';
-import { findMany, findOne, getById, isDuplicateKey, pageOf } from '../common/db';
+import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../common/db';
 import { fail } from '../common/errors';
 import { maskPhone } from '../common/mask';
 import type { BindingDoc, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../common/model';
@@ -94,7 +94,7 @@ async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
 
 async function updateUser(ctx: UserCtx, patch: Partial<UserDoc>): Promise<UserDoc> {
   const next = { ...patch, updatedAt: ctx.now };
-  await ctx.db.collection('users').doc(ctx.user._id).update({ data: next });
+  await updateById(ctx.db, 'users', ctx.user._id, next);
   return { ...ctx.user, ...next };
 }
 
@@ -122,8 +122,7 @@ export const handlers: Handlers<UserContract> = {
       if (!user) {
         const draft = newUser(ctx);
         try {
-          const res = await ctx.db.collection('users').add({ data: draft });
-          user = { ...draft, _id: String(res._id) };
+          user = { ...draft, _id: await insertOne(ctx.db, 'users', draft) };
         } catch (e) {
           // two first logins at once: the unique openid index lets one through; read the winner
           if (!isDuplicateKey(e)) throw e;
@@ -203,7 +202,7 @@ export const handlers: Handlers<UserContract> = {
       };
       let bindingId: string;
       try {
-        bindingId = String((await ctx.db.collection('bindings').add({ data: doc }))._id);
+        bindingId = await insertOne(ctx.db, 'bindings', doc);
       } catch (e) {
         if (isDuplicateKey(e)) throw fail.conflict('您已有一条待审核的申请，请等待审核或先撤回');
         throw e;
@@ -216,41 +215,44 @@ export const handlers: Handlers<UserContract> = {
   cancelBinding: {
     access: 'user',
     async handle(ctx, input) {
-      const res = await ctx.db
-        .collection('bindings')
-        .where({ _id: input.bindingId, userId: ctx.user._id, state: 'pending' })
-        .update({ data: { state: 'cancelled', pendingKey: null, updatedAt: ctx.now } });
-      if (!res.stats.updated) throw fail.conflict('这条申请已处理或不存在');
+      const updated = await updateWhere(
+        ctx.db,
+        'bindings',
+        { _id: input.bindingId, userId: ctx.user._id, state: 'pending' },
+        { state: 'cancelled', pendingKey: null, updatedAt: ctx.now },
+      );
+      if (!updated) throw fail.conflict('这条申请已处理或不存在');
       return { bindingId: input.bindingId, state: 'cancelled' as const };
     },
   },
 
   verifyBinding: {
-    access: ['grid', 'branch'],
+    access: 'roles',
+    roles: ['grid', 'branch'],
     async handle(ctx, input) {
       const binding = await loadReviewable(ctx, input.bindingId);
       // the state guard in the filter makes two reviewers at once harmless: one update wins
-      const res = await ctx.db
-        .collection('bindings')
-        .where({ _id: binding._id, state: 'pending' })
-        .update({ data: { state: 'verified', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now } });
-      if (!res.stats.updated) throw fail.conflict('这条申请已经处理过了');
+      const updated = await updateWhere(
+        ctx.db,
+        'bindings',
+        { _id: binding._id, state: 'pending' },
+        { state: 'verified', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now },
+      );
+      if (!updated) throw fail.conflict('这条申请已经处理过了');
       const member = await getById<UserDoc>(ctx.db, 'users', binding.userId);
       if (member) {
         const roles: Role[] = member.roles.includes('resident') ? member.roles : ['resident', ...member.roles];
-        await ctx.db.collection('users').doc(member._id).update({
-          data: {
-            compoundId: binding.compoundId,
-            householdId: binding.householdId,
-            householdRelation: binding.relation,
-            roles,
-            updatedAt: ctx.now,
-          },
+        await updateById(ctx.db, 'users', member._id, {
+          compoundId: binding.compoundId,
+          householdId: binding.householdId,
+          householdRelation: binding.relation,
+          roles,
+          updatedAt: ctx.now,
         });
-        await ctx.db
-          .collection('households')
-          .doc(binding.householdId)
-          .update({ data: { verifiedMemberIds: ctx.db.command.addToSet(member._id), updatedAt: ctx.now } });
+        await updateById(ctx.db, 'households', binding.householdId, {
+          verifiedMemberIds: ctx.db.command.addToSet(member._id),
+          updatedAt: ctx.now,
+        });
       }
       await audit(ctx, 'user.verifyBinding', `bindings/${binding._id}`, { userId: binding.userId, householdId: binding.householdId });
       return { bindingId: binding._id, state: 'verified' as const };
@@ -258,23 +260,25 @@ export const handlers: Handlers<UserContract> = {
   },
 
   rejectBinding: {
-    access: ['grid', 'branch'],
+    access: 'roles',
+    roles: ['grid', 'branch'],
     async handle(ctx, input) {
       const binding = await loadReviewable(ctx, input.bindingId);
-      const res = await ctx.db
-        .collection('bindings')
-        .where({ _id: binding._id, state: 'pending' })
-        .update({
-          data: { state: 'rejected', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
-        });
-      if (!res.stats.updated) throw fail.conflict('这条申请已经处理过了');
+      const updated = await updateWhere(
+        ctx.db,
+        'bindings',
+        { _id: binding._id, state: 'pending' },
+        { state: 'rejected', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
+      );
+      if (!updated) throw fail.conflict('这条申请已经处理过了');
       await audit(ctx, 'user.rejectBinding', `bindings/${binding._id}`, { userId: binding.userId, reason: input.reason ?? null });
       return { bindingId: binding._id, state: 'rejected' as const };
     },
   },
 
   listPendingBindings: {
-    access: ['grid', 'branch'],
+    access: 'roles',
+    roles: ['grid', 'branch'],
     async handle(ctx, input) {
       const where: Record<string, unknown> = { compoundId: ctx.compoundId, state: 'pending' };
       if (!ctx.roles.includes('branch')) {
@@ -310,7 +314,8 @@ export const handlers: Handlers<UserContract> = {
   },
 
   setRoles: {
-    access: ['branch'],
+    access: 'roles',
+    roles: ['branch'],
     async handle(ctx, input) {
       const target = await getById<UserDoc>(ctx.db, 'users', input.userId);
       if (!target || target.compoundId !== ctx.compoundId) throw fail.notFound('本小区没有这位用户');
@@ -321,7 +326,7 @@ export const handlers: Handlers<UserContract> = {
       if (target._id === ctx.user._id && !wanted.includes('branch')) throw fail.conflict('不能撤销自己的党支部角色，请由其他支部成员操作');
       if (!target.householdId && wanted.includes('resident')) throw fail.conflict('该用户尚未完成房屋认证，不能设为居民');
       const roles = [...new Set([...wanted.filter((r) => r !== 'officer'), ...keptOfficer])];
-      await ctx.db.collection('users').doc(target._id).update({ data: { roles, updatedAt: ctx.now } });
+      await updateById(ctx.db, 'users', target._id, { roles, updatedAt: ctx.now });
       await audit(ctx, 'user.setRoles', `users/${target._id}`, { before: target.roles, after: roles });
       return {
         userId: target._id,
@@ -334,7 +339,8 @@ export const handlers: Handlers<UserContract> = {
   },
 
   searchUsers: {
-    access: ['branch', 'committee'],
+    access: 'roles',
+    roles: ['branch', 'committee'],
     async handle(ctx, input) {
       const where: Record<string, unknown> = { compoundId: ctx.compoundId };
       if (input.query) where.displayName = ctx.db.RegExp({ regexp: input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
@@ -395,15 +401,12 @@ export const handlers: Handlers<UserContract> = {
     async handle(ctx) {
       const userId = ctx.user._id;
       if (ctx.user.roles.includes('branch')) {
-        const others = await ctx.db.collection('users').where({ compoundId: ctx.compoundId, roles: 'branch', _id: ctx.db.command.neq(userId) }).count();
-        if (!others.total) throw fail.conflict('您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
+        const others = await countWhere(ctx.db, 'users', { compoundId: ctx.compoundId, roles: 'branch', _id: ctx.db.command.neq(userId) });
+        if (!others) throw fail.conflict('您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
       }
-      await ctx.db.collection('bindings').where({ userId }).remove();
+      await removeWhere(ctx.db, 'bindings', { userId });
       if (ctx.user.householdId) {
-        await ctx.db
-          .collection('households')
-          .doc(ctx.user.householdId)
-          .update({ data: { verifiedMemberIds: ctx.db.command.pull(userId), updatedAt: ctx.now } });
+        await updateById(ctx.db, 'households', ctx.user.householdId, { verifiedMemberIds: ctx.db.command.pull(userId), updatedAt: ctx.now });
       }
       // the record stays as an anonymous tombstone so counts and audit references still add up
       await ctx.db.collection('users').doc(userId).set({

@@ -4,7 +4,8 @@ import { control, emulatorUrl, freshEnv, sdk } from './helpers/cloud';
 
 const env = freshEnv('contract');
 const cloud = sdk(env);
-const db = cloud.database();
+// wx-server-sdk's typings widen every result to `string | void | …`; this suite checks the wire, not them
+const db: any = cloud.database();
 const _ = db.command;
 
 type Row = Record<string, any>;
@@ -353,7 +354,7 @@ describe('functions', () => {
   });
 
   it('callFunction of an unknown function fails', async () => {
-    const err = await rejection(cloud.callFunction({ name: 'nope', data: {} }));
+    const err = await rejection(cloud.callFunction({ name: 'nope', data: {} }) as Promise<unknown>);
     expect(String(err.errMsg ?? err.message)).toMatch(/not found/);
   });
 });

@@ -56,11 +56,17 @@ export function client<C extends ContractSpec>(env: string, fn: string) {
 
 type Cloud = typeof import('wx-server-sdk');
 
-/** The real SDK, initialised for one environment on the emulator (one per test file). */
-export function sdk(env: string, extra: Record<string, unknown> = {}): Cloud {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as Cloud;
-  cloud.init({ env, serviceUrl: `${emulatorUrl()}/admin`, secretId: 'local', secretKey: 'local', ...extra } as Parameters<Cloud['init']>[0]);
+/**
+ * The real SDK, initialised for one environment on an emulator. wx-server-sdk keeps one
+ * instance per process and ignores a second init, so each call loads a private copy.
+ */
+export function sdk(env: string, url = emulatorUrl()): Cloud {
+  let cloud!: Cloud;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cloud = require('wx-server-sdk') as Cloud;
+  });
+  cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' } as Parameters<Cloud['init']>[0]);
   return cloud;
 }
 

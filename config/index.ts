@@ -1,0 +1,129 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const NUTUI = ['@nutui/nutui-react-taro', '@nutui/icons-react-taro']
+
+// Persistent webpack cache: on by default (2-core machines) and with TARO_CACHE=1, off with TARO_CACHE=0.
+// It lives in node_modules/.cache/webpack/<name> (git-ignored with node_modules/).
+const cacheEnabled = process.env.TARO_CACHE !== '0'
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linli',
+    date: '2025-1-1',
+    // NutUI is designed at 375 wide, our own styles at 750.
+    designWidth(input) {
+      const file = typeof input === 'object' && input ? (input as { file?: string }).file : undefined
+      if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375
+      return 750
+    },
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2 / 1,
+      828: 1.81 / 2
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: ['@tarojs/plugin-html'],
+    defineConstants: {
+      LINLI_LOCAL: JSON.stringify(process.env.LINLI_LOCAL === '1' ? true : false),
+      LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE || '')
+    },
+    copy: {
+      patterns: [],
+      options: {}
+    },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      prebundle: { exclude: NUTUI }
+    },
+    cache: {
+      enable: cacheEnabled,
+      // Separate caches per platform / mode / local flag so they never thrash each other.
+      name: [
+        process.env.TARO_ENV,
+        process.env.NODE_ENV === 'production' ? 'prod' : 'dev',
+        process.env.LINLI_LOCAL === '1' ? 'local' : 'cloud'
+      ].join('-'),
+      buildDependencies: {
+        config: [
+          path.join(__dirname, 'index.ts'),
+          path.join(__dirname, 'dev.ts'),
+          path.join(__dirname, 'prod.ts'),
+          path.join(__dirname, '..', 'babel.config.js')
+        ]
+      }
+    },
+    sass: {
+      resource: [path.resolve(__dirname, '..', 'node_modules/@nutui/nutui-react-taro/dist/styles/variables.scss')]
+    },
+    mini: {
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: {
+          enable: true,
+          config: {}
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]'
+          }
+        }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js'
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash].css',
+        chunkFilename: 'css/[name].[chunkid].css'
+      },
+      postcss: {
+        autoprefixer: {
+          enable: true,
+          config: {}
+        },
+        pxtransform: {
+          enable: true,
+          config: {
+            selectorBlackList: ['nut-']
+          }
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]'
+          }
+        }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro H5 defaults to chunks:'initial', which duplicates NutUI into every page chunk.
+        chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+        chain.performance.hints(false)
+      }
+    }
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,63 @@
+// Two jest projects:
+//  - node: pure TypeScript (cloud functions, emulator, domain rules). Babel is configured inline so the
+//    Taro babel.config.js (babel-preset-taro, babel-plugin-import) is NOT applied.
+//  - app:  front-end (Taro H5 runtime in jsdom) via @tarojs/test-utils-react, which applies babel.config.js.
+// Run one with `npx jest --selectProjects app` (or node).
+const defineJestConfig = require('@tarojs/test-utils-react/dist/jest.js').default
+
+// ESM-only packages under node_modules that must be transformed for jest.
+const esm = [
+  '@tarojs', '@stencil', '@nutui', 'lodash-es', 'query-string', 'decode-uri-component',
+  'split-on-first', 'filter-obj', 'swiper', 'ssr-window', 'dom7'
+]
+
+const tarojs = defineJestConfig({
+  displayName: 'app',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/tests/app/**/*.test.{ts,tsx}'],
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esm.join('|')})/).*/node_modules/`],
+  transform: {
+    '^.+\\.(mjs|js|jsx|ts|tsx)$': require.resolve('@tarojs/test-utils-react/dist/jest/babel-transformer.js')
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
+  moduleNameMapper: {
+    '\\.(css|scss|sass|less)$': '<rootDir>/tests/app/__mocks__/styleMock.js',
+    '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/app/__mocks__/fileMock.js'
+  },
+  globals: {
+    // config/index.ts defineConstants
+    LINLI_LOCAL: false,
+    LINLI_API_BASE: ''
+  },
+  setupFiles: ['<rootDir>/tests/app/setup.js']
+})
+// Global-only options are ignored (or warned about) inside a project.
+delete tarojs.bail
+delete tarojs.verbose
+delete tarojs.collectCoverageFrom
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/node/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/node/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/node/helpers/global-teardown.ts',
+      transform: {
+        '^.+\\.[cm]?[jt]sx?$': ['babel-jest', {
+          presets: [
+            ['@babel/preset-env', { targets: { node: 'current' } }],
+            '@babel/preset-typescript'
+          ],
+          babelrc: false,
+          configFile: false
+        }]
+      },
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
+    },
+    tarojs
+  ]
+}

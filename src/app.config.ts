@@ -1,0 +1,51 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/services/index',
+    'pages/me/index'
+  ],
+  subPackages: [
+    {
+      root: 'packages/user',
+      pages: [
+        'consent/index',
+        'binding/index',
+        'verify/index',
+        'privacy/index'
+      ]
+    }
+  ],
+  window: {
+    navigationBarTitleText: '邻里共治',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark'
+  },
+  tabBar: {
+    color: '#999999',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png'
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '办事',
+        iconPath: 'assets/tabbar/services.png',
+        selectedIconPath: 'assets/tabbar/services-active.png'
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png'
+      }
+    ]
+  }
+})

@@ -1,0 +1,17 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.less'
+declare module '*.scss'
+declare module '*.sass'
+declare module '*.styl'
+
+/** Compile-time constant (config/index.ts defineConstants): true when built with LINLI_LOCAL=1. */
+declare const LINLI_LOCAL: boolean
+/** Compile-time constant: base URL of the local function host for H5 ('' = same origin). */
+declare const LINLI_API_BASE: string
