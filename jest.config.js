@@ -28,7 +28,8 @@ const tarojs = defineJestConfig({
   globals: {
     // config/index.ts defineConstants
     LINLI_LOCAL: false,
-    LINLI_API_BASE: ''
+    LINLI_API_BASE: '',
+    LINLI_CLOUD_ENV: ''
   },
   setupFiles: ['<rootDir>/tests/app/setup.js']
 })
@@ -46,6 +47,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/node/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/node/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/node/helpers/global-teardown.ts',
+      // function tests go through a real emulator process; on 2 busy cores a call can take a while
+      testTimeout: 30000,
       transform: {
         '^.+\\.[cm]?[jt]sx?$': ['babel-jest', {
           presets: [
@@ -58,6 +61,30 @@ module.exports = {
       },
       moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
     },
-    tarojs
+    tarojs,
+    // e2e: the local H5 build (dist/h5, LINLI_LOCAL=1) in Debian Chromium via playwright-core, against
+    // one emulator child process. Run through `npm run test:e2e` (builds dist/h5 first), or
+    // `npx jest --selectProjects e2e --runInBand` once dist/h5 is built.
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.ts',
+      // testTimeout is a global-only option in jest 29: the 60 s per-test timeout is set here instead
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/helpers/timeout.ts'],
+      transform: {
+        '^.+\\.[cm]?[jt]sx?$': ['babel-jest', {
+          presets: [
+            ['@babel/preset-env', { targets: { node: 'current' } }],
+            '@babel/preset-typescript'
+          ],
+          babelrc: false,
+          configFile: false
+        }]
+      },
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
+    }
   ]
 }

@@ -5,6 +5,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const NUTUI = ['@nutui/nutui-react-taro', '@nutui/icons-react-taro']
+const SHARED_SOURCES = [path.resolve(__dirname, '..', 'cloudfunctions', 'common'), path.resolve(__dirname, '..', 'emulator', 'demo-identities.ts')]
 
 // Persistent webpack cache: on by default (2-core machines) and with TARO_CACHE=1, off with TARO_CACHE=0.
 // It lives in node_modules/.cache/webpack/<name> (git-ignored with node_modules/).
@@ -32,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       LINLI_LOCAL: JSON.stringify(process.env.LINLI_LOCAL === '1' ? true : false),
-      LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE || '')
+      LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE || ''),
+      LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV || '')
     },
     copy: {
       patterns: [],
@@ -64,6 +66,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       resource: [path.resolve(__dirname, '..', 'node_modules/@nutui/nutui-react-taro/dist/styles/variables.scss')]
     },
     mini: {
+      // contracts and the demo identity list live outside src/ and are compiled with it
+      compile: { include: SHARED_SOURCES },
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: {
@@ -83,6 +87,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       }
     },
     h5: {
+      compile: { include: SHARED_SOURCES },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -3,28 +3,11 @@
 import type { BindingDoc, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../cloudfunctions/common/model';
 import type { Role } from '../cloudfunctions/common/roles';
 import type { Database } from './db';
+import { DEMO_IDENTITIES } from './demo-identities';
+
+export { DEMO_IDENTITIES };
 
 export const DEMO_COMPOUND_ID = 'demo-compound';
-
-export interface DemoIdentity {
-  openid: string;
-  name: string;
-  roles: Role[];
-  /** building number (1-6), unit, room; null = not bound */
-  home: [number, string, string] | null;
-  note: string;
-}
-
-export const DEMO_IDENTITIES: DemoIdentity[] = [
-  { openid: 'demo-resident', name: '王秀兰', roles: ['resident'], home: [1, '1', '301'], note: '居民，1 栋（长者）' },
-  { openid: 'demo-resident-2', name: '李建国', roles: ['resident'], home: [2, '1', '502'], note: '居民，2 栋' },
-  { openid: 'demo-member', name: '张卫东', roles: ['resident', 'member'], home: [3, '2', '701'], note: '党员志愿者，3 栋，亮身份' },
-  { openid: 'demo-grid', name: '刘芳', roles: ['resident', 'grid'], home: [1, '2', '201'], note: '楼栋长/网格员，负责 1 栋、4 栋' },
-  { openid: 'demo-property', name: '陈志强', roles: ['property'], home: null, note: '物业服务中心' },
-  { openid: 'demo-committee', name: '赵丽华', roles: ['resident', 'committee'], home: [5, '1', '902'], note: '业委会主任，5 栋' },
-  { openid: 'demo-branch', name: '孙红梅', roles: ['resident', 'member', 'branch'], home: [6, '2', '402'], note: '党支部书记，6 栋' },
-  { openid: 'demo-officer', name: '周国平', roles: ['officer'], home: null, note: '社区/街道干部' },
-];
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = ['建华', '秀英', '桂芳', '志明', '丽娟', '国强', '淑珍', '海燕', '文军', '玉兰', '建平', '红霞', '德明', '春梅', '永刚', '小红', '俊杰', '雅琴', '宏伟', '静', '磊', '婷', '浩然', '晓东', '凤英', '家豪', '子涵', '思远', '明辉', '秀梅'];

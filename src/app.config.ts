@@ -11,7 +11,9 @@ export default defineAppConfig({
         'consent/index',
         'binding/index',
         'verify/index',
-        'privacy/index'
+        'privacy/index',
+        'profile/index',
+        'roles/index'
       ]
     }
   ],

@@ -15,3 +15,5 @@ declare module '*.styl'
 declare const LINLI_LOCAL: boolean
 /** Compile-time constant: base URL of the local function host for H5 ('' = same origin). */
 declare const LINLI_API_BASE: string
+/** Compile-time constant: the CloudBase environment id for the mini-program ('' = the default one). */
+declare const LINLI_CLOUD_ENV: string

@@ -1,9 +1,67 @@
-import { View, Text } from '@tarojs/components'
+// 我的: profile, household, roles, elder mode, privacy and data, and (locally) the identity switcher.
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Card } from '../../components/Card'
+import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher'
+import { ROUTES, go } from '../../components/HouseholdStatus'
+import { PageShell } from '../../components/PageShell'
+import { ErrorBlock, Loading } from '../../components/StateView'
+import { isLocal } from '../../services/platform'
+import { useSession } from '../../store/session'
+import { homeLabel, roleLabel } from '../../utils/format'
+
+function bindingText(s: NonNullable<ReturnType<typeof useSession>['session']>): string {
+  if (s.household?.verified) return `${homeLabel(s.household)}（已认证）`
+  if (s.binding?.state === 'pending') return `${homeLabel(s.binding)}（审核中）`
+  if (s.binding?.state === 'rejected') return '认证未通过，可重新申请'
+  return '未认证'
+}
 
 export default function Me() {
+  const { status, session, error, refresh, elderMode, setElderMode } = useSession()
+  useDidShow(() => {
+    if (status === 'ready') void refresh()
+  })
   return (
-    <View className='page'>
-      <Text className='page-title'>我的</Text>
-    </View>
+    <PageShell title='我的'>
+      {status === 'error' ? <ErrorBlock message={error ?? '加载失败'} onRetry={() => void refresh()} /> : null}
+      {!session && status !== 'error' ? <Loading /> : null}
+      {session ? (
+        <>
+          <Card className='js-profile-card'>
+            <View className='ll-row'>
+              <Text className='ll-card__title js-display-name'>{session.profile.displayName}</Text>
+              {session.profile.badge ? <Text className='ll-badge-party js-party-badge'>党员</Text> : null}
+            </View>
+            <Text className='ll-block ll-muted'>{session.profile.phoneMasked ?? '未填写手机号'}</Text>
+            <View className='ll-row' style={{ marginTop: '8px' }}>
+              {session.roles.length ? (
+                session.roles.map((r) => (
+                  <Tag key={r} type='primary' plain>
+                    {roleLabel(r)}
+                  </Tag>
+                ))
+              ) : (
+                <Tag type='default'>访客</Tag>
+              )}
+            </View>
+          </Card>
+          <CellGroup>
+            <Cell title='我的房屋' description={bindingText(session)} clickable onClick={() => go(ROUTES.binding)} className='js-cell-binding' />
+            <Cell title='个人资料' description='称呼、手机号、党员信息' clickable onClick={() => go(ROUTES.profile)} className='js-cell-profile' />
+            <Cell
+              title='长辈模式'
+              description='更大的字、更高的对比度、更大的按钮'
+              extra={<Switch checked={elderMode} onChange={(v: boolean) => setElderMode(v)} className='js-elder-switch' />}
+            />
+            <Cell title='隐私与个人数据' description='授权管理、导出我的数据、注销账号' clickable onClick={() => go(ROUTES.privacy)} className='js-cell-privacy' />
+            <Cell title='我的记录' description='反映、报名、志愿服务记录（建设中）' />
+          </CellGroup>
+          <View className='ll-gap' />
+        </>
+      ) : null}
+      {isLocal ? <DevIdentitySwitcher /> : null}
+    </PageShell>
   )
 }

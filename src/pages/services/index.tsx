@@ -1,9 +1,56 @@
-import { View, Text } from '@tarojs/components'
+// 办事: the five services of the compound, and the staff tools the caller's roles open.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Tag } from '@nutui/nutui-react-taro'
+import { Card } from '../../components/Card'
+import { ROUTES, go } from '../../components/HouseholdStatus'
+import { PageShell } from '../../components/PageShell'
+import { useSession } from '../../store/session'
+
+const SERVICES = [
+  { key: 'request', title: '你呼我应', desc: '反映问题、求助，网格员限时响应' },
+  { key: 'volunteer', title: '志愿服务', desc: '加入志愿服务队，认领任务' },
+  { key: 'convention', title: '公约表决', desc: '居民公约、管理规约征求意见与表决' },
+  { key: 'event', title: '活动报名', desc: '下午茶、义诊、主题党日' },
+  { key: 'notice', title: '通知公告', desc: '停水停电、物业公示、政策宣传' },
+]
+
+function comingSoon(title: string) {
+  void Taro.showModal({ title, content: `「${title}」正在建设中，上线后即可使用。`, showCancel: false, confirmText: '知道了' })
+}
 
 export default function Services() {
+  const { hasRole } = useSession()
   return (
-    <View className='page'>
-      <Text className='page-title'>办事</Text>
-    </View>
+    <PageShell title='办事' subtitle='小区党支部、业委会、物业三方联动'>
+      <View className='ll-grid'>
+        {SERVICES.map((s) => (
+          <View key={s.key} className={`ll-tile js-service-${s.key}`} onClick={() => comingSoon(s.title)}>
+            <View className='ll-row'>
+              <Text className='ll-tile__title'>{s.title}</Text>
+              <Tag type='default'>建设中</Tag>
+            </View>
+            <Text className='ll-tile__desc'>{s.desc}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='ll-gap' />
+      {hasRole('grid', 'branch', 'committee') ? (
+        <Card title='工作台'>
+          {hasRole('grid', 'branch') ? (
+            <View className='ll-list-item js-tool-verify' onClick={() => go(ROUTES.verify)}>
+              <Text className='ll-block'>住户认证审核</Text>
+              <Text className='ll-muted'>核实本楼栋住户的房屋认证申请</Text>
+            </View>
+          ) : null}
+          {hasRole('branch', 'committee') ? (
+            <View className='ll-list-item js-tool-roles' onClick={() => go(ROUTES.roles)}>
+              <Text className='ll-block'>{hasRole('branch') ? '人员与角色' : '人员名册'}</Text>
+              <Text className='ll-muted'>{hasRole('branch') ? '设置楼栋长、党员志愿者、业委会等角色（留痕）' : '查看本小区已登记人员'}</Text>
+            </View>
+          ) : null}
+        </Card>
+      ) : null}
+    </PageShell>
   )
 }

@@ -1,12 +1,11 @@
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
+import { SessionProvider } from './store/session'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {})
-  // children 是将要会渲染的页面
-  return children
+  // the session (login, roles, elder mode) is shared by every page
+  return <SessionProvider>{children}</SessionProvider>
 }
 
 export default App

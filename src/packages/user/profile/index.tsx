@@ -1,0 +1,113 @@
+// 个人资料: how neighbours and staff address me, my phone, and — only with its own consent — party membership.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { userContract } from '../../../../cloudfunctions/common/contracts/user'
+import { Card } from '../../../components/Card'
+import { ROUTES, go } from '../../../components/HouseholdStatus'
+import { PageShell } from '../../../components/PageShell'
+import { Loading } from '../../../components/StateView'
+import { userApi } from '../../../services/user'
+import { firstProblem } from '../../../services/validate'
+import { useSession } from '../../../store/session'
+import { Choices } from '../components'
+
+type Kind = 'registered' | 'mobile'
+
+export default function Profile() {
+  const { session, setSession } = useSession()
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [member, setMember] = useState(false)
+  const [kind, setKind] = useState<Kind>('registered')
+  const [badge, setBadge] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!session) return
+    setName(session.profile.displayName)
+    setMember(!!session.profile.party?.member)
+    setKind(session.profile.party?.kind ?? 'registered')
+    setBadge(!!session.profile.party?.showBadge)
+  }, [session?.userId])
+
+  if (!session) {
+    return (
+      <PageShell title='个人资料'>
+        <Loading />
+      </PageShell>
+    )
+  }
+
+  const save = async () => {
+    const data: Record<string, unknown> = { displayName: name }
+    if (phone.trim()) data.phone = phone.trim()
+    if (session.consents.party) data.party = member ? { member: true, kind, showBadge: badge } : null
+    const local = firstProblem(userContract.updateProfile.input, data)
+    if (local) return setProblem(local)
+    setProblem(null)
+    setBusy(true)
+    const res = await userApi.updateProfile(data as never)
+    setBusy(false)
+    if (!res.ok) return setProblem(res.message)
+    setSession(res.data)
+    setPhone('')
+    void Taro.showToast({ title: '已保存', icon: 'success' })
+  }
+
+  return (
+    <PageShell title='个人资料'>
+      <Card>
+        <Text className='ll-label'>称呼</Text>
+        <View className='ll-field'>
+          <Input className='js-name' value={name} maxLength={20} placeholder='如 王阿姨、李师傅' onChange={(v: string) => setName(v)} />
+        </View>
+        <Text className='ll-label'>手机号</Text>
+        <Text className='ll-block ll-muted'>当前：{session.profile.phoneMasked ?? '未填写'}。只有负责您楼栋的工作人员能看到完整号码。</Text>
+        <View className='ll-field'>
+          <Input className='js-phone' type='tel' value={phone} maxLength={11} placeholder='输入新的 11 位手机号（不改可留空）' onChange={(v: string) => setPhone(v)} />
+        </View>
+      </Card>
+      <Card title='党员信息（选填）'>
+        {session.consents.party ? (
+          <>
+            <View className='ll-row' style={{ justifyContent: 'space-between' }}>
+              <Text>我是党员</Text>
+              <Switch checked={member} onChange={(v: boolean) => setMember(v)} className='js-party-member' />
+            </View>
+            {member ? (
+              <>
+                <Choices
+                  options={[
+                    { value: 'registered' as Kind, label: '在册党员' },
+                    { value: 'mobile' as Kind, label: '流动党员' },
+                  ]}
+                  value={kind}
+                  onChange={setKind}
+                />
+                <View className='ll-row' style={{ justifyContent: 'space-between' }}>
+                  <Text>亮身份（显示党员标识）</Text>
+                  <Switch checked={badge} onChange={(v: boolean) => setBadge(v)} className='js-party-badge-switch' />
+                </View>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <Text className='ll-block ll-muted'>党员身份属于需要单独同意才能收集的信息。如您愿意亮身份、参加党员志愿服务，请先在隐私设置中单独授权。</Text>
+            <View className='ll-gap' />
+            <Button size='small' onClick={() => go(ROUTES.privacy)}>
+              去授权
+            </Button>
+          </>
+        )}
+      </Card>
+      {problem ? <Text className='ll-error-text js-form-error'>{problem}</Text> : null}
+      <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-save-profile' onClick={() => void save()}>
+        保存
+      </Button>
+    </PageShell>
+  )
+}
