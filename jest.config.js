@@ -47,8 +47,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/node/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/node/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/node/helpers/global-teardown.ts',
-      // function tests go through a real emulator process; on 2 busy cores a call can take a while
-      testTimeout: 30000,
+      setupFilesAfterEnv: ['<rootDir>/tests/node/helpers/timeout.ts'],
       transform: {
         '^.+\\.[cm]?[jt]sx?$': ['babel-jest', {
           presets: [
