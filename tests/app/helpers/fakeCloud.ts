@@ -1,0 +1,33 @@
+// A stand-in for the local function host: answers Taro.request calls by function and action.
+import Taro from '@tarojs/taro'
+import type { Session } from '../../../cloudfunctions/common/contracts/user'
+
+export type Reply = (data: Record<string, unknown>) => unknown
+export type Calls = Array<{ fn: string; action: string; data: Record<string, unknown> }>
+
+export function fakeCloud(routes: Record<string, Reply>): Calls {
+  const calls: Calls = []
+  jest.spyOn(Taro, 'request').mockImplementation(((opts: { url: string; data: { action: string; data: Record<string, unknown> } }) => {
+    const fn = opts.url.split('/functions/')[1]
+    const { action, data } = opts.data
+    calls.push({ fn, action, data })
+    const route = routes[`${fn}.${action}`]
+    const body = route ? { ok: true, data: route(data) } : { ok: false, code: 'NOT_FOUND', message: `no fake for ${fn}.${action}` }
+    return Promise.resolve({ statusCode: 200, data: body, header: {}, errMsg: 'request:ok' })
+  }) as never)
+  return calls
+}
+
+export function session(overrides: Partial<Session> = {}): Session {
+  return {
+    userId: 'u1',
+    roles: [],
+    compound: null,
+    household: null,
+    binding: null,
+    consents: { privacy: true, privacyVersion: '2026-11-v1', party: false, publishName: false },
+    profile: { displayName: '邻居', phoneMasked: null, elderMode: false, party: null, badge: false },
+    gridBuildingIds: [],
+    ...overrides,
+  }
+}
