@@ -52,7 +52,9 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
           households.push({
             _id: `demo-h${b}-${unit}-${room}`,
             compoundId: DEMO_COMPOUND_ID,
+            compoundName: compound.name,
             buildingId,
+            buildingName: `${b}栋`,
             unit,
             room,
             area,
@@ -73,16 +75,19 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
   const hById = new Map(households.map((h) => [h._id, h]));
 
   const users: UserDoc[] = [];
-  const bindings: Array<BindingDoc & { buildingName: string }> = [];
+  const bindings: BindingDoc[] = [];
   const baseUser = (openid: string, displayName: string, roles: Role[], householdId: string | null, i: number): UserDoc => ({
     _id: `u-${openid}`,
     openid,
     compoundId: DEMO_COMPOUND_ID,
+    compoundName: compound.name,
     displayName,
     phone: `13${(8 + (i % 2)).toString()}${String(10000000 + i * 7919).slice(-8)}`,
     roles,
     householdId,
     householdRelation: householdId ? 'owner' : null,
+    home: null,
+    binding: null,
     party: null,
     consents: { privacy: { granted: true, version: '2026-11-v1', at: t } },
     elderMode: false,
@@ -93,23 +98,40 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
     ...stamp,
   });
   const bind = (u: UserDoc, h: HouseholdDoc, state: BindingDoc['state'] = 'verified') => {
-    bindings.push({
+    const binding: BindingDoc = {
       _id: `bind-${u._id}`,
       compoundId: DEMO_COMPOUND_ID,
       userId: u._id,
       buildingId: h.buildingId,
-      buildingName: `${h.buildingId.slice(-1)}栋`,
+      buildingName: h.buildingName,
+      area: h.area,
       unit: h.unit,
       room: h.room,
       householdId: h._id,
-      relation: 'owner',
+      relation: u.householdRelation ?? 'owner',
       state,
       pendingKey: state === 'pending' ? u._id : null,
       reviewerId: state === 'verified' ? 'u-demo-grid' : null,
       reason: null,
       ...stamp,
-    });
-    if (state === 'verified') h.verifiedMemberIds.push(u._id);
+    };
+    bindings.push(binding);
+    u.binding = {
+      bindingId: binding._id,
+      state,
+      householdId: h._id,
+      buildingId: h.buildingId,
+      buildingName: h.buildingName,
+      unit: h.unit,
+      room: h.room,
+      relation: binding.relation,
+      reason: null,
+      createdAt: t,
+    };
+    if (state === 'verified') {
+      h.verifiedMemberIds.push(u._id);
+      u.home = { buildingId: h.buildingId, buildingName: h.buildingName, unit: h.unit, room: h.room };
+    }
   };
 
   DEMO_IDENTITIES.forEach((d, i) => {

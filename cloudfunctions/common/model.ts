@@ -8,14 +8,39 @@ export interface ConsentRecord {
   at: Date;
 }
 
+/** The caller's latest binding, kept on the user so a login needs no second read. */
+export interface BindingSummary {
+  bindingId: string;
+  state: BindingDoc['state'];
+  householdId: string;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  room: string;
+  relation: BindingDoc['relation'];
+  reason: string | null;
+  createdAt: Date;
+}
+
+export interface HomeSummary {
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  room: string;
+}
+
 export interface UserDoc extends BaseDoc {
   openid: string;
   compoundId: string | null;
+  compoundName: string | null;
   displayName: string;
   phone: string | null;
   roles: Role[];
   householdId: string | null;
   householdRelation: 'owner' | 'family' | 'tenant' | null;
+  /** Where the verified household is (denormalised from the household for display). */
+  home: HomeSummary | null;
+  binding: BindingSummary | null;
   /** Party membership (政治面貌): only with the separate `party` consent; the badge only if opted in. */
   party: { member: boolean; kind: 'registered' | 'mobile' | null; showBadge: boolean } | null;
   consents: Partial<Record<'privacy' | 'party' | 'publishName', ConsentRecord>>;
@@ -51,7 +76,9 @@ export interface BuildingDoc extends BaseDoc {
 
 export interface HouseholdDoc extends BaseDoc {
   compoundId: string;
+  compoundName: string;
   buildingId: string;
+  buildingName: string;
   unit: string;
   room: string;
   /** 专有部分面积 in m², from the property register. */
@@ -66,6 +93,8 @@ export interface BindingDoc extends BaseDoc {
   compoundId: string;
   userId: string;
   buildingId: string;
+  buildingName: string;
+  area: number;
   unit: string;
   room: string;
   householdId: string;

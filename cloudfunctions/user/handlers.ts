@@ -5,7 +5,7 @@ import { PRIVACY_VERSION, type Session, type UserContract } from '../common/cont
 import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../common/db';
 import { fail } from '../common/errors';
 import { maskPhone } from '../common/mask';
-import type { BindingDoc, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../common/model';
+import type { BindingDoc, BindingSummary, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../common/model';
 import { BRANCH_GRANTABLE, type Role } from '../common/roles';
 import type { Ctx, Handlers, UserCtx } from '../common/serve';
 
@@ -15,11 +15,14 @@ function newUser(ctx: Ctx): Omit<UserDoc, '_id'> {
   return {
     openid: ctx.openid,
     compoundId: null,
+    compoundName: null,
     displayName: '邻居',
     phone: null,
     roles: [],
     householdId: null,
     householdRelation: null,
+    home: null,
+    binding: null,
     party: null,
     consents: {},
     elderMode: false,
@@ -31,48 +34,49 @@ function newUser(ctx: Ctx): Omit<UserDoc, '_id'> {
   };
 }
 
-async function latestBinding(db: Db, userId: string): Promise<BindingDoc | null> {
-  const rows = await findMany<BindingDoc>(db, 'bindings', { userId }, { orderBy: [['createdAt', 'desc']], limit: 1 });
-  return rows[0] ?? null;
+function summaryOf(b: BindingDoc, state: BindingDoc['state'] = b.state, reason = b.reason): BindingSummary {
+  return {
+    bindingId: b._id,
+    state,
+    householdId: b.householdId,
+    buildingId: b.buildingId,
+    buildingName: b.buildingName,
+    unit: b.unit,
+    room: b.room,
+    relation: b.relation,
+    reason,
+    createdAt: b.createdAt,
+  };
 }
 
-/** The session a page needs, in as few reads as the data allows (building names are denormalised). */
+/** The session a page needs. Everything but a grid user's buildings is on the user record. */
 async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
-  const [compound, binding, gridBuildings] = await Promise.all([
-    user.compoundId ? getById<CompoundDoc>(db, 'compounds', user.compoundId) : Promise.resolve(null),
-    latestBinding(db, user._id),
-    user.roles.includes('grid')
-      ? findMany<BuildingDoc>(db, 'buildings', { gridUserIds: user._id }, { limit: 50 })
-      : Promise.resolve([] as BuildingDoc[]),
-  ]);
-  const withName = binding as (BindingDoc & { buildingName?: string }) | null;
+  const gridBuildings = user.roles.includes('grid')
+    ? await findMany<BuildingDoc>(db, 'buildings', { gridUserIds: user._id }, { limit: 50 })
+    : [];
+  const b = user.binding;
   const household =
-    withName && (withName.state === 'pending' || (withName.state === 'verified' && user.householdId === withName.householdId))
-      ? {
-          householdId: withName.householdId,
-          buildingId: withName.buildingId,
-          buildingName: withName.buildingName ?? '',
-          unit: withName.unit,
-          room: withName.room,
-          verified: withName.state === 'verified',
-        }
-      : null;
+    user.householdId && user.home
+      ? { householdId: user.householdId, ...user.home, verified: true }
+      : b?.state === 'pending'
+        ? { householdId: b.householdId, buildingId: b.buildingId, buildingName: b.buildingName, unit: b.unit, room: b.room, verified: false }
+        : null;
   const party = user.consents.party?.granted ? user.party : null;
   return {
     userId: user._id,
     roles: user.roles,
-    compound: compound ? { compoundId: compound._id, name: compound.name } : null,
+    compound: user.compoundId ? { compoundId: user.compoundId, name: user.compoundName ?? '' } : null,
     household,
-    binding: withName
+    binding: b
       ? {
-          bindingId: withName._id,
-          state: withName.state,
-          buildingName: withName.buildingName ?? '',
-          unit: withName.unit,
-          room: withName.room,
-          relation: withName.relation,
-          reason: withName.reason,
-          createdAt: iso(withName.createdAt),
+          bindingId: b.bindingId,
+          state: b.state,
+          buildingName: b.buildingName,
+          unit: b.unit,
+          room: b.room,
+          relation: b.relation,
+          reason: b.reason,
+          createdAt: iso(b.createdAt),
         }
       : null,
     consents: {
@@ -88,7 +92,7 @@ async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
       party,
       badge: !!(party?.member && party.showBadge),
     },
-    gridBuildingIds: gridBuildings.map((b) => b._id),
+    gridBuildingIds: gridBuildings.map((g) => g._id),
   };
 }
 
@@ -170,27 +174,26 @@ export const handlers: Handlers<UserContract> = {
     access: 'user',
     async handle(ctx, input) {
       if (!ctx.user.consents.privacy?.granted) throw fail.forbidden('请先阅读并同意隐私保护指引');
-      const building = await getById<BuildingDoc>(ctx.db, 'buildings', input.buildingId);
-      if (!building) throw fail.notFound('没有找到这栋楼');
-      if (ctx.user.compoundId && ctx.user.householdId && building.compoundId !== ctx.user.compoundId) {
+      const household = await findOne<HouseholdDoc>(ctx.db, 'households', { buildingId: input.buildingId, unit: input.unit, room: input.room });
+      if (!household) {
+        // only a failed lookup pays for the building read, to say precisely what is wrong
+        const building = await getById<BuildingDoc>(ctx.db, 'buildings', input.buildingId);
+        if (!building) throw fail.notFound('没有找到这栋楼');
+        if (!building.units.includes(input.unit)) throw fail.notFound(`${building.name}没有${input.unit}单元`);
+        throw fail.notFound(`${building.name}${input.unit}单元没有 ${input.room} 室，请核对房号`);
+      }
+      if (ctx.user.householdId && household.compoundId !== ctx.user.compoundId) {
         throw fail.forbidden('您已认证在其他小区，请先解除原房屋');
       }
-      if (!building.units.includes(input.unit)) throw fail.notFound(`${building.name}没有${input.unit}单元`);
-      const household = await findOne<HouseholdDoc>(ctx.db, 'households', {
-        compoundId: building.compoundId,
-        buildingId: building._id,
-        unit: input.unit,
-        room: input.room,
-      });
-      if (!household) throw fail.notFound(`${building.name}${input.unit}单元没有 ${input.room} 室，请核对房号`);
       if (ctx.user.householdId === household._id) throw fail.conflict('您已经认证了这户房屋');
-      const doc: Omit<BindingDoc, '_id'> & { buildingName: string } = {
-        compoundId: building.compoundId,
+      const doc: Omit<BindingDoc, '_id'> = {
+        compoundId: household.compoundId,
         userId: ctx.user._id,
-        buildingId: building._id,
-        buildingName: building.name,
-        unit: input.unit,
-        room: input.room,
+        buildingId: household.buildingId,
+        buildingName: household.buildingName,
+        area: household.area,
+        unit: household.unit,
+        room: household.room,
         householdId: household._id,
         relation: input.relation,
         state: 'pending',
@@ -207,7 +210,11 @@ export const handlers: Handlers<UserContract> = {
         if (isDuplicateKey(e)) throw fail.conflict('您已有一条待审核的申请，请等待审核或先撤回');
         throw e;
       }
-      if (!ctx.user.compoundId) await updateUser(ctx, { compoundId: building.compoundId });
+      await updateUser(ctx, {
+        binding: summaryOf({ ...doc, _id: bindingId }),
+        compoundId: ctx.user.compoundId ?? household.compoundId,
+        compoundName: ctx.user.compoundName ?? household.compoundName,
+      });
       return { bindingId, state: 'pending' as const };
     },
   },
@@ -222,6 +229,9 @@ export const handlers: Handlers<UserContract> = {
         { state: 'cancelled', pendingKey: null, updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已处理或不存在');
+      if (ctx.user.binding?.bindingId === input.bindingId) {
+        await updateUser(ctx, { binding: { ...ctx.user.binding, state: 'cancelled' } });
+      }
       return { bindingId: input.bindingId, state: 'cancelled' as const };
     },
   },
@@ -239,21 +249,19 @@ export const handlers: Handlers<UserContract> = {
         { state: 'verified', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已经处理过了');
-      const member = await getById<UserDoc>(ctx.db, 'users', binding.userId);
-      if (member) {
-        const roles: Role[] = member.roles.includes('resident') ? member.roles : ['resident', ...member.roles];
-        await updateById(ctx.db, 'users', member._id, {
-          compoundId: binding.compoundId,
-          householdId: binding.householdId,
-          householdRelation: binding.relation,
-          roles,
-          updatedAt: ctx.now,
-        });
-        await updateById(ctx.db, 'households', binding.householdId, {
-          verifiedMemberIds: ctx.db.command.addToSet(member._id),
-          updatedAt: ctx.now,
-        });
-      }
+      await updateById(ctx.db, 'users', binding.userId, {
+        compoundId: binding.compoundId,
+        householdId: binding.householdId,
+        householdRelation: binding.relation,
+        home: { buildingId: binding.buildingId, buildingName: binding.buildingName, unit: binding.unit, room: binding.room },
+        binding: summaryOf(binding, 'verified', input.reason ?? null),
+        roles: ctx.db.command.addToSet('resident'),
+        updatedAt: ctx.now,
+      });
+      await updateById(ctx.db, 'households', binding.householdId, {
+        verifiedMemberIds: ctx.db.command.addToSet(binding.userId),
+        updatedAt: ctx.now,
+      });
       await audit(ctx, 'user.verifyBinding', `bindings/${binding._id}`, { userId: binding.userId, householdId: binding.householdId });
       return { bindingId: binding._id, state: 'verified' as const };
     },
@@ -271,6 +279,7 @@ export const handlers: Handlers<UserContract> = {
         { state: 'rejected', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已经处理过了');
+      await updateById(ctx.db, 'users', binding.userId, { binding: summaryOf(binding, 'rejected', input.reason || '信息不符'), updatedAt: ctx.now });
       await audit(ctx, 'user.rejectBinding', `bindings/${binding._id}`, { userId: binding.userId, reason: input.reason ?? null });
       return { bindingId: binding._id, state: 'rejected' as const };
     },
@@ -285,15 +294,10 @@ export const handlers: Handlers<UserContract> = {
         const mine = await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 });
         where.buildingId = ctx.db.command.in(mine.map((b) => b._id));
       }
-      const pageRes = await pageOf<BindingDoc & { buildingName?: string }>(ctx.db, 'bindings', where, [['createdAt', 'asc']], input);
+      const pageRes = await pageOf<BindingDoc>(ctx.db, 'bindings', where, [['createdAt', 'asc']], input);
       const userIds = [...new Set(pageRes.items.map((b) => b.userId))];
-      const householdIds = [...new Set(pageRes.items.map((b) => b.householdId))];
-      const [users, households] = await Promise.all([
-        userIds.length ? findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(userIds) }) : [],
-        householdIds.length ? findMany<HouseholdDoc>(ctx.db, 'households', { _id: ctx.db.command.in(householdIds) }) : [],
-      ]);
+      const users = userIds.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(userIds) }) : [];
       const byUser = new Map(users.map((u) => [u._id, u]));
-      const byHousehold = new Map(households.map((h) => [h._id, h]));
       return {
         items: pageRes.items.map((b) => ({
           bindingId: b._id,
@@ -301,11 +305,11 @@ export const handlers: Handlers<UserContract> = {
           displayName: byUser.get(b.userId)?.displayName ?? '已注销用户',
           phone: byUser.get(b.userId)?.phone ?? null,
           buildingId: b.buildingId,
-          buildingName: b.buildingName ?? '',
+          buildingName: b.buildingName,
           unit: b.unit,
           room: b.room,
           relation: b.relation,
-          area: byHousehold.get(b.householdId)?.area ?? 0,
+          area: b.area,
           createdAt: iso(b.createdAt),
         })),
         nextCursor: pageRes.nextCursor,
@@ -413,11 +417,14 @@ export const handlers: Handlers<UserContract> = {
         data: {
           openid: `deleted:${userId}`,
           compoundId: ctx.user.compoundId,
+          compoundName: ctx.user.compoundName,
           displayName: '已注销用户',
           phone: null,
           roles: [],
           householdId: null,
           householdRelation: null,
+          home: null,
+          binding: null,
           party: null,
           consents: {},
           elderMode: false,

@@ -1,0 +1,228 @@
+// npm run bench — reports numbers, asserts nothing: latency through the real wx-server-sdk,
+// database requests per function action, package sizes against their budgets, H5 first screen.
+// Flags: --quick (1k documents only), --no-build (measure existing dist/ only), --no-browser.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildFunctions } from '../../scripts/build-functions';
+import { startEmulatorProcess, type EmulatorProcess } from '../node/helpers/process';
+
+const root = path.resolve(__dirname, '../..');
+const args = new Set(process.argv.slice(2));
+const KB = 1024;
+
+type Cloud = typeof import('wx-server-sdk');
+
+function loadSdk(url: string, env: string): Cloud {
+  process.env.TENCENTCLOUD = 'true';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk') as Cloud;
+  cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' } as Parameters<Cloud['init']>[0]);
+  return cloud;
+}
+
+function percentiles(samples: number[]): { p50: number; p95: number; p99: number; mean: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<ReturnType<typeof percentiles>> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return percentiles(samples);
+}
+
+const rows: string[][] = [];
+function report(section: string, name: string, value: string, note = '') {
+  rows.push([section, name, value, note]);
+  console.log(`  ${name.padEnd(52)} ${value.padEnd(34)} ${note}`);
+}
+const ms = (p: ReturnType<typeof percentiles>) => `p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} / p99 ${p.p99.toFixed(2)} ms`;
+
+async function sdkLatency(emulator: EmulatorProcess) {
+  console.log('\nDatabase through the real wx-server-sdk (sequential, ms)');
+  const sizes = args.has('--quick') ? [1000] : [1000, 10_000];
+  for (const size of sizes) {
+    const env = `bench-${size}-${Date.now()}`;
+    const db = loadSdk(emulator.url, env).database() as any;
+    await db.createCollection('bench');
+    const ids: string[] = [];
+    for (let i = 0; i < size; i += 500) {
+      const batch = Array.from({ length: Math.min(500, size - i) }, (_x, k) => ({
+        n: i + k,
+        building: `b${(i + k) % 6}`,
+        state: ['submitted', 'accepted', 'resolved'][(i + k) % 3],
+        createdAt: new Date(Date.now() - (i + k) * 60_000),
+      }));
+      const res = await db.collection('bench').add({ data: batch });
+      ids.push(...res._ids);
+    }
+    const insert = await time(300, (i) => db.collection('bench').add({ data: { n: size + i, building: 'b9', state: 'submitted', createdAt: new Date() } }));
+    const get = await time(500, (i) => db.collection('bench').doc(ids[(i * 7919) % ids.length]).get());
+    const page = await time(200, (i) =>
+      db.collection('bench').where({ building: `b${i % 6}`, state: 'submitted' }).orderBy('createdAt', 'desc').skip(0).limit(20).get(),
+    );
+    report('sdk', `insert (${size} docs)`, ms(insert));
+    report('sdk', `doc().get (${size} docs)`, ms(get), size === 10_000 ? `target p50 < 3 ms: ${get.p50 < 3 ? 'met' : 'MISSED'}` : '');
+    report('sdk', `where+orderBy+limit(20) page (${size} docs)`, ms(page));
+  }
+}
+
+async function functionCosts(emulator: EmulatorProcess) {
+  console.log('\nCloud function actions on the demo compound (database requests per call, latency)');
+  const env = `bench-fn-${Date.now()}`;
+  await fetch(`${emulator.url}/__emulator/seed?env=${env}`, { method: 'POST', body: JSON.stringify({ kind: 'demo' }) });
+  const call = async (openid: string, action: string, data: unknown) => {
+    const res = await fetch(`${emulator.url}/functions/user`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid, 'x-linli-env': env },
+      body: JSON.stringify({ action, data }),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: any; message?: string };
+    if (!body.ok) throw new Error(`${action}: ${body.message}`);
+    return { data: body.data, db: Number(res.headers.get('x-linli-db-requests')) };
+  };
+  const measure = async (label: string, kind: 'read' | 'write', n: number, fn: (i: number) => Promise<{ db: number }>) => {
+    const dbCounts: number[] = [];
+    const lat = await time(n, async (i) => dbCounts.push((await fn(i)).db));
+    const max = Math.max(...dbCounts);
+    const budget = kind === 'write' ? 4 : 2;
+    report('fn', `user.${label}`, `${max} db requests, ${ms(lat)}`, `${kind} budget ≤ ${budget}${max > budget ? ' (over: see note)' : ''}`);
+  };
+  await call('demo-resident', 'login', {}); // the first call loads the function bundle
+  await measure('login (known user)', 'read', 100, () => call('demo-resident', 'login', {}));
+  await measure('login (grid user)', 'read', 50, () => call('demo-grid', 'login', {}));
+  await measure('listPendingBindings', 'read', 50, () => call('demo-grid', 'listPendingBindings', {}));
+  await measure('updateProfile', 'write', 50, (i) => call('demo-resident-2', 'updateProfile', { elderMode: i % 2 === 0 }));
+  for (let i = 0; i < 30; i++) {
+    await call(`bench-new-${i}`, 'login', {});
+    await call(`bench-new-${i}`, 'recordConsent', { kind: 'privacy', granted: true, version: '2026-11-v1' });
+  }
+  const bindingIds: string[] = [];
+  await measure('requestBinding', 'write', 30, async (i) => {
+    const r = await call(`bench-new-${i}`, 'requestBinding', { buildingId: 'demo-b1', unit: '2', room: `${(i % 9) + 1}0${(i % 2) + 1}` });
+    bindingIds.push(r.data.bindingId);
+    return r;
+  });
+  await measure('verifyBinding', 'write', 30, (i) => call('demo-grid', 'verifyBinding', { bindingId: bindingIds[i] }));
+}
+
+function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
+  if (!fs.existsSync(dir)) return 0;
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (filter(path.relative(dir, p))) total += fs.statSync(p).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+function taroBuild(type: 'weapp' | 'h5', local: boolean) {
+  execFileSync(path.join(root, 'node_modules/.bin/taro'), ['build', '--type', type], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', LINLI_LOCAL: local ? '1' : '0' },
+  });
+}
+
+async function packageSizes() {
+  console.log('\nPackage sizes');
+  const weapp = path.join(root, 'dist/weapp');
+  if (!args.has('--no-build')) taroBuild('weapp', false);
+  if (fs.existsSync(weapp)) {
+    const app = JSON.parse(fs.readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
+    const subRoots = (app.subPackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+    const main = dirSize(weapp, (rel) => !subRoots.some((r) => rel.startsWith(`${r}/`)));
+    report('size', 'weapp main package', `${(main / KB).toFixed(1)} KB`, `budget 1024 KB: ${main < 1024 * KB ? 'met' : 'MISSED'} (WeChat limit 2048 KB)`);
+    for (const r of subRoots) {
+      const size = dirSize(path.join(weapp, r));
+      report('size', `weapp subpackage ${r}`, `${(size / KB).toFixed(1)} KB`, `budget 500 KB: ${size < 500 * KB ? 'met' : 'MISSED'}`);
+    }
+  } else report('size', 'weapp', 'not built');
+  const sizes = await buildFunctions({ quiet: true, minify: true, outDir: path.join(os.tmpdir(), `linli-fn-${process.pid}`) });
+  for (const [name, size] of Object.entries(sizes)) report('size', `cloud function ${name} (minified)`, `${(size / KB).toFixed(1)} KB`);
+}
+
+async function firstScreen(emulatorDir: string) {
+  console.log('\nH5 first screen of 首页 on the local stack');
+  if (args.has('--no-browser')) return report('h5', 'first screen', 'skipped (--no-browser)');
+  let executablePath: string;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    executablePath = (require('../../scripts/chromium') as { ensureChromium: () => string }).ensureChromium();
+  } catch (e) {
+    return report('h5', 'first screen', `skipped: ${(e as Error).message}`);
+  }
+  if (!args.has('--no-build') || !fs.existsSync(path.join(root, 'dist/h5/index.html'))) taroBuild('h5', true);
+  const stack = await startEmulatorProcess(emulatorDir, ['--seed', 'demo', '--static', path.join(root, 'dist/h5')]);
+  try {
+    const { chromium } = await import('playwright-core');
+    const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-')), {
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    await context.addInitScript(() => localStorage.setItem('linli.devOpenid', JSON.stringify({ data: 'demo-resident' })));
+    const samples: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const page = await context.newPage();
+      const t = Date.now();
+      await page.goto(`${stack.url}/#/pages/home/index`);
+      await page.getByText('红湖公园城').first().waitFor({ timeout: 15_000 });
+      if (i > 0) samples.push(Date.now() - t); // the first load warms the browser cache
+      await page.close();
+    }
+    const p = percentiles(samples);
+    report('h5', 'first screen of 首页 (warm, 5 loads)', `p50 ${p.p50} ms / max ${Math.max(...samples)} ms`, `budget 1500 ms: ${p.p50 < 1500 ? 'met' : 'MISSED'}`);
+    await context.close();
+  } finally {
+    await stack.stop();
+  }
+  const h5 = dirSize(path.join(root, 'dist/h5'), (rel) => /\.(js|css|html)$/.test(rel));
+  report('size', 'H5 build (js+css+html)', `${(h5 / KB).toFixed(1)} KB`);
+}
+
+async function main() {
+  const started = Date.now();
+  await buildFunctions({ quiet: true });
+  await buildFunctions({ quiet: true, srcDir: path.join(root, 'tests/fixtures/functions'), outDir: path.join(root, 'dist/test-functions') });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+  const emulator = await startEmulatorProcess(dataDir);
+  try {
+    await sdkLatency(emulator);
+    await functionCosts(emulator);
+  } finally {
+    await emulator.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  await packageSizes();
+  const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-'));
+  try {
+    await firstScreen(stackDir);
+  } finally {
+    fs.rmSync(stackDir, { recursive: true, force: true });
+  }
+  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s on ${os.cpus().length} cores`);
+  const out = path.join(root, 'tests/artifacts/bench.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
