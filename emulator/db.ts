@@ -59,9 +59,8 @@ class UniqueIndex {
   readonly map = new Map<string, string>();
   constructor(readonly spec: IndexSpec) {}
 
-  keyOf(doc: Doc): string | null {
+  keyOf(doc: Doc): string {
     const values = this.spec.keys.map(([field]) => getPath(doc, field));
-    if (this.spec.sparse && (values[0] === undefined || values[0] === null)) return null;
     return JSON.stringify(values.map((v) => (v === undefined ? null : v instanceof Date ? { $date: v.getTime() } : v)));
   }
 }

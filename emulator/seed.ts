@@ -110,7 +110,7 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
       householdId: h._id,
       relation: u.householdRelation ?? 'owner',
       state,
-      pendingKey: state === 'pending' ? u._id : null,
+      pendingKey: state === 'pending' ? u._id : `closed:bind-${u._id}`,
       reviewerId: state === 'verified' ? 'u-demo-grid' : null,
       reason: null,
       ...stamp,

@@ -29,9 +29,10 @@ export async function buildFunctions(opts: BuildOptions = {}): Promise<Record<st
     functionNames(srcDir).map(async (name) => {
       const out = path.join(outRoot, name);
       fs.mkdirSync(out, { recursive: true });
-      await build({
+      const result = await build({
         entryPoints: [path.join(srcDir, name, 'index.ts')],
         outfile: path.join(out, 'index.js'),
+        write: false,
         bundle: true,
         platform: 'node',
         target: 'node16',
@@ -42,6 +43,10 @@ export async function buildFunctions(opts: BuildOptions = {}): Promise<Record<st
         legalComments: 'none',
         logLevel: 'warning',
       });
+      // write aside and rename: a running emulator reloads a changed bundle and must never see half of one
+      const tmp = path.join(out, `.index.js.${process.pid}.tmp`);
+      fs.writeFileSync(tmp, result.outputFiles[0].contents);
+      fs.renameSync(tmp, path.join(out, 'index.js'));
       const config = path.join(srcDir, name, 'config.json');
       const cfg = fs.existsSync(config) ? JSON.parse(fs.readFileSync(config, 'utf8')) : { timeout: 3, triggers: [] };
       fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify({ permissions: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] }, ...cfg }, null, 2));

@@ -5,9 +5,11 @@ export interface IndexSpec {
   name: string;
   keys: Array<[field: string, direction: 1 | -1]>;
   unique?: boolean;
-  /** Documents whose first key is missing or null are left out of the index (Mongo's sparse). */
-  sparse?: boolean;
 }
+
+// A unique index holds for every document, missing fields counting as null (MongoDB; CloudBase
+// offers no sparse or partial index). "One active X per Y" therefore keeps the key present on
+// every document: the natural key while active, `closed:<_id>` once it is not.
 
 export interface CollectionSpec {
   indexes: IndexSpec[];
@@ -30,8 +32,8 @@ export const COLLECTIONS = {
   bindings: {
     indexes: [
       { name: 'by_state', keys: [['compoundId', 1], ['state', 1], ['buildingId', 1]] },
-      // one pending binding per user: the key is set only while the binding is pending
-      { name: 'uniq_pending', keys: [['pendingKey', 1]], unique: true, sparse: true },
+      // one pending binding per user: pendingKey is the userId while pending, closed:<_id> after
+      { name: 'uniq_pending', keys: [['pendingKey', 1]], unique: true },
     ],
   },
   audit_logs: { indexes: [{ name: 'by_target', keys: [['compoundId', 1], ['target', 1], ['createdAt', -1]] }] },
@@ -44,7 +46,7 @@ export const COLLECTIONS = {
   stats_counters: { indexes: [] },
   teams: { indexes: [] },
   team_members: {
-    indexes: [{ name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true, sparse: true }],
+    indexes: [{ name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true }],
   },
   service_records: { indexes: [{ name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] }] },
   conventions: { indexes: [] },

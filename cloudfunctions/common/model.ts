@@ -100,7 +100,8 @@ export interface BindingDoc extends BaseDoc {
   householdId: string;
   relation: 'owner' | 'family' | 'tenant';
   state: 'pending' | 'verified' | 'rejected' | 'cancelled';
-  pendingKey: string | null;
+  /** userId while pending, closed:<_id> afterwards (see collections.ts on unique keys). */
+  pendingKey: string;
   reviewerId: string | null;
   reason: string | null;
   /** Set when a grid user records the binding for a resident without a phone (logged). */

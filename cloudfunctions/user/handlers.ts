@@ -226,7 +226,7 @@ export const handlers: Handlers<UserContract> = {
         ctx.db,
         'bindings',
         { _id: input.bindingId, userId: ctx.user._id, state: 'pending' },
-        { state: 'cancelled', pendingKey: null, updatedAt: ctx.now },
+        { state: 'cancelled', pendingKey: `closed:${input.bindingId}`, updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已处理或不存在');
       if (ctx.user.binding?.bindingId === input.bindingId) {
@@ -246,7 +246,7 @@ export const handlers: Handlers<UserContract> = {
         ctx.db,
         'bindings',
         { _id: binding._id, state: 'pending' },
-        { state: 'verified', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now },
+        { state: 'verified', pendingKey: `closed:${binding._id}`, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已经处理过了');
       await updateById(ctx.db, 'users', binding.userId, {
@@ -276,7 +276,7 @@ export const handlers: Handlers<UserContract> = {
         ctx.db,
         'bindings',
         { _id: binding._id, state: 'pending' },
-        { state: 'rejected', pendingKey: null, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
+        { state: 'rejected', pendingKey: `closed:${binding._id}`, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已经处理过了');
       await updateById(ctx.db, 'users', binding.userId, { binding: summaryOf(binding, 'rejected', input.reason || '信息不符'), updatedAt: ctx.now });
