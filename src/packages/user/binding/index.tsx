@@ -40,10 +40,14 @@ function PendingCard() {
       <Text className='ll-block ll-text-2' style={{ marginTop: '12px' }}>
         楼栋长或网格员会尽快核实（可能会打电话或上门确认）。审核通过后，首页会显示「已认证」。
       </Text>
-      <View className='ll-gap' />
-      <Button size='small' loading={busy} className='js-cancel-binding' onClick={() => void cancel()}>
-        撤回申请
-      </Button>
+      <View className='ll-actions'>
+        <Button size='small' loading={busy} className='js-cancel-binding' onClick={() => void cancel()}>
+          撤回申请
+        </Button>
+        <Button size='small' type='primary' className='js-back-home' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+          返回首页
+        </Button>
+      </View>
     </Card>
   )
 }
