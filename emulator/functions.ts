@@ -155,6 +155,9 @@ export class FunctionHost {
     if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
     const req = createRequire(file);
     delete req.cache[file];
+    // On CloudBase every function runs in its own process: give each bundle its own wx-server-sdk,
+    // so one function's cloud.init (env, throwOnNotFound, …) never changes another's.
+    for (const key of Object.keys(req.cache)) if (key.includes(`${path.sep}node_modules${path.sep}wx-server-sdk${path.sep}`)) delete req.cache[key];
     const mod = req(file) as { main?: LoadedFunction['main'] };
     if (typeof mod.main !== 'function') throw new FunctionError('FUNCTIONS_REQUEST_FAIL', `function ${name} exports no main`, 500);
     const configFile = path.join(folder, 'config.json');

@@ -37,6 +37,23 @@ describe('function host', () => {
     expect((await invoke(env, 'echo', {}, 'still-here')).body).toMatchObject({ before: 'still-here' });
   });
 
+  it('gives each function its own wx-server-sdk, so one cloud.init does not leak into another', async () => {
+    // a fresh process, so the load order is known: echo (default init) first, then user (throwOnNotFound:false)
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-iso-'));
+    const own = await startEmulatorProcess(dataDir);
+    try {
+      const call = (fn: string, event: unknown, openid: string) =>
+        fetch(`${own.url}/functions/${fn}`, { method: 'POST', headers: { 'x-wx-openid': openid }, body: JSON.stringify(event) }).then((r) => r.json());
+      await fetch(`${own.url}/__emulator/seed`, { method: 'POST', body: JSON.stringify({ kind: 'demo' }) });
+      expect(await call('echo', {}, 'x')).toMatchObject({ before: 'x' });
+      const missing = await call('user', { action: 'setRoles', data: { userId: 'nobody', roles: ['resident'] } }, 'demo-branch');
+      expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    } finally {
+      await own.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('an unknown function is a clear 404, and a body that is not JSON a 400', async () => {
     expect((await invoke(env, 'nope', {}, 'x')).status).toBe(404);
     const res = await fetch(`${process.env.LINLI_TEST_EMULATOR_URL}/functions/echo`, { method: 'POST', body: '{oops' });
