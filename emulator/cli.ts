@@ -75,7 +75,7 @@ export async function startEmulator(opts: CliOptions): Promise<Emulator> {
   const db = emulator.db(opts.env);
   if (opts.seed === 'demo') {
     if (isEmpty(db)) {
-      const r = seedDemo(db, new Date(emulator.now()));
+      const r = seedDemo(db, new Date(emulator.now(opts.env)));
       console.log(`seeded the demo compound 红湖公园城: ${r.households} households, ${r.users} users`);
     } else console.log('data directory already has data: demo seed skipped (use --reset to start over)');
   }

@@ -114,7 +114,7 @@ export interface HostOptions {
   /** Folders of bundled functions, searched in order (the first holding a name wins). */
   dirs: string[];
   baseUrl: () => string;
-  clockOffsetMs: () => number;
+  clockOffsetMs: (env: string) => number;
   concurrency: number;
   timeoutScale: number;
 }
@@ -218,7 +218,7 @@ export class FunctionHost {
       SCF_NAMESPACE: who.env,
       TCB_SOURCE: who.source,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.opts.baseUrl()}/inv/${id}/admin` }),
-      LINLI_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs()),
+      LINLI_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs(who.env)),
       LINLI_INVOCATION_ID: id,
     };
     const timeoutMs = fn.config.timeout * 1000 * this.opts.timeoutScale;

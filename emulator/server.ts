@@ -70,7 +70,8 @@ export class Emulator {
   readonly host: FunctionHost;
   readonly outbox: OutboxEntry[] = [];
   private outboxSeq = 0;
-  clockOffsetMs = 0;
+  /** Each environment has its own clock, so tests in parallel can move time independently. */
+  private readonly clockOffsets = new Map<string, number>();
   /** Deterministic content check: a text containing any of these words is risky / held for review. */
   riskyWords = ['违禁词', '赌博', '诈骗链接'];
   reviewWords = ['待审核'];
@@ -83,14 +84,17 @@ export class Emulator {
     this.host = new FunctionHost({
       dirs: opts.functionsDirs,
       baseUrl: () => this.url,
-      clockOffsetMs: () => this.clockOffsetMs,
+      clockOffsetMs: (env) => this.clockOffset(env),
       concurrency: opts.concurrency ?? 20,
       timeoutScale: opts.timeoutScale ?? 1,
     });
     if (opts.dataDir) {
       fs.mkdirSync(path.join(opts.dataDir, 'db'), { recursive: true });
       const clockFile = path.join(opts.dataDir, 'clock.json');
-      if (fs.existsSync(clockFile)) this.clockOffsetMs = JSON.parse(fs.readFileSync(clockFile, 'utf8')).offsetMs ?? 0;
+      if (fs.existsSync(clockFile)) {
+        const saved = JSON.parse(fs.readFileSync(clockFile, 'utf8')) as { offsets?: Record<string, number> };
+        for (const [env, ms] of Object.entries(saved.offsets ?? {})) this.clockOffsets.set(env, ms);
+      }
       // open every environment that has data so a restart serves it at once
       for (const f of fs.readdirSync(path.join(opts.dataDir, 'db'))) {
         if (f.endsWith('.jsonl')) this.db(decodeURIComponent(f.slice(0, -'.jsonl'.length)));
@@ -102,13 +106,20 @@ export class Emulator {
     return `http://${this.opts.host ?? '127.0.0.1'}:${this.port}`;
   }
 
-  now(): number {
-    return Date.now() + this.clockOffsetMs;
+  clockOffset(env: string): number {
+    return this.clockOffsets.get(env) ?? 0;
   }
 
-  setClockOffset(ms: number): void {
-    this.clockOffsetMs = ms;
-    if (this.opts.dataDir) fs.writeFileSync(path.join(this.opts.dataDir, 'clock.json'), JSON.stringify({ offsetMs: ms }));
+  now(env: string): number {
+    return Date.now() + this.clockOffset(env);
+  }
+
+  setClockOffset(env: string, ms: number): void {
+    if (ms) this.clockOffsets.set(env, ms);
+    else this.clockOffsets.delete(env);
+    if (this.opts.dataDir) {
+      fs.writeFileSync(path.join(this.opts.dataDir, 'clock.json'), JSON.stringify({ offsets: Object.fromEntries(this.clockOffsets) }));
+    }
   }
 
   db(env: string): Database {
@@ -216,7 +227,7 @@ export class Emulator {
 
   /** One protocol action → the reply fields (without requestId). */
   private async dispatch(action: string, env: string, b: Record<string, unknown>, invocationId?: string): Promise<Record<string, unknown>> {
-    const now = this.now();
+    const now = this.now(env);
     const db = () => this.db(env);
     const coll = () => {
       const name = b.collectionName;
@@ -413,7 +424,7 @@ export class Emulator {
       apiName,
       params,
       reply,
-      at: new Date(this.now()).toISOString(),
+      at: new Date(this.now(env)).toISOString(),
       invocationId,
     });
     if (this.outbox.length > 10_000) this.outbox.shift();
@@ -465,7 +476,7 @@ export class Emulator {
     const trigger = body.triggerName ? triggers.find((t) => t.name === body.triggerName) : triggers[0];
     if (!trigger) throw new HttpError(404, 'FUNCTIONS_REQUEST_FAIL', `function ${name} has no timer trigger ${body.triggerName ?? ''}`);
     const env = String(req.headers['x-linli-env'] || this.opts.defaultEnv || DEFAULT_ENV);
-    const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date(this.now()).toISOString(), Message: '' };
+    const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date(this.now(env)).toISOString(), Message: '' };
     const { result, invocation } = await this.host.invoke(name, event, { env, openid: '', source: 'timer' });
     res.setHeader('x-linli-invocation', invocation.id);
     res.setHeader('x-linli-db-requests', String(invocation.dbRequests));
@@ -490,14 +501,14 @@ export class Emulator {
       case 'GET /health':
         return sendJson(res, 200, { ok: true, url: this.url, envs: [...this.dbs.keys()], functions: this.host.names() });
       case 'GET /clock':
-        return sendJson(res, 200, { now: new Date(this.now()).toISOString(), offsetMs: this.clockOffsetMs });
+        return sendJson(res, 200, { env, now: new Date(this.now(env)).toISOString(), offsetMs: this.clockOffset(env) });
       case 'POST /clock': {
         const b = await body();
-        if (typeof b.advanceMs === 'number') this.setClockOffset(this.clockOffsetMs + b.advanceMs);
-        else if (typeof b.set === 'string' && !Number.isNaN(Date.parse(b.set))) this.setClockOffset(Date.parse(b.set) - Date.now());
-        else if (b.reset === true) this.setClockOffset(0);
+        if (typeof b.advanceMs === 'number' && Number.isFinite(b.advanceMs)) this.setClockOffset(env, this.clockOffset(env) + b.advanceMs);
+        else if (typeof b.set === 'string' && !Number.isNaN(Date.parse(b.set))) this.setClockOffset(env, Date.parse(b.set) - Date.now());
+        else if (b.reset === true) this.setClockOffset(env, 0);
         else throw new HttpError(400, 'INVALID_PARAM', 'give advanceMs (number), set (ISO time) or reset: true');
-        return sendJson(res, 200, { now: new Date(this.now()).toISOString(), offsetMs: this.clockOffsetMs });
+        return sendJson(res, 200, { env, now: new Date(this.now(env)).toISOString(), offsetMs: this.clockOffset(env) });
       }
       case 'GET /outbox': {
         const api = url.searchParams.get('api');
@@ -531,7 +542,7 @@ export class Emulator {
         if (b.kind !== 'demo') throw new HttpError(400, 'INVALID_PARAM', 'kind must be demo');
         const db = this.db(env);
         if (!isEmpty(db)) throw new HttpError(409, 'CONFLICT', `env ${env} already has data`);
-        return sendJson(res, 200, seedDemo(db, new Date(this.now())));
+        return sendJson(res, 200, seedDemo(db, new Date(this.now(env))));
       }
       case 'GET /invocations': {
         const since = Number(url.searchParams.get('since') ?? 0);

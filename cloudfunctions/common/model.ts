@@ -1,5 +1,6 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
+import type { Category, Handler, RequestState, Urgency } from './domain/requests';
 import type { Role } from './roles';
 
 export interface ConsentRecord {
@@ -45,6 +46,8 @@ export interface UserDoc extends BaseDoc {
   party: { member: boolean; kind: 'registered' | 'mobile' | null; showBadge: boolean } | null;
   consents: Partial<Record<'privacy' | 'party' | 'publishName', ConsentRecord>>;
   elderMode: boolean;
+  /** Subscription-message credits by template key: one send per acceptance (DESIGN §5). */
+  subscriptions?: Partial<Record<string, number>>;
   /** Minors need guardian consent for volunteering (DESIGN §4.2). */
   isMinor: boolean;
   points: number;
@@ -121,4 +124,58 @@ export interface SubscriptionDoc extends BaseDoc {
   userId: string;
   templateKey: string;
   credits: number;
+}
+
+export interface TimelineDoc {
+  at: Date;
+  action: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string | null;
+  fromState: RequestState | null;
+  toState: RequestState;
+  note: string | null;
+  photos: string[];
+}
+
+/** 你呼我应: one resident request. `timeline` is append-only (pushed, never rewritten). */
+export interface RequestDoc extends BaseDoc {
+  compoundId: string;
+  reporterId: string;
+  reporterOpenid: string;
+  reporterName: string;
+  reporterPhone: string | null;
+  category: Category;
+  content: string;
+  urgency: Urgency;
+  visibility: 'public' | 'private';
+  buildingId: string | null;
+  buildingName: string | null;
+  unit: string | null;
+  /** The reporter's own room when the report is about their building; staff only. */
+  room: string | null;
+  area: string | null;
+  photos: string[];
+  handlers: Handler[];
+  /** The building's grid users when the request was routed. */
+  gridUserIds: string[];
+  state: RequestState;
+  escalationLevel: number;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  idempotencyKey: string;
+  moderation: 'pass' | 'review';
+  dueAt: Date;
+  /** YYYY-MM in China time, for the monthly figures. */
+  month: string;
+  firstResponseAt: Date | null;
+  respondedOnTime: boolean | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  rating: number | null;
+  fixed: boolean | null;
+  satisfied: boolean | null;
+  comment: string | null;
+  closedUnrated: boolean;
+  timeline: TimelineDoc[];
 }

@@ -400,6 +400,19 @@ export const handlers: Handlers<UserContract> = {
     },
   },
 
+  subscribe: {
+    access: 'user',
+    async handle(ctx, input) {
+      const patch: Record<string, unknown> = { updatedAt: ctx.now };
+      for (const key of new Set(input.templateKeys)) patch[`subscriptions.${key}`] = ctx.db.command.inc(1);
+      await updateById(ctx.db, 'users', ctx.user._id, patch);
+      const credits: Record<string, number> = {};
+      for (const [k, v] of Object.entries(ctx.user.subscriptions ?? {})) credits[k] = v ?? 0;
+      for (const key of new Set(input.templateKeys)) credits[key] = (credits[key] ?? 0) + 1;
+      return { credits };
+    },
+  },
+
   deleteMyAccount: {
     access: 'user',
     async handle(ctx) {

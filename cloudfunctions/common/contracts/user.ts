@@ -4,6 +4,9 @@ import { ROLES } from '../roles';
 import { cursorInput, defineContract, id, optionalText, page, phone, text } from '../contract';
 
 export const PRIVACY_VERSION = '2026-11-v1';
+/** Subscription-message templates, by purpose; ids per environment are in common/notify.ts. */
+export const TEMPLATE_KEYS = ['requestStatus'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const CONSENT_KINDS = ['privacy', 'party', 'publishName'] as const;
 export const RELATIONS = ['owner', 'family', 'tenant'] as const;
 
@@ -144,6 +147,11 @@ export const userContract = defineContract({
       bindings: z.array(z.record(z.string(), z.unknown())),
       auditTrail: z.array(z.record(z.string(), z.unknown())),
     }),
+  },
+  /** Subscription messages the user accepted (wx.requestSubscribeMessage): one send per acceptance. */
+  subscribe: {
+    input: z.strictObject({ templateKeys: z.array(z.enum(TEMPLATE_KEYS)).check(z.minLength(1), z.maxLength(3)) }),
+    output: z.object({ credits: z.record(z.string(), z.number()) }),
   },
   deleteMyAccount: { input: z.strictObject({ confirm: z.literal(true) }), output: z.object({ deleted: z.literal(true) }) },
 });

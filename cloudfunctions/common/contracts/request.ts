@@ -1,0 +1,135 @@
+// 你呼我应: resident requests from report to rating (DESIGN §4.1).
+import * as z from 'zod/mini';
+import { cursorInput, defineContract, id, optionalText, page, text } from '../contract';
+import { CATEGORIES, STATES, URGENCIES } from '../domain/requests';
+
+const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址无效'));
+const photos = z.optional(z.array(fileId).check(z.maxLength(9, '最多 9 张照片')));
+
+export const locationInput = z.union([
+  z.strictObject({ buildingId: id(), unit: z.optional(z.string().check(z.trim(), z.maxLength(10))) }),
+  z.strictObject({ area: text(40, '地点') }),
+]);
+
+export const timelineEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  actorRole: z.nullable(z.string()),
+  fromState: z.nullable(z.enum(STATES)),
+  toState: z.enum(STATES),
+  note: z.nullable(z.string()),
+  photos: z.array(z.string()),
+});
+
+export const requestView = z.object({
+  requestId: z.string(),
+  category: z.enum(CATEGORIES),
+  content: z.string(),
+  urgency: z.enum(URGENCIES),
+  visibility: z.enum(['public', 'private']),
+  state: z.enum(STATES),
+  location: z.object({ buildingId: z.nullable(z.string()), buildingName: z.nullable(z.string()), unit: z.nullable(z.string()), area: z.nullable(z.string()) }),
+  /** Shown to the reporter and the staff responsible; null for everyone else. */
+  room: z.nullable(z.string()),
+  reporterName: z.string(),
+  reporterPhone: z.nullable(z.string()),
+  photos: z.array(z.string()),
+  createdAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  escalationLevel: z.number(),
+  assigneeName: z.nullable(z.string()),
+  rating: z.nullable(z.number()),
+  fixed: z.nullable(z.boolean()),
+  heldForReview: z.boolean(),
+  timeline: z.array(timelineEntry),
+  /** What the caller may do now (the page shows only these buttons). */
+  can: z.array(z.enum(['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'])),
+});
+export type RequestView = z.infer<typeof requestView>;
+
+export const requestSummary = z.object({
+  requestId: z.string(),
+  category: z.enum(CATEGORIES),
+  excerpt: z.string(),
+  urgency: z.enum(URGENCIES),
+  state: z.enum(STATES),
+  place: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  escalationLevel: z.number(),
+  rating: z.nullable(z.number()),
+});
+export type RequestSummary = z.infer<typeof requestSummary>;
+
+const rates = z.object({
+  total: z.number(),
+  responseRate: z.nullable(z.number()),
+  resolutionRate: z.nullable(z.number()),
+  satisfactionRate: z.nullable(z.number()),
+  avgResponseHours: z.nullable(z.number()),
+  avgResolveHours: z.nullable(z.number()),
+  rated: z.number(),
+});
+
+const byId = z.strictObject({ requestId: id() });
+
+export const requestContract = defineContract({
+  create: {
+    input: z.strictObject({
+      category: z.enum(CATEGORIES),
+      content: text(500, '反映内容'),
+      location: locationInput,
+      urgency: z.enum(URGENCIES),
+      visibility: z.enum(['public', 'private']),
+      photos,
+      idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号无效')),
+    }),
+    output: z.object({ requestId: z.string(), state: z.enum(STATES), dueAt: z.string(), heldForReview: z.boolean() }),
+  },
+  similar: {
+    input: z.strictObject({ buildingId: id(), category: z.enum(CATEGORIES) }),
+    output: z.object({ items: z.array(requestSummary) }),
+  },
+  get: { input: byId, output: requestView },
+  listMine: { input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  listHall: { input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  listAssigned: {
+    input: z.strictObject({ filter: z._default(z.enum(['open', 'overdue', 'escalated', 'done', 'all']), 'open'), ...cursorInput }),
+    output: page(requestSummary),
+  },
+  listPublic: { input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  accept: { input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
+  claim: { input: byId, output: requestView },
+  start: { input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
+  addNote: { input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
+  resolve: { input: z.strictObject({ requestId: id(), note: text(500, '处理结果'), photos }), output: requestView },
+  confirm: {
+    input: z.strictObject({
+      requestId: id(),
+      rating: z.number().check(z.int(), z.gte(1, '请打 1-5 星'), z.lte(5, '请打 1-5 星')),
+      comment: optionalText(200, '评价'),
+      fixed: z.boolean(),
+    }),
+    output: requestView,
+  },
+  reopen: { input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
+  escalate: { input: z.strictObject({ requestId: id(), reason: text(200, '上报原因') }), output: requestView },
+  reject: { input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
+  withdraw: { input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
+  stats: {
+    input: z.strictObject({
+      month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式为 2026-11'))),
+      groupBy: z._default(z.enum(['none', 'building', 'category', 'month']), 'none'),
+    }),
+    output: z.object({
+      overall: rates,
+      groups: z.array(z.object({ key: z.string(), label: z.string(), rates })),
+      openByAge: z.object({ withinDeadline: z.number(), overdue: z.number(), escalated: z.number() }),
+    }),
+  },
+});
+
+export type RequestContract = typeof requestContract;

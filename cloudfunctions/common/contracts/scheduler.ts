@@ -1,0 +1,12 @@
+// The timer-driven sweeper: escalates overdue requests one level and closes unrated ones.
+import * as z from 'zod/mini';
+import { defineContract } from '../contract';
+
+export const sweepResult = z.object({ escalated: z.number(), autoClosed: z.number(), notified: z.number() });
+
+export const schedulerContract = defineContract({
+  /** The branch may run the sweep by hand (the timer runs it every 10 minutes). */
+  run: { input: z.strictObject({}), output: sweepResult },
+});
+
+export type SchedulerContract = typeof schedulerContract;

@@ -1,0 +1,259 @@
+// 你呼我应 (说 → 商 → 办 → 评): the request state machine, routing and deadlines. Pure: no
+// database, no clock (time comes in as an argument), no platform imports.
+import type { Role } from '../roles';
+
+export const CATEGORIES = ['repair', 'sanitation', 'security', 'dispute', 'property', 'parking', 'noise', 'help', 'suggestion', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  repair: '维修',
+  sanitation: '环境卫生',
+  security: '治安',
+  dispute: '邻里纠纷',
+  property: '物业服务',
+  parking: '停车',
+  noise: '噪音',
+  help: '求助',
+  suggestion: '建议',
+  other: '其他',
+};
+
+/** Deadline tiers after Beijing's 接诉即办: emergency 2 h, utilities 24 h, general 7 d, complex 15 d. */
+export const URGENCIES = ['emergency', 'utilities', 'general', 'complex'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export type SlaHours = Record<Urgency, number>;
+export const DEFAULT_SLA_HOURS: SlaHours = { emergency: 2, utilities: 24, general: 168, complex: 360 };
+
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  emergency: '紧急（危及人身财产）',
+  utilities: '水电气暖',
+  general: '一般',
+  complex: '复杂',
+};
+
+export const STATES = ['submitted', 'accepted', 'claimed', 'in_progress', 'resolved', 'closed', 'escalated', 'rejected', 'withdrawn', 'reopened'] as const;
+export type RequestState = (typeof STATES)[number];
+
+export const STATE_LABELS: Record<RequestState, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  claimed: '已认领',
+  in_progress: '处理中',
+  resolved: '待评价',
+  closed: '已办结',
+  escalated: '已上报',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+  reopened: '重新办理',
+};
+
+/** States in which someone still owes the resident an answer (deadlines and escalation apply). */
+export const OPEN_STATES: readonly RequestState[] = ['submitted', 'accepted', 'claimed', 'in_progress', 'escalated', 'reopened'];
+export const TERMINAL_STATES: readonly RequestState[] = ['closed', 'rejected', 'withdrawn'];
+
+/** Who handles what: by location to the building's grid user, by category to the responsible party. */
+export type Handler = 'grid' | 'property' | 'committee' | 'hall';
+
+export function routeRequest(category: Category, hasBuilding: boolean): Handler[] {
+  const byCategory: Record<Category, Handler[]> = {
+    repair: ['property', 'grid'],
+    property: ['property', 'grid'],
+    sanitation: ['property', 'grid'],
+    parking: ['property', 'grid'],
+    dispute: ['grid', 'committee'],
+    help: ['hall', 'grid'],
+    security: ['grid'],
+    noise: ['grid'],
+    suggestion: ['grid', 'committee'],
+    other: ['grid'],
+  };
+  const handlers = byCategory[category];
+  // a common-area report has no building grid: the branch picks it up (it sees everything)
+  return hasBuilding ? handlers : handlers.filter((h) => h !== 'grid');
+}
+
+/** Escalation levels: 0 the grid / responsible party, 1 the party branch, 2 the community/street officer. */
+export const MAX_ESCALATION = 2;
+export const ESCALATION_LABELS = ['网格/责任方', '小区党支部', '社区/街道'] as const;
+
+export function dueAt(from: Date, urgency: Urgency, sla: SlaHours = DEFAULT_SLA_HOURS): Date {
+  return new Date(from.getTime() + sla[urgency] * 3_600_000);
+}
+
+export function isOverdue(r: { state: RequestState; dueAt: Date }, now: Date): boolean {
+  return OPEN_STATES.includes(r.state) && r.dueAt.getTime() < now.getTime();
+}
+
+/** Unrated resolved requests close by themselves after this long, counted as not rated. */
+export const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3_600_000;
+
+export const ACTIONS = ['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw', 'autoClose'] as const;
+export type RequestAction = (typeof ACTIONS)[number];
+
+export interface RequestFacts {
+  state: RequestState;
+  reporterId: string;
+  compoundId: string;
+  handlers: Handler[];
+  gridUserIds: string[];
+  assigneeId: string | null;
+  escalationLevel: number;
+}
+
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+  compoundId: string | null;
+}
+
+export type Verdict = { ok: true; to: RequestState } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string };
+
+/** Staff who answer for this request at its current level. */
+export function isResponsible(r: RequestFacts, a: Actor): boolean {
+  if (a.roles.includes('officer')) return r.escalationLevel >= 2;
+  if (a.compoundId !== r.compoundId) return false;
+  if (a.roles.includes('branch')) return true;
+  if (r.escalationLevel > 0) return false;
+  if (a.roles.includes('grid') && r.handlers.includes('grid') && r.gridUserIds.includes(a.userId)) return true;
+  if (a.roles.includes('property') && r.handlers.includes('property')) return true;
+  if (a.roles.includes('committee') && r.handlers.includes('committee')) return true;
+  return false;
+}
+
+export function isAssignee(r: RequestFacts, a: Actor): boolean {
+  return !!r.assigneeId && r.assigneeId === a.userId;
+}
+
+/** May this actor read the request in full (room, name, timeline)? */
+export function canView(r: RequestFacts, a: Actor): boolean {
+  return r.reporterId === a.userId || isResponsible(r, a) || isAssignee(r, a);
+}
+
+const FROM: Record<Exclude<RequestAction, 'note'>, readonly RequestState[]> = {
+  accept: ['submitted', 'reopened', 'escalated'],
+  claim: ['submitted', 'reopened'],
+  start: ['accepted', 'claimed'],
+  resolve: ['accepted', 'claimed', 'in_progress'],
+  confirm: ['resolved'],
+  reopen: ['resolved', 'closed', 'rejected'],
+  escalate: ['submitted', 'accepted', 'claimed', 'in_progress', 'reopened', 'escalated'],
+  reject: ['submitted', 'reopened', 'escalated'],
+  withdraw: ['submitted', 'accepted', 'claimed', 'in_progress', 'reopened', 'escalated'],
+  autoClose: ['resolved'],
+};
+
+const deny = (code: 'FORBIDDEN' | 'CONFLICT', message: string): Verdict => ({ ok: false, code, message });
+
+/**
+ * Decides one transition: who may do `action` from the current state, and where it leads.
+ * `confirm` needs `satisfied` (rating > 2 and fixed) to choose between closed and reopened.
+ * `system` is the scheduler (escalation of overdue requests, auto-close).
+ */
+export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 'system', opts: { satisfied?: boolean } = {}): Verdict {
+  const system = actor === 'system';
+  const a = system ? null : actor;
+  const reporter = !!a && a.userId === r.reporterId;
+  const responsible = !!a && isResponsible(r, a);
+  const assignee = !!a && isAssignee(r, a);
+  const branch = !!a && a.roles.includes('branch') && a.compoundId === r.compoundId;
+
+  if (action === 'note') {
+    if (TERMINAL_STATES.includes(r.state)) return deny('CONFLICT', '该事项已结束，不能再添加记录');
+    if (!(reporter || responsible || assignee)) return deny('FORBIDDEN', '只有反映人和处理人可以添加记录');
+    return { ok: true, to: r.state };
+  }
+
+  const allowedBy: Record<Exclude<RequestAction, 'note'>, boolean> = {
+    accept: responsible,
+    claim: !!a && a.roles.includes('member') && r.handlers.includes('hall') && !reporter,
+    start: assignee || responsible,
+    resolve: assignee || responsible,
+    confirm: reporter,
+    reopen: reporter || branch,
+    escalate: system || responsible,
+    reject: responsible,
+    withdraw: reporter,
+    autoClose: system,
+  };
+  if (!allowedBy[action]) {
+    const messages: Partial<Record<RequestAction, string>> = {
+      claim: '只有党员/志愿者可以认领求助任务',
+      confirm: '只有反映人可以评价',
+      withdraw: '只有反映人可以撤回',
+      autoClose: '只能由系统自动办结',
+    };
+    return deny('FORBIDDEN', messages[action] ?? '您不是这件事的责任人');
+  }
+  if (!FROM[action].includes(r.state)) return deny('CONFLICT', conflictMessage(action, r.state));
+  if (action === 'escalate' && r.escalationLevel >= MAX_ESCALATION) return deny('CONFLICT', '已上报到社区/街道，不能再上报');
+  if (action === 'claim' && r.escalationLevel > 0) return deny('CONFLICT', '该求助已上报，不在任务大厅');
+
+  const to: Record<Exclude<RequestAction, 'note'>, RequestState> = {
+    accept: 'accepted',
+    claim: 'claimed',
+    start: 'in_progress',
+    resolve: 'resolved',
+    confirm: opts.satisfied ? 'closed' : 'reopened',
+    reopen: 'reopened',
+    escalate: 'escalated',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
+    autoClose: 'closed',
+  };
+  return { ok: true, to: to[action] };
+}
+
+function conflictMessage(action: RequestAction, state: RequestState): string {
+  if (action === 'claim' && state === 'claimed') return '已经有人认领了这个任务';
+  if (TERMINAL_STATES.includes(state)) return `该事项${STATE_LABELS[state]}，不能再操作`;
+  return `当前状态为「${STATE_LABELS[state]}」，不能进行此操作`;
+}
+
+/** A rating of 2 or less, or "not fixed", sends the request back and reaches the branch. */
+export function isSatisfied(rating: number, fixed: boolean): boolean {
+  return fixed && rating > 2;
+}
+
+// ---- the three rates of 接诉即办 --------------------------------------------------------------
+
+export interface RateInputs {
+  total: number;
+  respondedOnTime: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  respondMsSum: number;
+  responded: number;
+  resolveMsSum: number;
+}
+
+export interface Rates {
+  total: number;
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  avgResponseHours: number | null;
+  avgResolveHours: number | null;
+  rated: number;
+}
+
+/** Response: first answer within the tier; resolution: resolved of all; satisfaction: satisfied of rated (unrated never counts). */
+export function computeRates(x: RateInputs): Rates {
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
+  const hours = (ms: number, n: number) => (n > 0 ? Math.round((ms / n / 3_600_000) * 10) / 10 : null);
+  return {
+    total: x.total,
+    responseRate: ratio(x.respondedOnTime, x.total),
+    resolutionRate: ratio(x.resolved, x.total),
+    satisfactionRate: ratio(x.satisfied, x.rated),
+    avgResponseHours: hours(x.respondMsSum, x.responded),
+    avgResolveHours: hours(x.resolveMsSum, x.resolved),
+    rated: x.rated,
+  };
+}
+
+export function monthOf(d: Date): string {
+  // months in China Standard Time (UTC+8), the compound's local calendar
+  const local = new Date(d.getTime() + 8 * 3_600_000);
+  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+}

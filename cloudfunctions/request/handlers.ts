@@ -1,0 +1,624 @@
+// 你呼我应: report, route, answer, escalate, rate. The state machine is domain/requests.ts;
+// this file loads, checks, writes (state-guarded, so concurrent actors cannot both win) and shapes.
+import { audit } from '../common/audit';
+import type { Db } from '../common/cloud';
+import { checkText } from '../common/content';
+import type { RequestContract, RequestSummary, RequestView } from '../common/contracts/request';
+import { findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateWhere } from '../common/db';
+import {
+  CATEGORY_LABELS,
+  DEFAULT_SLA_HOURS,
+  OPEN_STATES,
+  computeRates,
+  decide,
+  dueAt,
+  isOverdue,
+  isResponsible,
+  isSatisfied,
+  monthOf,
+  routeRequest,
+  type Actor,
+  type RequestAction,
+  type RequestFacts,
+  type RequestState,
+  type SlaHours,
+} from '../common/domain/requests';
+import { AppError, fail } from '../common/errors';
+import { maskName, maskPhone } from '../common/mask';
+import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../common/model';
+import { notify, phrase, thing } from '../common/notify';
+import { ROLE_LABELS, type Role } from '../common/roles';
+import type { Ctx, Handlers, UserCtx } from '../common/serve';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const DETAIL_PAGE = 'packages/request/detail/index';
+const VIEW_ACTIONS = ['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'] as const;
+/** Roles that may file a request: a verified resident or anyone who works for the compound. */
+const FILERS: readonly Role[] = ['resident', 'member', 'grid', 'property', 'committee', 'branch'];
+
+export function factsOf(doc: RequestDoc): RequestFacts {
+  return {
+    state: doc.state,
+    reporterId: doc.reporterId,
+    compoundId: doc.compoundId,
+    handlers: doc.handlers,
+    gridUserIds: doc.gridUserIds,
+    assigneeId: doc.assigneeId,
+    escalationLevel: doc.escalationLevel,
+  };
+}
+
+function actorOf(ctx: UserCtx): Actor {
+  return { userId: ctx.user._id, roles: ctx.roles, compoundId: ctx.compoundId };
+}
+
+/** The role a timeline entry shows for this actor on this request. */
+function roleFor(doc: RequestDoc, ctx: UserCtx): Role | null {
+  if (ctx.user._id === doc.reporterId) return 'resident';
+  const order: Role[] = ['officer', 'branch', 'committee', 'property', 'grid', 'member'];
+  return order.find((r) => ctx.roles.includes(r)) ?? null;
+}
+
+/** What one caller may see of one request: everything if they are part of it, the public face otherwise. */
+function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
+  const facts = factsOf(doc);
+  const actor = actorOf(ctx);
+  const insider = doc.reporterId === actor.userId || isResponsible(facts, actor) || doc.assigneeId === actor.userId;
+  const can = VIEW_ACTIONS.filter((a) => a !== 'confirm' && decide(facts, a, actor).ok);
+  if (decide(facts, 'confirm', actor, { satisfied: true }).ok) can.push('confirm');
+  const hallTask = doc.handlers.includes('hall') && ctx.roles.includes('member');
+  return {
+    requestId: doc._id,
+    category: doc.category,
+    content: doc.content,
+    urgency: doc.urgency,
+    visibility: doc.visibility,
+    state: doc.state,
+    location: { buildingId: doc.buildingId, buildingName: doc.buildingName, unit: doc.unit, area: doc.area },
+    room: insider ? doc.room : null,
+    reporterName: insider ? doc.reporterName : maskName(doc.reporterName),
+    // the phone reaches the staff and the volunteer who took the task; the reporter sees their own masked
+    reporterPhone: insider && doc.reporterId !== actor.userId ? doc.reporterPhone : insider ? maskPhone(doc.reporterPhone) : null,
+    photos: insider || doc.visibility === 'public' ? doc.photos : [],
+    createdAt: iso(doc.createdAt),
+    dueAt: iso(doc.dueAt),
+    overdue: isOverdue(doc, ctx.now),
+    escalationLevel: doc.escalationLevel,
+    assigneeName: doc.assigneeName,
+    rating: doc.rating,
+    fixed: doc.fixed,
+    heldForReview: doc.moderation === 'review',
+    timeline: insider || hallTask || doc.visibility === 'public' ? doc.timeline.map((t) => timelineView(t, insider)) : [],
+    can,
+  };
+}
+
+function timelineView(t: TimelineDoc, insider: boolean) {
+  return {
+    at: iso(t.at),
+    action: t.action,
+    actor: insider ? t.actorName : maskName(t.actorName),
+    actorRole: t.actorRole ? (ROLE_LABELS[t.actorRole as Role] ?? t.actorRole) : null,
+    fromState: t.fromState,
+    toState: t.toState,
+    note: t.note,
+    photos: insider ? t.photos : [],
+  };
+}
+
+export function summaryOf(doc: RequestDoc, now: Date): RequestSummary {
+  const chars = [...doc.content];
+  const place = doc.buildingName ? `${doc.buildingName}${doc.unit ? `${doc.unit}单元` : ''}` : (doc.area ?? '公共区域');
+  return {
+    requestId: doc._id,
+    category: doc.category,
+    excerpt: chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : doc.content,
+    urgency: doc.urgency,
+    state: doc.state,
+    place,
+    createdAt: iso(doc.createdAt),
+    dueAt: iso(doc.dueAt),
+    overdue: isOverdue(doc, now),
+    escalationLevel: doc.escalationLevel,
+    rating: doc.rating,
+  };
+}
+
+/** A request of the caller's compound (officers see their scope); anything else does not exist for them. */
+async function load(ctx: UserCtx, requestId: string): Promise<RequestDoc> {
+  const doc = await getById<RequestDoc>(ctx.db, 'requests', requestId);
+  if (!doc || doc.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这件事');
+  return doc;
+}
+
+async function slaOf(db: Db, compoundId: string): Promise<SlaHours> {
+  const compound = await getById<CompoundDoc>(db, 'compounds', compoundId);
+  return compound?.settings?.slaHours ?? DEFAULT_SLA_HOURS;
+}
+
+function entry(ctx: UserCtx | null, doc: RequestDoc, action: string, to: RequestState, note?: string | null, photos: string[] = [], now?: Date): TimelineDoc {
+  return {
+    at: now ?? ctx!.now,
+    action,
+    actorId: ctx?.user._id ?? null,
+    actorName: ctx ? ctx.user.displayName : '系统',
+    actorRole: ctx ? roleFor(doc, ctx) : null,
+    fromState: doc.state,
+    toState: to,
+    note: note ?? null,
+    photos,
+  };
+}
+
+/**
+ * Applies one decided transition. The update is guarded by the state (and level) the decision saw:
+ * if anyone moved the request meanwhile — two members claiming, two staff answering — one update
+ * wins and the other caller gets CONFLICT.
+ */
+export async function applyTransition(
+  db: Db,
+  doc: RequestDoc,
+  to: RequestState,
+  step: TimelineDoc,
+  patch: Partial<RequestDoc>,
+  conflictMessage = '这件事刚刚被别人处理了，请刷新后查看',
+): Promise<RequestDoc> {
+  const changed = await updateWhere(
+    db,
+    'requests',
+    { _id: doc._id, state: doc.state, escalationLevel: doc.escalationLevel },
+    { ...patch, state: to, updatedAt: step.at, timeline: db.command.push([step]) },
+  );
+  if (!changed) throw fail.conflict(conflictMessage);
+  return { ...doc, ...patch, state: to, updatedAt: step.at, timeline: [...doc.timeline, step] };
+}
+
+/** Tells the reporter, if they subscribed; never fails the action. */
+export async function tellReporter(db: Db, doc: RequestDoc, what: string, note: string | null, at: Date): Promise<boolean> {
+  if (!doc.reporterOpenid) return false;
+  return notify(
+    db,
+    { userId: doc.reporterId, openid: doc.reporterOpenid },
+    'requestStatus',
+    {
+      thing1: { value: thing(`${CATEGORY_LABELS[doc.category]}：${doc.content}`) },
+      phrase2: { value: phrase(what) },
+      time3: { value: at.toISOString().slice(0, 16).replace('T', ' ') },
+      thing4: { value: thing(note || '点击查看详情') },
+    },
+    `${DETAIL_PAGE}?id=${doc._id}`,
+  );
+}
+
+interface StepOptions {
+  note?: string | null;
+  photos?: string[];
+  satisfied?: boolean;
+  patch?: (doc: RequestDoc) => Promise<Partial<RequestDoc>> | Partial<RequestDoc>;
+  tell?: string;
+}
+
+/** The common path of every action on one request: load, decide, write, audit, notify, view. */
+async function act(ctx: UserCtx, requestId: string, action: RequestAction, opts: StepOptions = {}): Promise<RequestView> {
+  const doc = await load(ctx, requestId);
+  const verdict = decide(factsOf(doc), action, actorOf(ctx), { satisfied: opts.satisfied });
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+  ownPhotos(ctx, opts.photos);
+  const patch = opts.patch ? await opts.patch(doc) : {};
+  const step = entry(ctx, doc, action, verdict.to, opts.note, opts.photos);
+  const conflict = action === 'claim' ? '已经有人认领了这个任务' : undefined;
+  const next = await applyTransition(ctx.db, doc, verdict.to, step, patch, conflict);
+  await audit(ctx, `request.${action}`, `requests/${doc._id}`, { from: doc.state, to: verdict.to });
+  if (opts.tell) await tellReporter(ctx.db, next, opts.tell, opts.note ?? null, ctx.now);
+  return viewOf(next, ctx);
+}
+
+function firstResponse(doc: RequestDoc, now: Date): Partial<RequestDoc> {
+  if (doc.firstResponseAt) return {};
+  return { firstResponseAt: now, respondedOnTime: now.getTime() <= doc.dueAt.getTime() };
+}
+
+/** Photos must be the caller's own uploads (requests/<userId>/…), never someone else's files. */
+function ownPhotos(ctx: UserCtx, photos: string[] | undefined): void {
+  for (const p of photos ?? []) {
+    if (!p.includes(`/requests/${ctx.user._id}/`)) throw fail.invalid('只能使用自己上传的照片');
+  }
+}
+
+function openWhere(ctx: Ctx): Record<string, unknown> {
+  return { compoundId: ctx.compoundId, state: ctx.db.command.in([...OPEN_STATES]) };
+}
+
+export const handlers: Handlers<RequestContract> = {
+  create: {
+    access: 'roles',
+    roles: FILERS,
+    async handle(ctx, input) {
+      if (!ctx.compoundId) throw fail.forbidden('请先认证房屋');
+      ownPhotos(ctx, input.photos);
+      let building: BuildingDoc | null = null;
+      if ('buildingId' in input.location) {
+        building = await getById<BuildingDoc>(ctx.db, 'buildings', input.location.buildingId);
+        if (!building || building.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这栋楼');
+        if (input.location.unit && !building.units.includes(input.location.unit)) throw fail.notFound(`${building.name}没有${input.location.unit}单元`);
+      }
+      const verdict = await checkText(ctx, input.content, input.visibility === 'public' ? 3 : 2);
+      const sla = await slaOf(ctx.db, ctx.compoundId);
+      const home = ctx.user.home;
+      const unit = building && 'unit' in input.location ? (input.location.unit ?? null) : null;
+      const doc: Omit<RequestDoc, '_id'> = {
+        compoundId: ctx.compoundId,
+        reporterId: ctx.user._id,
+        reporterOpenid: ctx.openid,
+        reporterName: ctx.user.displayName,
+        reporterPhone: ctx.user.phone,
+        category: input.category,
+        content: input.content,
+        urgency: input.urgency,
+        visibility: input.visibility,
+        buildingId: building?._id ?? null,
+        buildingName: building?.name ?? null,
+        unit,
+        room: building && home && home.buildingId === building._id && (!unit || unit === home.unit) ? home.room : null,
+        area: building ? null : 'area' in input.location ? input.location.area : null,
+        photos: input.photos ?? [],
+        handlers: routeRequest(input.category, !!building),
+        gridUserIds: building?.gridUserIds ?? [],
+        state: 'submitted',
+        escalationLevel: 0,
+        assigneeId: null,
+        assigneeName: null,
+        idempotencyKey: input.idempotencyKey,
+        moderation: verdict,
+        dueAt: dueAt(ctx.now, input.urgency, sla),
+        month: monthOf(ctx.now),
+        firstResponseAt: null,
+        respondedOnTime: null,
+        resolvedAt: null,
+        closedAt: null,
+        rating: null,
+        fixed: null,
+        satisfied: null,
+        comment: null,
+        closedUnrated: false,
+        timeline: [
+          {
+            at: ctx.now,
+            action: 'create',
+            actorId: ctx.user._id,
+            actorName: ctx.user.displayName,
+            actorRole: 'resident',
+            fromState: null,
+            toState: 'submitted',
+            note: null,
+            photos: input.photos ?? [],
+          },
+        ],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      let requestId: string;
+      try {
+        requestId = await insertOne(ctx.db, 'requests', doc);
+      } catch (e) {
+        // a retry that raced its own first attempt: answer with the request that got in
+        if (!isDuplicateKey(e)) throw e;
+        const first = await findOne<RequestDoc>(ctx.db, 'requests', { reporterId: ctx.user._id, idempotencyKey: input.idempotencyKey });
+        if (!first) throw e;
+        return { requestId: first._id, state: first.state, dueAt: iso(first.dueAt), heldForReview: first.moderation === 'review' };
+      }
+      if (verdict === 'review') {
+        await insertOne(ctx.db, 'moderation', { compoundId: ctx.compoundId, kind: 'request', refId: requestId, state: 'pending', createdAt: ctx.now, updatedAt: ctx.now });
+      }
+      return { requestId, state: 'submitted' as const, dueAt: iso(doc.dueAt), heldForReview: verdict === 'review' };
+    },
+  },
+
+  similar: {
+    access: 'roles',
+    roles: FILERS,
+    async handle(ctx, input) {
+      const since = new Date(ctx.now.getTime() - 24 * 3_600_000);
+      const rows = await findMany<RequestDoc>(
+        ctx.db,
+        'requests',
+        {
+          compoundId: ctx.compoundId,
+          buildingId: input.buildingId,
+          category: input.category,
+          createdAt: ctx.db.command.gte(since),
+          state: ctx.db.command.nin(['withdrawn', 'rejected']),
+        },
+        { orderBy: [['createdAt', 'desc']], limit: 5 },
+      );
+      return {
+        items: rows.map((r) => {
+          const s = summaryOf(r, ctx.now);
+          return r.visibility === 'public' || r.reporterId === ctx.user._id ? s : { ...s, excerpt: '（内容未公开）' };
+        }),
+      };
+    },
+  },
+
+  get: {
+    access: 'user',
+    async handle(ctx, input) {
+      const doc = await load(ctx, input.requestId);
+      const facts = factsOf(doc);
+      const actor = actorOf(ctx);
+      const insider = doc.reporterId === actor.userId || isResponsible(facts, actor) || doc.assigneeId === actor.userId;
+      const hallTask = doc.handlers.includes('hall') && ctx.roles.includes('member') && ['submitted', 'reopened'].includes(doc.state);
+      const publicToNeighbours = doc.visibility === 'public' && doc.moderation === 'pass' && ctx.roles.length > 0;
+      if (!insider && !hallTask && !publicToNeighbours) throw fail.notFound('没有找到这件事');
+      return viewOf(doc, ctx);
+    },
+  },
+
+  listMine: {
+    access: 'user',
+    async handle(ctx, input) {
+      const res = await pageOf<RequestDoc>(ctx.db, 'requests', { reporterId: ctx.user._id }, [['createdAt', 'desc']], input);
+      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+    },
+  },
+
+  listHall: {
+    access: 'roles',
+    roles: ['member'],
+    async handle(ctx, input) {
+      const res = await pageOf<RequestDoc>(
+        ctx.db,
+        'requests',
+        {
+          compoundId: ctx.compoundId,
+          handlers: 'hall',
+          state: ctx.db.command.in(['submitted', 'reopened']),
+          escalationLevel: 0,
+          moderation: 'pass',
+          reporterId: ctx.db.command.neq(ctx.user._id),
+        },
+        [['dueAt', 'asc']],
+        input,
+      );
+      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+    },
+  },
+
+  listAssigned: {
+    access: 'roles',
+    roles: ['grid', 'property', 'committee', 'branch', 'officer'],
+    async handle(ctx, input) {
+      const _ = ctx.db.command;
+      const me = ctx.user._id;
+      const mine: Array<Record<string, unknown>> = [{ assigneeId: me }];
+      if (ctx.roles.includes('branch')) mine.push({ compoundId: ctx.compoundId });
+      if (ctx.roles.includes('grid')) mine.push({ gridUserIds: me });
+      if (ctx.roles.includes('property')) mine.push({ handlers: 'property' });
+      if (ctx.roles.includes('committee')) mine.push({ handlers: 'committee' });
+      if (ctx.roles.includes('officer')) mine.push({ escalationLevel: _.gte(2) });
+      const done: RequestState[] = ['resolved', 'closed', 'rejected', 'withdrawn'];
+      const filters: Record<typeof input.filter, Record<string, unknown>> = {
+        open: { state: _.in([...OPEN_STATES]) },
+        overdue: { state: _.in([...OPEN_STATES]), dueAt: _.lt(ctx.now) },
+        escalated: { state: _.in([...OPEN_STATES]), escalationLevel: _.gt(0) },
+        done: { state: _.in(done) },
+        all: {},
+      };
+      const where = _.and([{ compoundId: ctx.compoundId }, _.or(mine), filters[input.filter]]);
+      const order: Array<[string, 'asc' | 'desc']> = input.filter === 'done' || input.filter === 'all' ? [['updatedAt', 'desc']] : [['dueAt', 'asc']];
+      const res = await pageOf<RequestDoc>(ctx.db, 'requests', where as unknown as Record<string, unknown>, order, input);
+      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+    },
+  },
+
+  listPublic: {
+    access: 'roles',
+    roles: FILERS,
+    async handle(ctx, input) {
+      const res = await pageOf<RequestDoc>(
+        ctx.db,
+        'requests',
+        { compoundId: ctx.compoundId, visibility: 'public', moderation: 'pass', state: ctx.db.command.neq('withdrawn') },
+        [['createdAt', 'desc']],
+        input,
+      );
+      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+    },
+  },
+
+  accept: {
+    access: 'user',
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'accept', {
+        note: input.note,
+        tell: '已受理',
+        patch: (doc) => ({ assigneeId: ctx.user._id, assigneeName: ctx.user.displayName, ...firstResponse(doc, ctx.now) }),
+      }),
+  },
+
+  claim: {
+    access: 'roles',
+    roles: ['member'],
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'claim', {
+        tell: '志愿者已认领',
+        patch: (doc) => ({ assigneeId: ctx.user._id, assigneeName: ctx.user.displayName, ...firstResponse(doc, ctx.now) }),
+      }),
+  },
+
+  start: {
+    access: 'user',
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'start', {
+        note: input.note,
+        patch: (doc) => (doc.assigneeId ? {} : { assigneeId: ctx.user._id, assigneeName: ctx.user.displayName }),
+      }),
+  },
+
+  addNote: {
+    access: 'user',
+    handle: (ctx, input) => act(ctx, input.requestId, 'note', { note: input.note, photos: input.photos }),
+  },
+
+  resolve: {
+    access: 'user',
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'resolve', {
+        note: input.note,
+        photos: input.photos,
+        tell: '已办结待评价',
+        patch: (doc) => ({ resolvedAt: ctx.now, ...firstResponse(doc, ctx.now) }),
+      }),
+  },
+
+  confirm: {
+    access: 'user',
+    async handle(ctx, input) {
+      const satisfied = isSatisfied(input.rating, input.fixed);
+      const note = [`评分 ${input.rating} 星`, input.fixed ? '问题已解决' : '问题未解决', input.comment].filter(Boolean).join('；');
+      return act(ctx, input.requestId, 'confirm', {
+        note,
+        satisfied,
+        patch: async (doc) =>
+          satisfied
+            ? { rating: input.rating, fixed: input.fixed, satisfied: true, comment: input.comment ?? null, closedAt: ctx.now }
+            : {
+                // not fixed or rated ≤ 2: back to work, and it reaches the party branch
+                rating: input.rating,
+                fixed: input.fixed,
+                satisfied: false,
+                comment: input.comment ?? null,
+                resolvedAt: null,
+                assigneeId: null,
+                assigneeName: null,
+                escalationLevel: Math.max(1, doc.escalationLevel),
+                dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
+              },
+      });
+    },
+  },
+
+  reopen: {
+    access: 'user',
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'reopen', {
+        note: input.reason,
+        patch: async (doc) => ({
+          resolvedAt: null,
+          closedAt: null,
+          assigneeId: null,
+          assigneeName: null,
+          escalationLevel: ctx.user._id === doc.reporterId ? Math.max(1, doc.escalationLevel) : doc.escalationLevel,
+          dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
+        }),
+      }),
+  },
+
+  escalate: {
+    access: 'user',
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'escalate', {
+        note: input.reason,
+        patch: async (doc) => ({
+          escalationLevel: doc.escalationLevel + 1,
+          assigneeId: null,
+          assigneeName: null,
+          dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
+        }),
+        tell: '已上报',
+      }),
+  },
+
+  reject: {
+    access: 'user',
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'reject', {
+        note: input.reason,
+        tell: '不予受理',
+        patch: (doc) => ({ closedAt: ctx.now, ...firstResponse(doc, ctx.now) }),
+      }),
+  },
+
+  withdraw: {
+    access: 'user',
+    handle: (ctx, input) => act(ctx, input.requestId, 'withdraw', { note: input.reason ?? null, patch: () => ({ closedAt: ctx.now }) }),
+  },
+
+  stats: {
+    access: 'roles',
+    roles: ['branch', 'committee', 'officer'],
+    async handle(ctx, input) {
+      const $ = ctx.db.command.aggregate;
+      const match: Record<string, unknown> = { compoundId: ctx.compoundId, state: ctx.db.command.neq('withdrawn') };
+      if (input.month) match.month = input.month;
+      const groupKey = { none: null, building: '$buildingId', category: '$category', month: '$month' }[input.groupBy];
+      const one = (cond: unknown) => $.sum($.cond({ if: cond, then: 1, else: 0 }));
+      const resolvedCond = $.and([$.in(['$state', ['resolved', 'closed']]), $.neq(['$resolvedAt', null])]);
+      const rows = (await ctx.db
+        .collection('requests')
+        .aggregate()
+        .match(match)
+        .group({
+          _id: groupKey,
+          label: $.first('$buildingName'),
+          total: $.sum(1),
+          respondedOnTime: one($.eq(['$respondedOnTime', true])),
+          responded: one($.neq(['$firstResponseAt', null])),
+          respondMsSum: $.sum($.cond({ if: $.neq(['$firstResponseAt', null]), then: $.subtract(['$firstResponseAt', '$createdAt']), else: 0 })),
+          resolved: one(resolvedCond),
+          resolveMsSum: $.sum($.cond({ if: resolvedCond, then: $.subtract(['$resolvedAt', '$createdAt']), else: 0 })),
+          rated: one($.neq(['$rating', null])),
+          satisfied: one($.eq(['$satisfied', true])),
+        })
+        .sort({ _id: 1 })
+        .limit(500)
+        .end()) as unknown as { list: Array<Record<string, number | string | null>> };
+      const open = (await ctx.db
+        .collection('requests')
+        .aggregate()
+        .match(openWhere(ctx))
+        .group({
+          _id: null,
+          escalated: one($.gt(['$escalationLevel', 0])),
+          overdue: one($.lt(['$dueAt', ctx.now])),
+          total: $.sum(1),
+        })
+        .end()) as unknown as { list: Array<{ escalated: number; overdue: number; total: number }> };
+      const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+      const ratesOf = (r: Record<string, unknown>) =>
+        computeRates({
+          total: num(r.total),
+          respondedOnTime: num(r.respondedOnTime),
+          responded: num(r.responded),
+          respondMsSum: num(r.respondMsSum),
+          resolved: num(r.resolved),
+          resolveMsSum: num(r.resolveMsSum),
+          rated: num(r.rated),
+          satisfied: num(r.satisfied),
+        });
+      const sum = (key: string) => rows.list.reduce((acc, r) => acc + num(r[key]), 0);
+      const overall = computeRates({
+        total: sum('total'),
+        respondedOnTime: sum('respondedOnTime'),
+        responded: sum('responded'),
+        respondMsSum: sum('respondMsSum'),
+        resolved: sum('resolved'),
+        resolveMsSum: sum('resolveMsSum'),
+        rated: sum('rated'),
+        satisfied: sum('satisfied'),
+      });
+      const labelOf = (r: Record<string, unknown>) => {
+        const key = String(r._id ?? '');
+        if (input.groupBy === 'category') return CATEGORY_LABELS[key as keyof typeof CATEGORY_LABELS] ?? key;
+        if (input.groupBy === 'building') return typeof r.label === 'string' && r.label ? r.label : '公共区域';
+        return key || '全部';
+      };
+      const o = open.list[0] ?? { escalated: 0, overdue: 0, total: 0 };
+      return {
+        overall,
+        groups: input.groupBy === 'none' ? [] : rows.list.map((r) => ({ key: String(r._id ?? ''), label: labelOf(r), rates: ratesOf(r) })),
+        openByAge: { withinDeadline: num(o.total) - num(o.overdue), overdue: num(o.overdue), escalated: num(o.escalated) },
+      };
+    },
+  },
+};

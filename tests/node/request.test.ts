@@ -1,0 +1,337 @@
+// 你呼我应 through the emulator with the real SDK: every role's part of the flow, exclusive claims,
+// idempotent reports, refusals that write nothing, privacy, deadlines and the three rates.
+import type { RequestContract } from '../../cloudfunctions/common/contracts/request';
+import type { UserContract } from '../../cloudfunctions/common/contracts/user';
+import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
+
+const env = freshEnv('request');
+const request = client<RequestContract>(env, 'request');
+const user = client<UserContract>(env, 'user');
+const db: any = sdk(env).database();
+let n = 0;
+const key = () => `k-${Date.now().toString(36)}-${++n}`;
+
+const repair = (over: Record<string, unknown> = {}) => ({
+  category: 'repair',
+  content: '1栋1单元楼道灯坏了，晚上很黑',
+  location: { buildingId: 'demo-b1', unit: '1' },
+  urgency: 'general',
+  visibility: 'private',
+  idempotencyKey: key(),
+  ...over,
+});
+
+async function all(collection: string) {
+  return (await db.collection(collection).limit(1000).get()).data;
+}
+
+async function trigger(name: string) {
+  const res = await fetch(`${process.env.LINLI_TEST_EMULATOR_URL}/triggers/${name}`, { method: 'POST', headers: { 'x-linli-env': env } });
+  return (await res.json()) as { ok: boolean; data: { escalated: number; autoClosed: number; notified: number } };
+}
+
+beforeAll(async () => {
+  await control(env, '/seed', 'POST', { kind: 'demo' });
+});
+
+afterEach(async () => {
+  await control(env, '/clock', 'POST', { reset: true });
+});
+
+describe('你呼我应: report → accept → resolve → rate', () => {
+  it('routes a repair to the property and the building grid, and the grid answers it to a 5-star close', async () => {
+    const created = await request.ok('demo-resident', 'create', repair());
+    expect(created).toMatchObject({ state: 'submitted', heldForReview: false });
+    const stored = (await db.collection('requests').doc(created.requestId).get()).data;
+    expect(stored).toMatchObject({ handlers: ['property', 'grid'], gridUserIds: ['u-demo-grid'], room: '301', buildingName: '1栋', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
+    expect(new Date(stored.dueAt).getTime() - new Date(stored.createdAt).getTime()).toBe(168 * 3_600_000);
+
+    const assigned = await request.ok('demo-grid', 'listAssigned', { filter: 'open' });
+    expect(assigned.items.map((i) => i.requestId)).toContain(created.requestId);
+    expect((await request.ok('demo-property', 'listAssigned', {})).items.map((i) => i.requestId)).toContain(created.requestId);
+
+    let view = await request.ok('demo-grid', 'accept', { requestId: created.requestId, note: '明天上午来修' });
+    expect(view).toMatchObject({ state: 'accepted', assigneeName: '刘芳', room: '301' });
+    expect(view.can).toEqual(expect.arrayContaining(['start', 'resolve', 'note', 'escalate']));
+    view = await request.ok('demo-grid', 'start', { requestId: created.requestId });
+    view = await request.ok('demo-grid', 'addNote', { requestId: created.requestId, note: '已联系物业电工' });
+    view = await request.ok('demo-grid', 'resolve', { requestId: created.requestId, note: '已更换灯泡' });
+    expect(view.state).toBe('resolved');
+
+    const mine = await request.ok('demo-resident', 'get', { requestId: created.requestId });
+    expect(mine.can).toEqual(expect.arrayContaining(['confirm', 'reopen']));
+    view = await request.ok('demo-resident', 'confirm', { requestId: created.requestId, rating: 5, fixed: true, comment: '谢谢刘姐' });
+    expect(view).toMatchObject({ state: 'closed', rating: 5, fixed: true });
+    expect(view.timeline.map((t) => t.toState)).toEqual(['submitted', 'accepted', 'in_progress', 'in_progress', 'resolved', 'closed']);
+    expect(view.timeline[1]).toMatchObject({ actor: '刘芳', actorRole: '楼栋长/网格员', note: '明天上午来修' });
+    const audits = (await db.collection('audit_logs').where({ target: `requests/${created.requestId}` }).get()).data;
+    expect(audits.map((a: { action: string }) => a.action).sort()).toEqual(
+      ['request.accept', 'request.confirm', 'request.note', 'request.resolve', 'request.start'].sort(),
+    );
+  });
+
+  it('a rating of 2 reopens the request and sends it to the party branch', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ content: '楼下垃圾没人清' , category: 'sanitation' }));
+    await request.ok('demo-property', 'accept', { requestId });
+    await request.ok('demo-property', 'resolve', { requestId, note: '已清理' });
+    const view = await request.ok('demo-resident', 'confirm', { requestId, rating: 2, fixed: true });
+    expect(view).toMatchObject({ state: 'reopened', escalationLevel: 1, rating: 2 });
+    const branch = await request.ok('demo-branch', 'listAssigned', { filter: 'escalated' });
+    expect(branch.items.map((i) => i.requestId)).toContain(requestId);
+    // the property no longer answers for it at branch level
+    expect(await request.call('demo-property', 'accept', { requestId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await request.ok('demo-branch', 'accept', { requestId })).state).toBe('accepted');
+  });
+
+  it('"not fixed" reopens even with five stars', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair());
+    await request.ok('demo-grid', 'accept', { requestId });
+    await request.ok('demo-grid', 'resolve', { requestId, note: '看过了' });
+    expect((await request.ok('demo-resident', 'confirm', { requestId, rating: 5, fixed: false })).state).toBe('reopened');
+  });
+
+  it('lets the reporter withdraw, and the grid reject with a reason', async () => {
+    const a = await request.ok('demo-resident', 'create', repair());
+    expect((await request.ok('demo-resident', 'withdraw', { requestId: a.requestId })).state).toBe('withdrawn');
+    expect(await request.call('demo-grid', 'accept', { requestId: a.requestId })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const b = await request.ok('demo-resident', 'create', repair({ category: 'noise', content: '楼上晚上装修' }));
+    const rejected = await request.ok('demo-grid', 'reject', { requestId: b.requestId, reason: '已协调，属正常装修时段' });
+    expect(rejected.state).toBe('rejected');
+    expect(rejected.timeline.at(-1)).toMatchObject({ note: '已协调，属正常装修时段' });
+  });
+});
+
+describe('任务大厅: help requests and exclusive claims', () => {
+  it('shows a help request to members and lets exactly one of many simultaneous claims win', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'help', content: '想请人帮忙把米扛上楼', urgency: 'utilities' }));
+    const hall = await request.ok('demo-member', 'listHall', {});
+    expect(hall.items.map((i) => i.requestId)).toContain(requestId);
+    expect(await request.call('demo-resident', 'listHall', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    const members = (await db.collection('users').where({ roles: 'member', openid: db.command.neq('demo-resident') }).limit(100).get()).data as Array<{ openid: string }>;
+    expect(members.length).toBeGreaterThanOrEqual(10);
+    const results = await Promise.all(members.map((m) => request.call(m.openid, 'claim', { requestId })));
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored.state).toBe('claimed');
+    expect(stored.timeline.filter((t: { action: string }) => t.action === 'claim')).toHaveLength(1);
+    expect((await request.ok('demo-member', 'listHall', {})).items.map((i) => i.requestId)).not.toContain(requestId);
+  });
+
+  it('the claimer sees the room and phone, starts and resolves', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'help', content: '帮忙取药', urgency: 'utilities' }));
+    const before = await request.ok('demo-member', 'get', { requestId });
+    expect(before.room).toBeNull();
+    expect(before.reporterName).toBe('王**');
+    const claimed = await request.ok('demo-member', 'claim', { requestId });
+    expect(claimed).toMatchObject({ state: 'claimed', room: '301', reporterName: '王秀兰' });
+    await request.ok('demo-member', 'start', { requestId });
+    expect((await request.ok('demo-member', 'resolve', { requestId, note: '药已送到' })).state).toBe('resolved');
+  });
+
+  it('members cannot claim anything but help requests', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair());
+    expect(await request.call('demo-member', 'claim', { requestId })).toMatchObject({ ok: false });
+  });
+});
+
+describe('idempotent reports', () => {
+  it('a retried submit with the same key returns the same request, even when the retries race', async () => {
+    const input = repair({ idempotencyKey: key() });
+    const results = await Promise.all(Array.from({ length: 10 }, () => request.call('demo-resident-2', 'create', { ...input, location: { buildingId: 'demo-b2' } })));
+    const ids = new Set(results.map((r) => (r.ok ? r.data.requestId : r.code)));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^[0-9a-f]{32}$/);
+    expect((await db.collection('requests').where({ idempotencyKey: input.idempotencyKey }).count()).total).toBe(1);
+  });
+});
+
+describe('bad input and wrong roles change nothing', () => {
+  let requestId: string;
+  beforeAll(async () => {
+    requestId = (await request.ok('demo-resident', 'create', repair())).requestId;
+  });
+
+  it('refuses invalid data for every action with INVALID_INPUT', async () => {
+    const before = await all('requests');
+    const bad: Array<[keyof RequestContract, Record<string, unknown>]> = [
+      ['create', repair({ category: 'weather' })],
+      ['create', repair({ content: '' })],
+      ['create', repair({ content: '长'.repeat(501) })],
+      ['create', repair({ urgency: 'someday' })],
+      ['create', repair({ idempotencyKey: 'short' })],
+      ['create', repair({ photos: Array.from({ length: 10 }, (_x, i) => `cloud://e.b/requests/u/${i}.jpg`) })],
+      ['create', repair({ location: { buildingId: 'demo-b1', area: '小区门口' } })],
+      ['get', {}],
+      ['accept', { requestId: 42 }],
+      ['resolve', { requestId }],
+      ['confirm', { requestId, rating: 6, fixed: true }],
+      ['confirm', { requestId, rating: 3 }],
+      ['reject', { requestId, reason: '' }],
+      ['escalate', { requestId }],
+      ['listAssigned', { filter: 'mine' }],
+      ['listMine', { limit: 500 }],
+      ['stats', { month: '2026/11' }],
+    ];
+    for (const [action, data] of bad) {
+      expect({ action, res: await request.call('demo-branch', action, data) }).toMatchObject({ action, res: { ok: false, code: 'INVALID_INPUT' } });
+    }
+    expect(await all('requests')).toEqual(before);
+  });
+
+  it('refuses the wrong roles with FORBIDDEN', async () => {
+    const before = await all('requests');
+    const cases: Array<[string, keyof RequestContract, Record<string, unknown>]> = [
+      ['demo-resident-2', 'accept', { requestId }],
+      ['demo-resident-2', 'resolve', { requestId, note: '好了' }],
+      ['demo-resident-2', 'withdraw', { requestId }],
+      ['demo-committee', 'accept', { requestId }],
+      ['demo-member', 'reject', { requestId, reason: '不管' }],
+      ['demo-grid', 'confirm', { requestId, rating: 5, fixed: true }],
+      ['demo-resident', 'stats', {}],
+      ['demo-resident', 'listAssigned', {}],
+      ['demo-officer', 'accept', { requestId }],
+    ];
+    for (const [who, action, data] of cases) {
+      expect({ who, action, res: await request.call(who, action, data) }).toMatchObject({ who, action, res: { ok: false, code: 'FORBIDDEN' } });
+    }
+    expect(await all('requests')).toEqual(before);
+  });
+
+  it('a visitor without a verified household cannot report', async () => {
+    await user.ok('visitor-1', 'login', {});
+    expect(await request.call('visitor-1', 'create', repair())).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('unknown buildings and units are NOT_FOUND', async () => {
+    expect(await request.call('demo-resident', 'create', repair({ location: { buildingId: 'nope' } }))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await request.call('demo-resident', 'create', repair({ location: { buildingId: 'demo-b1', unit: '9' } }))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('refuses photos that are not the caller’s own uploads', async () => {
+    const res = await request.call('demo-resident', 'create', repair({ photos: ['cloud://linli.b/requests/u-someone-else/a.jpg'] }));
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
+
+describe('privacy', () => {
+  it('a private request is invisible to other residents; a public one shows no name or room', async () => {
+    const priv = await request.ok('demo-resident', 'create', repair());
+    expect(await request.call('demo-resident-2', 'get', { requestId: priv.requestId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const pub = await request.ok('demo-resident', 'create', repair({ visibility: 'public', content: '小区东门路灯不亮' }));
+    const seen = await request.ok('demo-resident-2', 'get', { requestId: pub.requestId });
+    expect(seen).toMatchObject({ reporterName: '王**', room: null, reporterPhone: null, can: [] });
+    expect(JSON.stringify(seen)).not.toContain('王秀兰');
+    const board = await request.ok('demo-resident-2', 'listPublic', {});
+    expect(board.items.map((i) => i.requestId)).toContain(pub.requestId);
+    expect(board.items.map((i) => i.requestId)).not.toContain(priv.requestId);
+  });
+
+  it('staff of the building see the reporter’s full phone; the reporter sees it masked', async () => {
+    await user.ok('demo-resident', 'updateProfile', { phone: '13812345678' });
+    const { requestId } = await request.ok('demo-resident', 'create', repair());
+    expect((await request.ok('demo-grid', 'get', { requestId })).reporterPhone).toBe('13812345678');
+    expect((await request.ok('demo-resident', 'get', { requestId })).reporterPhone).toBe('138****5678');
+  });
+});
+
+describe('content check', () => {
+  it('rejects risky text and writes nothing', async () => {
+    const before = await all('requests');
+    expect(await request.call('demo-resident', 'create', repair({ content: '有人在小区里组织赌博' }))).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
+    expect(await all('requests')).toEqual(before);
+  });
+
+  it('holds text for review: stored, queued for moderation, hidden from the public board and the hall', async () => {
+    const res = await request.ok('demo-resident', 'create', repair({ visibility: 'public', category: 'help', content: '这条内容待审核一下' }));
+    expect(res.heldForReview).toBe(true);
+    expect((await db.collection('moderation').where({ refId: res.requestId }).get()).data).toHaveLength(1);
+    expect((await request.ok('demo-resident-2', 'listPublic', {})).items.map((i) => i.requestId)).not.toContain(res.requestId);
+    expect((await request.ok('demo-member', 'listHall', {})).items.map((i) => i.requestId)).not.toContain(res.requestId);
+  });
+});
+
+describe('deadlines, escalation and notifications', () => {
+  it('escalates an unanswered emergency after 2 hours, once, then to the street after another 2', async () => {
+    await user.ok('demo-resident-2', 'subscribe', { templateKeys: ['requestStatus'] });
+    await control(env, '/outbox', 'DELETE');
+    const { requestId } = await request.ok('demo-resident-2', 'create', repair({ category: 'security', content: '2栋楼道有煤气味', urgency: 'emergency', location: { buildingId: 'demo-b2' } }));
+
+    await control(env, '/clock', 'POST', { advanceMs: 1.5 * 3_600_000 });
+    expect((await trigger('scheduler')).data.escalated).toBe(0);
+
+    await control(env, '/clock', 'POST', { advanceMs: 1 * 3_600_000 });
+    const first = await trigger('scheduler');
+    expect(first.ok).toBe(true);
+    let stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored).toMatchObject({ state: 'escalated', escalationLevel: 1 });
+    expect((await trigger('scheduler')).data.escalated).toBe(0);
+    expect((await db.collection('requests').doc(requestId).get()).data.escalationLevel).toBe(1);
+
+    const sent = (await control<{ items: Array<{ params: Record<string, any> }> }>(env, '/outbox?api=subscribeMessage.send')).items;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].params).toMatchObject({ touser: 'demo-resident-2', template_id: 'local-requestStatus', data: { phrase2: { value: '已上报' } } });
+
+    expect((await request.ok('demo-branch', 'listAssigned', { filter: 'escalated' })).items.map((i) => i.requestId)).toContain(requestId);
+    await control(env, '/clock', 'POST', { advanceMs: 2.5 * 3_600_000 });
+    await trigger('scheduler');
+    stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored.escalationLevel).toBe(2);
+    expect((await request.ok('demo-officer', 'listAssigned', { filter: 'escalated' })).items.map((i) => i.requestId)).toContain(requestId);
+    expect((await request.ok('demo-officer', 'accept', { requestId })).state).toBe('accepted');
+    // the one subscription credit was spent on the first escalation: no second message
+    expect((await control<{ items: unknown[] }>(env, '/outbox?api=subscribeMessage.send')).items).toHaveLength(1);
+  });
+
+  it('closes a resolved request left unrated for 7 days as "not rated", never as satisfied', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair());
+    await request.ok('demo-grid', 'accept', { requestId });
+    await request.ok('demo-grid', 'resolve', { requestId, note: '已处理' });
+    await control(env, '/clock', 'POST', { advanceMs: 6 * 24 * 3_600_000 });
+    await trigger('scheduler');
+    expect((await db.collection('requests').doc(requestId).get()).data.state).toBe('resolved');
+    await control(env, '/clock', 'POST', { advanceMs: 1.1 * 24 * 3_600_000 });
+    expect((await trigger('scheduler')).data.autoClosed).toBeGreaterThanOrEqual(1);
+    const stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored).toMatchObject({ state: 'closed', closedUnrated: true, rating: null, satisfied: null });
+  });
+
+  it('only the timer, or the branch by hand, runs the sweep', async () => {
+    expect((await invoke(env, 'scheduler', { action: 'run', data: {} }, 'demo-resident')).body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await invoke(env, 'scheduler', { action: 'run', data: {} }, 'demo-branch')).body).toMatchObject({ ok: true });
+    expect((await invoke(env, 'scheduler', { Type: 'Timer', TriggerName: 'sweep', Time: '' }, 'demo-resident')).body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('the three rates', () => {
+  it('computes response, resolution and satisfaction from a hand-made month', async () => {
+    const e = freshEnv('rates');
+    await control(e, '/seed', 'POST', { kind: 'demo' });
+    const r = client<RequestContract>(e, 'request');
+    const mk = (content: string, urgency = 'general') =>
+      r.ok('demo-resident', 'create', { ...repair({ content, urgency }), idempotencyKey: key() }).then((x) => x.requestId);
+    // A: answered in time, fixed, 5 stars   B: answered in time, rated 1 (reopened)
+    // C: answered late (after the 2 h tier), resolved, unrated   D: never answered   E: withdrawn (not counted)
+    const [a, b, c, d, eId] = [await mk('A'), await mk('B'), await mk('C', 'emergency'), await mk('D'), await mk('E')];
+    await r.ok('demo-grid', 'accept', { requestId: a });
+    await r.ok('demo-grid', 'resolve', { requestId: a, note: 'ok' });
+    await r.ok('demo-resident', 'confirm', { requestId: a, rating: 5, fixed: true });
+    await r.ok('demo-grid', 'accept', { requestId: b });
+    await r.ok('demo-grid', 'resolve', { requestId: b, note: 'ok' });
+    await r.ok('demo-resident', 'confirm', { requestId: b, rating: 1, fixed: true });
+    await control(e, '/clock', 'POST', { advanceMs: 3 * 3_600_000 });
+    await r.ok('demo-grid', 'accept', { requestId: c });
+    await r.ok('demo-grid', 'resolve', { requestId: c, note: 'late' });
+    await r.ok('demo-resident', 'withdraw', { requestId: eId });
+    void d;
+    const stats = await r.ok('demo-branch', 'stats', { groupBy: 'category' });
+    expect(stats.overall).toMatchObject({ total: 4, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: 0.5, rated: 2 });
+    expect(stats.groups).toEqual([expect.objectContaining({ key: 'repair', label: '维修' })]);
+    expect(stats.openByAge).toEqual({ withinDeadline: 2, overdue: 0, escalated: 1 });
+    const month = (await r.ok('demo-branch', 'stats', { groupBy: 'month' })).groups[0].key;
+    expect((await r.ok('demo-committee', 'stats', { month, groupBy: 'building' })).groups[0]).toMatchObject({ label: '1栋' });
+    expect((await r.ok('demo-branch', 'stats', { month: '1999-01' })).overall).toMatchObject({ total: 0, responseRate: null });
+  });
+});
