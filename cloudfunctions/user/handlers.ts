@@ -5,7 +5,7 @@ import { PRIVACY_VERSION, type Session, type UserContract } from '../common/cont
 import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../common/db';
 import { fail } from '../common/errors';
 import { maskPhone } from '../common/mask';
-import type { BindingDoc, BindingSummary, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../common/model';
+import type { BindingDoc, BindingSummary, BuildingDoc, CompoundDoc, HouseholdDoc, RequestDoc, UserDoc } from '../common/model';
 import { BRANCH_GRANTABLE, type Role } from '../common/roles';
 import type { Ctx, Handlers, UserCtx } from '../common/serve';
 
@@ -382,10 +382,11 @@ export const handlers: Handlers<UserContract> = {
     access: 'user',
     async handle(ctx) {
       const { _id, ...user } = ctx.user;
-      const [household, bindings, trail] = await Promise.all([
+      const [household, bindings, trail, requests] = await Promise.all([
         ctx.user.householdId ? getById<HouseholdDoc>(ctx.db, 'households', ctx.user.householdId) : Promise.resolve(null),
         findMany<BindingDoc>(ctx.db, 'bindings', { userId: _id }, { orderBy: [['createdAt', 'desc']] }),
         findMany(ctx.db, 'audit_logs', { actorId: _id }, { orderBy: [['createdAt', 'desc']] }),
+        findMany<RequestDoc>(ctx.db, 'requests', { reporterId: _id }, { orderBy: [['createdAt', 'desc']], limit: 1000 }),
       ]);
       const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
       return {
@@ -395,6 +396,7 @@ export const handlers: Handlers<UserContract> = {
           ? plain({ buildingId: household.buildingId, unit: household.unit, room: household.room, area: household.area })
           : null,
         bindings: bindings.map(plain),
+        requests: requests.map(({ reporterOpenid: _o, ...r }) => plain(r)),
         auditTrail: trail.map(plain),
       };
     },
@@ -422,6 +424,8 @@ export const handlers: Handlers<UserContract> = {
         if (!others) throw fail.conflict('您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
       }
       await removeWhere(ctx.db, 'bindings', { userId });
+      // requests stay for the compound's record and figures, without who filed them
+      await updateWhere(ctx.db, 'requests', { reporterId: userId }, { reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', room: null });
       if (ctx.user.householdId) {
         await updateById(ctx.db, 'households', ctx.user.householdId, { verifiedMemberIds: ctx.db.command.pull(userId), updatedAt: ctx.now });
       }

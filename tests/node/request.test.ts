@@ -237,6 +237,21 @@ describe('privacy', () => {
   });
 });
 
+describe('personal data', () => {
+  it('exports my requests, and deleting my account strips my name from them but keeps the record', async () => {
+    await user.ok('leaver-r', 'login', {});
+    await user.ok('leaver-r', 'recordConsent', { kind: 'privacy', granted: true, version: '2026-11-v1' });
+    const { bindingId } = await user.ok('leaver-r', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '101' });
+    await user.ok('demo-grid', 'verifyBinding', { bindingId });
+    await user.ok('leaver-r', 'updateProfile', { displayName: '钱多多', phone: '13700001111' });
+    const { requestId } = await request.ok('leaver-r', 'create', repair());
+    expect((await user.ok('leaver-r', 'exportMyData', {})).requests.map((r) => r._id)).toEqual([requestId]);
+    await user.ok('leaver-r', 'deleteMyAccount', { confirm: true });
+    const stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored).toMatchObject({ reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', room: null, content: expect.any(String) });
+  });
+});
+
 describe('content check', () => {
   it('rejects risky text and writes nothing', async () => {
     const before = await all('requests');

@@ -145,6 +145,7 @@ export const userContract = defineContract({
       user: z.record(z.string(), z.unknown()),
       household: z.nullable(z.record(z.string(), z.unknown())),
       bindings: z.array(z.record(z.string(), z.unknown())),
+      requests: z.array(z.record(z.string(), z.unknown())),
       auditTrail: z.array(z.record(z.string(), z.unknown())),
     }),
   },
