@@ -110,8 +110,9 @@ export type Verdict = { ok: true; to: RequestState } | { ok: false; code: 'FORBI
 
 /** Staff who answer for this request at its current level. */
 export function isResponsible(r: RequestFacts, a: Actor): boolean {
-  if (a.roles.includes('officer')) return r.escalationLevel >= 2;
+  // an officer's compoundId is the compound in their scope; roles add up (an officer may also serve on the branch)
   if (a.compoundId !== r.compoundId) return false;
+  if (a.roles.includes('officer') && r.escalationLevel >= 2) return true;
   if (a.roles.includes('branch')) return true;
   if (r.escalationLevel > 0) return false;
   if (a.roles.includes('grid') && r.handlers.includes('grid') && r.gridUserIds.includes(a.userId)) return true;
@@ -158,14 +159,14 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
   const branch = !!a && a.roles.includes('branch') && a.compoundId === r.compoundId;
 
   if (action === 'note') {
-    if (TERMINAL_STATES.includes(r.state)) return deny('CONFLICT', '该事项已结束，不能再添加记录');
     if (!(reporter || responsible || assignee)) return deny('FORBIDDEN', '只有反映人和处理人可以添加记录');
+    if (TERMINAL_STATES.includes(r.state)) return deny('CONFLICT', '该事项已结束，不能再添加记录');
     return { ok: true, to: r.state };
   }
 
   const allowedBy: Record<Exclude<RequestAction, 'note'>, boolean> = {
     accept: responsible,
-    claim: !!a && a.roles.includes('member') && r.handlers.includes('hall') && !reporter,
+    claim: !!a && a.roles.includes('member') && a.compoundId === r.compoundId && r.handlers.includes('hall') && !reporter,
     start: assignee || responsible,
     resolve: assignee || responsible,
     confirm: reporter,
