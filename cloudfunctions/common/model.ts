@@ -145,6 +145,8 @@ export interface RequestDoc extends BaseDoc {
   reporterOpenid: string;
   reporterName: string;
   reporterPhone: string | null;
+  /** The reporter had accepted status messages when filing (the client asks just before). */
+  notifyReporter: boolean;
   category: Category;
   content: string;
   urgency: Urgency;

@@ -28,7 +28,7 @@ import { maskName, maskPhone } from '../common/mask';
 import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../common/model';
 import { notify, phrase, thing } from '../common/notify';
 import { ROLE_LABELS, type Role } from '../common/roles';
-import type { Ctx, Handlers, UserCtx } from '../common/serve';
+import type { Handlers, UserCtx } from '../common/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/request/detail/index';
@@ -175,7 +175,8 @@ export async function applyTransition(
 
 /** Tells the reporter, if they subscribed; never fails the action. */
 export async function tellReporter(db: Db, doc: RequestDoc, what: string, note: string | null, at: Date): Promise<boolean> {
-  if (!doc.reporterOpenid) return false;
+  // no subscription when the request was filed: no credit to spend, and no read to find that out
+  if (!doc.reporterOpenid || !doc.notifyReporter) return false;
   return notify(
     db,
     { userId: doc.reporterId, openid: doc.reporterOpenid },
@@ -225,10 +226,6 @@ function ownPhotos(ctx: UserCtx, photos: string[] | undefined): void {
   }
 }
 
-function openWhere(ctx: Ctx): Record<string, unknown> {
-  return { compoundId: ctx.compoundId, state: ctx.db.command.in([...OPEN_STATES]) };
-}
-
 export const handlers: Handlers<RequestContract> = {
   create: {
     access: 'roles',
@@ -252,6 +249,7 @@ export const handlers: Handlers<RequestContract> = {
         reporterOpenid: ctx.openid,
         reporterName: ctx.user.displayName,
         reporterPhone: ctx.user.phone,
+        notifyReporter: (ctx.user.subscriptions?.requestStatus ?? 0) > 0,
         category: input.category,
         content: input.content,
         urgency: input.urgency,
@@ -548,76 +546,65 @@ export const handlers: Handlers<RequestContract> = {
     access: 'roles',
     roles: ['branch', 'committee', 'officer'],
     async handle(ctx, input) {
+      // one aggregate: the month filter lives inside the sums, so the open-case counts (which ignore
+      // the month) come out of the same pass
       const $ = ctx.db.command.aggregate;
-      const match: Record<string, unknown> = { compoundId: ctx.compoundId, state: ctx.db.command.neq('withdrawn') };
-      if (input.month) match.month = input.month;
       const groupKey = { none: null, building: '$buildingId', category: '$category', month: '$month' }[input.groupBy];
+      const inMonth = input.month ? $.eq(['$month', input.month]) : true;
+      const when = (cond: unknown) => $.and([inMonth, cond]);
       const one = (cond: unknown) => $.sum($.cond({ if: cond, then: 1, else: 0 }));
       const resolvedCond = $.and([$.in(['$state', ['resolved', 'closed']]), $.neq(['$resolvedAt', null])]);
+      const isOpen = $.in(['$state', [...OPEN_STATES]]);
       const rows = (await ctx.db
         .collection('requests')
         .aggregate()
-        .match(match)
+        .match({ compoundId: ctx.compoundId, state: ctx.db.command.neq('withdrawn') })
         .group({
           _id: groupKey,
           label: $.first('$buildingName'),
-          total: $.sum(1),
-          respondedOnTime: one($.eq(['$respondedOnTime', true])),
-          responded: one($.neq(['$firstResponseAt', null])),
-          respondMsSum: $.sum($.cond({ if: $.neq(['$firstResponseAt', null]), then: $.subtract(['$firstResponseAt', '$createdAt']), else: 0 })),
-          resolved: one(resolvedCond),
-          resolveMsSum: $.sum($.cond({ if: resolvedCond, then: $.subtract(['$resolvedAt', '$createdAt']), else: 0 })),
-          rated: one($.neq(['$rating', null])),
-          satisfied: one($.eq(['$satisfied', true])),
+          total: one(inMonth),
+          respondedOnTime: one(when($.eq(['$respondedOnTime', true]))),
+          responded: one(when($.neq(['$firstResponseAt', null]))),
+          respondMsSum: $.sum($.cond({ if: when($.neq(['$firstResponseAt', null])), then: $.subtract(['$firstResponseAt', '$createdAt']), else: 0 })),
+          resolved: one(when(resolvedCond)),
+          resolveMsSum: $.sum($.cond({ if: when(resolvedCond), then: $.subtract(['$resolvedAt', '$createdAt']), else: 0 })),
+          rated: one(when($.neq(['$rating', null]))),
+          satisfied: one(when($.eq(['$satisfied', true]))),
+          open: one(isOpen),
+          openEscalated: one($.and([isOpen, $.gt(['$escalationLevel', 0])])),
+          openOverdue: one($.and([isOpen, $.lt(['$dueAt', ctx.now])])),
         })
         .sort({ _id: 1 })
-        .limit(500)
-        .end()) as unknown as { list: Array<Record<string, number | string | null>> };
-      const open = (await ctx.db
-        .collection('requests')
-        .aggregate()
-        .match(openWhere(ctx))
-        .group({
-          _id: null,
-          escalated: one($.gt(['$escalationLevel', 0])),
-          overdue: one($.lt(['$dueAt', ctx.now])),
-          total: $.sum(1),
-        })
-        .end()) as unknown as { list: Array<{ escalated: number; overdue: number; total: number }> };
+        .limit(1000)
+        .end()) as unknown as { list: Array<Record<string, unknown>> };
       const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-      const ratesOf = (r: Record<string, unknown>) =>
-        computeRates({
-          total: num(r.total),
-          respondedOnTime: num(r.respondedOnTime),
-          responded: num(r.responded),
-          respondMsSum: num(r.respondMsSum),
-          resolved: num(r.resolved),
-          resolveMsSum: num(r.resolveMsSum),
-          rated: num(r.rated),
-          satisfied: num(r.satisfied),
-        });
-      const sum = (key: string) => rows.list.reduce((acc, r) => acc + num(r[key]), 0);
-      const overall = computeRates({
-        total: sum('total'),
-        respondedOnTime: sum('respondedOnTime'),
-        responded: sum('responded'),
-        respondMsSum: sum('respondMsSum'),
-        resolved: sum('resolved'),
-        resolveMsSum: sum('resolveMsSum'),
-        rated: sum('rated'),
-        satisfied: sum('satisfied'),
+      const inputsOf = (pick: (key: string) => number) => ({
+        total: pick('total'),
+        respondedOnTime: pick('respondedOnTime'),
+        responded: pick('responded'),
+        respondMsSum: pick('respondMsSum'),
+        resolved: pick('resolved'),
+        resolveMsSum: pick('resolveMsSum'),
+        rated: pick('rated'),
+        satisfied: pick('satisfied'),
       });
+      const sum = (key: string) => rows.list.reduce((acc, r) => acc + num(r[key]), 0);
       const labelOf = (r: Record<string, unknown>) => {
         const key = String(r._id ?? '');
         if (input.groupBy === 'category') return CATEGORY_LABELS[key as keyof typeof CATEGORY_LABELS] ?? key;
         if (input.groupBy === 'building') return typeof r.label === 'string' && r.label ? r.label : '公共区域';
         return key || '全部';
       };
-      const o = open.list[0] ?? { escalated: 0, overdue: 0, total: 0 };
+      const groups =
+        input.groupBy === 'none'
+          ? []
+          : rows.list
+              .filter((r) => num(r.total) > 0)
+              .map((r) => ({ key: String(r._id ?? ''), label: labelOf(r), rates: computeRates(inputsOf((k) => num(r[k]))) }));
       return {
-        overall,
-        groups: input.groupBy === 'none' ? [] : rows.list.map((r) => ({ key: String(r._id ?? ''), label: labelOf(r), rates: ratesOf(r) })),
-        openByAge: { withinDeadline: num(o.total) - num(o.overdue), overdue: num(o.overdue), escalated: num(o.escalated) },
+        overall: computeRates(inputsOf(sum)),
+        groups,
+        openByAge: { withinDeadline: sum('open') - sum('openOverdue'), overdue: sum('openOverdue'), escalated: sum('openEscalated') },
       };
     },
   },

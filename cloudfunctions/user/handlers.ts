@@ -425,7 +425,7 @@ export const handlers: Handlers<UserContract> = {
       }
       await removeWhere(ctx.db, 'bindings', { userId });
       // requests stay for the compound's record and figures, without who filed them
-      await updateWhere(ctx.db, 'requests', { reporterId: userId }, { reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', room: null });
+      await updateWhere(ctx.db, 'requests', { reporterId: userId }, { reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', notifyReporter: false, room: null });
       if (ctx.user.householdId) {
         await updateById(ctx.db, 'households', ctx.user.householdId, { verifiedMemberIds: ctx.db.command.pull(userId), updatedAt: ctx.now });
       }

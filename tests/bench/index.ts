@@ -113,6 +113,75 @@ async function functionCosts(emulator: EmulatorProcess) {
   await measure('verifyBinding', 'write', 30, (i) => call('demo-grid', 'verifyBinding', { bindingId: bindingIds[i] }));
 }
 
+async function requestCosts(emulator: EmulatorProcess) {
+  const size = args.has('--quick') ? 1000 : 10_000;
+  console.log(`\n你呼我应 with ${size} requests in the compound (database requests per call, latency)`);
+  const env = `bench-req-${Date.now()}`;
+  await fetch(`${emulator.url}/__emulator/seed?env=${env}`, { method: 'POST', body: JSON.stringify({ kind: 'demo' }) });
+  const db = loadSdk(emulator.url, env).database() as any;
+  const categories = ['repair', 'sanitation', 'help', 'noise', 'dispute'];
+  const now = Date.now();
+  for (let i = 0; i < size; i += 500) {
+    const batch = Array.from({ length: Math.min(500, size - i) }, (_x, k) => {
+      const n = i + k;
+      const created = new Date(now - n * 60_000);
+      const category = categories[n % categories.length];
+      return {
+        compoundId: 'demo-compound', reporterId: `u-seed-${100 + (n % 200)}`, reporterOpenid: `seed-${100 + (n % 200)}`, reporterName: '居民', reporterPhone: null, notifyReporter: false,
+        category, content: `第${n}条反映`, urgency: 'general', visibility: n % 3 ? 'private' : 'public',
+        buildingId: `demo-b${(n % 6) + 1}`, buildingName: `${(n % 6) + 1}栋`, unit: '1', room: null, area: null, photos: [],
+        handlers: category === 'help' ? ['hall', 'grid'] : ['grid'], gridUserIds: n % 6 === 0 ? ['u-demo-grid'] : [],
+        state: n % 4 === 0 ? 'submitted' : 'closed', escalationLevel: 0, assigneeId: null, assigneeName: null,
+        idempotencyKey: `bench-${n}`, moderation: 'pass', dueAt: new Date(created.getTime() + 168 * 3_600_000), month: '2026-11',
+        firstResponseAt: null, respondedOnTime: null, resolvedAt: null, closedAt: null, rating: null, fixed: null, satisfied: null,
+        comment: null, closedUnrated: false, timeline: [], createdAt: created, updatedAt: created,
+      };
+    });
+    await db.collection('requests').add({ data: batch });
+  }
+  const call = async (fn: string, openid: string, action: string, data: unknown) => {
+    const res = await fetch(`${emulator.url}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid, 'x-linli-env': env },
+      body: JSON.stringify({ action, data }),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: any; message?: string };
+    if (!body.ok) throw new Error(`${fn}.${action}: ${body.message}`);
+    return { data: body.data, db: Number(res.headers.get('x-linli-db-requests')) };
+  };
+  const measure = async (label: string, kind: 'read' | 'write', n: number, fn: (i: number) => Promise<{ db: number }>) => {
+    const dbCounts: number[] = [];
+    const lat = await time(n, async (i) => dbCounts.push((await fn(i)).db));
+    const max = Math.max(...dbCounts);
+    const budget = kind === 'write' ? 4 : 2;
+    report('fn', label, `${max} db requests, ${ms(lat)}`, `${kind} budget ≤ ${budget}${max > budget ? ' (over)' : ''}`);
+    return lat;
+  };
+  await call('request', 'demo-resident', 'listMine', {});
+  const ids: string[] = [];
+  await measure('request.create', 'write', 100, async (i) => {
+    const r = await call('request', 'demo-resident', 'create', {
+      category: i % 2 ? 'help' : 'repair', content: `楼道灯坏了 ${i}`, location: { buildingId: 'demo-b1', unit: '1' },
+      urgency: 'general', visibility: 'private', idempotencyKey: `bench-create-${i}-${Date.now()}`,
+    });
+    ids.push(r.data.requestId);
+    return r;
+  });
+  await measure('request.listHall (page of 20)', 'read', 100, () => call('request', 'demo-member', 'listHall', {}));
+  await measure('request.listAssigned (grid, open)', 'read', 50, () => call('request', 'demo-grid', 'listAssigned', { filter: 'open' }));
+  await measure('request.listMine', 'read', 50, () => call('request', 'demo-resident', 'listMine', {}));
+  await measure('request.get', 'read', 50, (i) => call('request', 'demo-grid', 'get', { requestId: ids[i] }));
+  const repairs = ids.filter((_x, i) => i % 2 === 0);
+  const helps = ids.filter((_x, i) => i % 2 === 1);
+  await measure('request.claim', 'write', 20, (i) => call('request', 'demo-member', 'claim', { requestId: helps[i] }));
+  await measure('request.accept (+ notification credit check)', 'write', 20, (i) => call('request', 'demo-grid', 'accept', { requestId: repairs[i] }));
+  await measure('request.resolve', 'write', 20, (i) => call('request', 'demo-grid', 'resolve', { requestId: repairs[i], note: '已修好' }));
+  await measure('request.confirm', 'write', 20, (i) => call('request', 'demo-resident', 'confirm', { requestId: repairs[i], rating: 5, fixed: true }));
+  await measure('request.stats (aggregate)', 'read', 20, () => call('request', 'demo-branch', 'stats', { groupBy: 'category' }));
+  const sweep = await time(5, () => call('scheduler', 'demo-branch', 'run', {}));
+  report('fn', 'scheduler.run (sweep, nothing due)', ms(sweep));
+}
+
 function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
   if (!fs.existsSync(dir)) return 0;
   let total = 0;
@@ -205,6 +274,7 @@ async function main() {
   try {
     await sdkLatency(emulator);
     await functionCosts(emulator);
+    await requestCosts(emulator);
   } finally {
     await emulator.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
