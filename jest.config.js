@@ -29,7 +29,8 @@ const tarojs = defineJestConfig({
     // config/index.ts defineConstants
     LINLI_LOCAL: false,
     LINLI_API_BASE: '',
-    LINLI_CLOUD_ENV: ''
+    LINLI_CLOUD_ENV: '',
+    LINLI_TEMPLATE_REQUEST_STATUS: ''
   },
   setupFiles: ['<rootDir>/tests/app/setup.js']
 })

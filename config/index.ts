@@ -34,7 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       LINLI_LOCAL: JSON.stringify(process.env.LINLI_LOCAL === '1' ? true : false),
       LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE || ''),
-      LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV || '')
+      LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV || ''),
+      LINLI_TEMPLATE_REQUEST_STATUS: JSON.stringify(process.env.LINLI_TEMPLATE_REQUEST_STATUS || '')
     },
     copy: {
       patterns: [],

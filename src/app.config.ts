@@ -15,6 +15,17 @@ export default defineAppConfig({
         'profile/index',
         'roles/index'
       ]
+    },
+    {
+      root: 'packages/request',
+      pages: [
+        'report/index',
+        'mine/index',
+        'detail/index',
+        'hall/index',
+        'work/index',
+        'stats/index'
+      ]
     }
   ],
   window: {

@@ -17,3 +17,5 @@ declare const LINLI_LOCAL: boolean
 declare const LINLI_API_BASE: string
 /** Compile-time constant: the CloudBase environment id for the mini-program ('' = the default one). */
 declare const LINLI_CLOUD_ENV: string
+/** Compile-time constant: the subscription-message template id for request status updates ('' = do not ask). */
+declare const LINLI_TEMPLATE_REQUEST_STATUS: string

@@ -13,6 +13,17 @@ export const ROUTES = {
   privacy: '/packages/user/privacy/index',
   profile: '/packages/user/profile/index',
   roles: '/packages/user/roles/index',
+  requestReport: '/packages/request/report/index',
+  requestMine: '/packages/request/mine/index',
+  requestDetail: '/packages/request/detail/index',
+  requestHall: '/packages/request/hall/index',
+  requestWork: '/packages/request/work/index',
+  requestStats: '/packages/request/stats/index',
+}
+
+/** The detail page of one request. */
+export function requestDetailUrl(requestId: string): string {
+  return `${ROUTES.requestDetail}?id=${encodeURIComponent(requestId)}`
 }
 
 export function go(url: string) {

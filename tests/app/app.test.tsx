@@ -15,6 +15,7 @@ describe('whole app (router + tab bar)', () => {
           household: { householdId: 'h1', buildingId: 'b1', buildingName: '1栋', unit: '1', room: '301', verified: true },
           profile: { displayName: '王秀兰', phoneMasked: '138****1234', elderMode: false, party: null, badge: false },
         }),
+      'request.listMine': () => ({ items: [], nextCursor: null }),
     })
     await renderApp()
     await waitFor(() => expect(document.querySelector('.taro-tabbar__tabbar')).toBeTruthy())
@@ -23,6 +24,7 @@ describe('whole app (router + tab bar)', () => {
     await waitFor(() => expect(screen.getByText('红湖公园城', { selector: '.ll-title' })).toBeTruthy())
     expect(screen.getByText('王秀兰，您好')).toBeTruthy()
     expect(screen.getByText('1栋1单元301室')).toBeTruthy()
+    await waitFor(() => expect(screen.getByText(/还没有反映过问题/)).toBeTruthy())
     expect(document.querySelector('.taro-tabbar__tabbar-hide')).toBeNull()
 
     await act(async () => {

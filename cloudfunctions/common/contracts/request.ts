@@ -15,6 +15,7 @@ export const timelineEntry = z.object({
   at: z.string(),
   action: z.string(),
   actor: z.string(),
+  /** The actor's role as a Chinese label (楼栋长/网格员), or null for the system. */
   actorRole: z.nullable(z.string()),
   fromState: z.nullable(z.enum(STATES)),
   toState: z.enum(STATES),

@@ -1,42 +1,86 @@
-// 首页: greeting, household status, the big 我要反映 entry, staff to-dos and what is coming.
+// 首页: greeting, household status, the big 我要反映 entry, my latest requests, to-dos and what is coming.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
+import { STAFF_ROLES } from '../../../cloudfunctions/common/roles'
 import { Card } from '../../components/Card'
 import { HouseholdStatus, ROUTES, go } from '../../components/HouseholdStatus'
 import { PageShell } from '../../components/PageShell'
+import { RequestRow } from '../../components/RequestRow'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { useSession } from '../../store/session'
 import { useRemote } from '../../store/useRemote'
+import { requestApi } from '../../services/request'
 import { userApi } from '../../services/user'
 
-function PendingReviews() {
+function CountTag({ loading, error, count, more }: { loading: boolean; error: string | null; count: number; more: boolean }) {
+  if (loading) return <Text className='ll-muted'>加载中…</Text>
+  if (error) return <Text className='ll-muted'>{error}</Text>
+  return <Tag type={count ? 'primary' : 'default'}>{more ? `${count}+` : count} 条</Tag>
+}
+
+function PendingReviewsRow() {
   const pending = useRemote(() => userApi.listPendingBindings({ limit: 20 }))
   useDidShow(() => void pending.reload())
-  const count = pending.data?.items.length ?? 0
+  return (
+    <View className='ll-row ll-list-item js-todo-verify' onClick={() => go(ROUTES.verify)}>
+      <Text>住户认证待审核</Text>
+      <CountTag loading={pending.loading && !pending.data} error={pending.error} count={pending.data?.items.length ?? 0} more={!!pending.data?.nextCursor} />
+    </View>
+  )
+}
+
+function OpenRequestsRow() {
+  const open = useRemote(() => requestApi.listAssigned({ filter: 'open', limit: 20 }))
+  useDidShow(() => void open.reload())
+  return (
+    <View className='ll-row ll-list-item js-todo-requests' onClick={() => go(ROUTES.requestWork)}>
+      <Text>待处理反映</Text>
+      <CountTag loading={open.loading && !open.data} error={open.error} count={open.data?.items.length ?? 0} more={!!open.data?.nextCursor} />
+    </View>
+  )
+}
+
+function Todo({ verify, requests, hall }: { verify: boolean; requests: boolean; hall: boolean }) {
   return (
     <Card title='待办' className='js-staff-todo'>
-      <View className='ll-row ll-list-item' onClick={() => go(ROUTES.verify)}>
-        <Text>住户认证待审核</Text>
-        {pending.loading && !pending.data ? (
-          <Text className='ll-muted'>加载中…</Text>
-        ) : pending.error ? (
-          <Text className='ll-muted'>{pending.error}</Text>
-        ) : (
-          <Tag type={count ? 'primary' : 'default'}>{pending.data?.nextCursor ? `${count}+` : count} 条</Tag>
-        )}
-      </View>
+      {verify ? <PendingReviewsRow /> : null}
+      {requests ? <OpenRequestsRow /> : null}
+      {hall ? (
+        <View className='ll-row ll-list-item js-todo-hall' onClick={() => go(ROUTES.requestHall)}>
+          <Text>任务大厅</Text>
+          <Text className='ll-muted'>认领邻里求助</Text>
+        </View>
+      ) : null}
     </Card>
   )
 }
 
-function report() {
-  void Taro.showModal({
-    title: '你呼我应',
-    content: '「你呼我应」正在建设中，即将上线。遇到紧急情况请直接拨打 110 / 119 / 120，或联系物业服务中心。',
-    showCancel: false,
-    confirmText: '知道了',
-  })
+/** 我的反映: the latest three, each opening its detail. */
+function MyRequests() {
+  const mine = useRemote(() => requestApi.listMine({ limit: 3 }))
+  useDidShow(() => void mine.reload())
+  return (
+    <Card
+      title='我的反映'
+      className='js-my-requests-card'
+      extra={
+        <Text className='ll-muted js-my-requests-all' onClick={() => go(ROUTES.requestMine)}>
+          全部 ›
+        </Text>
+      }
+    >
+      {mine.error ? (
+        <ErrorBlock message={mine.error} onRetry={() => void mine.reload()} />
+      ) : !mine.data ? (
+        <Loading />
+      ) : mine.data.items.length ? (
+        mine.data.items.slice(0, 3).map((item) => <RequestRow key={item.requestId} item={item} />)
+      ) : (
+        <Text className='ll-block ll-muted'>还没有反映过问题。有事点上方「我要反映」，网格员会限时响应。</Text>
+      )}
+    </Card>
+  )
 }
 
 export default function Home() {
@@ -63,13 +107,16 @@ export default function Home() {
   return (
     <PageShell title={session.compound?.name ?? '邻里共治'} subtitle={greeting}>
       <HouseholdStatus session={session} />
-      <View className='ll-hero js-report' onClick={report}>
+      <View className='ll-hero js-report' onClick={() => go(ROUTES.requestReport)}>
         <Text className='ll-hero__title'>我要反映</Text>
         <Text className='ll-hero__sub'>你呼我应 · 有事找邻里</Text>
       </View>
-      {hasRole('grid', 'branch') ? <PendingReviews /> : null}
+      {hasRole(...STAFF_ROLES, 'member') ? (
+        <Todo verify={hasRole('grid', 'branch')} requests={hasRole(...STAFF_ROLES)} hall={hasRole('member')} />
+      ) : null}
+      {session.household ? <MyRequests /> : null}
       <Card title='小区动态'>
-        <Text className='ll-block ll-muted'>通知公告、近期活动和我的反映将在这里显示。这些服务正在建设中，上线后会第一时间出现在首页。</Text>
+        <Text className='ll-block ll-muted'>通知公告和近期活动将在这里显示。这些服务正在建设中，上线后会第一时间出现在首页。</Text>
       </Card>
     </PageShell>
   )

@@ -2,13 +2,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
+import { STAFF_ROLES } from '../../../cloudfunctions/common/roles'
 import { Card } from '../../components/Card'
 import { ROUTES, go } from '../../components/HouseholdStatus'
 import { PageShell } from '../../components/PageShell'
 import { useSession } from '../../store/session'
 
-const SERVICES = [
-  { key: 'request', title: '你呼我应', desc: '反映问题、求助，网格员限时响应' },
+/** Services that are live open their page; the rest are still 建设中. */
+const SERVICES: ReadonlyArray<{ key: string; title: string; desc: string; url?: string }> = [
+  { key: 'request', title: '你呼我应', desc: '反映问题、求助，网格员限时响应', url: ROUTES.requestMine },
   { key: 'volunteer', title: '志愿服务', desc: '加入志愿服务队，认领任务' },
   { key: 'convention', title: '公约表决', desc: '居民公约、管理规约征求意见与表决' },
   { key: 'event', title: '活动报名', desc: '下午茶、义诊、主题党日' },
@@ -25,18 +27,36 @@ export default function Services() {
     <PageShell title='办事' subtitle='小区党支部、业委会、物业三方联动'>
       <View className='ll-grid'>
         {SERVICES.map((s) => (
-          <View key={s.key} className={`ll-tile js-service-${s.key}`} onClick={() => comingSoon(s.title)}>
+          <View key={s.key} className={`ll-tile js-service-${s.key}`} onClick={() => (s.url ? go(s.url) : comingSoon(s.title))}>
             <View className='ll-row'>
               <Text className='ll-tile__title'>{s.title}</Text>
-              <Tag type='default'>建设中</Tag>
+              {s.url ? null : <Tag type='default'>建设中</Tag>}
             </View>
             <Text className='ll-tile__desc'>{s.desc}</Text>
           </View>
         ))}
       </View>
       <View className='ll-gap' />
-      {hasRole('grid', 'branch', 'committee') ? (
-        <Card title='工作台'>
+      {hasRole(...STAFF_ROLES, 'member') ? (
+        <Card title='工作台' className='js-workbench'>
+          {hasRole(...STAFF_ROLES) ? (
+            <View className='ll-list-item js-tool-requests' onClick={() => go(ROUTES.requestWork)}>
+              <Text className='ll-block'>反映工作台</Text>
+              <Text className='ll-muted'>受理、办理居民反映，按期限提醒</Text>
+            </View>
+          ) : null}
+          {hasRole('member') ? (
+            <View className='ll-list-item js-tool-hall' onClick={() => go(ROUTES.requestHall)}>
+              <Text className='ll-block'>任务大厅</Text>
+              <Text className='ll-muted'>认领邻里求助任务</Text>
+            </View>
+          ) : null}
+          {hasRole('branch', 'committee', 'officer') ? (
+            <View className='ll-list-item js-tool-stats' onClick={() => go(ROUTES.requestStats)}>
+              <Text className='ll-block'>三率统计</Text>
+              <Text className='ll-muted'>响应率、解决率、满意率</Text>
+            </View>
+          ) : null}
           {hasRole('grid', 'branch') ? (
             <View className='ll-list-item js-tool-verify' onClick={() => go(ROUTES.verify)}>
               <Text className='ll-block'>住户认证审核</Text>

@@ -1,9 +1,19 @@
 // A stand-in for the local function host: answers Taro.request calls by function and action.
 import Taro from '@tarojs/taro'
 import type { Session } from '../../../cloudfunctions/common/contracts/user'
+import type { ErrorCode } from '../../../cloudfunctions/common/errors'
 
 export type Reply = (data: Record<string, unknown>) => unknown
 export type Calls = Array<{ fn: string; action: string; data: Record<string, unknown> }>
+
+/** A reply that makes the call fail with this code and message, e.g. `() => failWith('CONFLICT', '…')`. */
+export class Failure {
+  constructor(
+    readonly code: ErrorCode,
+    readonly message: string,
+  ) {}
+}
+export const failWith = (code: ErrorCode, message: string) => new Failure(code, message)
 
 export function fakeCloud(routes: Record<string, Reply>): Calls {
   const calls: Calls = []
@@ -11,8 +21,10 @@ export function fakeCloud(routes: Record<string, Reply>): Calls {
     const fn = opts.url.split('/functions/')[1]
     const { action, data } = opts.data
     calls.push({ fn, action, data })
+    // route keys are `${function}.${action}`, e.g. 'user.login', 'request.create'
     const route = routes[`${fn}.${action}`]
-    const body = route ? { ok: true, data: route(data) } : { ok: false, code: 'NOT_FOUND', message: `no fake for ${fn}.${action}` }
+    const reply = route ? route(data) : new Failure('NOT_FOUND', `no fake for ${fn}.${action}`)
+    const body = reply instanceof Failure ? { ok: false, code: reply.code, message: reply.message } : { ok: true, data: reply }
     return Promise.resolve({ statusCode: 200, data: body, header: {}, errMsg: 'request:ok' })
   }) as never)
   return calls

@@ -1,0 +1,258 @@
+// 我要反映: what (category, text), where (building/unit or a common area), how urgent, who may see
+// it. One idempotency key per form, so a retry or a double tap never files the same thing twice.
+import { useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import type { InputOf } from '../../../../cloudfunctions/common/contract'
+import type { RequestContract } from '../../../../cloudfunctions/common/contracts/request'
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  DEFAULT_SLA_HOURS,
+  URGENCIES,
+  URGENCY_LABELS,
+  type Category,
+  type Urgency,
+} from '../../../../cloudfunctions/common/domain/requests'
+import { Card } from '../../../components/Card'
+import { ROUTES, go, requestDetailUrl } from '../../../components/HouseholdStatus'
+import { StateTag } from '../../../components/RequestRow'
+import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
+import { askRequestStatusSubscription, requestApi, requestContract, type RequestSummary } from '../../../services/request'
+import { userApi } from '../../../services/user'
+import { firstProblem } from '../../../services/validate'
+import { useSession } from '../../../store/session'
+import { useRemote } from '../../../store/useRemote'
+import { RequestPage, Tiles, hoursText } from '../components'
+
+type CreateInput = InputOf<RequestContract['create']>
+type Visibility = CreateInput['visibility']
+
+const CONTENT_MAX = 500
+
+const CATEGORY_HINTS: Record<Category, string> = {
+  repair: '水管、电梯、门禁、路灯',
+  sanitation: '垃圾、楼道、绿化',
+  security: '可疑人员、安全隐患',
+  dispute: '邻里之间的矛盾',
+  property: '物业态度、收费',
+  parking: '乱停车、车位',
+  noise: '装修、夜间噪音',
+  help: '独居老人、行动不便',
+  suggestion: '对小区的建议',
+  other: '以上都不是',
+}
+
+const URGENCY_HINTS: Record<Urgency, string> = {
+  emergency: '危及人身财产安全',
+  utilities: '停水、停电、燃气、暖气故障',
+  general: '日常问题',
+  complex: '涉及多方、需要协调',
+}
+
+/** 8–64 characters of [A-Za-z0-9_-], made once per form. */
+function newIdempotencyKey(): string {
+  const random = Math.random().toString(36).slice(2, 12).padEnd(8, '0')
+  return `${Date.now().toString(36)}-${random}`
+}
+
+function SimilarHint({ buildingId, category }: { buildingId: string; category: Category }) {
+  const [items, setItems] = useState<RequestSummary[]>([])
+  useEffect(() => {
+    let live = true
+    setItems([])
+    void requestApi.similar({ buildingId, category }).then((res) => {
+      // only a hint: a failure here must not get in the way of reporting
+      if (live && res.ok) setItems(res.data.items)
+    })
+    return () => {
+      live = false
+    }
+  }, [buildingId, category])
+  if (!items.length) return null
+  return (
+    <Card title='24小时内同楼栋已有类似反映' className='rq-hint js-similar'>
+      <Text className='ll-block ll-muted'>可能已经有邻居反映过这件事，工作人员正在跟进。如果情况不同，您仍然可以提交。</Text>
+      {items.map((i) => (
+        <View key={i.requestId} className='rq-hint__item js-similar-item'>
+          <StateTag state={i.state} />
+          <Text className='rq-hint__text'>{i.excerpt}</Text>
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function ReportForm() {
+  const { session } = useSession()
+  const directory = useRemote(() => userApi.directory({}))
+  const [key] = useState(newIdempotencyKey)
+  const [category, setCategory] = useState<Category | null>(null)
+  const [content, setContent] = useState('')
+  const [place, setPlace] = useState<'building' | 'area'>('building')
+  const [buildingId, setBuildingId] = useState<string | null>(session?.household?.buildingId ?? null)
+  const [unit, setUnit] = useState<string | null>(null)
+  const [area, setArea] = useState('')
+  const [urgency, setUrgency] = useState<Urgency>('general')
+  const [visibility, setVisibility] = useState<Visibility>('private')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const sending = useRef(false)
+  const askedSubscription = useRef(false)
+  // a message about the form goes away as soon as the resident changes the form
+  useEffect(() => setProblem(null), [category, content, place, buildingId, unit, area])
+
+  if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
+  if (!directory.data) return <Loading />
+  const { buildings } = directory.data
+  const building = buildings.find((b) => b.buildingId === buildingId) ?? null
+
+  const submit = async () => {
+    if (sending.current) return
+    if (!category) return setProblem('请选择反映类别')
+    if (!content.trim()) return setProblem('请填写反映内容')
+    let location: CreateInput['location']
+    if (place === 'area') {
+      if (!area.trim()) return setProblem('请填写公共区域的具体位置')
+      location = { area: area.trim() }
+    } else {
+      if (!building) return setProblem('请选择楼栋，或选择「公共区域」')
+      location = unit ? { buildingId: building.buildingId, unit } : { buildingId: building.buildingId }
+    }
+    const data: CreateInput = { category, content: content.trim(), location, urgency, visibility, idempotencyKey: key }
+    const local = firstProblem(requestContract.create.input, data)
+    if (local) return setProblem(local)
+    setProblem(null)
+    sending.current = true
+    setBusy(true)
+    // WeChat only lets a tap ask for subscription messages: ask first, once per form
+    if (!askedSubscription.current) {
+      askedSubscription.current = true
+      await askRequestStatusSubscription()
+    }
+    const res = await requestApi.create(data)
+    sending.current = false
+    setBusy(false)
+    if (!res.ok) return setProblem(res.message)
+    void Taro.showToast({ title: res.data.heldForReview ? '已提交，内容审核中' : '已提交', icon: 'success' })
+    void Taro.redirectTo({ url: requestDetailUrl(res.data.requestId) })
+  }
+
+  return (
+    <View className='js-report-form'>
+      <Card title='反映什么问题？'>
+        <Tiles
+          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c], desc: CATEGORY_HINTS[c], className: `js-category-${c}` }))}
+          value={category}
+          onChange={setCategory}
+        />
+        <Text className='ll-label'>具体情况</Text>
+        <View className='rq-textarea'>
+          <TextArea
+            className='js-content'
+            placeholder='请说明发生了什么、在哪里、持续多久了'
+            value={content}
+            maxLength={CONTENT_MAX}
+            showCount
+            autoSize
+            onChange={(v: string) => setContent(v)}
+          />
+        </View>
+      </Card>
+
+      <Card title='在哪里？'>
+        <Tiles
+          layout='chips'
+          options={[
+            ...buildings.map((b) => ({ value: b.buildingId, label: b.name, className: `js-building-${b.buildingId}` })),
+            { value: '__area', label: '公共区域', className: 'js-location-area' },
+          ]}
+          value={place === 'area' ? '__area' : buildingId}
+          onChange={(v) => {
+            if (v === '__area') return setPlace('area')
+            setPlace('building')
+            if (v !== buildingId) setUnit(null)
+            setBuildingId(v)
+          }}
+        />
+        {place === 'building' && building && building.units.length ? (
+          <>
+            <Text className='ll-label'>单元（可不选）</Text>
+            <Tiles
+              layout='chips'
+              options={building.units.map((u) => ({ value: u, label: `${u}单元`, className: `js-unit-${u}` }))}
+              value={unit}
+              onChange={(u) => setUnit(u === unit ? null : u)}
+            />
+          </>
+        ) : null}
+        {place === 'area' ? (
+          <>
+            <Text className='ll-label'>具体位置</Text>
+            <View className='ll-field'>
+              <Input className='js-area' placeholder='如：东门、3号楼前停车场、儿童游乐区' value={area} maxLength={40} onChange={(v: string) => setArea(v)} />
+            </View>
+          </>
+        ) : null}
+      </Card>
+
+      {place === 'building' && building && category ? <SimilarHint buildingId={building.buildingId} category={category} /> : null}
+
+      <Card title='有多急？'>
+        <Tiles
+          layout='list'
+          options={URGENCIES.map((u) => ({
+            value: u,
+            label: URGENCY_LABELS[u],
+            desc: `${URGENCY_HINTS[u]}，${hoursText(DEFAULT_SLA_HOURS[u])}内响应`,
+            className: `js-urgency-${u}`,
+          }))}
+          value={urgency}
+          onChange={setUrgency}
+        />
+        <Text className='ll-block ll-muted'>遇到火灾、急病、犯罪等紧急情况，请先拨打 119 / 120 / 110。</Text>
+      </Card>
+
+      <Card title='谁可以看到？'>
+        <Tiles
+          layout='list'
+          options={[
+            { value: 'private' as const, label: '仅工作人员可见', desc: '只有处理这件事的网格员、物业和党支部能看到', className: 'js-visibility-private' },
+            { value: 'public' as const, label: '公开', desc: '公开时邻居只看到内容和楼栋，看不到姓名和房号', className: 'js-visibility-public' },
+          ]}
+          value={visibility}
+          onChange={setVisibility}
+        />
+      </Card>
+
+      {problem ? <Text className='ll-error-text js-form-error'>{problem}</Text> : null}
+      <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-submit-request' onClick={() => void submit()}>
+        提交反映
+      </Button>
+      <View className='ll-gap' />
+    </View>
+  )
+}
+
+export default function Report() {
+  return (
+    <RequestPage
+      title='我要反映'
+      subtitle='你呼我应 · 网格员限时响应'
+      allow={(s) => !!s.session?.household?.verified}
+      denied={
+        <Empty
+          text='认证房屋后才能反映问题。认证后，网格员能找到您、及时回复您。'
+          action={
+            <Button type='primary' className='js-report-binding' onClick={() => go(ROUTES.binding)}>
+              去认证房屋
+            </Button>
+          }
+        />
+      }
+    >
+      <ReportForm />
+    </RequestPage>
+  )
+}

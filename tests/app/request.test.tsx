@@ -1,0 +1,318 @@
+// 你呼我应 as residents, volunteers and staff see it: reporting, the detail page's actions, rating, the task hall.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import type { RequestSummary, RequestView } from '../../src/services/request'
+import Detail from '../../src/packages/request/detail'
+import Hall from '../../src/packages/request/hall'
+import Report from '../../src/packages/request/report'
+import { SessionProvider } from '../../src/store/session'
+import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
+import { fakePageContainer } from './helpers/page'
+
+beforeEach(() => {
+  // NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode)
+  const original = console.error
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('findDOMNode is deprecated')) return
+    original(...args)
+  })
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  ;(Current as unknown as { router: unknown }).router = null
+})
+
+const verified = () =>
+  session({
+    roles: ['resident'],
+    compound: { compoundId: 'c1', name: '红湖公园城' },
+    household: { householdId: 'h1', buildingId: 'b1', buildingName: '1栋', unit: '1', room: '301', verified: true },
+  })
+
+const directory = () => ({
+  compounds: [{ compoundId: 'c1', name: '红湖公园城', address: '' }],
+  buildings: [
+    { buildingId: 'b1', name: '1栋', units: ['1', '2'], floors: 9 },
+    { buildingId: 'b2', name: '2栋', units: ['1'], floors: 9 },
+  ],
+})
+
+function summary(over: Partial<RequestSummary> = {}): RequestSummary {
+  return {
+    requestId: 'r1',
+    category: 'help',
+    excerpt: '独居老人需要帮忙买药',
+    urgency: 'general',
+    state: 'submitted',
+    place: '1栋',
+    createdAt: '2026-11-20T02:00:00.000Z',
+    dueAt: '2026-11-27T02:00:00.000Z',
+    overdue: false,
+    escalationLevel: 0,
+    rating: null,
+    ...over,
+  }
+}
+
+function view(over: Partial<RequestView> = {}): RequestView {
+  return {
+    requestId: 'r1',
+    category: 'repair',
+    content: '3单元楼道灯坏了一周了，晚上看不见台阶',
+    urgency: 'general',
+    visibility: 'private',
+    state: 'submitted',
+    location: { buildingId: 'b1', buildingName: '1栋', unit: '3', area: null },
+    room: '301',
+    reporterName: '王**',
+    reporterPhone: '138****1234',
+    photos: [],
+    createdAt: '2026-11-20T02:00:00.000Z',
+    dueAt: '2026-11-27T02:00:00.000Z',
+    overdue: false,
+    escalationLevel: 0,
+    assigneeName: null,
+    rating: null,
+    fixed: null,
+    heldForReview: false,
+    timeline: [
+      { at: '2026-11-20T02:00:00.000Z', action: 'create', actor: '王**', actorRole: 'resident', fromState: null, toState: 'submitted', note: null, photos: [] },
+    ],
+    can: [],
+    ...over,
+  }
+}
+
+function renderPage(Page: () => JSX.Element) {
+  return render(
+    <SessionProvider>
+      <Page />
+    </SessionProvider>,
+    { container: fakePageContainer() },
+  )
+}
+
+function openDetail(id: string) {
+  ;(Current as unknown as { router: unknown }).router = { params: { id }, path: '/packages/request/detail/index' }
+}
+
+const created = (calls: Calls) => calls.filter((c) => c.fn === 'request' && c.action === 'create')
+const el = (selector: string) => document.querySelector(selector) as HTMLElement
+
+async function typeInto(selector: string, value: string) {
+  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
+  fireEvent.input(el(selector), { target: { value } })
+}
+
+describe('我要反映', () => {
+  it('refuses to send without a category or content, then retries a failed send with the same idempotency key', async () => {
+    let attempts = 0
+    const calls = fakeCloud({
+      'user.login': verified,
+      'user.directory': directory,
+      'request.similar': () => ({ items: [] }),
+      'request.create': () => (++attempts === 1 ? failWith('INTERNAL', '系统繁忙，请稍后再试') : { requestId: 'r9', state: 'submitted', dueAt: '2026-11-27T02:00:00.000Z', heldForReview: false }),
+    })
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Report)
+    await waitFor(() => expect(screen.getByText('反映什么问题？')).toBeTruthy())
+
+    fireEvent.click(screen.getByText('提交反映'))
+    expect(screen.getByText('请选择反映类别')).toBeTruthy()
+    fireEvent.click(el('.js-category-repair'))
+    fireEvent.click(screen.getByText('提交反映'))
+    expect(screen.getByText('请填写反映内容')).toBeTruthy()
+    await typeInto('.js-content textarea', '   ')
+    fireEvent.click(screen.getByText('提交反映'))
+    expect(screen.getByText('请填写反映内容')).toBeTruthy()
+    expect(created(calls)).toHaveLength(0)
+
+    await typeInto('.js-content textarea', '楼道灯坏了')
+    fireEvent.click(el('.js-unit-2'))
+    fireEvent.click(el('.js-urgency-utilities'))
+    fireEvent.click(el('.js-visibility-public'))
+    fireEvent.click(screen.getByText('提交反映'))
+    await waitFor(() => expect(screen.getByText('系统繁忙，请稍后再试')).toBeTruthy())
+    expect(redirect).not.toHaveBeenCalled()
+
+    fireEvent.click(screen.getByText('提交反映'))
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/request/detail/index?id=r9' }))
+    const [first, second] = created(calls)
+    expect(second.data).toEqual(first.data)
+    expect(first.data).toEqual({
+      category: 'repair',
+      content: '楼道灯坏了',
+      location: { buildingId: 'b1', unit: '2' },
+      urgency: 'utilities',
+      visibility: 'public',
+      idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    })
+  })
+
+  it('hints at similar reports in the same building, and still lets the resident send a common-area report', async () => {
+    const calls = fakeCloud({
+      'user.login': verified,
+      'user.directory': directory,
+      'request.similar': (d) => ({ items: d.category === 'noise' ? [summary({ category: 'noise', excerpt: '楼上装修噪音太大', state: 'accepted' })] : [] }),
+      'request.create': () => ({ requestId: 'r2', state: 'submitted', dueAt: '2026-11-27T02:00:00.000Z', heldForReview: false }),
+    })
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Report)
+    await waitFor(() => expect(screen.getByText('反映什么问题？')).toBeTruthy())
+    fireEvent.click(el('.js-category-noise'))
+    await waitFor(() => expect(screen.getByText('24小时内同楼栋已有类似反映')).toBeTruthy())
+    expect(screen.getByText('楼上装修噪音太大')).toBeTruthy()
+    expect(calls.find((c) => c.action === 'similar')?.data).toEqual({ buildingId: 'b1', category: 'noise' })
+
+    fireEvent.click(el('.js-location-area'))
+    await waitFor(() => expect(screen.queryByText('24小时内同楼栋已有类似反映')).toBeNull())
+    await typeInto('.js-content textarea', '东门广场舞音响太吵')
+    fireEvent.click(screen.getByText('提交反映'))
+    expect(screen.getByText('请填写公共区域的具体位置')).toBeTruthy()
+    await typeInto('.js-area input', '东门广场')
+    fireEvent.click(screen.getByText('提交反映'))
+    await waitFor(() => expect(created(calls)).toHaveLength(1))
+    expect(created(calls)[0].data).toMatchObject({ category: 'noise', location: { area: '东门广场' }, visibility: 'private', urgency: 'general' })
+  })
+
+  it('asks a resident without a verified household to verify first', async () => {
+    const calls = fakeCloud({ 'user.login': () => session({ roles: ['resident'] }) })
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Report)
+    await waitFor(() => expect(screen.getByText(/认证房屋后才能反映问题/)).toBeTruthy())
+    fireEvent.click(screen.getByText('去认证房屋'))
+    expect(nav).toHaveBeenCalledWith({ url: '/packages/user/binding/index' })
+    expect(calls.some((c) => c.fn === 'user' && c.action === 'directory')).toBe(false)
+  })
+})
+
+describe('反映详情', () => {
+  const buttons = () => Array.from(document.querySelectorAll('[class*="js-action-"]')).map((b) => (b.className.match(/js-action-(\w+)/) ?? [])[1])
+
+  it('shows only the actions in `can`, and replaces the view with what an action returns', async () => {
+    openDetail('r1')
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'grid'] }),
+      'request.get': () => view({ can: ['accept', 'reject', 'note'] }),
+      'request.accept': () =>
+        view({
+          state: 'accepted',
+          assigneeName: '李网格',
+          can: ['start', 'resolve', 'note', 'escalate'],
+          timeline: [...view().timeline, { at: '2026-11-20T03:00:00.000Z', action: 'accept', actor: '李网格', actorRole: 'grid', fromState: 'submitted', toState: 'accepted', note: null, photos: [] }],
+        }),
+    })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(screen.getByText('3单元楼道灯坏了一周了，晚上看不见台阶')).toBeTruthy())
+    expect(calls.find((c) => c.action === 'get')?.data).toEqual({ requestId: 'r1' })
+    expect(screen.getByText('1栋3单元 301室')).toBeTruthy()
+    expect(buttons().sort()).toEqual(['accept', 'note', 'reject'])
+    expect(document.querySelector('.js-rate-card')).toBeNull()
+
+    fireEvent.click(el('.js-action-accept'))
+    await waitFor(() => expect(screen.getByText('李网格')).toBeTruthy())
+    expect(calls.find((c) => c.action === 'accept')?.data).toEqual({ requestId: 'r1' })
+    expect(buttons().sort()).toEqual(['escalate', 'note', 'resolve', 'start'])
+    expect(screen.getByText('楼栋长/网格员', { exact: false })).toBeTruthy()
+  })
+
+  it('will not resolve without a result, and sends the result written in the dialog', async () => {
+    openDetail('r1')
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'property'] }),
+      'request.get': () => view({ state: 'in_progress', can: ['resolve', 'note'] }),
+      'request.resolve': (d) => view({ state: 'resolved', can: ['note'], timeline: [...view().timeline, { at: '2026-11-21T03:00:00.000Z', action: 'resolve', actor: '物业张师傅', actorRole: 'property', fromState: 'in_progress', toState: 'resolved', note: String(d.note), photos: [] }] }),
+    })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelector('.js-action-resolve')).toBeTruthy())
+    fireEvent.click(el('.js-action-resolve'))
+    await waitFor(() => expect(document.querySelector('.js-resolve-input textarea')).toBeTruthy())
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(screen.getByText('请填写处理结果')).toBeTruthy())
+    expect(calls.some((c) => c.action === 'resolve')).toBe(false)
+
+    fireEvent.input(el('.js-resolve-input textarea'), { target: { value: '已更换灯泡' } })
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calls.find((c) => c.action === 'resolve')?.data).toEqual({ requestId: 'r1', note: '已更换灯泡' }))
+    await waitFor(() => expect(screen.getAllByText('已更换灯泡').length).toBeGreaterThan(0))
+    await waitFor(() => expect(document.querySelector('.js-action-resolve')).toBeNull())
+  })
+
+  it('explains that a rating of 2 sends the request back, before anything is sent', async () => {
+    openDetail('r1')
+    const calls = fakeCloud({
+      'user.login': verified,
+      'request.get': () => view({ state: 'resolved', can: ['confirm', 'note'] }),
+      'request.confirm': () => view({ state: 'reopened', rating: 2, fixed: true, can: ['withdraw', 'note'] }),
+    })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelector('.js-rate-card')).toBeTruthy())
+    expect(document.querySelector('.js-sent-back')).toBeNull()
+
+    fireEvent.click(el('.js-rating-2'))
+    await waitFor(() => expect(document.querySelector('.js-sent-back')).toBeTruthy())
+    expect(el('.js-sent-back').textContent).toMatch(/您打了 2 星.*退回重新办理/)
+    expect(calls.some((c) => c.action === 'confirm')).toBe(false)
+
+    fireEvent.click(el('.js-submit-rating'))
+    expect(screen.getByText('请选择问题是否解决了')).toBeTruthy()
+    fireEvent.click(el('.js-fixed-yes'))
+    fireEvent.click(el('.js-submit-rating'))
+    await waitFor(() => expect(calls.find((c) => c.action === 'confirm')?.data).toEqual({ requestId: 'r1', rating: 2, fixed: true }))
+    await waitFor(() => expect(document.querySelector('.js-rate-card')).toBeNull())
+    expect(screen.getAllByText('重新办理').length).toBeGreaterThan(0)
+  })
+
+  it('also sends it back when the resident says it is not fixed, however many stars', async () => {
+    openDetail('r1')
+    fakeCloud({ 'user.login': verified, 'request.get': () => view({ state: 'resolved', can: ['confirm'] }) })
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelector('.js-rate-card')).toBeTruthy())
+    fireEvent.click(el('.js-rating-5'))
+    expect(document.querySelector('.js-sent-back')).toBeNull()
+    fireEvent.click(el('.js-fixed-no'))
+    await waitFor(() => expect(el('.js-sent-back').textContent).toMatch(/没解决/))
+  })
+})
+
+describe('任务大厅', () => {
+  it('tells the volunteer when someone else claimed first, and refreshes the list', async () => {
+    let hall = [summary({ requestId: 'r1', excerpt: '帮独居老人买药' }), summary({ requestId: 'r2', excerpt: '陪老人去医院复查' })]
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'member'] }),
+      'request.listHall': () => ({ items: hall, nextCursor: null }),
+      'request.claim': () => {
+        hall = hall.filter((i) => i.requestId !== 'r1')
+        return failWith('CONFLICT', '已经有人认领了这个任务')
+      },
+    })
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Hall)
+    await waitFor(() => expect(screen.getByText('帮独居老人买药')).toBeTruthy())
+
+    fireEvent.click(el('.js-request-r1 .js-claim'))
+    await waitFor(() => expect(screen.getByText(/已经有人认领了/, { selector: '.js-hall-notice' })).toBeTruthy())
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已经有人认领了' }))
+    expect(calls.find((c) => c.action === 'claim')?.data).toEqual({ requestId: 'r1' })
+    await waitFor(() => expect(screen.queryByText('帮独居老人买药')).toBeNull())
+    expect(screen.getByText('陪老人去医院复查')).toBeTruthy()
+    expect(calls.filter((c) => c.action === 'listHall')).toHaveLength(2)
+    // the claim button does not also open the row
+    expect(nav).not.toHaveBeenCalled()
+  })
+
+  it('is only for party members and volunteers', async () => {
+    const calls = fakeCloud({ 'user.login': verified })
+    renderPage(Hall)
+    await waitFor(() => expect(screen.getByText(/任务大厅面向党员和志愿者/)).toBeTruthy())
+    expect(calls.some((c) => c.fn === 'request')).toBe(false)
+  })
+})
