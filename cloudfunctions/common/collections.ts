@@ -52,8 +52,13 @@ export const COLLECTIONS = {
   conventions: { indexes: [] },
   convention_comments: { indexes: [] },
   ballots: { indexes: [{ name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true }] },
-  events: { indexes: [] },
-  registrations: { indexes: [{ name: 'uniq_event_user', keys: [['eventId', 1], ['userId', 1]], unique: true }] },
+  events: { indexes: [{ name: 'by_start', keys: [['compoundId', 1], ['startAt', 1]] }] },
+  registrations: {
+    indexes: [
+      { name: 'uniq_event_user', keys: [['eventId', 1], ['userId', 1]], unique: true },
+      { name: 'by_queue', keys: [['eventId', 1], ['status', 1], ['queuedAt', 1]] },
+    ],
+  },
   notices: { indexes: [] },
   notice_reads: { indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }] },
   moderation: { indexes: [] },

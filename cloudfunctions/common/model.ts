@@ -1,5 +1,6 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
+import type { Audience } from './domain/events';
 import type { Category, Handler, RequestState, Urgency } from './domain/requests';
 import type { Role } from './roles';
 
@@ -180,4 +181,59 @@ export interface RequestDoc extends BaseDoc {
   comment: string | null;
   closedUnrated: boolean;
   timeline: TimelineDoc[];
+}
+
+/** 活动报名: one event. `confirmedCount` is the seat counter: a seat is taken by a guarded increment. */
+export interface EventDoc extends BaseDoc {
+  compoundId: string;
+  title: string;
+  description: string;
+  startAt: Date;
+  endAt: Date;
+  place: string;
+  capacity: number;
+  signupDeadline: Date;
+  audience: Audience;
+  creditsHours: boolean;
+  state: 'published' | 'cancelled';
+  cancelReason: string | null;
+  confirmedCount: number;
+  organizerId: string;
+  organizerName: string;
+  moderation: 'pass' | 'review';
+  /** Server-only secret behind the rotating check-in code. */
+  checkinSecret: string;
+}
+
+export interface RegistrationDoc extends BaseDoc {
+  compoundId: string;
+  eventId: string;
+  userId: string;
+  openid: string;
+  name: string;
+  phone: string | null;
+  home: string | null;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  /** Waitlist order: when this registration (last) joined, then _id. */
+  queuedAt: Date;
+  checkedInAt: Date | null;
+  remindedAt: Date | null;
+  notify: boolean;
+  eventTitle: string;
+  eventStartAt: Date;
+  eventPlace: string;
+}
+
+/** 志愿服务记录 (民政部令第67号): actual service hours, verified by the organiser. */
+export interface ServiceRecordDoc extends BaseDoc {
+  compoundId: string;
+  userId: string;
+  source: 'event' | 'task' | 'patrol';
+  refId: string;
+  organizer: string;
+  content: string;
+  startAt: Date;
+  endAt: Date;
+  hours: number;
+  verifiedBy: string | null;
 }

@@ -6,7 +6,10 @@ import { updateWhere } from './db';
 
 /** Template ids per environment (configured in the WeChat console); local stand-ins otherwise. */
 export function templateId(key: TemplateKey): string {
-  const ids: Record<TemplateKey, string | undefined> = { requestStatus: process.env.LINLI_TEMPLATE_REQUEST_STATUS };
+  const ids: Record<TemplateKey, string | undefined> = {
+    requestStatus: process.env.LINLI_TEMPLATE_REQUEST_STATUS,
+    eventReminder: process.env.LINLI_TEMPLATE_EVENT,
+  };
   return ids[key] || `local-${key}`;
 }
 

@@ -4,7 +4,9 @@
 import type { Db } from '../common/cloud';
 import { findMany, getById, insertOne, updateWhere } from '../common/db';
 import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, type SlaHours } from '../common/domain/requests';
-import type { CompoundDoc, RequestDoc, TimelineDoc } from '../common/model';
+import { REMIND_BEFORE_MS } from '../common/domain/events';
+import type { CompoundDoc, EventDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../common/model';
+import { notify, thing } from '../common/notify';
 import { factsOf, tellReporter } from '../request/handlers';
 
 const BATCH = 100;
@@ -14,6 +16,7 @@ export interface SweepResult {
   escalated: number;
   autoClosed: number;
   notified: number;
+  reminded: number;
 }
 
 function systemStep(doc: RequestDoc, action: string, to: RequestDoc['state'], note: string, at: Date): TimelineDoc {
@@ -22,7 +25,7 @@ function systemStep(doc: RequestDoc, action: string, to: RequestDoc['state'], no
 
 export async function sweep(db: Db, now: Date, compoundId: string | null = null): Promise<SweepResult> {
   const _ = db.command;
-  const result: SweepResult = { escalated: 0, autoClosed: 0, notified: 0 };
+  const result: SweepResult = { escalated: 0, autoClosed: 0, notified: 0, reminded: 0 };
   const slaCache = new Map<string, SlaHours>();
   const sla = async (id: string) => {
     if (!slaCache.has(id)) slaCache.set(id, (await getById<CompoundDoc>(db, 'compounds', id))?.settings?.slaHours ?? DEFAULT_SLA_HOURS);
@@ -88,5 +91,39 @@ export async function sweep(db: Db, now: Date, compoundId: string | null = null)
     }
     if (unrated.length < BATCH) break;
   }
+  result.reminded = await remindEvents(db, now, scope);
   return result;
+}
+
+/** 活动提醒: a message shortly before the start to confirmed registrants who asked, once each. */
+async function remindEvents(db: Db, now: Date, scope: Record<string, unknown>): Promise<number> {
+  const _ = db.command;
+  const soon = await findMany<EventDoc>(
+    db,
+    'events',
+    { ...scope, state: 'published', startAt: _.and(_.gt(now), _.lte(new Date(now.getTime() + REMIND_BEFORE_MS))) },
+    { limit: BATCH },
+  );
+  let reminded = 0;
+  for (const ev of soon) {
+    const regs = await findMany<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'confirmed', remindedAt: null, notify: true }, { limit: 1000 });
+    for (const reg of regs) {
+      // claim the reminder first: two sweeps at once remind a person once
+      if (!(await updateWhere(db, 'registrations', { _id: reg._id, remindedAt: null }, { remindedAt: now }))) continue;
+      const sent = await notify(
+        db,
+        { userId: reg.userId, openid: reg.openid },
+        'eventReminder',
+        {
+          thing1: { value: thing(ev.title) },
+          time2: { value: new Date(ev.startAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') },
+          thing3: { value: thing(ev.place) },
+          thing4: { value: thing('活动即将开始，请准时参加') },
+        },
+        `packages/event/detail/index?id=${ev._id}`,
+      );
+      if (sent) reminded++;
+    }
+  }
+  return reminded;
 }

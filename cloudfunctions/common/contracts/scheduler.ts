@@ -1,8 +1,8 @@
-// The timer-driven sweeper: escalates overdue requests one level and closes unrated ones.
+// The timer-driven sweeper: escalates overdue requests one level, closes unrated ones, reminds event registrants.
 import * as z from 'zod/mini';
 import { defineContract } from '../contract';
 
-export const sweepResult = z.object({ escalated: z.number(), autoClosed: z.number(), notified: z.number() });
+export const sweepResult = z.object({ escalated: z.number(), autoClosed: z.number(), notified: z.number(), reminded: z.number() });
 
 export const schedulerContract = defineContract({
   /** The branch may run the sweep by hand (the timer runs it every 10 minutes). */

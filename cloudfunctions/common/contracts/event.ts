@@ -1,0 +1,122 @@
+// 活动报名: events with capacity, a self-promoting waitlist and check-in (DESIGN §4.4).
+import * as z from 'zod/mini';
+import { cursorInput, defineContract, id, isoTime, page, text } from '../contract';
+import { AUDIENCE_KINDS } from '../domain/events';
+
+const audience = z.strictObject({
+  kind: z.enum(AUDIENCE_KINDS),
+  buildingIds: z.optional(z.array(id()).check(z.maxLength(50))),
+});
+
+const eventFields = {
+  title: text(40, '活动名称'),
+  description: text(2000, '活动介绍'),
+  startAt: isoTime(),
+  endAt: isoTime(),
+  place: text(60, '地点'),
+  capacity: z.number().check(z.int('名额要是整数'), z.gte(0, '名额不能为负'), z.lte(100_000, '名额太大')),
+  signupDeadline: isoTime(),
+  audience,
+  creditsHours: z.boolean(),
+};
+const eventInput = z.strictObject(eventFields);
+
+export const registrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
+
+export const eventView = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  place: z.string(),
+  capacity: z.number(),
+  signupDeadline: z.string(),
+  audience: z.object({ kind: z.enum(AUDIENCE_KINDS), buildingIds: z.array(z.string()) }),
+  creditsHours: z.boolean(),
+  state: z.enum(['published', 'cancelled']),
+  confirmedCount: z.number(),
+  waitlistCount: z.number(),
+  placesLeft: z.nullable(z.number()),
+  organizerName: z.string(),
+  heldForReview: z.boolean(),
+  mine: z.nullable(
+    z.object({ registrationId: z.string(), status: registrationStatus, position: z.nullable(z.number()), checkedIn: z.boolean() }),
+  ),
+  /** What the caller may do: organisers manage, residents register. */
+  canManage: z.boolean(),
+});
+export type EventView = z.infer<typeof eventView>;
+
+export const eventSummary = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  place: z.string(),
+  capacity: z.number(),
+  confirmedCount: z.number(),
+  placesLeft: z.nullable(z.number()),
+  state: z.enum(['published', 'cancelled']),
+  signupDeadline: z.string(),
+  audienceKind: z.enum(AUDIENCE_KINDS),
+});
+export type EventSummary = z.infer<typeof eventSummary>;
+
+export const attendee = z.object({
+  registrationId: z.string(),
+  name: z.string(),
+  /** Full for the organisers who must call; masked otherwise. */
+  phone: z.nullable(z.string()),
+  home: z.nullable(z.string()),
+  registeredAt: z.string(),
+  checkedIn: z.boolean(),
+  position: z.nullable(z.number()),
+});
+
+const byEvent = z.strictObject({ eventId: id() });
+
+export const eventContract = defineContract({
+  create: { input: eventInput, output: z.object({ eventId: z.string(), heldForReview: z.boolean() }) },
+  update: {
+    input: z.extend(z.partial(eventInput), { eventId: id() }),
+    output: z.object({ eventId: z.string(), promoted: z.number() }),
+  },
+  cancelEvent: {
+    input: z.strictObject({ eventId: id(), reason: text(100, '取消原因') }),
+    output: z.object({ eventId: z.string(), notified: z.number() }),
+  },
+  list: { input: z.strictObject({ when: z._default(z.enum(['upcoming', 'past']), 'upcoming'), ...cursorInput }), output: page(eventSummary) },
+  get: { input: byEvent, output: eventView },
+  register: {
+    input: byEvent,
+    output: z.object({ registrationId: z.string(), status: z.enum(['confirmed', 'waitlisted']), position: z.optional(z.number()) }),
+  },
+  cancel: { input: byEvent, output: z.object({ registrationId: z.nullable(z.string()), status: z.literal('cancelled') }) },
+  myRegistrations: {
+    input: z.strictObject({ ...cursorInput }),
+    output: page(
+      z.object({
+        registrationId: z.string(),
+        eventId: z.string(),
+        title: z.string(),
+        startAt: z.string(),
+        place: z.string(),
+        status: registrationStatus,
+        checkedIn: z.boolean(),
+      }),
+    ),
+  },
+  issueCheckinCode: { input: byEvent, output: z.object({ code: z.string(), expiresAt: z.string(), qrText: z.string() }) },
+  checkin: {
+    input: z.strictObject({ eventId: id(), code: z.string().check(z.trim(), z.regex(/^\d{6}$/, '签到码是 6 位数字')) }),
+    output: z.object({ checkedInAt: z.string(), creditedHours: z.number() }),
+  },
+  attendees: { input: byEvent, output: z.object({ confirmed: z.array(attendee), waitlisted: z.array(attendee) }) },
+  export: {
+    input: byEvent,
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
+  },
+});
+
+export type EventContract = typeof eventContract;

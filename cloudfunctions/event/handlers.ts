@@ -1,0 +1,505 @@
+// 活动报名: publish, register against a seat counter, a waitlist promoted in order, rotating
+// check-in codes, attendance and export. Seats are taken by a guarded increment of the event's
+// confirmedCount, so a thousand taps in one second never confirm more people than there are seats.
+import { createHmac, randomBytes } from 'node:crypto';
+import { audit } from '../common/audit';
+import type { Db } from '../common/cloud';
+import { checkText } from '../common/content';
+import type { EventContract, EventSummary, EventView } from '../common/contracts/event';
+import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../common/db';
+import {
+  canRegister,
+  checkCapacityChange,
+  checkTimes,
+  checkinOpen,
+  checkinWindow,
+  CHECKIN_WINDOW_MS,
+  creditedHours,
+  isUnlimited,
+  placesLeft,
+  type Audience,
+} from '../common/domain/events';
+import { fail } from '../common/errors';
+import { maskName, maskPhone } from '../common/mask';
+import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../common/model';
+import { notify, thing } from '../common/notify';
+import type { Role } from '../common/roles';
+import type { Handlers, UserCtx } from '../common/serve';
+
+const ORGANISERS: readonly Role[] = ['committee', 'branch'];
+const iso = (d: Date | string) => new Date(d).toISOString();
+const DETAIL_PAGE = 'packages/event/detail/index';
+
+function isOrganiser(ctx: UserCtx, ev: EventDoc): boolean {
+  return ev.compoundId === ctx.compoundId && ORGANISERS.some((r) => ctx.roles.includes(r));
+}
+
+async function loadEvent(ctx: UserCtx, eventId: string): Promise<EventDoc> {
+  const ev = await getById<EventDoc>(ctx.db, 'events', eventId);
+  if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
+  if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
+  return ev;
+}
+
+function requireOrganiser(ctx: UserCtx, ev: EventDoc): void {
+  if (!isOrganiser(ctx, ev)) throw fail.forbidden('只有业委会和党支部可以管理活动');
+}
+
+function summaryOf(ev: EventDoc): EventSummary {
+  return {
+    eventId: ev._id,
+    title: ev.title,
+    startAt: iso(ev.startAt),
+    endAt: iso(ev.endAt),
+    place: ev.place,
+    capacity: ev.capacity,
+    confirmedCount: ev.confirmedCount,
+    placesLeft: placesLeft(ev.capacity, ev.confirmedCount),
+    state: ev.state,
+    signupDeadline: iso(ev.signupDeadline),
+    audienceKind: ev.audience.kind,
+  };
+}
+
+/** Takes one seat if one is free at the capacity this caller saw; false when full (or capacity moved). */
+async function takeSeat(db: Db, ev: EventDoc): Promise<boolean> {
+  if (isUnlimited(ev.capacity)) {
+    await updateById(db, 'events', ev._id, { confirmedCount: db.command.inc(1) });
+    return true;
+  }
+  const taken = await updateWhere(
+    db,
+    'events',
+    { _id: ev._id, state: 'published', capacity: ev.capacity, confirmedCount: db.command.lt(ev.capacity) },
+    { confirmedCount: db.command.inc(1) },
+  );
+  return taken === 1;
+}
+
+async function releaseSeat(db: Db, eventId: string): Promise<void> {
+  await updateWhere(db, 'events', { _id: eventId, confirmedCount: db.command.gt(0) }, { confirmedCount: db.command.inc(-1) });
+}
+
+async function tell(db: Db, reg: RegistrationDoc, what: string): Promise<boolean> {
+  if (!reg.notify || !reg.openid) return false;
+  return notify(
+    db,
+    { userId: reg.userId, openid: reg.openid },
+    'eventReminder',
+    {
+      thing1: { value: thing(reg.eventTitle) },
+      time2: { value: new Date(reg.eventStartAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') },
+      thing3: { value: thing(reg.eventPlace) },
+      thing4: { value: thing(what) },
+    },
+    `${DETAIL_PAGE}?id=${reg.eventId}`,
+  );
+}
+
+/**
+ * Moves people from the waitlist into free seats, first come first served. Each seat is taken on the
+ * counter before it is given, and given back if the person left the queue in the meantime.
+ */
+export async function promoteFromWaitlist(db: Db, ev: EventDoc, now: Date): Promise<number> {
+  let promoted = 0;
+  for (let i = 0; i < 200; i++) {
+    if (!(await takeSeat(db, ev))) break;
+    const [first] = await findMany<RegistrationDoc>(
+      db,
+      'registrations',
+      { eventId: ev._id, status: 'waitlisted' },
+      { orderBy: [['queuedAt', 'asc'], ['_id', 'asc']], limit: 1 },
+    );
+    if (!first) {
+      await releaseSeat(db, ev._id);
+      break;
+    }
+    const moved = await updateWhere(db, 'registrations', { _id: first._id, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now });
+    if (!moved) {
+      await releaseSeat(db, ev._id);
+      continue;
+    }
+    promoted++;
+    await tell(db, first, '候补成功，您已获得名额');
+  }
+  return promoted;
+}
+
+async function waitlistPosition(db: Db, reg: RegistrationDoc): Promise<number> {
+  const ahead = await countWhere(db, 'registrations', { eventId: reg.eventId, status: 'waitlisted', queuedAt: db.command.lt(reg.queuedAt) });
+  return ahead + 1;
+}
+
+/** The rotating six-digit code of one minute-long window. */
+export function checkinCode(secret: string, eventId: string, window: number): string {
+  const digest = createHmac('sha256', secret).update(`${eventId}:${window}`).digest();
+  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+/** CSV for Excel: BOM, quoted cells, and no cell that starts like a formula. */
+export function toCsv(rows: string[][]): string {
+  const cell = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function parseTimes(input: { startAt?: string; endAt?: string; signupDeadline?: string }, ev?: EventDoc) {
+  return {
+    startAt: input.startAt ? new Date(input.startAt) : ev!.startAt,
+    endAt: input.endAt ? new Date(input.endAt) : ev!.endAt,
+    signupDeadline: input.signupDeadline ? new Date(input.signupDeadline) : ev!.signupDeadline,
+  };
+}
+
+async function checkAudience(ctx: UserCtx, audience: Audience): Promise<Audience> {
+  if (audience.kind !== 'buildings') return { kind: audience.kind };
+  const ids = [...new Set(audience.buildingIds ?? [])];
+  if (!ids.length) throw fail.invalid('请选择面向的楼栋');
+  const found = await countWhere(ctx.db, 'buildings', { _id: ctx.db.command.in(ids), compoundId: ctx.compoundId });
+  if (found !== ids.length) throw fail.notFound('有楼栋不属于本小区');
+  return { kind: 'buildings', buildingIds: ids };
+}
+
+export const handlers: Handlers<EventContract> = {
+  create: {
+    access: 'roles',
+    roles: ORGANISERS,
+    async handle(ctx, input) {
+      if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
+      const times = parseTimes(input);
+      const problem = checkTimes(times, ctx.now, true);
+      if (problem) throw fail.invalid(problem);
+      const audience = await checkAudience(ctx, input.audience);
+      const verdict = await checkText(ctx, `${input.title}\n${input.description}\n${input.place}`, 3);
+      const doc: Omit<EventDoc, '_id'> = {
+        compoundId: ctx.compoundId,
+        title: input.title,
+        description: input.description,
+        ...times,
+        place: input.place,
+        capacity: input.capacity,
+        audience,
+        creditsHours: input.creditsHours,
+        state: 'published',
+        cancelReason: null,
+        confirmedCount: 0,
+        organizerId: ctx.user._id,
+        organizerName: ctx.user.displayName,
+        moderation: verdict,
+        checkinSecret: randomBytes(16).toString('hex'),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      const eventId = await insertOne(ctx.db, 'events', doc);
+      await audit(ctx, 'event.create', `events/${eventId}`, { title: input.title, capacity: input.capacity });
+      return { eventId, heldForReview: verdict === 'review' };
+    },
+  },
+
+  update: {
+    access: 'roles',
+    roles: ORGANISERS,
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      requireOrganiser(ctx, ev);
+      if (ev.state === 'cancelled') throw fail.conflict('活动已取消，不能再修改');
+      const times = parseTimes(input, ev);
+      const problem = checkTimes(times, ctx.now, false);
+      if (problem) throw fail.invalid(problem);
+      const patch: Partial<EventDoc> = { ...times, updatedAt: ctx.now };
+      if (input.title !== undefined) patch.title = input.title;
+      if (input.description !== undefined) patch.description = input.description;
+      if (input.place !== undefined) patch.place = input.place;
+      if (input.creditsHours !== undefined) patch.creditsHours = input.creditsHours;
+      if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
+      if (input.title !== undefined || input.description !== undefined || input.place !== undefined) {
+        patch.moderation = await checkText(ctx, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
+      }
+      const where: Record<string, unknown> = { _id: ev._id, state: 'published' };
+      if (input.capacity !== undefined && input.capacity !== ev.capacity) {
+        const verdict = checkCapacityChange(input.capacity, ev.confirmedCount);
+        if (!verdict.ok) throw fail.conflict(verdict.message);
+        patch.capacity = input.capacity;
+        // guarded: a registration that slipped in since we read the event must still fit
+        if (!isUnlimited(input.capacity)) where.confirmedCount = ctx.db.command.lte(input.capacity);
+      }
+      if (!(await updateWhere(ctx.db, 'events', where, patch))) throw fail.conflict('报名人数刚刚变化，请刷新后再调整名额');
+      await audit(ctx, 'event.update', `events/${ev._id}`, { fields: Object.keys(patch).filter((k) => k !== 'updatedAt') });
+      const grew = patch.capacity !== undefined && (isUnlimited(patch.capacity) || patch.capacity > ev.capacity);
+      const promoted = grew ? await promoteFromWaitlist(ctx.db, { ...ev, ...patch }, ctx.now) : 0;
+      return { eventId: ev._id, promoted };
+    },
+  },
+
+  cancelEvent: {
+    access: 'roles',
+    roles: ORGANISERS,
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      requireOrganiser(ctx, ev);
+      const changed = await updateWhere(ctx.db, 'events', { _id: ev._id, state: 'published' }, { state: 'cancelled', cancelReason: input.reason, updatedAt: ctx.now });
+      if (!changed) throw fail.conflict('活动已经取消了');
+      await audit(ctx, 'event.cancelEvent', `events/${ev._id}`, { reason: input.reason });
+      // everyone registered hears about it; the registrations stay for the record
+      let notified = 0;
+      for (let skip = 0; skip < 10_000; skip += 100) {
+        const regs = await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: ctx.db.command.neq('cancelled'), notify: true }, { skip, limit: 100 });
+        for (const r of regs) if (await tell(ctx.db, r, `活动取消：${input.reason}`)) notified++;
+        if (regs.length < 100) break;
+      }
+      return { eventId: ev._id, notified };
+    },
+  },
+
+  list: {
+    access: 'user',
+    async handle(ctx, input) {
+      const _ = ctx.db.command;
+      const audience: Array<Record<string, unknown>> = [{ 'audience.kind': 'all' }];
+      if (ctx.user.home) audience.push({ 'audience.kind': 'buildings', 'audience.buildingIds': ctx.user.home.buildingId });
+      if (ctx.roles.includes('member')) audience.push({ 'audience.kind': 'members' });
+      const organiser = ORGANISERS.some((r) => ctx.roles.includes(r));
+      const when = input.when === 'upcoming' ? { endAt: _.gte(ctx.now) } : { endAt: _.lt(ctx.now) };
+      // organisers see every event of the compound, including those held for review
+      const where = organiser
+        ? { compoundId: ctx.compoundId, ...when }
+        : _.and([{ compoundId: ctx.compoundId, moderation: 'pass', ...when }, _.or(audience)]);
+      const order: Array<[string, 'asc' | 'desc']> = input.when === 'upcoming' ? [['startAt', 'asc']] : [['startAt', 'desc']];
+      const res = await pageOf<EventDoc>(ctx.db, 'events', where as unknown as Record<string, unknown>, order, input);
+      return { items: res.items.map(summaryOf), nextCursor: res.nextCursor };
+    },
+  },
+
+  get: {
+    access: 'user',
+    async handle(ctx, input): Promise<EventView> {
+      const ev = await loadEvent(ctx, input.eventId);
+      const [reg, waitlistCount] = await Promise.all([
+        findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id }),
+        countWhere(ctx.db, 'registrations', { eventId: ev._id, status: 'waitlisted' }),
+      ]);
+      const position = reg?.status === 'waitlisted' ? await waitlistPosition(ctx.db, reg) : null;
+      return {
+        eventId: ev._id,
+        title: ev.title,
+        description: ev.description,
+        startAt: iso(ev.startAt),
+        endAt: iso(ev.endAt),
+        place: ev.place,
+        capacity: ev.capacity,
+        signupDeadline: iso(ev.signupDeadline),
+        audience: { kind: ev.audience.kind, buildingIds: ev.audience.buildingIds ?? [] },
+        creditsHours: ev.creditsHours,
+        state: ev.state,
+        confirmedCount: ev.confirmedCount,
+        waitlistCount,
+        placesLeft: placesLeft(ev.capacity, ev.confirmedCount),
+        organizerName: ev.organizerName,
+        heldForReview: ev.moderation === 'review',
+        mine: reg ? { registrationId: reg._id, status: reg.status, position, checkedIn: !!reg.checkedInAt } : null,
+        canManage: isOrganiser(ctx, ev),
+      };
+    },
+  },
+
+  register: {
+    access: 'user',
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      if (!ctx.user.householdId && !ctx.roles.includes('member')) throw fail.forbidden('请先认证房屋再报名');
+      const verdict = canRegister(ev, { roles: ctx.roles, buildingId: ctx.user.home?.buildingId ?? null }, ctx.now);
+      if (!verdict.ok) throw verdict.code === 'FORBIDDEN' ? fail.forbidden(verdict.message) : fail.conflict(verdict.message);
+      const seated = await takeSeat(ctx.db, ev);
+      const doc: Omit<RegistrationDoc, '_id'> = {
+        compoundId: ev.compoundId,
+        eventId: ev._id,
+        userId: ctx.user._id,
+        openid: ctx.openid,
+        name: ctx.user.displayName,
+        phone: ctx.user.phone,
+        home: ctx.user.home ? `${ctx.user.home.buildingName}${ctx.user.home.unit}单元${ctx.user.home.room}` : null,
+        status: seated ? 'confirmed' : 'waitlisted',
+        queuedAt: ctx.now,
+        checkedInAt: null,
+        remindedAt: null,
+        notify: (ctx.user.subscriptions?.eventReminder ?? 0) > 0,
+        eventTitle: ev.title,
+        eventStartAt: ev.startAt,
+        eventPlace: ev.place,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      try {
+        const registrationId = await insertOne(ctx.db, 'registrations', doc);
+        if (seated) return { registrationId, status: 'confirmed' as const };
+        return { registrationId, status: 'waitlisted' as const, position: await waitlistPosition(ctx.db, { ...doc, _id: registrationId }) };
+      } catch (e) {
+        if (!isDuplicateKey(e)) {
+          if (seated) await releaseSeat(ctx.db, ev._id);
+          throw e;
+        }
+      }
+      // already registered (a double tap, or back after cancelling): one registration per person
+      const existing = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      if (existing && existing.status === 'cancelled') {
+        const status = seated ? 'confirmed' : 'waitlisted';
+        const back = await updateWhere(ctx.db, 'registrations', { _id: existing._id, status: 'cancelled' }, { status, queuedAt: ctx.now, updatedAt: ctx.now });
+        if (back) {
+          if (seated) return { registrationId: existing._id, status: 'confirmed' as const };
+          return { registrationId: existing._id, status: 'waitlisted' as const, position: await waitlistPosition(ctx.db, { ...existing, queuedAt: ctx.now }) };
+        }
+      }
+      if (seated) {
+        await releaseSeat(ctx.db, ev._id);
+        await promoteFromWaitlist(ctx.db, ev, ctx.now);
+      }
+      const current = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      if (!current || current.status === 'cancelled') throw fail.conflict('报名状态刚刚变化，请重试');
+      return current.status === 'confirmed'
+        ? { registrationId: current._id, status: 'confirmed' as const }
+        : { registrationId: current._id, status: 'waitlisted' as const, position: await waitlistPosition(ctx.db, current) };
+    },
+  },
+
+  cancel: {
+    access: 'user',
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      if (!reg || reg.status === 'cancelled') return { registrationId: reg?._id ?? null, status: 'cancelled' as const };
+      const changed = await updateWhere(ctx.db, 'registrations', { _id: reg._id, status: reg.status }, { status: 'cancelled', updatedAt: ctx.now });
+      if (changed && reg.status === 'confirmed') {
+        await releaseSeat(ctx.db, ev._id);
+        if (ev.state === 'published') await promoteFromWaitlist(ctx.db, ev, ctx.now);
+      }
+      return { registrationId: reg._id, status: 'cancelled' as const };
+    },
+  },
+
+  myRegistrations: {
+    access: 'user',
+    async handle(ctx, input) {
+      const res = await pageOf<RegistrationDoc>(ctx.db, 'registrations', { userId: ctx.user._id }, [['eventStartAt', 'desc']], input);
+      return {
+        items: res.items.map((r) => ({
+          registrationId: r._id,
+          eventId: r.eventId,
+          title: r.eventTitle,
+          startAt: iso(r.eventStartAt),
+          place: r.eventPlace,
+          status: r.status,
+          checkedIn: !!r.checkedInAt,
+        })),
+        nextCursor: res.nextCursor,
+      };
+    },
+  },
+
+  issueCheckinCode: {
+    access: 'roles',
+    roles: ORGANISERS,
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      requireOrganiser(ctx, ev);
+      if (ev.state === 'cancelled') throw fail.conflict('活动已取消');
+      const window = checkinWindow(ctx.now);
+      const code = checkinCode(ev.checkinSecret, ev._id, window);
+      return { code, expiresAt: new Date((window + 1) * CHECKIN_WINDOW_MS).toISOString(), qrText: `linli-checkin:${ev._id}:${code}` };
+    },
+  },
+
+  checkin: {
+    access: 'user',
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      if (ev.state === 'cancelled') throw fail.conflict('活动已取消');
+      if (!checkinOpen(ev, ctx.now)) throw fail.conflict('不在签到时间内（活动开始前 30 分钟至结束后 30 分钟）');
+      const window = checkinWindow(ctx.now);
+      const valid = [window, window - 1].some((w) => checkinCode(ev.checkinSecret, ev._id, w) === input.code);
+      if (!valid) throw fail.invalid('签到码不正确或已过期，请看现场最新的签到码');
+      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      if (!reg || reg.status !== 'confirmed') throw fail.forbidden(reg?.status === 'waitlisted' ? '您还在候补中，不能签到' : '您没有报名这个活动');
+      const hours = ev.creditsHours ? creditedHours(ev) : 0;
+      if (reg.checkedInAt) return { checkedInAt: iso(reg.checkedInAt), creditedHours: hours };
+      const first = await updateWhere(ctx.db, 'registrations', { _id: reg._id, checkedInAt: null }, { checkedInAt: ctx.now, updatedAt: ctx.now });
+      if (first && ev.creditsHours) {
+        // 志愿服务记录: one per person per event (a fixed _id), verified by the organiser's code
+        const record: ServiceRecordDoc = {
+          _id: `event-${ev._id}-${ctx.user._id}`,
+          compoundId: ev.compoundId,
+          userId: ctx.user._id,
+          source: 'event',
+          refId: ev._id,
+          organizer: ev.organizerName,
+          content: ev.title,
+          startAt: ev.startAt,
+          endAt: ev.endAt,
+          hours,
+          verifiedBy: ev.organizerId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
+        try {
+          await insertOne(ctx.db, 'service_records', record as unknown as Record<string, unknown>);
+          await updateById(ctx.db, 'users', ctx.user._id, { serviceHours: ctx.db.command.inc(hours) });
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+        }
+      }
+      return { checkedInAt: iso(first ? ctx.now : reg.checkedInAt ?? ctx.now), creditedHours: hours };
+    },
+  },
+
+  attendees: {
+    access: 'roles',
+    roles: ORGANISERS,
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      requireOrganiser(ctx, ev);
+      const order: Array<[string, 'asc' | 'desc']> = [['queuedAt', 'asc'], ['_id', 'asc']];
+      const [confirmed, waitlisted] = await Promise.all([
+        findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'confirmed' }, { orderBy: order, limit: 1000 }),
+        findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: order, limit: 1000 }),
+      ]);
+      const row = (r: RegistrationDoc, i: number, queue: boolean) => ({
+        registrationId: r._id,
+        name: r.name,
+        phone: r.phone,
+        home: r.home,
+        registeredAt: iso(r.queuedAt),
+        checkedIn: !!r.checkedInAt,
+        position: queue ? i + 1 : null,
+      });
+      return { confirmed: confirmed.map((r, i) => row(r, i, false)), waitlisted: waitlisted.map((r, i) => row(r, i, true)) };
+    },
+  },
+
+  export: {
+    access: 'roles',
+    roles: ORGANISERS,
+    async handle(ctx, input) {
+      const ev = await loadEvent(ctx, input.eventId);
+      requireOrganiser(ctx, ev);
+      const regs = await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id }, { orderBy: [['queuedAt', 'asc'], ['_id', 'asc']], limit: 1000 });
+      const status = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
+      // organisers call people, so phones are whole; names are shown as registered
+      const fullPhones = ctx.roles.includes('branch') || ctx.roles.includes('committee');
+      const rows = [
+        ['序号', '姓名', '手机', '住址', '状态', '报名时间', '签到时间'],
+        ...regs.map((r, i) => [
+          String(i + 1),
+          fullPhones ? r.name : maskName(r.name),
+          (fullPhones ? r.phone : maskPhone(r.phone)) ?? '',
+          r.home ?? '',
+          status[r.status],
+          iso(r.queuedAt),
+          r.checkedInAt ? iso(r.checkedInAt) : '',
+        ]),
+      ];
+      await audit(ctx, 'event.export', `events/${ev._id}`, { rows: regs.length });
+      return { filename: `${ev.title}-报名名单.csv`, csv: toCsv(rows), rows: regs.length };
+    },
+  },
+};

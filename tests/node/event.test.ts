@@ -1,0 +1,307 @@
+// 活动报名 through the emulator with the real SDK: never oversold under a burst, one registration
+// per person, a waitlist promoted in order, audience and deadline, check-in codes, organisers only.
+import type { EventContract } from '../../cloudfunctions/common/contracts/event';
+import type { UserContract } from '../../cloudfunctions/common/contracts/user';
+import { client, control, freshEnv, sdk } from './helpers/cloud';
+
+const env = freshEnv('event');
+const event = client<EventContract>(env, 'event');
+const user = client<UserContract>(env, 'user');
+const db: any = sdk(env).database();
+const H = 3_600_000;
+
+async function emulatorNow(e = env): Promise<number> {
+  return Date.parse((await control<{ now: string }>(e, '/clock')).now);
+}
+
+async function newEvent(over: Record<string, unknown> = {}, who = 'demo-committee', e = env): Promise<string> {
+  const now = await emulatorNow(e);
+  const c = client<EventContract>(e, 'event');
+  const { eventId } = await c.ok(who, 'create', {
+    title: '阳光下午茶',
+    description: '社区活动室，茶点、聊天、健康讲座',
+    startAt: new Date(now + 48 * H).toISOString(),
+    endAt: new Date(now + 50 * H).toISOString(),
+    signupDeadline: new Date(now + 47 * H).toISOString(),
+    place: '社区活动室',
+    capacity: 10,
+    audience: { kind: 'all' },
+    creditsHours: false,
+    ...over,
+  });
+  return eventId;
+}
+
+/** Residents made straight in the database: enough distinct people for a burst. */
+async function residents(count: number, prefix: string): Promise<string[]> {
+  const now = new Date();
+  const docs = Array.from({ length: count }, (_x, i) => ({
+    openid: `${prefix}-${i}`,
+    compoundId: 'demo-compound',
+    compoundName: '红湖公园城',
+    displayName: `居民${i}`,
+    phone: null,
+    roles: ['resident'],
+    householdId: `demo-h1-1-${(i % 9) + 1}01`,
+    householdRelation: 'family',
+    home: { buildingId: 'demo-b1', buildingName: '1栋', unit: '1', room: `${(i % 9) + 1}01` },
+    binding: null,
+    party: null,
+    consents: {},
+    elderMode: false,
+    isMinor: false,
+    points: 0,
+    serviceHours: 0,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < docs.length; i += 500) await db.collection('users').add({ data: docs.slice(i, i + 500) });
+  return docs.map((d) => d.openid);
+}
+
+async function regs(eventId: string) {
+  return (await db.collection('registrations').where({ eventId }).limit(1000).get()).data as Array<{ status: string; userId: string; queuedAt: Date; _id: string }>;
+}
+
+beforeAll(async () => {
+  await control(env, '/seed', 'POST', { kind: 'demo' });
+});
+
+afterEach(async () => {
+  await control(env, '/clock', 'POST', { reset: true });
+});
+
+describe('活动报名: capacity under concurrency', () => {
+  it('500 simultaneous registrations for 50 places: exactly 50 confirmed, 450 waitlisted in order', async () => {
+    const eventId = await newEvent({ capacity: 50, title: '义诊' });
+    const people = await residents(500, 'burst');
+    const results = await Promise.all(people.map((p) => event.call(p, 'register', { eventId })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const ok = results.map((r) => (r.ok ? r.data : null))!;
+    expect(ok.filter((r) => r?.status === 'confirmed')).toHaveLength(50);
+    expect(ok.filter((r) => r?.status === 'waitlisted')).toHaveLength(450);
+    const rows = await regs(eventId);
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(50);
+    expect((await db.collection('events').doc(eventId).get()).data.confirmedCount).toBe(50);
+    const list = await event.ok('demo-committee', 'attendees', { eventId });
+    expect(list.confirmed).toHaveLength(50);
+    expect(list.waitlisted.map((w) => w.position)).toEqual(Array.from({ length: 450 }, (_x, i) => i + 1));
+    const times = list.waitlisted.map((w) => Date.parse(w.registeredAt));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const view = await event.ok(people[0], 'get', { eventId });
+    expect(view).toMatchObject({ confirmedCount: 50, waitlistCount: 450, placesLeft: 0 });
+  });
+
+  it('the same person tapping 20 times at once holds one registration and one seat', async () => {
+    const eventId = await newEvent({ capacity: 3 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => event.call('demo-resident', 'register', { eventId })));
+    const ids = new Set(results.map((r) => (r.ok ? r.data.registrationId : r.code)));
+    expect(ids.size).toBe(1);
+    expect(await regs(eventId)).toHaveLength(1);
+    expect((await db.collection('events').doc(eventId).get()).data.confirmedCount).toBe(1);
+  });
+
+  it('cancellations promote the waitlist in order, and cancelling twice is harmless', async () => {
+    const eventId = await newEvent({ capacity: 2 });
+    const [a, b, c, d] = await residents(4, 'queue');
+    for (const p of [a, b, c, d]) await event.ok(p, 'register', { eventId });
+    expect((await event.ok(d, 'get', { eventId })).mine).toMatchObject({ status: 'waitlisted', position: 2 });
+    await event.ok(a, 'cancel', { eventId });
+    expect((await event.ok(c, 'get', { eventId })).mine?.status).toBe('confirmed');
+    expect((await event.ok(d, 'get', { eventId })).mine).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(await event.ok(a, 'cancel', { eventId })).toMatchObject({ status: 'cancelled' });
+    expect((await db.collection('events').doc(eventId).get()).data.confirmedCount).toBe(2);
+    // coming back after cancelling joins the end of the queue
+    expect(await event.ok(a, 'register', { eventId })).toMatchObject({ status: 'waitlisted', position: 2 });
+  });
+
+  it('unlimited events confirm everyone', async () => {
+    const eventId = await newEvent({ capacity: 0 });
+    const people = await residents(30, 'open');
+    const results = await Promise.all(people.map((p) => event.ok(p, 'register', { eventId })));
+    expect(results.every((r) => r.status === 'confirmed')).toBe(true);
+    expect((await event.ok(people[0], 'get', { eventId })).placesLeft).toBeNull();
+  });
+});
+
+describe('organisers change capacity and cancel', () => {
+  it('growing the capacity promotes from the waitlist; shrinking below the confirmed is refused', async () => {
+    const eventId = await newEvent({ capacity: 1 });
+    const [a, b, c] = await residents(3, 'grow');
+    for (const p of [a, b, c]) await event.ok(p, 'register', { eventId });
+    expect(await event.ok('demo-committee', 'update', { eventId, capacity: 2 })).toEqual({ eventId, promoted: 1 });
+    expect((await event.ok(b, 'get', { eventId })).mine?.status).toBe('confirmed');
+    expect(await event.call('demo-committee', 'update', { eventId, capacity: 1 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect((await db.collection('events').doc(eventId).get()).data.capacity).toBe(2);
+  });
+
+  it('cancelling the event tells everyone registered, keeps the registrations and closes signups', async () => {
+    await user.ok('demo-resident-2', 'subscribe', { templateKeys: ['eventReminder'] });
+    await control(env, '/outbox', 'DELETE');
+    const eventId = await newEvent({ capacity: 1 });
+    await event.ok('demo-resident-2', 'register', { eventId });
+    await event.ok('demo-resident', 'register', { eventId });
+    const res = await event.ok('demo-branch', 'cancelEvent', { eventId, reason: '天气原因' });
+    expect(res.notified).toBe(1);
+    const sent = (await control<{ items: Array<{ params: Record<string, any> }> }>(env, '/outbox?api=subscribeMessage.send')).items;
+    expect(sent[0].params).toMatchObject({ touser: 'demo-resident-2', template_id: 'local-eventReminder' });
+    expect(await regs(eventId)).toHaveLength(2);
+    expect(await event.call('demo-member', 'register', { eventId })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await event.call('demo-branch', 'cancelEvent', { eventId, reason: '再取消' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
+
+describe('audience and deadline', () => {
+  it('a building event is for that building, a members event for members', async () => {
+    const b1 = await newEvent({ audience: { kind: 'buildings', buildingIds: ['demo-b1'] } });
+    expect(await event.call('demo-resident-2', 'register', { eventId: b1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await event.ok('demo-resident', 'register', { eventId: b1 })).status).toBe('confirmed');
+    expect((await event.ok('demo-resident-2', 'list', {})).items.map((i) => i.eventId)).not.toContain(b1);
+    expect((await event.ok('demo-resident', 'list', {})).items.map((i) => i.eventId)).toContain(b1);
+    const party = await newEvent({ audience: { kind: 'members' }, title: '主题党日' });
+    expect(await event.call('demo-resident', 'register', { eventId: party })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await event.ok('demo-member', 'register', { eventId: party })).status).toBe('confirmed');
+  });
+
+  it('refuses registrations after the signup deadline', async () => {
+    const eventId = await newEvent();
+    await control(env, '/clock', 'POST', { advanceMs: 47.5 * H });
+    expect(await event.call('demo-resident', 'register', { eventId })).toMatchObject({ ok: false, code: 'CONFLICT', message: '报名已截止' });
+  });
+
+  it('a visitor whose household is not verified yet cannot register; a stranger does not see the event', async () => {
+    const eventId = await newEvent();
+    await user.ok('ev-stranger', 'login', {});
+    expect(await event.call('ev-stranger', 'get', { eventId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    await user.ok('ev-visitor', 'login', {});
+    await user.ok('ev-visitor', 'recordConsent', { kind: 'privacy', granted: true, version: '2026-11-v1' });
+    await user.ok('ev-visitor', 'requestBinding', { buildingId: 'demo-b3', unit: '1', room: '101' });
+    expect(await event.call('ev-visitor', 'register', { eventId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('check-in', () => {
+  it('refuses a wrong or expired code and accepts the current one, once; a credited event writes a service record', async () => {
+    const eventId = await newEvent({ creditsHours: true, capacity: 5, title: '法律进小区' });
+    await event.ok('demo-member', 'register', { eventId });
+    await event.ok('demo-resident', 'register', { eventId });
+    expect(await event.call('demo-member', 'checkin', { eventId, code: '000000' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    await control(env, '/clock', 'POST', { advanceMs: 47.8 * H });
+    const { code } = await event.ok('demo-committee', 'issueCheckinCode', { eventId });
+    expect(code).toMatch(/^\d{6}$/);
+    const wrong = code === '123456' ? '654321' : '123456';
+    expect(await event.call('demo-member', 'checkin', { eventId, code: wrong })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await event.call('demo-member', 'checkin', { eventId, code: 'abc' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const first = await event.ok('demo-member', 'checkin', { eventId, code });
+    expect(first.creditedHours).toBe(2);
+    const again = await event.ok('demo-member', 'checkin', { eventId, code });
+    expect(again.checkedInAt).toBe(first.checkedInAt);
+    const records = (await db.collection('service_records').where({ refId: eventId }).get()).data;
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ source: 'event', hours: 2, content: '法律进小区' });
+    // two minutes later the code has rotated away
+    await control(env, '/clock', 'POST', { advanceMs: 2.5 * 60_000 });
+    expect(await event.call('demo-resident', 'checkin', { eventId, code })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const fresh = await event.ok('demo-committee', 'issueCheckinCode', { eventId });
+    expect((await event.ok('demo-resident', 'checkin', { eventId, code: fresh.code })).checkedInAt).toBeTruthy();
+    const list = await event.ok('demo-committee', 'attendees', { eventId });
+    expect(list.confirmed.every((a) => a.checkedIn)).toBe(true);
+  });
+
+  it('someone not registered, or only waitlisted, cannot check in', async () => {
+    const eventId = await newEvent({ capacity: 1 });
+    await event.ok('demo-resident', 'register', { eventId });
+    await event.ok('demo-resident-2', 'register', { eventId });
+    await control(env, '/clock', 'POST', { advanceMs: 48 * H });
+    const { code } = await event.ok('demo-committee', 'issueCheckinCode', { eventId });
+    expect(await event.call('demo-resident-2', 'checkin', { eventId, code })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await event.call('demo-grid', 'checkin', { eventId, code })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('bad input and wrong roles change nothing', () => {
+  it('refuses invalid events and non-organisers, writing nothing', async () => {
+    const before = (await db.collection('events').count()).total;
+    const now = await emulatorNow();
+    const base = {
+      title: '故事会',
+      description: '午间故事会',
+      startAt: new Date(now + 5 * H).toISOString(),
+      endAt: new Date(now + 6 * H).toISOString(),
+      signupDeadline: new Date(now + 4 * H).toISOString(),
+      place: '活动室',
+      capacity: 10,
+      audience: { kind: 'all' },
+      creditsHours: false,
+    };
+    const bad: Array<Record<string, unknown>> = [
+      { ...base, endAt: base.startAt },
+      { ...base, signupDeadline: new Date(now + 7 * H).toISOString() },
+      { ...base, capacity: -1 },
+      { ...base, capacity: 1.5 },
+      { ...base, startAt: 'tomorrow' },
+      { ...base, title: '' },
+      { ...base, audience: { kind: 'buildings', buildingIds: [] } },
+      { ...base, audience: { kind: 'buildings', buildingIds: ['not-ours'] } },
+      { ...base, audience: { kind: 'everyone' } },
+      { ...base, extra: 1 },
+    ];
+    for (const data of bad) {
+      const res = await event.call('demo-committee', 'create', data);
+      expect(res.ok).toBe(false);
+      expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(res.ok ? '' : res.code);
+    }
+    for (const who of ['demo-resident', 'demo-grid', 'demo-property', 'demo-member']) {
+      expect(await event.call(who, 'create', base)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect((await db.collection('events').count()).total).toBe(before);
+  });
+
+  it('keeps organiser tools from residents', async () => {
+    const eventId = await newEvent();
+    for (const [action, data] of [
+      ['attendees', { eventId }],
+      ['export', { eventId }],
+      ['issueCheckinCode', { eventId }],
+      ['cancelEvent', { eventId, reason: 'x' }],
+      ['update', { eventId, capacity: 100 }],
+    ] as const) {
+      expect({ action, res: await event.call('demo-resident', action, data) }).toMatchObject({ action, res: { ok: false, code: 'FORBIDDEN' } });
+    }
+    expect((await db.collection('events').doc(eventId).get()).data.capacity).toBe(10);
+    expect((await event.ok('demo-resident', 'get', { eventId })).canManage).toBe(false);
+    expect((await event.ok('demo-committee', 'get', { eventId })).canManage).toBe(true);
+  });
+});
+
+describe('export and reminders', () => {
+  it('exports registrations as CSV that Excel reads, without formula injection', async () => {
+    const eventId = await newEvent();
+    await user.ok('demo-resident', 'updateProfile', { displayName: '=HYPERLINK("x")' });
+    await event.ok('demo-resident', 'register', { eventId });
+    const out = await event.ok('demo-branch', 'export', { eventId });
+    expect(out.csv.startsWith('\uFEFF序号,姓名,手机,住址,状态,报名时间,签到时间')).toBe(true);
+    expect(out.csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(out.rows).toBe(1);
+    await user.ok('demo-resident', 'updateProfile', { displayName: '王秀兰' });
+  });
+
+  it('the scheduler reminds confirmed registrants who asked, once, two hours before the start', async () => {
+    const e = freshEnv('remind');
+    await control(e, '/seed', 'POST', { kind: 'demo' });
+    const u = client<UserContract>(e, 'user');
+    const ev = client<EventContract>(e, 'event');
+    await u.ok('demo-resident', 'subscribe', { templateKeys: ['eventReminder'] });
+    const eventId = await newEvent({}, 'demo-committee', e);
+    await ev.ok('demo-resident', 'register', { eventId });
+    await ev.ok('demo-resident-2', 'register', { eventId });
+    const fire = () => fetch(`${process.env.LINLI_TEST_EMULATOR_URL}/triggers/scheduler`, { method: 'POST', headers: { 'x-linli-env': e } }).then((r) => r.json());
+    expect(((await fire()) as { data: { reminded: number } }).data.reminded).toBe(0);
+    await control(e, '/clock', 'POST', { advanceMs: 46.5 * H });
+    expect(((await fire()) as { data: { reminded: number } }).data.reminded).toBe(1);
+    expect(((await fire()) as { data: { reminded: number } }).data.reminded).toBe(0);
+    const sent = (await control<{ items: Array<{ params: Record<string, any> }> }>(e, '/outbox?api=subscribeMessage.send')).items;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].params.data.thing1.value).toBe('阳光下午茶');
+  });
+});
