@@ -1,7 +1,7 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
 import type { Audience } from './domain/events';
-import type { Category, Handler, RequestState, Urgency } from './domain/requests';
+import type { Category, Handler, RequestState, RequestStats, Urgency } from './domain/requests';
 import type { Role } from './roles';
 
 export interface ConsentRecord {
@@ -180,6 +180,8 @@ export interface RequestDoc extends BaseDoc {
   satisfied: boolean | null;
   comment: string | null;
   closedUnrated: boolean;
+  /** Derived on every write (domain requestStats): the rates are sums of these. */
+  stats: RequestStats;
   timeline: TimelineDoc[];
 }
 

@@ -16,6 +16,7 @@ import {
   isResponsible,
   isSatisfied,
   monthOf,
+  requestStats,
   routeRequest,
   type Actor,
   type RequestAction,
@@ -163,14 +164,17 @@ export async function applyTransition(
   patch: Partial<RequestDoc>,
   conflictMessage = '这件事刚刚被别人处理了，请刷新后查看',
 ): Promise<RequestDoc> {
+  const next = { ...doc, ...patch, state: to, updatedAt: step.at, timeline: [...doc.timeline, step] };
+  next.stats = requestStats(next);
   const changed = await updateWhere(
     db,
     'requests',
     { _id: doc._id, state: doc.state, escalationLevel: doc.escalationLevel },
-    { ...patch, state: to, updatedAt: step.at, timeline: db.command.push([step]) },
+    // stats is set whole (db.command.set): an update object would be merged field by field
+    { ...patch, state: to, updatedAt: step.at, stats: db.command.set(next.stats), timeline: db.command.push([step]) },
   );
   if (!changed) throw fail.conflict(conflictMessage);
-  return { ...doc, ...patch, state: to, updatedAt: step.at, timeline: [...doc.timeline, step] };
+  return next;
 }
 
 /** Tells the reporter, if they subscribed; never fails the action. */
@@ -279,6 +283,7 @@ export const handlers: Handlers<RequestContract> = {
         satisfied: null,
         comment: null,
         closedUnrated: false,
+        stats: requestStats({ state: 'submitted', createdAt: ctx.now, firstResponseAt: null, respondedOnTime: null, resolvedAt: null, rating: null, satisfied: null, escalationLevel: 0 }),
         timeline: [
           {
             at: ctx.now,
@@ -546,33 +551,30 @@ export const handlers: Handlers<RequestContract> = {
     access: 'roles',
     roles: ['branch', 'committee', 'officer'],
     async handle(ctx, input) {
-      // one aggregate: the month filter lives inside the sums, so the open-case counts (which ignore
-      // the month) come out of the same pass
+      // the figures are kept per request (stats.*), so this is one pass of plain sums
       const $ = ctx.db.command.aggregate;
       const groupKey = { none: null, building: '$buildingId', category: '$category', month: '$month' }[input.groupBy];
-      const inMonth = input.month ? $.eq(['$month', input.month]) : true;
-      const when = (cond: unknown) => $.and([inMonth, cond]);
-      const one = (cond: unknown) => $.sum($.cond({ if: cond, then: 1, else: 0 }));
-      const resolvedCond = $.and([$.in(['$state', ['resolved', 'closed']]), $.neq(['$resolvedAt', null])]);
-      const isOpen = $.in(['$state', [...OPEN_STATES]]);
+      const match: Record<string, unknown> = { compoundId: ctx.compoundId };
+      if (input.month) match.month = input.month;
       const rows = (await ctx.db
         .collection('requests')
         .aggregate()
-        .match({ compoundId: ctx.compoundId, state: ctx.db.command.neq('withdrawn') })
+        .match(match)
         .group({
           _id: groupKey,
           label: $.first('$buildingName'),
-          total: one(inMonth),
-          respondedOnTime: one(when($.eq(['$respondedOnTime', true]))),
-          responded: one(when($.neq(['$firstResponseAt', null]))),
-          respondMsSum: $.sum($.cond({ if: when($.neq(['$firstResponseAt', null])), then: $.subtract(['$firstResponseAt', '$createdAt']), else: 0 })),
-          resolved: one(when(resolvedCond)),
-          resolveMsSum: $.sum($.cond({ if: when(resolvedCond), then: $.subtract(['$resolvedAt', '$createdAt']), else: 0 })),
-          rated: one(when($.neq(['$rating', null]))),
-          satisfied: one(when($.eq(['$satisfied', true]))),
-          open: one(isOpen),
-          openEscalated: one($.and([isOpen, $.gt(['$escalationLevel', 0])])),
-          openOverdue: one($.and([isOpen, $.lt(['$dueAt', ctx.now])])),
+          total: $.sum('$stats.counted'),
+          respondedOnTime: $.sum('$stats.respondedOnTime'),
+          responded: $.sum('$stats.responded'),
+          respondMsSum: $.sum('$stats.respondMs'),
+          resolved: $.sum('$stats.resolved'),
+          resolveMsSum: $.sum('$stats.resolveMs'),
+          rated: $.sum('$stats.rated'),
+          satisfied: $.sum('$stats.satisfied'),
+          open: $.sum('$stats.open'),
+          openEscalated: $.sum('$stats.escalatedOpen'),
+          // overdue depends on now, so it is the one computed figure
+          openOverdue: $.sum($.cond({ if: $.and([$.eq(['$stats.open', 1]), $.lt(['$dueAt', ctx.now])]), then: 1, else: 0 })),
         })
         .sort({ _id: 1 })
         .limit(1000)

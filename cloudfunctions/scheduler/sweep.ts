@@ -3,7 +3,7 @@
 // sweep twice (or two sweeps at once) escalates a request once.
 import type { Db } from '../common/cloud';
 import { findMany, getById, insertOne, updateWhere } from '../common/db';
-import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, type SlaHours } from '../common/domain/requests';
+import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, requestStats, type SlaHours } from '../common/domain/requests';
 import { REMIND_BEFORE_MS } from '../common/domain/events';
 import type { CompoundDoc, EventDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../common/model';
 import { notify, thing } from '../common/notify';
@@ -45,6 +45,7 @@ export async function sweep(db: Db, now: Date, compoundId: string | null = null)
       if (!verdict.ok) continue;
       const level = doc.escalationLevel + 1;
       const step = systemStep(doc, 'escalate', 'escalated', `超过办理期限，自动上报${level === 1 ? '小区党支部' : '社区/街道'}`, now);
+      const stats = requestStats({ ...doc, state: 'escalated', escalationLevel: level });
       const changed = await updateWhere(
         db,
         'requests',
@@ -55,6 +56,7 @@ export async function sweep(db: Db, now: Date, compoundId: string | null = null)
           assigneeId: null,
           assigneeName: null,
           dueAt: dueAt(now, doc.urgency, await sla(doc.compoundId)),
+          stats: _.set(stats),
           updatedAt: now,
           timeline: _.push([step]),
         },
@@ -85,7 +87,7 @@ export async function sweep(db: Db, now: Date, compoundId: string | null = null)
         db,
         'requests',
         { _id: doc._id, state: 'resolved' },
-        { state: 'closed', closedAt: now, closedUnrated: true, updatedAt: now, timeline: _.push([step]) },
+        { state: 'closed', closedAt: now, closedUnrated: true, stats: _.set(requestStats({ ...doc, state: 'closed' })), updatedAt: now, timeline: _.push([step]) },
       );
       if (changed) result.autoClosed++;
     }

@@ -14,8 +14,10 @@ const KB = 1024;
 
 type Cloud = typeof import('wx-server-sdk');
 
+/** A private wx-server-sdk per environment: the SDK keeps the first init of a process. */
 function loadSdk(url: string, env: string): Cloud {
   process.env.TENCENTCLOUD = 'true';
+  for (const key of Object.keys(require.cache)) if (key.includes(`${path.sep}wx-server-sdk${path.sep}`)) delete require.cache[key];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk') as Cloud;
   cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' } as Parameters<Cloud['init']>[0]);
@@ -135,6 +137,7 @@ async function requestCosts(emulator: EmulatorProcess) {
         idempotencyKey: `bench-${n}`, moderation: 'pass', dueAt: new Date(created.getTime() + 168 * 3_600_000), month: '2026-11',
         firstResponseAt: null, respondedOnTime: null, resolvedAt: null, closedAt: null, rating: null, fixed: null, satisfied: null,
         comment: null, closedUnrated: false, timeline: [], createdAt: created, updatedAt: created,
+        stats: { counted: 1, responded: 0, respondedOnTime: 0, respondMs: 0, resolved: 0, resolveMs: 0, rated: 0, satisfied: 0, open: n % 4 === 0 ? 1 : 0, escalatedOpen: 0 },
       };
     });
     await db.collection('requests').add({ data: batch });
@@ -180,6 +183,53 @@ async function requestCosts(emulator: EmulatorProcess) {
   await measure('request.stats (aggregate)', 'read', 20, () => call('request', 'demo-branch', 'stats', { groupBy: 'category' }));
   const sweep = await time(5, () => call('scheduler', 'demo-branch', 'run', {}));
   report('fn', 'scheduler.run (sweep, nothing due)', ms(sweep));
+}
+
+async function eventBurst(emulator: EmulatorProcess) {
+  const people = args.has('--quick') ? 300 : 1000;
+  const places = people / 10;
+  console.log(`\n活动报名: ${people} registrations in one burst for ${places} places`);
+  const env = `bench-ev-${Date.now()}`;
+  await fetch(`${emulator.url}/__emulator/seed?env=${env}`, { method: 'POST', body: JSON.stringify({ kind: 'demo' }) });
+  const db = loadSdk(emulator.url, env).database() as any;
+  const now = new Date();
+  const users = Array.from({ length: people }, (_x, i) => ({
+    openid: `burst-${i}`, compoundId: 'demo-compound', compoundName: '红湖公园城', displayName: `居民${i}`, phone: null,
+    roles: ['resident'], householdId: 'demo-h1-1-101', householdRelation: 'family',
+    home: { buildingId: 'demo-b1', buildingName: '1栋', unit: '1', room: '101' }, binding: null, party: null, consents: {},
+    elderMode: false, isMinor: false, points: 0, serviceHours: 0, createdAt: now, updatedAt: now,
+  }));
+  for (let i = 0; i < users.length; i += 500) await db.collection('users').add({ data: users.slice(i, i + 500) });
+  const call = async (openid: string, action: string, data: unknown) => {
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${emulator.url}/functions/event`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid, 'x-linli-env': env },
+      body: JSON.stringify({ action, data }),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: any; message?: string };
+    return { body, db: Number(res.headers.get('x-linli-db-requests')), ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  };
+  const h = 3_600_000;
+  const created = await call('demo-committee', 'create', {
+    title: '义诊', description: '三甲医院专家进小区', place: '社区卫生站', capacity: places, audience: { kind: 'all' }, creditsHours: false,
+    startAt: new Date(Date.now() + 48 * h).toISOString(), endAt: new Date(Date.now() + 50 * h).toISOString(),
+    signupDeadline: new Date(Date.now() + 47 * h).toISOString(),
+  });
+  const eventId = created.body.data.eventId;
+  await call('demo-resident', 'get', { eventId }); // load the bundle before the clock starts
+  const started = Date.now();
+  const results = await Promise.all(users.map((u) => call(u.openid, 'register', { eventId })));
+  const wall = Date.now() - started;
+  const lat = percentiles(results.map((r) => r.ms));
+  const confirmed = results.filter((r) => r.body.ok && r.body.data.status === 'confirmed').length;
+  const stored = (await db.collection('registrations').where({ eventId, status: 'confirmed' }).count()).total;
+  const counter = (await db.collection('events').doc(eventId).get()).data.confirmedCount;
+  const dbMax = (status: string) => Math.max(...results.filter((r) => r.body.ok && r.body.data.status === status).map((r) => r.db));
+  report('event', 'throughput', `${((people / wall) * 1000).toFixed(0)} registrations/s (${wall} ms wall)`, 'function host runs ≤ 20 at once, as CloudBase');
+  report('event', 'latency per registration (queued)', ms(lat));
+  report('event', 'db requests per registration', `confirmed ${dbMax('confirmed')}, waitlisted ${dbMax('waitlisted')}`, 'write budget ≤ 4');
+  report('event', 'oversold?', stored <= places && counter === stored && confirmed === stored ? `no: ${stored} confirmed of ${places} places` : `YES: ${stored} stored, counter ${counter}`);
 }
 
 function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
@@ -275,6 +325,7 @@ async function main() {
     await sdkLatency(emulator);
     await functionCosts(emulator);
     await requestCosts(emulator);
+    await eventBurst(emulator);
   } finally {
     await emulator.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -258,3 +258,45 @@ export function monthOf(d: Date): string {
   const local = new Date(d.getTime() + 8 * 3_600_000);
   return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 }
+
+/** Per-request figures kept on the document, so the three rates are plain sums in the database. */
+export interface RequestStats {
+  counted: 0 | 1;
+  responded: 0 | 1;
+  respondedOnTime: 0 | 1;
+  respondMs: number;
+  resolved: 0 | 1;
+  resolveMs: number;
+  rated: 0 | 1;
+  satisfied: 0 | 1;
+  open: 0 | 1;
+  escalatedOpen: 0 | 1;
+}
+
+export function requestStats(r: {
+  state: RequestState;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  respondedOnTime: boolean | null;
+  resolvedAt: Date | null;
+  rating: number | null;
+  satisfied: boolean | null;
+  escalationLevel: number;
+}): RequestStats {
+  const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
+  const open = OPEN_STATES.includes(r.state);
+  const resolved = (r.state === 'resolved' || r.state === 'closed') && !!r.resolvedAt;
+  return {
+    // a withdrawn request was nobody's to answer
+    counted: bit(r.state !== 'withdrawn'),
+    responded: bit(!!r.firstResponseAt),
+    respondedOnTime: bit(r.respondedOnTime === true),
+    respondMs: r.firstResponseAt ? r.firstResponseAt.getTime() - r.createdAt.getTime() : 0,
+    resolved: bit(resolved),
+    resolveMs: resolved && r.resolvedAt ? r.resolvedAt.getTime() - r.createdAt.getTime() : 0,
+    rated: bit(r.rating !== null),
+    satisfied: bit(r.satisfied === true),
+    open: bit(open),
+    escalatedOpen: bit(open && r.escalationLevel > 0),
+  };
+}
