@@ -59,8 +59,9 @@ export const COLLECTIONS = {
       { name: 'by_queue', keys: [['eventId', 1], ['status', 1], ['queuedAt', 1]] },
     ],
   },
-  notices: { indexes: [] },
+  notices: { indexes: [{ name: 'by_publish', keys: [['compoundId', 1], ['state', 1], ['publishAt', -1]] }] },
   notice_reads: { indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }] },
+  notice_household_reads: { indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { indexes: [] },
   subscriptions: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;

@@ -239,3 +239,39 @@ export interface ServiceRecordDoc extends BaseDoc {
   hours: number;
   verifiedBy: string | null;
 }
+
+/** 通知公告. Visible from publishAt; `readCount` counts people, households are counted separately. */
+export interface NoticeDoc extends BaseDoc {
+  compoundId: string;
+  category: 'outage' | 'disclosure' | 'policy' | 'event' | 'other';
+  title: string;
+  content: string;
+  images: string[];
+  attachments: Array<{ name: string; fileId: string }>;
+  feeTable: Array<{ item: string; amount: number; period: string }>;
+  pinned: boolean;
+  important: boolean;
+  audience: { kind: 'compound' | 'buildings'; buildingIds?: string[] };
+  publishAt: Date;
+  state: 'published' | 'archived';
+  publisherId: string;
+  publisherName: string;
+  readCount: number;
+  moderation: 'pass' | 'review';
+  notifiedAt: Date | null;
+}
+
+export interface NoticeReadDoc extends BaseDoc {
+  compoundId: string;
+  noticeId: string;
+  userId: string;
+  householdId: string | null;
+}
+
+/** The first read of a notice by any member of a household (_id noticeId:householdId). */
+export interface NoticeHouseholdReadDoc extends BaseDoc {
+  compoundId: string;
+  noticeId: string;
+  householdId: string;
+  buildingId: string;
+}

@@ -9,6 +9,7 @@ export function templateId(key: TemplateKey): string {
   const ids: Record<TemplateKey, string | undefined> = {
     requestStatus: process.env.LINLI_TEMPLATE_REQUEST_STATUS,
     eventReminder: process.env.LINLI_TEMPLATE_EVENT,
+    noticeImportant: process.env.LINLI_TEMPLATE_NOTICE,
   };
   return ids[key] || `local-${key}`;
 }

@@ -5,7 +5,8 @@ import type { Db } from '../common/cloud';
 import { findMany, getById, insertOne, updateWhere } from '../common/db';
 import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, requestStats, type SlaHours } from '../common/domain/requests';
 import { REMIND_BEFORE_MS } from '../common/domain/events';
-import type { CompoundDoc, EventDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../common/model';
+import type { CompoundDoc, EventDoc, NoticeDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../common/model';
+import { announceImportant } from '../notice/handlers';
 import { notify, thing } from '../common/notify';
 import { factsOf, tellReporter } from '../request/handlers';
 
@@ -17,6 +18,7 @@ export interface SweepResult {
   autoClosed: number;
   notified: number;
   reminded: number;
+  announced: number;
 }
 
 function systemStep(doc: RequestDoc, action: string, to: RequestDoc['state'], note: string, at: Date): TimelineDoc {
@@ -25,7 +27,7 @@ function systemStep(doc: RequestDoc, action: string, to: RequestDoc['state'], no
 
 export async function sweep(db: Db, now: Date, compoundId: string | null = null): Promise<SweepResult> {
   const _ = db.command;
-  const result: SweepResult = { escalated: 0, autoClosed: 0, notified: 0, reminded: 0 };
+  const result: SweepResult = { escalated: 0, autoClosed: 0, notified: 0, reminded: 0, announced: 0 };
   const slaCache = new Map<string, SlaHours>();
   const sla = async (id: string) => {
     if (!slaCache.has(id)) slaCache.set(id, (await getById<CompoundDoc>(db, 'compounds', id))?.settings?.slaHours ?? DEFAULT_SLA_HOURS);
@@ -94,6 +96,9 @@ export async function sweep(db: Db, now: Date, compoundId: string | null = null)
     if (unrated.length < BATCH) break;
   }
   result.reminded = await remindEvents(db, now, scope);
+  // scheduled important notices: announce once they are due
+  const due = await findMany<NoticeDoc>(db, 'notices', { ...scope, important: true, notifiedAt: null, state: 'published', publishAt: _.lte(now) }, { limit: BATCH });
+  for (const n of due) result.announced += await announceImportant(db, n, now);
   return result;
 }
 

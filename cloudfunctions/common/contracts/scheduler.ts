@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { defineContract } from '../contract';
 
-export const sweepResult = z.object({ escalated: z.number(), autoClosed: z.number(), notified: z.number(), reminded: z.number() });
+export const sweepResult = z.object({ escalated: z.number(), autoClosed: z.number(), notified: z.number(), reminded: z.number(), announced: z.number() });
 
 export const schedulerContract = defineContract({
   /** The branch may run the sweep by hand (the timer runs it every 10 minutes). */

@@ -5,7 +5,7 @@ import { cursorInput, defineContract, id, optionalText, page, phone, text } from
 
 export const PRIVACY_VERSION = '2026-11-v1';
 /** Subscription-message templates, by purpose; ids per environment are in common/notify.ts. */
-export const TEMPLATE_KEYS = ['requestStatus', 'eventReminder'] as const;
+export const TEMPLATE_KEYS = ['requestStatus', 'eventReminder', 'noticeImportant'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const CONSENT_KINDS = ['privacy', 'party', 'publishName'] as const;
 export const RELATIONS = ['owner', 'family', 'tenant'] as const;

@@ -1,0 +1,88 @@
+// 通知公告: notices and fee disclosures with per-household read receipts (DESIGN §4.5).
+import * as z from 'zod/mini';
+import { cursorInput, defineContract, id, isoTime, page, text } from '../contract';
+
+export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
+export const NOTICE_CATEGORY_LABELS = { outage: '停水停电', disclosure: '物业公示', policy: '政策宣传', event: '活动', other: '其他' } as const;
+
+const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址无效'));
+const audience = z.strictObject({ kind: z.enum(['compound', 'buildings']), buildingIds: z.optional(z.array(id()).check(z.maxLength(50))) });
+/** 物业费收支公示: one row per item. */
+const feeRow = z.strictObject({ item: text(40, '项目'), amount: z.number().check(z.gte(-1e10), z.lte(1e10)), period: text(20, '期间') });
+
+const noticeFields = {
+  category: z.enum(NOTICE_CATEGORIES),
+  title: text(60, '标题'),
+  content: text(20_000, '正文'),
+  audience,
+  pinned: z.optional(z.boolean()),
+  important: z.optional(z.boolean()),
+  publishAt: z.optional(isoTime()),
+  images: z.optional(z.array(fileId).check(z.maxLength(9))),
+  attachments: z.optional(z.array(z.strictObject({ name: text(60, '附件名'), fileId })).check(z.maxLength(5))),
+  feeTable: z.optional(z.array(feeRow).check(z.maxLength(100))),
+};
+const noticeInput = z.strictObject(noticeFields);
+
+export const noticeItem = z.object({
+  noticeId: z.string(),
+  title: z.string(),
+  category: z.enum(NOTICE_CATEGORIES),
+  pinned: z.boolean(),
+  important: z.boolean(),
+  read: z.boolean(),
+  publishedAt: z.string(),
+  publisherName: z.string(),
+  scheduled: z.boolean(),
+});
+
+export const noticeView = z.object({
+  noticeId: z.string(),
+  category: z.enum(NOTICE_CATEGORIES),
+  title: z.string(),
+  /** Sanitised HTML (safe subset; images only from cloud storage). */
+  content: z.string(),
+  images: z.array(z.string()),
+  attachments: z.array(z.object({ name: z.string(), fileId: z.string() })),
+  feeTable: z.array(z.object({ item: z.string(), amount: z.number(), period: z.string() })),
+  pinned: z.boolean(),
+  important: z.boolean(),
+  audience: z.object({ kind: z.enum(['compound', 'buildings']), buildingIds: z.array(z.string()) }),
+  publishedAt: z.string(),
+  publisherName: z.string(),
+  state: z.enum(['published', 'archived']),
+  readCount: z.number(),
+  canManage: z.boolean(),
+});
+export type NoticeView = z.infer<typeof noticeView>;
+
+export const noticeContract = defineContract({
+  publish: { input: noticeInput, output: z.object({ noticeId: z.string(), heldForReview: z.boolean() }) },
+  update: { input: z.extend(z.partial(noticeInput), { noticeId: id() }), output: z.object({ noticeId: z.string() }) },
+  archive: { input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), state: z.literal('archived') }) },
+  list: {
+    input: z.strictObject({ category: z.optional(z.enum(NOTICE_CATEGORIES)), ...cursorInput }),
+    output: z.extend(page(noticeItem), { unread: z.number() }),
+  },
+  get: { input: z.strictObject({ noticeId: id() }), output: noticeView },
+  markRead: { input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), firstRead: z.boolean() }) },
+  readStats: {
+    input: z.strictObject({ noticeId: id(), buildingId: z.optional(id()) }),
+    output: z.object({
+      readUsers: z.number(),
+      readHouseholds: z.number(),
+      totalHouseholds: z.number(),
+      byBuilding: z.array(z.object({ buildingId: z.string(), buildingName: z.string(), read: z.number(), total: z.number() })),
+      unreadByBuilding: z.array(
+        z.object({
+          buildingId: z.string(),
+          buildingName: z.string(),
+          units: z.array(z.object({ unit: z.string(), households: z.array(z.object({ householdId: z.string(), room: z.string() })) })),
+        }),
+      ),
+    }),
+  },
+  listManaged: { input: z.strictObject({ ...cursorInput }), output: page(z.extend(noticeItem, { readCount: z.number(), archived: z.boolean() })) },
+});
+
+export type NoticeContract = typeof noticeContract;

@@ -1,0 +1,359 @@
+// 通知公告: publish (sanitised, content-checked, scheduled), list by audience with unread marks,
+// one read per person (unique index) and per household, and the read statistics a 楼栋长 needs.
+import { audit } from '../common/audit';
+import type { Db } from '../common/cloud';
+import { checkText } from '../common/content';
+import type { NoticeContract, NoticeView } from '../common/contracts/notice';
+import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../common/db';
+import { fail } from '../common/errors';
+import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../common/model';
+import { notify, thing } from '../common/notify';
+import type { Role } from '../common/roles';
+import { plainText, sanitizeRichText } from '../common/sanitize';
+import type { Handlers, UserCtx } from '../common/serve';
+
+const PUBLISHERS: readonly Role[] = ['committee', 'branch', 'property'];
+/** The property company publishes its own kinds of notice: disclosures (公示) and outages. */
+const PROPERTY_CATEGORIES: ReadonlyArray<NoticeDoc['category']> = ['disclosure', 'outage', 'other'];
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+function canPublish(ctx: UserCtx, category: NoticeDoc['category']): boolean {
+  if (ctx.roles.includes('committee') || ctx.roles.includes('branch')) return true;
+  return ctx.roles.includes('property') && PROPERTY_CATEGORIES.includes(category);
+}
+
+function canManage(ctx: UserCtx, n: NoticeDoc): boolean {
+  if (n.compoundId !== ctx.compoundId) return false;
+  return ctx.roles.includes('branch') || ctx.roles.includes('committee') || (ctx.roles.includes('property') && n.publisherId === ctx.user._id);
+}
+
+/** The notices a person may read: the compound's, or their building's; published and due. */
+function audienceWhere(ctx: UserCtx): Record<string, unknown> {
+  const _ = ctx.db.command;
+  const aud: Array<Record<string, unknown>> = [{ 'audience.kind': 'compound' }];
+  if (ctx.user.home) aud.push({ 'audience.kind': 'buildings', 'audience.buildingIds': ctx.user.home.buildingId });
+  return _.and([{ compoundId: ctx.compoundId, state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now) }, _.or(aud)]) as unknown as Record<string, unknown>;
+}
+
+function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
+  if (canManage(ctx, n)) return true;
+  if (n.compoundId !== ctx.compoundId || n.state !== 'published' || n.moderation !== 'pass' || n.publishAt > ctx.now) return false;
+  if (n.audience.kind === 'compound') return true;
+  // a grid worker reads the notices of the buildings they serve
+  return !!ctx.user.home && (n.audience.buildingIds ?? []).includes(ctx.user.home.buildingId);
+}
+
+async function load(ctx: UserCtx, noticeId: string): Promise<NoticeDoc> {
+  const n = await getById<NoticeDoc>(ctx.db, 'notices', noticeId);
+  if (!n || !visibleTo(ctx, n)) throw fail.notFound('没有找到这条通知');
+  return n;
+}
+
+async function checkAudience(ctx: UserCtx, audience: { kind: 'compound' | 'buildings'; buildingIds?: string[] }) {
+  if (audience.kind === 'compound') return { kind: 'compound' as const };
+  const ids = [...new Set(audience.buildingIds ?? [])];
+  if (!ids.length) throw fail.invalid('请选择接收通知的楼栋');
+  if ((await countWhere(ctx.db, 'buildings', { _id: ctx.db.command.in(ids), compoundId: ctx.compoundId })) !== ids.length) {
+    throw fail.notFound('有楼栋不属于本小区');
+  }
+  return { kind: 'buildings' as const, buildingIds: ids };
+}
+
+/**
+ * Records one read: the unique (notice, user) index makes it count once however often or however
+ * concurrently the notice is opened; the first read of a household is kept as a household read.
+ */
+async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<boolean> {
+  const read: Omit<NoticeReadDoc, '_id'> = {
+    compoundId: n.compoundId,
+    noticeId: n._id,
+    userId: ctx.user._id,
+    householdId: ctx.user.householdId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  try {
+    await insertOne(ctx.db, 'notice_reads', read);
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
+  await updateById(ctx.db, 'notices', n._id, { readCount: ctx.db.command.inc(1) });
+  if (ctx.user.householdId && ctx.user.home) {
+    try {
+      await insertOne(ctx.db, 'notice_household_reads', {
+        _id: `${n._id}:${ctx.user.householdId}`,
+        compoundId: n.compoundId,
+        noticeId: n._id,
+        householdId: ctx.user.householdId,
+        buildingId: ctx.user.home.buildingId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+  }
+  return true;
+}
+
+function viewOf(ctx: UserCtx, n: NoticeDoc): NoticeView {
+  return {
+    noticeId: n._id,
+    category: n.category,
+    title: n.title,
+    content: n.content,
+    images: n.images,
+    attachments: n.attachments,
+    feeTable: n.feeTable,
+    pinned: n.pinned,
+    important: n.important,
+    audience: { kind: n.audience.kind, buildingIds: n.audience.buildingIds ?? [] },
+    publishedAt: iso(n.publishAt),
+    publisherName: n.publisherName,
+    state: n.state,
+    readCount: n.readCount,
+    canManage: canManage(ctx, n),
+  };
+}
+
+/** Important notices reach, once, the residents who accepted a reminder (timer or publish). */
+export async function announceImportant(db: Db, n: NoticeDoc, now: Date): Promise<number> {
+  if (!n.important || n.notifiedAt || n.publishAt > now || n.state !== 'published' || n.moderation !== 'pass') return 0;
+  if (!(await updateWhere(db, 'notices', { _id: n._id, notifiedAt: null }, { notifiedAt: now }))) return 0;
+  const _ = db.command;
+  const where: Record<string, unknown> = { compoundId: n.compoundId, 'subscriptions.noticeImportant': _.gt(0) };
+  if (n.audience.kind === 'buildings') where['home.buildingId'] = _.in(n.audience.buildingIds ?? []);
+  let sent = 0;
+  for (let skip = 0; skip < 20_000; skip += 100) {
+    const users = await findMany<UserDoc>(db, 'users', where, { skip, limit: 100 });
+    for (const u of users) {
+      const ok = await notify(
+        db,
+        { userId: u._id, openid: u.openid },
+        'noticeImportant',
+        { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: new Date(n.publishAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') } },
+        `packages/notice/detail/index?id=${n._id}`,
+      );
+      if (ok) sent++;
+    }
+    if (users.length < 100) break;
+  }
+  return sent;
+}
+
+export const handlers: Handlers<NoticeContract> = {
+  publish: {
+    access: 'roles',
+    roles: PUBLISHERS,
+    async handle(ctx, input) {
+      if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
+      if (!canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
+      const content = sanitizeRichText(input.content);
+      if (!plainText(content) && !(input.images ?? []).length) throw fail.invalid('正文不能为空');
+      const verdict = await checkText(ctx, `${input.title}\n${plainText(content)}`, 3);
+      const publishAt = input.publishAt ? new Date(input.publishAt) : ctx.now;
+      const doc: Omit<NoticeDoc, '_id'> = {
+        compoundId: ctx.compoundId,
+        category: input.category,
+        title: input.title,
+        content,
+        images: input.images ?? [],
+        attachments: input.attachments ?? [],
+        feeTable: input.feeTable ?? [],
+        pinned: input.pinned ?? false,
+        important: input.important ?? false,
+        audience: await checkAudience(ctx, input.audience),
+        publishAt: publishAt < ctx.now ? ctx.now : publishAt,
+        state: 'published',
+        publisherId: ctx.user._id,
+        publisherName: ctx.roles.includes('property') && !ctx.roles.includes('committee') && !ctx.roles.includes('branch') ? '物业服务中心' : ctx.roles.includes('branch') ? '小区党支部' : '业主委员会',
+        readCount: 0,
+        moderation: verdict,
+        notifiedAt: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      const noticeId = await insertOne(ctx.db, 'notices', doc);
+      await audit(ctx, 'notice.publish', `notices/${noticeId}`, { title: input.title, category: input.category });
+      await announceImportant(ctx.db, { ...doc, _id: noticeId }, ctx.now);
+      return { noticeId, heldForReview: verdict === 'review' };
+    },
+  },
+
+  update: {
+    access: 'roles',
+    roles: PUBLISHERS,
+    async handle(ctx, input) {
+      const n = await load(ctx, input.noticeId);
+      if (!canManage(ctx, n)) throw fail.forbidden('只能修改自己发布的通知');
+      if (input.category && !canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
+      const patch: Partial<NoticeDoc> = { updatedAt: ctx.now };
+      if (input.category !== undefined) patch.category = input.category;
+      if (input.title !== undefined) patch.title = input.title;
+      if (input.content !== undefined) patch.content = sanitizeRichText(input.content);
+      if (input.images !== undefined) patch.images = input.images;
+      if (input.attachments !== undefined) patch.attachments = input.attachments;
+      if (input.feeTable !== undefined) patch.feeTable = input.feeTable;
+      if (input.pinned !== undefined) patch.pinned = input.pinned;
+      if (input.important !== undefined) patch.important = input.important;
+      if (input.publishAt !== undefined) patch.publishAt = new Date(input.publishAt);
+      if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
+      if (patch.title !== undefined || patch.content !== undefined) {
+        patch.moderation = await checkText(ctx, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
+      }
+      // feeTable and audience are replaced whole, not merged
+      const data: Record<string, unknown> = { ...patch };
+      for (const k of ['feeTable', 'audience', 'images', 'attachments'] as const) if (patch[k] !== undefined) data[k] = ctx.db.command.set(patch[k]);
+      await updateById(ctx.db, 'notices', n._id, data);
+      await audit(ctx, 'notice.update', `notices/${n._id}`, { fields: Object.keys(patch).filter((k) => k !== 'updatedAt') });
+      await announceImportant(ctx.db, { ...n, ...patch }, ctx.now);
+      return { noticeId: n._id };
+    },
+  },
+
+  archive: {
+    access: 'roles',
+    roles: PUBLISHERS,
+    async handle(ctx, input) {
+      const n = await load(ctx, input.noticeId);
+      if (!canManage(ctx, n)) throw fail.forbidden('只能下架自己发布的通知');
+      if (!(await updateWhere(ctx.db, 'notices', { _id: n._id, state: 'published' }, { state: 'archived', updatedAt: ctx.now }))) {
+        throw fail.conflict('这条通知已经下架了');
+      }
+      await audit(ctx, 'notice.archive', `notices/${n._id}`, {});
+      return { noticeId: n._id, state: 'archived' as const };
+    },
+  },
+
+  list: {
+    access: 'user',
+    async handle(ctx, input) {
+      const where = input.category ? (ctx.db.command.and([audienceWhere(ctx), { category: input.category }]) as unknown as Record<string, unknown>) : audienceWhere(ctx);
+      const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
+      // the unread badge counts the newest 100 notices of the audience; one read query serves both
+      const recent = await findMany<NoticeDoc>(ctx.db, 'notices', audienceWhere(ctx), { orderBy: [['publishAt', 'desc']], limit: 100 });
+      const recentIds = recent.map((n) => n._id);
+      const ids = [...new Set([...res.items.map((n) => n._id), ...recentIds])];
+      const reads = ids.length
+        ? ((await ctx.db.collection('notice_reads').where({ userId: ctx.user._id, noticeId: ctx.db.command.in(ids) }).field({ noticeId: true }).limit(1000).get()) as unknown as { data: Array<Pick<NoticeReadDoc, 'noticeId'>> }).data
+        : [];
+      const readSet = new Set(reads.map((r) => r.noticeId));
+      const readRecent = recentIds.filter((id) => readSet.has(id)).length;
+      return {
+        items: res.items.map((n) => ({
+          noticeId: n._id,
+          title: n.title,
+          category: n.category,
+          pinned: n.pinned,
+          important: n.important,
+          read: readSet.has(n._id),
+          publishedAt: iso(n.publishAt),
+          publisherName: n.publisherName,
+          scheduled: n.publishAt > ctx.now,
+        })),
+        nextCursor: res.nextCursor,
+        unread: recentIds.length - readRecent,
+      };
+    },
+  },
+
+  get: {
+    access: 'user',
+    async handle(ctx, input) {
+      const n = await load(ctx, input.noticeId);
+      const first = n.publishAt <= ctx.now && n.state === 'published' ? await recordRead(ctx, n) : false;
+      return viewOf(ctx, first ? { ...n, readCount: n.readCount + 1 } : n);
+    },
+  },
+
+  markRead: {
+    access: 'user',
+    async handle(ctx, input) {
+      const n = await load(ctx, input.noticeId);
+      return { noticeId: n._id, firstRead: await recordRead(ctx, n) };
+    },
+  },
+
+  readStats: {
+    access: 'roles',
+    roles: ['committee', 'branch', 'property', 'grid'],
+    async handle(ctx, input) {
+      const n = await load(ctx, input.noticeId);
+      const publisher = canManage(ctx, n);
+      // a grid worker sees the buildings they serve; publishers see all of the audience
+      let buildingIds: string[] | null = n.audience.kind === 'buildings' ? [...(n.audience.buildingIds ?? [])] : null;
+      if (!publisher) {
+        const mine = (await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 })).map((b) => b._id);
+        buildingIds = buildingIds ? buildingIds.filter((b) => mine.includes(b)) : mine;
+        if (!buildingIds.length) throw fail.forbidden('这条通知不涉及您负责的楼栋');
+      }
+      if (input.buildingId) buildingIds = (buildingIds ?? [input.buildingId]).filter((b) => b === input.buildingId);
+      const _ = ctx.db.command;
+      const scope: Record<string, unknown> = { compoundId: n.compoundId, occupancy: _.neq('vacant') };
+      if (buildingIds) scope.buildingId = _.in(buildingIds);
+      const households: HouseholdDoc[] = [];
+      for (let skip = 0; skip < 20_000; skip += 1000) {
+        const page = await findMany<HouseholdDoc>(ctx.db, 'households', scope, { orderBy: [['buildingId', 'asc'], ['unit', 'asc'], ['room', 'asc']], skip, limit: 1000 });
+        households.push(...page);
+        if (page.length < 1000) break;
+      }
+      const readScope: Record<string, unknown> = { noticeId: n._id };
+      if (buildingIds) readScope.buildingId = _.in(buildingIds);
+      const readIds = new Set<string>();
+      for (let skip = 0; skip < 20_000; skip += 1000) {
+        const page = (await ctx.db.collection('notice_household_reads').where(readScope).field({ householdId: true }).skip(skip).limit(1000).get()) as unknown as { data: Array<{ householdId: string }> };
+        for (const r of page.data) readIds.add(r.householdId);
+        if (page.data.length < 1000) break;
+      }
+      const byBuilding = new Map<string, { buildingName: string; read: number; total: number; units: Map<string, Array<{ householdId: string; room: string }>> }>();
+      for (const h of households) {
+        const b = byBuilding.get(h.buildingId) ?? { buildingName: h.buildingName, read: 0, total: 0, units: new Map() };
+        b.total++;
+        if (readIds.has(h._id)) b.read++;
+        else {
+          const unit = b.units.get(h.unit) ?? [];
+          unit.push({ householdId: h._id, room: h.room });
+          b.units.set(h.unit, unit);
+        }
+        byBuilding.set(h.buildingId, b);
+      }
+      const entries = [...byBuilding.entries()];
+      return {
+        readUsers: n.readCount,
+        readHouseholds: entries.reduce((s, [, b]) => s + b.read, 0),
+        totalHouseholds: households.length,
+        byBuilding: entries.map(([buildingId, b]) => ({ buildingId, buildingName: b.buildingName, read: b.read, total: b.total })),
+        unreadByBuilding: entries
+          .filter(([, b]) => b.units.size)
+          .map(([buildingId, b]) => ({ buildingId, buildingName: b.buildingName, units: [...b.units.entries()].map(([unit, hs]) => ({ unit, households: hs })) })),
+      };
+    },
+  },
+
+  listManaged: {
+    access: 'roles',
+    roles: PUBLISHERS,
+    async handle(ctx, input) {
+      const where: Record<string, unknown> = { compoundId: ctx.compoundId };
+      if (!ctx.roles.includes('branch') && !ctx.roles.includes('committee')) where.publisherId = ctx.user._id;
+      const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['createdAt', 'desc']], input);
+      return {
+        items: res.items.map((n) => ({
+          noticeId: n._id,
+          title: n.title,
+          category: n.category,
+          pinned: n.pinned,
+          important: n.important,
+          read: true,
+          publishedAt: iso(n.publishAt),
+          publisherName: n.publisherName,
+          scheduled: n.publishAt > ctx.now,
+          readCount: n.readCount,
+          archived: n.state === 'archived',
+        })),
+        nextCursor: res.nextCursor,
+      };
+    },
+  },
+};

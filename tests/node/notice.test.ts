@@ -1,0 +1,163 @@
+// 通知公告 through the emulator with the real SDK: audience, one read per person and per household,
+// read statistics a 楼栋长 can act on, safe rich text, scheduling, and refusals that write nothing.
+import type { NoticeContract } from '../../cloudfunctions/common/contracts/notice';
+import type { UserContract } from '../../cloudfunctions/common/contracts/user';
+import { client, control, freshEnv, sdk } from './helpers/cloud';
+
+const env = freshEnv('notice');
+const notice = client<NoticeContract>(env, 'notice');
+const user = client<UserContract>(env, 'user');
+const db: any = sdk(env).database();
+
+const outage = (over: Record<string, unknown> = {}) => ({
+  category: 'outage',
+  title: '3栋明日停水通知',
+  content: '<p>因管道检修，明日 9:00-17:00 停水，请提前储水。</p>',
+  audience: { kind: 'buildings', buildingIds: ['demo-b3'] },
+  ...over,
+});
+
+beforeAll(async () => {
+  await control(env, '/seed', 'POST', { kind: 'demo' });
+});
+
+afterEach(async () => {
+  await control(env, '/clock', 'POST', { reset: true });
+});
+
+describe('通知公告: audience', () => {
+  it('a notice for building 3 reaches building 3 and not building 5', async () => {
+    const { noticeId } = await notice.ok('demo-committee', 'publish', outage());
+    const b3 = await notice.ok('demo-member', 'list', {});
+    expect(b3.items.find((i) => i.noticeId === noticeId)).toMatchObject({ read: false, category: 'outage' });
+    expect(b3.unread).toBeGreaterThanOrEqual(1);
+    const b5 = await notice.ok('demo-committee', 'list', {});
+    expect(b5.items.map((i) => i.noticeId)).not.toContain(noticeId);
+    expect(await notice.call('demo-resident', 'get', { noticeId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('pins first, then newest', async () => {
+    const old = await notice.ok('demo-branch', 'publish', outage({ title: '置顶：物业服务热线', pinned: true, audience: { kind: 'compound' }, category: 'other' }));
+    const fresh = await notice.ok('demo-branch', 'publish', outage({ title: '最新消息', audience: { kind: 'compound' }, category: 'policy' }));
+    const items = (await notice.ok('demo-resident', 'list', {})).items.map((i) => i.noticeId);
+    expect(items.indexOf(old.noticeId)).toBeLessThan(items.indexOf(fresh.noticeId));
+  });
+});
+
+describe('read receipts', () => {
+  it('50 concurrent opens by one person count once', async () => {
+    const { noticeId } = await notice.ok('demo-committee', 'publish', outage({ audience: { kind: 'compound' } }));
+    const opens = await Promise.all(Array.from({ length: 50 }, () => notice.call('demo-resident-2', 'get', { noticeId })));
+    expect(opens.every((o) => o.ok)).toBe(true);
+    expect((await db.collection('notice_reads').where({ noticeId }).count()).total).toBe(1);
+    expect((await db.collection('notices').doc(noticeId).get()).data.readCount).toBe(1);
+    expect((await notice.ok('demo-resident-2', 'markRead', { noticeId })).firstRead).toBe(false);
+    expect((await notice.ok('demo-resident-2', 'list', {})).items.find((i) => i.noticeId === noticeId)?.read).toBe(true);
+  });
+
+  it('a household has read a notice when any member has; the statistics match a count by hand', async () => {
+    const { noticeId } = await notice.ok('demo-committee', 'publish', outage({ title: '1栋电梯维保', audience: { kind: 'buildings', buildingIds: ['demo-b1'] } }));
+    // two people of one household, and one of another
+    const household = (await db.collection('households').doc('demo-h1-1-301').get()).data;
+    const [partner] = (await db.collection('users').where({ householdId: 'demo-h1-1-301', openid: db.command.neq('demo-resident') }).get()).data;
+    const readers = ['demo-resident', 'demo-grid', ...(partner ? [partner.openid] : [])];
+    for (const r of readers) await notice.ok(r, 'get', { noticeId });
+    const stats = await notice.ok('demo-committee', 'readStats', { noticeId });
+    // by hand: the non-vacant households of building 1, and the distinct households that read
+    const all = (await db.collection('households').where({ buildingId: 'demo-b1', occupancy: db.command.neq('vacant') }).limit(1000).get()).data;
+    const homesRead = new Set(['demo-h1-1-301', 'demo-h1-2-201']);
+    expect(stats).toMatchObject({ readUsers: readers.length, readHouseholds: homesRead.size, totalHouseholds: all.length });
+    expect(stats.byBuilding).toEqual([{ buildingId: 'demo-b1', buildingName: '1栋', read: 2, total: all.length }]);
+    const unread = stats.unreadByBuilding[0].units.flatMap((u) => u.households.map((h) => h.householdId));
+    expect(unread).toHaveLength(all.length - 2);
+    expect(unread).not.toContain(household._id);
+    expect(stats.unreadByBuilding[0].units.map((u) => u.unit)).toEqual(['1', '2']);
+  });
+
+  it('a grid worker sees the statistics of the buildings they serve only', async () => {
+    const { noticeId } = await notice.ok('demo-branch', 'publish', outage({ audience: { kind: 'compound' }, category: 'policy', title: '垃圾分类新规' }));
+    const mine = await notice.ok('demo-grid', 'readStats', { noticeId });
+    expect(mine.byBuilding.map((b) => b.buildingId).sort()).toEqual(['demo-b1', 'demo-b4']);
+    expect(await notice.call('demo-resident', 'readStats', { noticeId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const b3 = await notice.ok('demo-committee', 'publish', outage());
+    expect(await notice.call('demo-grid', 'readStats', { noticeId: b3.noticeId })).toMatchObject({ ok: false });
+  });
+});
+
+describe('publishing', () => {
+  it('neutralises unsafe rich text', async () => {
+    const { noticeId } = await notice.ok('demo-branch', 'publish', {
+      ...outage({ audience: { kind: 'compound' }, category: 'policy' }),
+      content: '<p onclick="steal()">通知<script>alert(1)</script><img src="https://evil.example/x.png"><img src="cloud://linli.b/notices/a.png" onerror="x()"><a href="javascript:x()">链接</a></p>',
+    });
+    const view = await notice.ok('demo-resident', 'get', { noticeId });
+    expect(view.content).toBe('<p>通知<img><img src="cloud://linli.b/notices/a.png"><a>链接</a></p>');
+  });
+
+  it('carries a fee table for disclosures, and the property may publish only its kinds', async () => {
+    const { noticeId } = await notice.ok('demo-property', 'publish', {
+      ...outage({ category: 'disclosure', title: '2026年10月物业费收支公示', audience: { kind: 'compound' } }),
+      feeTable: [
+        { item: '物业费收入', amount: 125000, period: '2026-10' },
+        { item: '保洁支出', amount: -32000.5, period: '2026-10' },
+      ],
+    });
+    const view = await notice.ok('demo-resident', 'get', { noticeId });
+    expect(view).toMatchObject({ publisherName: '物业服务中心', feeTable: [{ item: '物业费收入', amount: 125000 }, { amount: -32000.5 }] });
+    expect(await notice.call('demo-property', 'publish', outage({ category: 'policy' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('refuses wrong roles and invalid data, writing nothing', async () => {
+    const before = (await db.collection('notices').count()).total;
+    for (const who of ['demo-resident', 'demo-member', 'demo-grid']) {
+      expect(await notice.call(who, 'publish', outage())).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    const bad = [
+      outage({ title: '' }),
+      outage({ category: 'gossip' }),
+      outage({ audience: { kind: 'buildings', buildingIds: [] } }),
+      outage({ audience: { kind: 'buildings', buildingIds: ['elsewhere'] } }),
+      outage({ publishAt: 'soon' }),
+      outage({ content: '<script>only a script</script>' }),
+      { ...outage(), feeTable: [{ item: '', amount: 1, period: '10月' }] },
+      { ...outage(), extra: true },
+    ];
+    for (const data of bad) {
+      const res = await notice.call('demo-committee', 'publish', data);
+      expect(res.ok).toBe(false);
+      expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(res.ok ? '' : res.code);
+    }
+    expect(await notice.call('demo-committee', 'publish', outage({ title: '小区里有人赌博' }))).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
+    expect((await db.collection('notices').count()).total).toBe(before);
+  });
+
+  it('a scheduled important notice appears when due and is announced once to those who asked', async () => {
+    await user.ok('demo-resident', 'subscribe', { templateKeys: ['noticeImportant'] });
+    await control(env, '/outbox', 'DELETE');
+    const now = Date.parse((await control<{ now: string }>(env, '/clock')).now);
+    const { noticeId } = await notice.ok('demo-branch', 'publish', outage({
+      audience: { kind: 'compound' },
+      title: '明晚全小区停电',
+      important: true,
+      publishAt: new Date(now + 3 * 3_600_000).toISOString(),
+    }));
+    expect((await notice.ok('demo-resident', 'list', {})).items.map((i) => i.noticeId)).not.toContain(noticeId);
+    expect((await notice.ok('demo-branch', 'listManaged', {})).items.find((i) => i.noticeId === noticeId)).toMatchObject({ scheduled: true });
+    await control(env, '/clock', 'POST', { advanceMs: 3.1 * 3_600_000 });
+    expect((await notice.ok('demo-resident', 'list', {})).items.map((i) => i.noticeId)).toContain(noticeId);
+    const fire = () => fetch(`${process.env.LINLI_TEST_EMULATOR_URL}/triggers/scheduler`, { method: 'POST', headers: { 'x-linli-env': env } }).then((r) => r.json());
+    expect(((await fire()) as { data: { announced: number } }).data.announced).toBe(1);
+    expect(((await fire()) as { data: { announced: number } }).data.announced).toBe(0);
+    const sent = (await control<{ items: Array<{ params: Record<string, any> }> }>(env, '/outbox?api=subscribeMessage.send')).items;
+    expect(sent.map((s) => s.params.touser)).toEqual(['demo-resident']);
+  });
+
+  it('archiving hides a notice from residents and keeps it for its publisher', async () => {
+    const { noticeId } = await notice.ok('demo-committee', 'publish', outage({ audience: { kind: 'compound' }, category: 'event', title: '下午茶延期' }));
+    expect(await notice.call('demo-property', 'archive', { noticeId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await notice.ok('demo-committee', 'archive', { noticeId });
+    expect(await notice.call('demo-resident', 'get', { noticeId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await notice.ok('demo-committee', 'get', { noticeId })).state).toBe('archived');
+    expect(await notice.call('demo-committee', 'archive', { noticeId })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
