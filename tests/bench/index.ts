@@ -232,6 +232,72 @@ async function eventBurst(emulator: EmulatorProcess) {
   report('event', 'oversold?', stored <= places && counter === stored && confirmed === stored ? `no: ${stored} confirmed of ${places} places` : `YES: ${stored} stored, counter ${counter}`);
 }
 
+async function noticeScale(emulator: EmulatorProcess) {
+  const quick = args.has('--quick');
+  const households = quick ? 600 : 3000;
+  const notices = quick ? 40 : 200;
+  const reads = quick ? 10_000 : 100_000;
+  console.log(`\n通知公告: ${households} households, ${notices} notices, ${reads} reads`);
+  const env = `bench-notice-${Date.now()}`;
+  const db = loadSdk(emulator.url, env).database() as any;
+  const now = new Date();
+  const stamp = { createdAt: now, updatedAt: now };
+  const put = async (coll: string, docs: object[]) => {
+    for (let i = 0; i < docs.length; i += 500) await db.collection(coll).add({ data: docs.slice(i, i + 500) });
+  };
+  const buildings = households / 100;
+  await put('compounds', [{ _id: 'c1', compoundId: 'c1', name: '大型小区', address: '', district: '', street: '', community: '', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, ...stamp }]);
+  await put('buildings', Array.from({ length: buildings }, (_x, b) => ({ _id: `b${b}`, compoundId: 'c1', name: `${b + 1}栋`, order: b, units: ['1', '2'], floors: 25, gridUserIds: [], ...stamp })));
+  const hs = Array.from({ length: households }, (_x, i) => ({
+    _id: `h${i}`, compoundId: 'c1', compoundName: '大型小区', buildingId: `b${Math.floor(i / 100)}`, buildingName: `${Math.floor(i / 100) + 1}栋`,
+    unit: String((i % 2) + 1), room: `${Math.floor((i % 100) / 4) + 1}0${(i % 4) + 1}`, area: 90, ownerKey: null, occupancy: 'owner', verifiedMemberIds: [], ...stamp,
+  }));
+  await put('households', hs);
+  await put('users', hs.map((h, i) => ({
+    _id: `u${i}`, openid: `n-${i}`, compoundId: 'c1', compoundName: '大型小区', displayName: `住户${i}`, phone: null, roles: ['resident'],
+    householdId: h._id, householdRelation: 'owner', home: { buildingId: h.buildingId, buildingName: h.buildingName, unit: h.unit, room: h.room },
+    binding: null, party: null, consents: {}, elderMode: false, isMinor: false, points: 0, serviceHours: 0, ...stamp,
+  })));
+  await put('users', [{ _id: 'pub', openid: 'n-publisher', compoundId: 'c1', compoundName: '大型小区', displayName: '业委会', phone: null, roles: ['committee'], householdId: null, householdRelation: null, home: null, binding: null, party: null, consents: {}, elderMode: false, isMinor: false, points: 0, serviceHours: 0, ...stamp }]);
+  await put('notices', Array.from({ length: notices }, (_x, i) => ({
+    _id: `n${i}`, compoundId: 'c1', category: 'policy', title: `通知${i}`, content: '<p>内容</p>', images: [], attachments: [], feeTable: [], pinned: i === 0, important: false,
+    audience: { kind: 'compound' }, publishAt: new Date(now.getTime() - i * 3_600_000), state: 'published', publisherId: 'pub', publisherName: '业委会',
+    readCount: 0, moderation: 'pass', notifiedAt: new Date(), ...stamp,
+  })));
+  const perNotice = Math.floor(reads / notices);
+  const readDocs: object[] = [];
+  const householdReads: object[] = [];
+  for (let n = 0; n < notices; n++) {
+    for (let k = 0; k < perNotice; k++) {
+      const u = (n * 7 + k) % households;
+      readDocs.push({ compoundId: 'c1', noticeId: `n${n}`, userId: `u${u}`, householdId: `h${u}`, ...stamp });
+      householdReads.push({ _id: `n${n}:h${u}`, compoundId: 'c1', noticeId: `n${n}`, householdId: `h${u}`, buildingId: `b${Math.floor(u / 100)}`, ...stamp });
+    }
+  }
+  await put('notice_reads', readDocs);
+  await put('notice_household_reads', householdReads);
+  const call = async (openid: string, action: string, data: unknown) => {
+    const res = await fetch(`${emulator.url}/functions/notice`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid, 'x-linli-env': env },
+      body: JSON.stringify({ action, data }),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: any; message?: string };
+    if (!body.ok) throw new Error(`notice.${action}: ${body.message}`);
+    return { data: body.data, db: Number(res.headers.get('x-linli-db-requests')) };
+  };
+  const measure = async (label: string, n: number, fn: (i: number) => Promise<{ db: number }>) => {
+    const counts: number[] = [];
+    const lat = await time(n, async (i) => counts.push((await fn(i)).db));
+    report('notice', label, `${Math.max(...counts)} db requests, ${ms(lat)}`);
+  };
+  await call('n-1', 'list', {});
+  await measure('notice.list (page of 20, unread badge)', 50, (i) => call(`n-${i}`, 'list', {}));
+  await measure('notice.get (marks read)', 50, (i) => call(`n-${i + 100}`, 'get', { noticeId: 'n1' }));
+  await measure(`notice.readStats (${households} households)`, 10, () => call('n-publisher', 'readStats', { noticeId: 'n0' }));
+  await measure('notice.readStats (one building)', 10, () => call('n-publisher', 'readStats', { noticeId: 'n0', buildingId: 'b0' }));
+}
+
 function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
   if (!fs.existsSync(dir)) return 0;
   let total = 0;
@@ -326,6 +392,7 @@ async function main() {
     await functionCosts(emulator);
     await requestCosts(emulator);
     await eventBurst(emulator);
+    await noticeScale(emulator);
   } finally {
     await emulator.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
