@@ -30,7 +30,9 @@ const tarojs = defineJestConfig({
     LINLI_LOCAL: false,
     LINLI_API_BASE: '',
     LINLI_CLOUD_ENV: '',
-    LINLI_TEMPLATE_REQUEST_STATUS: ''
+    LINLI_TEMPLATE_REQUEST_STATUS: '',
+    LINLI_TEMPLATE_EVENT: '',
+    LINLI_TEMPLATE_NOTICE: ''
   },
   setupFiles: ['<rootDir>/tests/app/setup.js']
 })

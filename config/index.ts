@@ -35,7 +35,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LINLI_LOCAL: JSON.stringify(process.env.LINLI_LOCAL === '1' ? true : false),
       LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE || ''),
       LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV || ''),
-      LINLI_TEMPLATE_REQUEST_STATUS: JSON.stringify(process.env.LINLI_TEMPLATE_REQUEST_STATUS || '')
+      LINLI_TEMPLATE_REQUEST_STATUS: JSON.stringify(process.env.LINLI_TEMPLATE_REQUEST_STATUS || ''),
+      LINLI_TEMPLATE_EVENT: JSON.stringify(process.env.LINLI_TEMPLATE_EVENT || ''),
+      LINLI_TEMPLATE_NOTICE: JSON.stringify(process.env.LINLI_TEMPLATE_NOTICE || '')
     },
     copy: {
       patterns: [],

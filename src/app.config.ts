@@ -26,6 +26,27 @@ export default defineAppConfig({
         'work/index',
         'stats/index'
       ]
+    },
+    {
+      root: 'packages/event',
+      pages: [
+        'list/index',
+        'detail/index',
+        'edit/index',
+        'attendees/index',
+        'checkin-code/index',
+        'mine/index'
+      ]
+    },
+    {
+      root: 'packages/notice',
+      pages: [
+        'list/index',
+        'detail/index',
+        'edit/index',
+        'stats/index',
+        'manage/index'
+      ]
     }
   ],
   window: {

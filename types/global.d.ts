@@ -19,3 +19,7 @@ declare const LINLI_API_BASE: string
 declare const LINLI_CLOUD_ENV: string
 /** Compile-time constant: the subscription-message template id for request status updates ('' = do not ask). */
 declare const LINLI_TEMPLATE_REQUEST_STATUS: string
+/** Compile-time constant: the subscription-message template id for event reminders ('' = do not ask). */
+declare const LINLI_TEMPLATE_EVENT: string
+/** Compile-time constant: the subscription-message template id for 重要通知 ('' = do not ask). */
+declare const LINLI_TEMPLATE_NOTICE: string

@@ -55,3 +55,25 @@ export async function callFunction<T>(name: string, action: string, data: unknow
     return NETWORK_FAILURE
   }
 }
+
+/**
+ * Hands a CSV file to the user: a download in the browser; in WeChat, which cannot save files
+ * for the user, the text goes to the clipboard. With a BOM so that Excel reads the Chinese.
+ */
+export async function saveCsv(filename: string, csv: string): Promise<'downloaded' | 'copied'> {
+  const text = csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`
+  if (process.env.TARO_ENV === 'h5') {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = filename
+    a.style.display = 'none'
+    document.body.appendChild(a)
+    a.click()
+    document.body.removeChild(a)
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return 'downloaded'
+  }
+  await Taro.setClipboardData({ data: csv.replace(/^\ufeff/, '') })
+  return 'copied'
+}

@@ -16,6 +16,8 @@ describe('whole app (router + tab bar)', () => {
           profile: { displayName: '王秀兰', phoneMasked: '138****1234', elderMode: false, party: null, badge: false },
         }),
       'request.listMine': () => ({ items: [], nextCursor: null }),
+      'event.list': () => ({ items: [], nextCursor: null }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }),
     })
     await renderApp()
     await waitFor(() => expect(document.querySelector('.taro-tabbar__tabbar')).toBeTruthy())

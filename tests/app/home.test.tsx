@@ -32,12 +32,50 @@ function renderHome() {
 
 describe('首页', () => {
   it('greets the resident in their compound', async () => {
-    fakeCloud({ 'user.login': () => session({ compound: { compoundId: 'c1', name: '红湖公园城' }, profile: { displayName: '王秀兰', phoneMasked: null, elderMode: false, party: null, badge: false } }) })
+    fakeCloud({
+      'user.login': () => session({ compound: { compoundId: 'c1', name: '红湖公园城' }, profile: { displayName: '王秀兰', phoneMasked: null, elderMode: false, party: null, badge: false } }),
+      'event.list': () => ({ items: [], nextCursor: null }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }),
+    })
     renderHome()
     await waitFor(() => expect(screen.getByText('红湖公园城')).toBeTruthy())
     expect(screen.getByText('王秀兰，您好')).toBeTruthy()
     expect(screen.getByText('我要反映')).toBeTruthy()
     expect(screen.queryByText('待办')).toBeNull()
+    await waitFor(() => expect(screen.getByText(/近期还没有活动/)).toBeTruthy())
+  })
+
+  it('shows the next three events with their places left', async () => {
+    const event = {
+      eventId: 'e1',
+      title: '重阳节敬老茶话会',
+      startAt: '2039-10-11T06:00:00.000Z',
+      endAt: '2039-10-11T08:00:00.000Z',
+      place: '党群服务中心二楼',
+      capacity: 30,
+      confirmedCount: 25,
+      placesLeft: 5,
+      state: 'published',
+      signupDeadline: '2039-10-10T10:00:00.000Z',
+      audienceKind: 'all',
+    }
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident'], compound: { compoundId: 'c1', name: '红湖公园城' } }),
+      'event.list': () => ({ items: [event, { ...event, eventId: 'e2', title: '亲子故事会', placesLeft: 0 }, { ...event, eventId: 'e3', title: '广场电影', capacity: 0, placesLeft: null }], nextCursor: 'more' }),
+    })
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderHome()
+    await waitFor(() => expect(screen.getByText('重阳节敬老茶话会')).toBeTruthy())
+    expect(calls.find((c) => c.fn === 'event')?.data).toEqual({ when: 'upcoming', limit: 3 })
+    // Beijing time, whatever the machine's zone
+    expect(screen.getAllByText('2039年10月11日 14:00–16:00')).toHaveLength(3)
+    expect(screen.getByText('剩余 5 个名额')).toBeTruthy()
+    expect(screen.getByText('名额已满，可候补')).toBeTruthy()
+    expect(screen.getByText('不限名额')).toBeTruthy()
+    fireEvent.click(screen.getByText('亲子故事会'))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/event/detail/index?id=e2' })
+    fireEvent.click(screen.getByText('全部 ›', { selector: '.js-home-events-all' }))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/event/list/index' })
   })
 
   it('shows the grid worker how many households wait for verification', async () => {
@@ -76,6 +114,62 @@ describe('首页', () => {
     fireEvent.click(screen.getByText('任务大厅'))
     expect(nav).toHaveBeenLastCalledWith({ url: '/packages/request/hall/index' })
     expect(screen.queryByText('待处理反映')).toBeNull()
+  })
+
+  it('shows the latest notices, pinned first, with unread dots and the count on the tab', async () => {
+    const notice = {
+      noticeId: 'n1',
+      title: '垃圾分类新规',
+      category: 'policy',
+      pinned: false,
+      important: false,
+      read: true,
+      publishedAt: '2026-12-01T02:00:00.000Z',
+      publisherName: '党支部',
+      scheduled: false,
+    }
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident'], compound: { compoundId: 'c1', name: '红湖公园城' } }),
+      'event.list': () => ({ items: [], nextCursor: null }),
+      'notice.list': () => ({
+        items: [
+          notice,
+          { ...notice, noticeId: 'n2', title: '12月5日停水通知', category: 'outage', pinned: true, important: true, read: false },
+          { ...notice, noticeId: 'n3', title: '电梯检修', category: 'outage', read: false },
+          { ...notice, noticeId: 'n4', title: '物业费公示', category: 'disclosure' },
+        ],
+        nextCursor: 'more',
+        unread: 4,
+      }),
+    })
+    const badge = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never)
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderHome()
+    await waitFor(() => expect(screen.getByText('12月5日停水通知')).toBeTruthy())
+    expect(calls.find((c) => c.fn === 'notice')?.data).toEqual({ limit: 5 })
+    const rows = Array.from(document.querySelectorAll('.js-home-notices .js-notice-row'))
+    expect(rows.map((r) => r.querySelector('.js-notice-title')?.textContent)).toEqual(['12月5日停水通知', '垃圾分类新规', '电梯检修'])
+    expect(document.querySelectorAll('.js-home-notices .js-unread-dot')).toHaveLength(2)
+    expect(screen.getByText('4 条未读')).toBeTruthy()
+    await waitFor(() => expect(badge).toHaveBeenCalledWith({ index: 0, text: '4' }))
+    fireEvent.click(screen.getByText('电梯检修'))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/notice/detail/index?id=n3' })
+    fireEvent.click(screen.getByText('全部 ›', { selector: '.js-home-notices-all' }))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/notice/list/index' })
+  })
+
+  it('clears the tab badge when everything is read, even if the tab bar is not ready', async () => {
+    fakeCloud({
+      'user.login': () => session({ roles: ['resident'], compound: { compoundId: 'c1', name: '红湖公园城' } }),
+      'event.list': () => ({ items: [], nextCursor: null }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }),
+    })
+    const remove = jest.spyOn(Taro, 'removeTabBarBadge').mockImplementation(() => {
+      throw new Error('tab bar not ready')
+    })
+    renderHome()
+    await waitFor(() => expect(screen.getByText(/暂时还没有通知公告/)).toBeTruthy())
+    expect(remove).toHaveBeenCalledWith({ index: 0 })
   })
 
   it('shows a clear error with a retry when the session cannot load', async () => {

@@ -1,12 +1,5 @@
 // Pieces shared by the 你呼我应 pages: big choice tiles, the role gate, and a paginated list.
-import { useCallback, useEffect, useRef, useState, type PropsWithChildren, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
-import type { Envelope } from '../../../cloudfunctions/common/errors'
-import { PageShell } from '../../components/PageShell'
-import { ErrorBlock, Loading } from '../../components/StateView'
-import { useSession, type SessionState } from '../../store/session'
 import './request.scss'
 
 export interface TileOption<T extends string> {
@@ -47,129 +40,9 @@ export function Tiles<T extends string>(props: {
   )
 }
 
-/**
- * Every request page: PageShell, the session's loading and error states, and who may open it.
- * `children` renders only once the session is ready and `allow` says yes, so no page asks the
- * cloud for something the caller cannot see.
- */
-export function RequestPage(
-  props: PropsWithChildren<{
-    title: string
-    subtitle?: string
-    allow?: (s: SessionState) => boolean
-    denied?: ReactNode
-  }>,
-) {
-  const state = useSession()
-  const { status, session, error, refresh } = state
-  let body: ReactNode
-  if (status === 'error') body = <ErrorBlock message={error ?? '加载失败'} onRetry={() => void refresh()} />
-  else if (!session) body = <Loading />
-  else if (props.allow && !props.allow(state)) body = props.denied ?? null
-  else body = props.children
-  return (
-    <PageShell title={props.title} subtitle={props.subtitle}>
-      {body}
-    </PageShell>
-  )
-}
-
-/**
- * Calls `reload` whenever the page shows again. A show right after mounting is skipped: the
- * mount already started the first load (and a component mounted after the page first showed
- * gets no such show at all, so counting shows would skip a real one).
- */
-export function useRefreshOnShow(reload: () => unknown): void {
-  const mountedAt = useRef(Date.now())
-  useDidShow(() => {
-    if (Date.now() - mountedAt.current < 1000) return
-    void reload()
-  })
-}
-
-export interface PagedList<T> {
-  items: T[]
-  nextCursor: string | null
-  loading: boolean
-  loadingMore: boolean
-  error: string | null
-  /** The problem with the last 加载更多, shown under the list. */
-  moreError: string | null
-  loaded: boolean
-  reload: () => Promise<void>
-  loadMore: () => Promise<void>
-}
-
-/** One cursor-paginated list: first page on mount and on `reload`, further pages on `loadMore`. */
-export function usePagedList<T>(
-  fetch: (cursor: string | undefined) => Promise<Envelope<{ items: T[]; nextCursor: string | null }>>,
-  deps: unknown[] = [],
-): PagedList<T> {
-  const [items, setItems] = useState<T[]>([])
-  const [nextCursor, setNextCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const [loaded, setLoaded] = useState(false)
-  const generation = useRef(0)
-
-  const reload = useCallback(async () => {
-    const call = ++generation.current
-    setLoading(true)
-    setError(null)
-    setMoreError(null)
-    const res = await fetch(undefined)
-    if (call !== generation.current) return
-    setLoading(false)
-    if (!res.ok) return setError(res.message)
-    setItems(res.data.items)
-    setNextCursor(res.data.nextCursor)
-    setLoaded(true)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps)
-
-  const loadMore = useCallback(async () => {
-    if (!nextCursor || loadingMore) return
-    const call = generation.current
-    setLoadingMore(true)
-    setMoreError(null)
-    const res = await fetch(nextCursor)
-    setLoadingMore(false)
-    if (call !== generation.current) return
-    if (!res.ok) return setMoreError(res.message)
-    setItems((cur) => [...cur, ...res.data.items])
-    setNextCursor(res.data.nextCursor)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nextCursor, loadingMore, ...deps])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  return { items, nextCursor, loading, loadingMore, error, moreError, loaded, reload, loadMore }
-}
-
-/** Loading / error / empty / rows / 加载更多 for a PagedList. */
-export function PagedRows<T>(props: { list: PagedList<T>; empty: ReactNode; children: (items: T[]) => ReactNode }) {
-  const { list } = props
-  if (list.error) return <ErrorBlock message={list.error} onRetry={() => void list.reload()} />
-  if (!list.loaded) return <Loading />
-  if (!list.items.length) return <>{props.empty}</>
-  return (
-    <>
-      {props.children(list.items)}
-      {list.moreError ? <Text className='ll-error-text'>{list.moreError}</Text> : null}
-      {list.nextCursor ? (
-        <Button block fill='outline' loading={list.loadingMore} disabled={list.loadingMore} className='js-load-more' onClick={() => void list.loadMore()}>
-          加载更多
-        </Button>
-      ) : (
-        <Text className='ll-block ll-muted rq-end'>没有更多了</Text>
-      )}
-    </>
-  )
-}
+// The page frame and the paginated list are shared with the other features' subpackages.
+export { SessionPage as RequestPage, useRefreshOnShow } from '../../components/SessionPage'
+export { PagedRows, usePagedList, type PagedList } from '../../components/PagedList'
 
 /** 0.873 → "87.3%"; null (nothing to count) → "—". */
 export function percent(rate: number | null): string {

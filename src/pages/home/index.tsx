@@ -1,15 +1,21 @@
-// 首页: greeting, household status, the big 我要反映 entry, my latest requests, to-dos and what is coming.
+// 首页: greeting, household status, the big 我要反映 entry, to-dos, the latest notices (with the
+// unread count on the tab), my latest requests and coming events.
+import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { STAFF_ROLES } from '../../../cloudfunctions/common/roles'
 import { Card } from '../../components/Card'
+import { EventRow } from '../../components/EventRow'
 import { HouseholdStatus, ROUTES, go } from '../../components/HouseholdStatus'
+import { NoticeRow } from '../../components/NoticeRow'
 import { PageShell } from '../../components/PageShell'
 import { RequestRow } from '../../components/RequestRow'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { useSession } from '../../store/session'
 import { useRemote } from '../../store/useRemote'
+import { eventApi } from '../../services/event'
+import { noticeApi } from '../../services/notice'
 import { requestApi } from '../../services/request'
 import { userApi } from '../../services/user'
 
@@ -83,6 +89,78 @@ function MyRequests() {
   )
 }
 
+/** 近期活动: the next three events with their places left, each opening its detail. */
+function UpcomingEvents() {
+  const events = useRemote(() => eventApi.list({ when: 'upcoming', limit: 3 }))
+  useDidShow(() => void events.reload())
+  return (
+    <Card
+      title='近期活动'
+      className='js-home-events'
+      extra={
+        <Text className='ll-muted js-home-events-all' onClick={() => go(ROUTES.eventList)}>
+          全部 ›
+        </Text>
+      }
+    >
+      {events.error ? (
+        <ErrorBlock message={events.error} onRetry={() => void events.reload()} />
+      ) : !events.data ? (
+        <Loading />
+      ) : events.data.items.length ? (
+        events.data.items.slice(0, 3).map((item) => <EventRow key={item.eventId} item={item} />)
+      ) : (
+        <Text className='ll-block ll-muted'>近期还没有活动。有新活动时会在这里显示，欢迎报名参加。</Text>
+      )}
+    </Card>
+  )
+}
+
+/** The 首页 tab shows how many notices are unread. The tab bar may not be ready (H5): never throws. */
+function setHomeBadge(unread: number) {
+  try {
+    const done = unread > 0 ? Taro.setTabBarBadge({ index: 0, text: String(unread) }) : Taro.removeTabBarBadge({ index: 0 })
+    void Promise.resolve(done).catch(() => undefined)
+  } catch {
+    // no tab bar on this page yet
+  }
+}
+
+/** 通知公告: the latest three (pinned first) with a red dot on the unread ones; the tab badge counts them. */
+function HomeNotices() {
+  const notices = useRemote(() => noticeApi.list({ limit: 5 }))
+  useDidShow(() => void notices.reload())
+  const unread = notices.data?.unread ?? null
+  useEffect(() => {
+    if (unread !== null) setHomeBadge(unread)
+  }, [unread])
+  const items = notices.data ? [...notices.data.items].sort((a, b) => Number(b.pinned) - Number(a.pinned)).slice(0, 3) : []
+  return (
+    <Card
+      title='通知公告'
+      className='js-home-notices'
+      extra={
+        <View className='ll-row'>
+          {unread ? <Tag type='primary' className='js-home-unread'>{`${unread} 条未读`}</Tag> : null}
+          <Text className='ll-muted js-home-notices-all' onClick={() => go(ROUTES.noticeList)}>
+            全部 ›
+          </Text>
+        </View>
+      }
+    >
+      {notices.error ? (
+        <ErrorBlock message={notices.error} onRetry={() => void notices.reload()} />
+      ) : !notices.data ? (
+        <Loading />
+      ) : items.length ? (
+        items.map((item) => <NoticeRow key={item.noticeId} item={item} />)
+      ) : (
+        <Text className='ll-block ll-muted'>暂时还没有通知公告。停水停电、物业公示等通知会在这里第一时间显示。</Text>
+      )}
+    </Card>
+  )
+}
+
 export default function Home() {
   const { status, session, error, refresh, hasRole } = useSession()
   useDidShow(() => {
@@ -114,10 +192,9 @@ export default function Home() {
       {hasRole(...STAFF_ROLES, 'member') ? (
         <Todo verify={hasRole('grid', 'branch')} requests={hasRole(...STAFF_ROLES)} hall={hasRole('member')} />
       ) : null}
+      {session.compound ? <HomeNotices /> : null}
       {session.household ? <MyRequests /> : null}
-      <Card title='小区动态'>
-        <Text className='ll-block ll-muted'>通知公告和近期活动将在这里显示。这些服务正在建设中，上线后会第一时间出现在首页。</Text>
-      </Card>
+      {session.compound ? <UpcomingEvents /> : null}
     </PageShell>
   )
 }

@@ -6,6 +6,8 @@ import { STAFF_ROLES } from '../../../cloudfunctions/common/roles'
 import { Card } from '../../components/Card'
 import { ROUTES, go } from '../../components/HouseholdStatus'
 import { PageShell } from '../../components/PageShell'
+import { EVENT_ORGANIZER_ROLES } from '../../services/event'
+import { NOTICE_PUBLISHER_ROLES } from '../../services/notice'
 import { useSession } from '../../store/session'
 
 /** Services that are live open their page; the rest are still 建设中. */
@@ -13,8 +15,8 @@ const SERVICES: ReadonlyArray<{ key: string; title: string; desc: string; url?: 
   { key: 'request', title: '你呼我应', desc: '反映问题、求助，网格员限时响应', url: ROUTES.requestMine },
   { key: 'volunteer', title: '志愿服务', desc: '加入志愿服务队，认领任务' },
   { key: 'convention', title: '公约表决', desc: '居民公约、管理规约征求意见与表决' },
-  { key: 'event', title: '活动报名', desc: '下午茶、义诊、主题党日' },
-  { key: 'notice', title: '通知公告', desc: '停水停电、物业公示、政策宣传' },
+  { key: 'event', title: '活动报名', desc: '下午茶、义诊、主题党日', url: ROUTES.eventList },
+  { key: 'notice', title: '通知公告', desc: '停水停电、物业公示、政策宣传', url: ROUTES.noticeList },
 ]
 
 function comingSoon(title: string) {
@@ -55,6 +57,24 @@ export default function Services() {
             <View className='ll-list-item js-tool-stats' onClick={() => go(ROUTES.requestStats)}>
               <Text className='ll-block'>三率统计</Text>
               <Text className='ll-muted'>响应率、解决率、满意率</Text>
+            </View>
+          ) : null}
+          {hasRole(...EVENT_ORGANIZER_ROLES) ? (
+            <View className='ll-list-item js-tool-new-event' onClick={() => go(ROUTES.eventEdit)}>
+              <Text className='ll-block'>发布活动</Text>
+              <Text className='ll-muted'>茶话会、义诊、主题党日：报名、候补、签到一站办</Text>
+            </View>
+          ) : null}
+          {hasRole(...NOTICE_PUBLISHER_ROLES) ? (
+            <View className='ll-list-item js-tool-new-notice' onClick={() => go(ROUTES.noticeEdit)}>
+              <Text className='ll-block'>发布通知</Text>
+              <Text className='ll-muted'>停水停电、物业公示、政策宣传：置顶、重要提醒、阅读统计</Text>
+            </View>
+          ) : null}
+          {hasRole(...NOTICE_PUBLISHER_ROLES) ? (
+            <View className='ll-list-item js-tool-my-notices' onClick={() => go(ROUTES.noticeManage)}>
+              <Text className='ll-block'>我发布的</Text>
+              <Text className='ll-muted'>已发布的通知、阅读人数和未读住户</Text>
             </View>
           ) : null}
           {hasRole('grid', 'branch') ? (

@@ -1,0 +1,187 @@
+// Pieces shared by the 通知公告 pages: ?id=, filter chips, the fee table and money, the editor's
+// plain text ↔ HTML, the scheduled-publish field.
+import { useEffect, useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Input } from '@nutui/nutui-react-taro'
+import type { FeeRow } from '../../services/notice'
+import { beijing } from '../../utils/format'
+import { formDay, formTimeToIso, isFormTime } from '../../utils/formTime'
+import './notice.scss'
+
+/** Reads `?id=` of this page ('' when there is none). */
+export function useNoticeId(): string {
+  const id = useRouter()?.params?.id ?? ''
+  try {
+    return decodeURIComponent(id)
+  } catch {
+    return id
+  }
+}
+
+export interface Chip<T extends string> {
+  value: T
+  label: string
+  /** The stable e2e hook of this chip, e.g. js-category-outage. */
+  className: string
+}
+
+/** One-of-many filter chips (categories on 通知公告, buildings on 阅读统计). */
+export function Chips<T extends string>({ options, value, onChange, className }: { options: ReadonlyArray<Chip<T>>; value: T; onChange: (v: T) => void; className?: string }) {
+  return (
+    <View className={`ntc-chips ${className ?? ''}`} aria-role='radiogroup'>
+      {options.map((o) => (
+        <View
+          key={o.value}
+          className={`ntc-chip ${o.className} ${o.value === value ? 'is-selected' : ''}`}
+          onClick={() => onChange(o.value)}
+          aria-role='radio'
+          aria-checked={o.value === value}
+        >
+          <Text>{o.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+// ---- money ------------------------------------------------------------------------------------
+
+/** Yuan as cents, so that sums do not drift (0.1 + 0.2). */
+export function toCents(yuan: number): number {
+  return Math.round(yuan * 100)
+}
+
+/** 1234567.5 → '1,234,567.50'; -20 → '-20.00'. No toLocaleString: WeChat's JS engine may lack Intl. */
+export function money(yuan: number): string {
+  const cents = toCents(yuan)
+  const abs = Math.abs(cents)
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${cents < 0 ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`
+}
+
+export function feeTotal(rows: ReadonlyArray<Pick<FeeRow, 'amount'>>): number {
+  return rows.reduce((sum, r) => sum + toCents(r.amount), 0) / 100
+}
+
+/** 物业费收支公示: 项目 / 金额(元) / 期间, with a 合计 row. */
+export function FeeTable({ rows }: { rows: ReadonlyArray<FeeRow> }) {
+  const total = feeTotal(rows)
+  return (
+    <View className='ntc-table ntc-fees js-fee-table' aria-role='table'>
+      <View className='ntc-table__row ntc-table__row--head' aria-role='row'>
+        <Text className='ntc-table__cell ntc-table__cell--key'>项目</Text>
+        <Text className='ntc-table__cell ntc-table__cell--num'>金额(元)</Text>
+        <Text className='ntc-table__cell'>期间</Text>
+      </View>
+      {rows.map((r, i) => (
+        <View key={`${r.item}-${i}`} className='ntc-table__row js-fee-row' aria-role='row'>
+          <Text className='ntc-table__cell ntc-table__cell--key'>{r.item}</Text>
+          <Text className='ntc-table__cell ntc-table__cell--num js-fee-amount'>{money(r.amount)}</Text>
+          <Text className='ntc-table__cell'>{r.period}</Text>
+        </View>
+      ))}
+      <View className='ntc-table__row ntc-table__row--total js-fee-total' aria-role='row'>
+        <Text className='ntc-table__cell ntc-table__cell--key'>合计</Text>
+        <Text className='ntc-table__cell ntc-table__cell--num js-fee-total-amount'>{money(total)}</Text>
+        <Text className='ntc-table__cell' />
+      </View>
+    </View>
+  )
+}
+
+// ---- the editor's text ↔ HTML ----------------------------------------------------------------
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
+
+/**
+ * What the editor sends: every non-empty line is a paragraph, `**text**` is bold, everything
+ * else is escaped text. 「停水通知\n\n**时间**：周六」 → '<p>停水通知</p><p><strong>时间</strong>：周六</p>'.
+ */
+export function textToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`)
+    .join('')
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ', amp: '&' }
+
+/** The stored HTML back as the editor's text (the inverse of textToHtml for what it produces). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|h3|h4|li|blockquote|tr|ul|ol|table)>/gi, '\n')
+    .replace(/<\/?(strong|b)>/gi, '**')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(lt|gt|quot|#39|#x27|nbsp|amp);/g, (_, e: string) => ENTITIES[e])
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** Does this HTML use more than the editor writes (headings, lists, tables, images, links)? */
+export function hasRichFormatting(html: string): boolean {
+  return /<(?!\/?(p|br|strong|b)[\s/>])[a-z]/i.test(html)
+}
+
+// ---- 定时发布 ---------------------------------------------------------------------------------
+
+/**
+ * 定时发布: empty means now. A date and a time picker (native in WeChat), plus — in local builds
+ * only, for end-to-end tests — a plain text field taking 'YYYY-MM-DD HH:mm'.
+ */
+export function PublishAtField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const [draft, setDraft] = useState(value)
+  useEffect(() => setDraft(value), [value])
+  const shown = value || formDay(1, '08:00')
+  const [date, time] = shown.split(' ')
+  return (
+    <View className='ntc-publish-at js-publish-at'>
+      {value ? (
+        <Text className='ll-block ll-text-2 js-publish-at-text'>将于 {beijing(formTimeToIso(value)).format('YYYY年M月D日 HH:mm')} 发布（北京时间）</Text>
+      ) : (
+        <Text className='ll-block ll-muted js-publish-at-text'>保存后立即发布。需要定时发布请选择日期和时间。</Text>
+      )}
+      <View className='ntc-pickers'>
+        <Picker mode='date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
+          <View className='ntc-picker js-pick-publish-date'>
+            <Text>{value ? beijing(formTimeToIso(value)).format('YYYY年M月D日 ddd') : '选择日期'}</Text>
+          </View>
+        </Picker>
+        <Picker mode='time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
+          <View className='ntc-picker js-pick-publish-time'>
+            <Text>{value ? time : '时间'}</Text>
+          </View>
+        </Picker>
+      </View>
+      {value ? (
+        <Text className='ll-block ntc-link js-publish-now' onClick={() => onChange('')}>
+          改为立即发布
+        </Text>
+      ) : null}
+      {LINLI_LOCAL ? (
+        <View className='ll-field ll-dev'>
+          <Input
+            className='js-field-publish-at'
+            placeholder='YYYY-MM-DD HH:mm（留空为立即发布）'
+            value={draft}
+            onChange={(v: string) => {
+              setDraft(v)
+              const t = v.trim()
+              if (!t) onChange('')
+              else if (isFormTime(t)) onChange(t)
+            }}
+          />
+        </View>
+      ) : null}
+      {LINLI_LOCAL && draft.trim() !== value ? <Text className='ll-error-text'>格式：2026-12-01 08:00</Text> : null}
+    </View>
+  )
+}
