@@ -35,12 +35,15 @@ function audienceWhere(ctx: UserCtx): Record<string, unknown> {
   return _.and([{ compoundId: ctx.compoundId, state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now) }, _.or(aud)]) as unknown as Record<string, unknown>;
 }
 
-function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
-  if (canManage(ctx, n)) return true;
+/** Is the caller one of the people the notice is addressed to (and is it out)? */
+function addressedTo(ctx: UserCtx, n: NoticeDoc): boolean {
   if (n.compoundId !== ctx.compoundId || n.state !== 'published' || n.moderation !== 'pass' || n.publishAt > ctx.now) return false;
   if (n.audience.kind === 'compound') return true;
-  // a grid worker reads the notices of the buildings they serve
   return !!ctx.user.home && (n.audience.buildingIds ?? []).includes(ctx.user.home.buildingId);
+}
+
+function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
+  return canManage(ctx, n) || addressedTo(ctx, n);
 }
 
 async function load(ctx: UserCtx, noticeId: string): Promise<NoticeDoc> {
@@ -262,7 +265,8 @@ export const handlers: Handlers<NoticeContract> = {
     access: 'user',
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
-      const first = n.publishAt <= ctx.now && n.state === 'published' ? await recordRead(ctx, n) : false;
+      // only the people it is addressed to count as readers (not a publisher checking their notice)
+      const first = addressedTo(ctx, n) ? await recordRead(ctx, n) : false;
       return viewOf(ctx, first ? { ...n, readCount: n.readCount + 1 } : n);
     },
   },
@@ -271,7 +275,7 @@ export const handlers: Handlers<NoticeContract> = {
     access: 'user',
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
-      return { noticeId: n._id, firstRead: await recordRead(ctx, n) };
+      return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? await recordRead(ctx, n) : false };
     },
   },
 

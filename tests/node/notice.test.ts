@@ -62,6 +62,8 @@ describe('read receipts', () => {
     const [partner] = (await db.collection('users').where({ householdId: 'demo-h1-1-301', openid: db.command.neq('demo-resident') }).get()).data;
     const readers = ['demo-resident', 'demo-grid', ...(partner ? [partner.openid] : [])];
     for (const r of readers) await notice.ok(r, 'get', { noticeId });
+    // the publisher (building 5) looking at the notice is not one of its readers
+    await notice.ok('demo-committee', 'get', { noticeId });
     const stats = await notice.ok('demo-committee', 'readStats', { noticeId });
     // by hand: the non-vacant households of building 1, and the distinct households that read
     const all = (await db.collection('households').where({ buildingId: 'demo-b1', occupancy: db.command.neq('vacant') }).limit(1000).get()).data;
