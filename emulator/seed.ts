@@ -1,6 +1,6 @@
 // Demo data: 红湖公园城 — 6 buildings, 216 households with areas, about 250 residents, and one
 // fixed identity per role (README lists them). Deterministic: the same seed every time.
-import type { BindingDoc, BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../cloudfunctions/common/model';
+import { blankUser, type BindingDoc, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../cloudfunctions/common/model';
 import type { Role } from '../cloudfunctions/common/roles';
 import type { Database } from './db';
 import { DEMO_IDENTITIES } from './demo-identities';
@@ -78,24 +78,17 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
   const bindings: BindingDoc[] = [];
   const baseUser = (openid: string, displayName: string, roles: Role[], householdId: string | null, i: number): UserDoc => ({
     _id: `u-${openid}`,
-    openid,
-    compoundId: DEMO_COMPOUND_ID,
-    compoundName: compound.name,
-    displayName,
-    phone: `13${(8 + (i % 2)).toString()}${String(10000000 + i * 7919).slice(-8)}`,
-    roles,
-    householdId,
-    householdRelation: householdId ? 'owner' : null,
-    home: null,
-    binding: null,
-    party: null,
-    consents: { privacy: { granted: true, version: '2026-11-v1', at: t } },
-    elderMode: false,
-    isMinor: false,
-    points: 0,
-    serviceHours: 0,
-    demo: true,
-    ...stamp,
+    ...blankUser(openid, t, {
+      compoundId: DEMO_COMPOUND_ID,
+      compoundName: compound.name,
+      displayName,
+      phone: `13${(8 + (i % 2)).toString()}${String(10000000 + i * 7919).slice(-8)}`,
+      roles,
+      householdId,
+      householdRelation: householdId ? 'owner' : null,
+      consents: { privacy: { granted: true, version: '2026-11-v1', at: t } },
+      demo: true,
+    }),
   });
   const bind = (u: UserDoc, h: HouseholdDoc, state: BindingDoc['state'] = 'verified') => {
     const binding: BindingDoc = {

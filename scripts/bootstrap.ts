@@ -9,7 +9,7 @@
 //   area      专有部分面积 in m²       owner_key  same value for units of one owner (optional)
 // Against a real CloudBase environment, set the SDK variables instead of --url (see README).
 import fs from 'node:fs';
-import type { BuildingDoc, CompoundDoc, HouseholdDoc, UserDoc } from '../cloudfunctions/common/model';
+import { blankUser, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../cloudfunctions/common/model';
 
 export interface RegisterRow {
   building: string;
@@ -106,25 +106,7 @@ export async function bootstrapCompound(
     const roles = [...new Set([...existing.roles, 'branch'])];
     await db.collection('users').doc(existing._id).update({ data: { roles, compoundId, compoundName: opts.compoundName, updatedAt: opts.now } });
   } else {
-    const admin: Omit<UserDoc, '_id'> = {
-      openid: opts.adminOpenid,
-      compoundId,
-      compoundName: opts.compoundName,
-      displayName: '党支部管理员',
-      phone: null,
-      roles: ['branch'],
-      householdId: null,
-      householdRelation: null,
-      home: null,
-      binding: null,
-      party: null,
-      consents: {},
-      elderMode: false,
-      isMinor: false,
-      points: 0,
-      serviceHours: 0,
-      ...stamp,
-    };
+    const admin = blankUser(opts.adminOpenid, opts.now, { compoundId, compoundName: opts.compoundName, displayName: '党支部管理员', roles: ['branch'] });
     adminUserId = (await db.collection('users').add({ data: admin }))._id;
   }
   await db.collection('audit_logs').add({

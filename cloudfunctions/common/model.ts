@@ -56,6 +56,31 @@ export interface UserDoc extends BaseDoc {
   demo?: boolean;
 }
 
+/** A user record with nothing known yet but the WeChat identity; callers add what they know. */
+export function blankUser(openid: string, now: Date, known: Partial<Omit<UserDoc, '_id'>> = {}): Omit<UserDoc, '_id'> {
+  return {
+    openid,
+    compoundId: null,
+    compoundName: null,
+    displayName: '邻居',
+    phone: null,
+    roles: [],
+    householdId: null,
+    householdRelation: null,
+    home: null,
+    binding: null,
+    party: null,
+    consents: {},
+    elderMode: false,
+    isMinor: false,
+    points: 0,
+    serviceHours: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...known,
+  };
+}
+
 export interface CompoundDoc extends BaseDoc {
   name: string;
   address: string;

@@ -5,34 +5,11 @@ import { PRIVACY_VERSION, type Session, type UserContract } from '../common/cont
 import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../common/db';
 import { fail } from '../common/errors';
 import { maskPhone } from '../common/mask';
-import type { BindingDoc, BindingSummary, BuildingDoc, CompoundDoc, HouseholdDoc, RequestDoc, UserDoc } from '../common/model';
+import { blankUser, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type RequestDoc, type UserDoc } from '../common/model';
 import { BRANCH_GRANTABLE, type Role } from '../common/roles';
-import type { Ctx, Handlers, UserCtx } from '../common/serve';
+import type { Handlers, UserCtx } from '../common/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-
-function newUser(ctx: Ctx): Omit<UserDoc, '_id'> {
-  return {
-    openid: ctx.openid,
-    compoundId: null,
-    compoundName: null,
-    displayName: '邻居',
-    phone: null,
-    roles: [],
-    householdId: null,
-    householdRelation: null,
-    home: null,
-    binding: null,
-    party: null,
-    consents: {},
-    elderMode: false,
-    isMinor: false,
-    points: 0,
-    serviceHours: 0,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
-}
 
 function summaryOf(b: BindingDoc, state: BindingDoc['state'] = b.state, reason = b.reason): BindingSummary {
   return {
@@ -124,7 +101,7 @@ export const handlers: Handlers<UserContract> = {
     async handle(ctx) {
       let user = ctx.user;
       if (!user) {
-        const draft = newUser(ctx);
+        const draft = blankUser(ctx.openid, ctx.now);
         try {
           user = { ...draft, _id: await insertOne(ctx.db, 'users', draft) };
         } catch (e) {

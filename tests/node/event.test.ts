@@ -76,7 +76,7 @@ describe('活动报名: capacity under concurrency', () => {
     const eventId = await newEvent({ capacity: 50, title: '义诊' });
     const people = await residents(500, 'burst');
     const results = await Promise.all(people.map((p) => event.call(p, 'register', { eventId })));
-    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
     const ok = results.map((r) => (r.ok ? r.data : null))!;
     expect(ok.filter((r) => r?.status === 'confirmed')).toHaveLength(50);
     expect(ok.filter((r) => r?.status === 'waitlisted')).toHaveLength(450);
