@@ -1,5 +1,6 @@
 // npm run emulator -- [--port 3900] [--data .data] [--reset] [--seed demo|none] [--env linli-local]
 //                     [--functions dist/cloudfunctions] [--static dist/h5] [--no-build] [--fsync]
+//                     [--timeout-scale N]  (multiplies every function's timeout: busy test machines)
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
@@ -17,6 +18,7 @@ export interface CliOptions {
   static?: string;
   build: boolean;
   fsync: boolean;
+  timeoutScale: number;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -30,6 +32,7 @@ export function parseArgs(argv: string[]): CliOptions {
     functions: [],
     build: true,
     fsync: false,
+    timeoutScale: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -50,11 +53,13 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (a === '--static') opts.static = path.resolve(next());
     else if (a === '--no-build') opts.build = false;
     else if (a === '--fsync') opts.fsync = true;
+    else if (a === '--timeout-scale') opts.timeoutScale = Number(next());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run emulator -- [--port N] [--data DIR] [--reset] [--seed demo|none] [--env ID] [--static DIR] [--no-build] [--fsync]');
+      console.log('usage: npm run emulator -- [--port N] [--data DIR] [--reset] [--seed demo|none] [--env ID] [--static DIR] [--no-build] [--fsync] [--timeout-scale N]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
+  if (!(opts.timeoutScale > 0)) throw new Error('--timeout-scale takes a positive number');
   if (!opts.functions.length) opts.functions.push(path.join(root, 'dist', 'cloudfunctions'));
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port takes a port number');
   return opts;
@@ -71,6 +76,7 @@ export async function startEmulator(opts: CliOptions): Promise<Emulator> {
     staticDir: opts.static,
     defaultEnv: opts.env,
     fsync: opts.fsync,
+    timeoutScale: opts.timeoutScale,
   });
   const db = emulator.db(opts.env);
   if (opts.seed === 'demo') {

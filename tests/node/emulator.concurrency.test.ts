@@ -32,7 +32,7 @@ describe('function host', () => {
     const thrown = await invoke(env, 'echo', { throw: true }, 'x');
     expect(thrown.status).toBe(500);
     expect(thrown.body).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL' });
-    const slow = await invoke(env, 'echo', { sleepMs: 2600 }, 'x');
+    const slow = await invoke(env, 'echo', { sleepMs: 3400 }, 'x');
     expect(slow.body).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL', message: expect.stringMatching(/timed out/) });
     expect((await invoke(env, 'echo', {}, 'still-here')).body).toMatchObject({ before: 'still-here' });
   });

@@ -24,6 +24,9 @@ export function startEmulatorProcess(dataDir: string, extra: string[] = []): Pro
       '--no-build',
       '--functions',
       `${path.join(root, 'dist/cloudfunctions')},${path.join(root, 'dist/test-functions')}`,
+      // tests share two cores with jest workers and a browser: keep timeouts, but not at production tightness
+      '--timeout-scale',
+      '3',
       ...extra,
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
