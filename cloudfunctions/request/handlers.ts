@@ -1,7 +1,8 @@
 // 你呼我应: report, route, answer, escalate, rate. The state machine is domain/requests.ts;
 // this file loads, checks, writes (state-guarded, so concurrent actors cannot both win) and shapes.
 import { audit } from '../common/audit';
-import type { Db } from '../common/cloud';
+import { randomBytes } from 'node:crypto';
+import { cloud, type Db } from '../common/cloud';
 import { checkText } from '../common/content';
 import type { RequestContract, RequestSummary, RequestView } from '../common/contracts/request';
 import { findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateWhere } from '../common/db';
@@ -60,6 +61,23 @@ function roleFor(doc: RequestDoc, ctx: UserCtx): Role | null {
   return order.find((r) => ctx.roles.includes(r)) ?? null;
 }
 
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** Temp URLs for the photos a view shows (one storage call; none when there are no photos). */
+async function withPhotoUrls(view: RequestView): Promise<RequestView> {
+  const ids = [...new Set([...view.photos, ...view.timeline.flatMap((t) => t.photos)])];
+  if (!ids.length) return view;
+  const res = (await cloud.getTempFileURL({ fileList: ids })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
+  const photoUrls: Record<string, string> = {};
+  for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) photoUrls[f.fileID] = f.tempFileURL;
+  return { ...view, photoUrls };
+}
+
 /** What one caller may see of one request: everything if they are part of it, the public face otherwise. */
 function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
   const facts = factsOf(doc);
@@ -90,6 +108,7 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
     fixed: doc.fixed,
     heldForReview: doc.moderation === 'review',
     timeline: insider || hallTask || doc.visibility === 'public' ? doc.timeline.map((t) => timelineView(t, insider)) : [],
+    photoUrls: {},
     can,
   };
 }
@@ -215,7 +234,7 @@ async function act(ctx: UserCtx, requestId: string, action: RequestAction, opts:
   const next = await applyTransition(ctx.db, doc, verdict.to, step, patch, conflict);
   await audit(ctx, `request.${action}`, `requests/${doc._id}`, { from: doc.state, to: verdict.to });
   if (opts.tell) await tellReporter(ctx.db, next, opts.tell, opts.note ?? null, ctx.now);
-  return viewOf(next, ctx);
+  return withPhotoUrls(viewOf(next, ctx));
 }
 
 function firstResponse(doc: RequestDoc, now: Date): Partial<RequestDoc> {
@@ -317,6 +336,20 @@ export const handlers: Handlers<RequestContract> = {
     },
   },
 
+  uploadPhoto: {
+    access: 'roles',
+    roles: [...FILERS, 'officer'],
+    async handle(ctx, input) {
+      const bytes = Buffer.from(input.data, 'base64');
+      if (bytes.length > 700 * 1024) throw fail.invalid('图片太大，请压缩后再上传');
+      if (!MAGIC[input.contentType](bytes)) throw fail.invalid('只能上传 JPG、PNG 或 WebP 图片');
+      const cloudPath = `requests/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(6).toString('hex')}.${EXT[input.contentType]}`;
+      const up = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as unknown as { fileID: string };
+      const urls = (await cloud.getTempFileURL({ fileList: [up.fileID] })) as unknown as { fileList: Array<{ tempFileURL: string }> };
+      return { fileId: up.fileID, url: urls.fileList[0]?.tempFileURL ?? '' };
+    },
+  },
+
   similar: {
     access: 'roles',
     roles: FILERS,
@@ -353,7 +386,7 @@ export const handlers: Handlers<RequestContract> = {
       const hallTask = doc.handlers.includes('hall') && ctx.roles.includes('member') && ['submitted', 'reopened'].includes(doc.state);
       const publicToNeighbours = doc.visibility === 'public' && doc.moderation === 'pass' && ctx.roles.length > 0;
       if (!insider && !hallTask && !publicToNeighbours) throw fail.notFound('没有找到这件事');
-      return viewOf(doc, ctx);
+      return withPhotoUrls(viewOf(doc, ctx));
     },
   },
 

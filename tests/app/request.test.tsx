@@ -81,6 +81,7 @@ function view(over: Partial<RequestView> = {}): RequestView {
       { at: '2026-11-20T02:00:00.000Z', action: 'create', actor: '王**', actorRole: 'resident', fromState: null, toState: 'submitted', note: null, photos: [] },
     ],
     can: [],
+    photoUrls: {},
     ...over,
   }
 }

@@ -177,7 +177,7 @@ async function requestCosts(emulator: EmulatorProcess) {
   const repairs = ids.filter((_x, i) => i % 2 === 0);
   const helps = ids.filter((_x, i) => i % 2 === 1);
   await measure('request.claim', 'write', 20, (i) => call('request', 'demo-member', 'claim', { requestId: helps[i] }));
-  await measure('request.accept (+ notification credit check)', 'write', 20, (i) => call('request', 'demo-grid', 'accept', { requestId: repairs[i] }));
+  await measure('request.accept', 'write', 20, (i) => call('request', 'demo-grid', 'accept', { requestId: repairs[i] }));
   await measure('request.resolve', 'write', 20, (i) => call('request', 'demo-grid', 'resolve', { requestId: repairs[i], note: '已修好' }));
   await measure('request.confirm', 'write', 20, (i) => call('request', 'demo-resident', 'confirm', { requestId: repairs[i], rating: 5, fixed: true }));
   await measure('request.stats (aggregate)', 'read', 20, () => call('request', 'demo-branch', 'stats', { groupBy: 'category' }));

@@ -237,6 +237,34 @@ describe('privacy', () => {
   });
 });
 
+describe('photos', () => {
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+  it('uploads a photo to the caller’s folder, attaches it to a report and serves it back', async () => {
+    const up = await request.ok('demo-resident', 'uploadPhoto', { contentType: 'image/png', data: PNG });
+    expect(up.fileId).toMatch(/^cloud:\/\/.+\/requests\/u-demo-resident\/.+\.png$/);
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ photos: [up.fileId] }));
+    const view = await request.ok('demo-grid', 'get', { requestId });
+    expect(view.photos).toEqual([up.fileId]);
+    const res = await fetch(view.photoUrls[up.fileId]);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(PNG, 'base64'))).toBe(true);
+    // the grid worker's own result photo goes into the timeline
+    const mine = await request.ok('demo-grid', 'uploadPhoto', { contentType: 'image/png', data: PNG });
+    await request.ok('demo-grid', 'accept', { requestId });
+    const done = await request.ok('demo-grid', 'resolve', { requestId, note: '修好了，见照片', photos: [mine.fileId] });
+    expect(done.timeline.at(-1)?.photos).toEqual([mine.fileId]);
+    expect(Object.keys(done.photoUrls).sort()).toEqual([up.fileId, mine.fileId].sort());
+  });
+
+  it('refuses what is not an image, and other people’s photos', async () => {
+    const text = Buffer.from('this is not an image at all, just some text pretending').toString('base64');
+    expect(await request.call('demo-resident', 'uploadPhoto', { contentType: 'image/jpeg', data: text })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const theirs = await request.ok('demo-resident-2', 'uploadPhoto', { contentType: 'image/png', data: PNG });
+    expect(await request.call('demo-resident', 'create', repair({ photos: [theirs.fileId] }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await request.call('visitor-photo', 'uploadPhoto', { contentType: 'image/png', data: PNG })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+});
+
 describe('personal data', () => {
   it('exports my requests, and deleting my account strips my name from them but keeps the record', async () => {
     await user.ok('leaver-r', 'login', {});

@@ -45,6 +45,8 @@ export const requestView = z.object({
   fixed: z.nullable(z.boolean()),
   heldForReview: z.boolean(),
   timeline: z.array(timelineEntry),
+  /** Short-lived download URLs for the photos above and in the timeline, by file id. */
+  photoUrls: z.record(z.string(), z.string()),
   /** What the caller may do now (the page shows only these buttons). */
   can: z.array(z.enum(['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'])),
 });
@@ -89,6 +91,15 @@ export const requestContract = defineContract({
       idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号无效')),
     }),
     output: z.object({ requestId: z.string(), state: z.enum(STATES), dueAt: z.string(), heldForReview: z.boolean() }),
+  },
+  /** A photo for a report or a result: stored under requests/<userId>/ and answered with its file id. */
+  uploadPhoto: {
+    input: z.strictObject({
+      contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+      /** base64, at most ~700 KB of image (the function's request body is limited to 1 MB) */
+      data: z.string().check(z.minLength(40, '图片为空'), z.maxLength(960_000, '图片太大，请压缩后再上传'), z.regex(/^[A-Za-z0-9+/=]+$/, '图片数据无效')),
+    }),
+    output: z.object({ fileId: z.string(), url: z.string() }),
   },
   similar: {
     input: z.strictObject({ buildingId: id(), category: z.enum(CATEGORIES) }),
