@@ -6,7 +6,7 @@ import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
 import { sdkEnvFor, prepareHostProcess } from './env';
 import { DEFAULT_ENV, Emulator } from './server';
-import { DEMO_IDENTITIES, isEmpty, seedDemo } from './seed';
+import { DEMO_IDENTITIES, isEmpty, seedDemo, seedSampleContent } from './seed';
 
 export interface CliOptions {
   port: number;
@@ -82,6 +82,7 @@ export async function startEmulator(opts: CliOptions): Promise<Emulator> {
   if (opts.seed === 'demo') {
     if (isEmpty(db)) {
       const r = seedDemo(db, new Date(emulator.now(opts.env)));
+      seedSampleContent(db, new Date(emulator.now(opts.env)));
       console.log(`seeded the demo compound 红湖公园城: ${r.households} households, ${r.users} users`);
     } else console.log('data directory already has data: demo seed skipped (use --reset to start over)');
   }

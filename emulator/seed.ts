@@ -1,6 +1,18 @@
 // Demo data: 红湖公园城 — 6 buildings, 216 households with areas, about 250 residents, and one
 // fixed identity per role (README lists them). Deterministic: the same seed every time.
-import { blankUser, type BindingDoc, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../cloudfunctions/common/model';
+import { monthOf, requestStats, routeRequest } from '../cloudfunctions/common/domain/requests';
+import {
+  blankUser,
+  type BindingDoc,
+  type BuildingDoc,
+  type CompoundDoc,
+  type EventDoc,
+  type HouseholdDoc,
+  type NoticeDoc,
+  type RegistrationDoc,
+  type RequestDoc,
+  type UserDoc,
+} from '../cloudfunctions/common/model';
 import type { Role } from '../cloudfunctions/common/roles';
 import type { Database } from './db';
 import { DEMO_IDENTITIES } from './demo-identities';
@@ -189,4 +201,203 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
 
 export function isEmpty(db: Database): boolean {
   return (db.collections.get('compounds')?.docs.size ?? 0) === 0;
+}
+
+/**
+ * A few things happening in the demo compound, so the app does not open empty: two notices, two
+ * events (one already full), and requests in three states. Only `npm start` / `--seed demo` adds
+ * these; tests seed the compound alone (POST /__emulator/seed) and make their own.
+ */
+export function seedSampleContent(db: Database, now = new Date()): void {
+  const H = 3_600_000;
+  const at = (h: number) => new Date(now.getTime() + h * H);
+  const stamp = { createdAt: now, updatedAt: now };
+  const notice = (over: Partial<NoticeDoc> & Pick<NoticeDoc, '_id' | 'title' | 'category' | 'content'>): NoticeDoc => ({
+    compoundId: DEMO_COMPOUND_ID,
+    images: [],
+    attachments: [],
+    feeTable: [],
+    pinned: false,
+    important: false,
+    audience: { kind: 'compound' },
+    publishAt: at(-2),
+    state: 'published',
+    publisherId: 'u-demo-committee',
+    publisherName: '业主委员会',
+    readCount: 0,
+    moderation: 'pass',
+    notifiedAt: at(-2),
+    ...stamp,
+    ...over,
+  });
+  db.insert('notices', [
+    notice({
+      _id: 'demo-notice-outage',
+      category: 'outage',
+      title: '12月1日全小区停电检修通知',
+      content: '<p>接供电公司通知，12月1日（周一）9:00—15:00 小区线路检修，全小区停电。</p><p>请提前做好准备：冰箱少开门，电梯停运期间请走楼梯，行动不便的老人可联系楼栋长帮忙。</p>',
+      pinned: true,
+      important: true,
+      publisherId: 'u-demo-property',
+      publisherName: '物业服务中心',
+    }),
+    notice({
+      _id: 'demo-notice-fees',
+      category: 'disclosure',
+      title: '2026年10月物业费收支公示',
+      content: '<p>根据《物业管理条例》，现将 10 月物业费收支情况公示如下，如有疑问请于 7 日内向业委会反映。</p>',
+      feeTable: [
+        { item: '物业费收入', amount: 186420, period: '2026-10' },
+        { item: '公共收益（广告位）', amount: 12000, period: '2026-10' },
+        { item: '保洁绿化支出', amount: -58300, period: '2026-10' },
+        { item: '秩序维护支出', amount: -64250.5, period: '2026-10' },
+        { item: '电梯维保支出', amount: -21600, period: '2026-10' },
+      ],
+      publisherId: 'u-demo-property',
+      publisherName: '物业服务中心',
+      publishAt: at(-30),
+    }),
+  ]);
+
+  const event = (over: Partial<EventDoc> & Pick<EventDoc, '_id' | 'title' | 'description' | 'place' | 'capacity'>): EventDoc => ({
+    compoundId: DEMO_COMPOUND_ID,
+    startAt: at(72),
+    endAt: at(74),
+    signupDeadline: at(70),
+    audience: { kind: 'all' },
+    creditsHours: false,
+    state: 'published',
+    cancelReason: null,
+    confirmedCount: 0,
+    organizerId: 'u-demo-committee',
+    organizerName: '赵丽华',
+    moderation: 'pass',
+    checkinSecret: 'demo-secret-not-for-production',
+    ...stamp,
+    ...over,
+  });
+  db.insert('events', [
+    event({ _id: 'demo-event-tea', title: '阳光下午茶', description: '社区活动室，茶点、聊天，还有社区医生的冬季保健小讲座。欢迎邻居们带上家里的老人一起来。', place: '党群服务中心一楼活动室', capacity: 30 }),
+    event({
+      _id: 'demo-event-clinic',
+      title: '义诊进小区',
+      description: '三甲医院专家现场量血压、测血糖、看慢病。名额有限，额满可候补。',
+      place: '小区中心广场',
+      capacity: 2,
+      confirmedCount: 2,
+      startAt: at(120),
+      endAt: at(123),
+      signupDeadline: at(118),
+      creditsHours: true,
+    }),
+  ]);
+  const reg = (id: string, userId: string, name: string, queuedAt: Date): RegistrationDoc => ({
+    _id: id,
+    compoundId: DEMO_COMPOUND_ID,
+    eventId: 'demo-event-clinic',
+    userId,
+    openid: userId.replace(/^u-/, ''),
+    name,
+    phone: null,
+    home: null,
+    status: 'confirmed',
+    queuedAt,
+    checkedInAt: null,
+    remindedAt: null,
+    notify: false,
+    eventTitle: '义诊进小区',
+    eventStartAt: at(120),
+    eventPlace: '小区中心广场',
+    ...stamp,
+  });
+  db.insert('registrations', [reg('demo-reg-1', 'u-seed-100', '居民', at(-5)), reg('demo-reg-2', 'u-seed-101', '居民', at(-4))]);
+
+  const request = (over: Partial<RequestDoc> & Pick<RequestDoc, '_id' | 'category' | 'content' | 'reporterId' | 'reporterName'>): RequestDoc => {
+    const doc: RequestDoc = {
+      compoundId: DEMO_COMPOUND_ID,
+      reporterOpenid: over.reporterId.replace(/^u-/, ''),
+      reporterPhone: null,
+      notifyReporter: false,
+      urgency: 'general',
+      visibility: 'private',
+      buildingId: 'demo-b1',
+      buildingName: '1栋',
+      unit: '1',
+      room: null,
+      area: null,
+      photos: [],
+      handlers: routeRequest(over.category, true),
+      gridUserIds: ['u-demo-grid'],
+      state: 'submitted',
+      escalationLevel: 0,
+      assigneeId: null,
+      assigneeName: null,
+      idempotencyKey: `seed-${over._id}`,
+      moderation: 'pass',
+      dueAt: at(160),
+      month: monthOf(now),
+      firstResponseAt: null,
+      respondedOnTime: null,
+      resolvedAt: null,
+      closedAt: null,
+      rating: null,
+      fixed: null,
+      satisfied: null,
+      comment: null,
+      closedUnrated: false,
+      stats: requestStats({ state: 'submitted', createdAt: at(-8), firstResponseAt: null, respondedOnTime: null, resolvedAt: null, rating: null, satisfied: null, escalationLevel: 0 }),
+      timeline: [{ at: at(-8), action: 'create', actorId: over.reporterId, actorName: over.reporterName, actorRole: 'resident', fromState: null, toState: 'submitted', note: null, photos: [] }],
+      createdAt: at(-8),
+      updatedAt: at(-8),
+      ...over,
+    };
+    doc.stats = requestStats(doc);
+    return doc;
+  };
+  const step = (h: number, action: string, actorId: string, actorName: string, actorRole: string, fromState: RequestDoc['state'], toState: RequestDoc['state'], note: string | null) =>
+    ({ at: at(h), action, actorId, actorName, actorRole, fromState, toState, note, photos: [] }) as RequestDoc['timeline'][number];
+  const help = request({ _id: 'demo-request-help', category: 'help', content: '家里老人腿脚不便，想请志愿者帮忙把两袋米扛上 6 楼。', reporterId: 'u-seed-102', reporterName: '居民', urgency: 'utilities', dueAt: at(16) });
+  const lamp = request({
+    _id: 'demo-request-lamp',
+    category: 'repair',
+    content: '1栋1单元 3 楼楼道灯不亮，晚上下楼看不清。',
+    reporterId: 'u-demo-resident',
+    reporterName: '王秀兰',
+    room: '301',
+    state: 'in_progress',
+    assigneeId: 'u-demo-grid',
+    assigneeName: '刘芳',
+    firstResponseAt: at(-6),
+    respondedOnTime: true,
+  });
+  lamp.timeline.push(step(-6, 'accept', 'u-demo-grid', '刘芳', 'grid', 'submitted', 'accepted', '已联系物业电工，明天上午来修'), step(-5, 'start', 'u-demo-grid', '刘芳', 'grid', 'accepted', 'in_progress', null));
+  lamp.stats = requestStats(lamp);
+  const gate = request({
+    _id: 'demo-request-gate',
+    category: 'property',
+    content: '2栋门禁刷卡没反应，老人进出不方便。',
+    reporterId: 'u-demo-resident-2',
+    reporterName: '李建国',
+    buildingId: 'demo-b2',
+    buildingName: '2栋',
+    gridUserIds: [],
+    state: 'closed',
+    assigneeId: 'u-demo-property',
+    assigneeName: '陈志强',
+    firstResponseAt: at(-7),
+    respondedOnTime: true,
+    resolvedAt: at(-3),
+    closedAt: at(-2),
+    rating: 5,
+    fixed: true,
+    satisfied: true,
+    comment: '修得很快，谢谢物业',
+  });
+  gate.timeline.push(
+    step(-7, 'accept', 'u-demo-property', '陈志强', 'property', 'submitted', 'accepted', null),
+    step(-3, 'resolve', 'u-demo-property', '陈志强', 'property', 'accepted', 'resolved', '已更换读卡器'),
+    step(-2, 'confirm', 'u-demo-resident-2', '李建国', 'resident', 'resolved', 'closed', '评分 5 星；问题已解决；修得很快，谢谢物业'),
+  );
+  gate.stats = requestStats(gate);
+  db.insert('requests', [help, lamp, gate]);
 }
