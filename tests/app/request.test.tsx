@@ -7,6 +7,7 @@ import Detail from '../../src/packages/request/detail'
 import Hall from '../../src/packages/request/hall'
 import Report from '../../src/packages/request/report'
 import { SessionProvider } from '../../src/store/session'
+import { photoEncoding } from '../../src/components/PhotoPicker'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
 
@@ -191,6 +192,84 @@ describe('我要反映', () => {
   })
 })
 
+/** Taro.chooseImage answers with these temp files; the (canvas) compression answers a tiny JPEG. */
+function fakePicking(paths: string[]) {
+  const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: paths, tempFiles: paths.map((path) => ({ path, size: 1000 })), errMsg: 'ok' } as never)
+  const encode = jest.spyOn(photoEncoding, 'h5').mockResolvedValue({ contentType: 'image/jpeg', data: '/9j/'.padEnd(64, 'A') })
+  return { choose, encode }
+}
+
+let uploads = 0
+const uploaded = () => {
+  const n = ++uploads
+  return { fileId: `cloud://env-1.abc/requests/u1/p${n}.jpg`, url: `https://tmp.example/p${n}.jpg` }
+}
+
+describe('我要反映 · 照片', () => {
+  beforeEach(() => {
+    uploads = 0
+  })
+
+  it('uploads the chosen photos, lets one be removed, and sends the rest with the report', async () => {
+    const calls = fakeCloud({
+      'user.login': verified,
+      'user.directory': directory,
+      'request.similar': () => ({ items: [] }),
+      'request.uploadPhoto': uploaded,
+      'request.create': () => ({ requestId: 'r7', state: 'submitted', dueAt: '2026-11-27T02:00:00.000Z', heldForReview: false }),
+    })
+    const { choose, encode } = fakePicking(['blob:http://localhost/a', 'blob:http://localhost/b'])
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Report)
+    await waitFor(() => expect(screen.getByText('照片（可选，最多 9 张）')).toBeTruthy())
+
+    fireEvent.click(el('.js-add-photo'))
+    await waitFor(() => expect(document.querySelectorAll('.js-photo-picker .js-photo')).toHaveLength(2))
+    expect(choose).toHaveBeenCalledWith({ count: 9, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    expect(encode.mock.calls.map((c) => c[0])).toEqual(['blob:http://localhost/a', 'blob:http://localhost/b'])
+    const sent = calls.filter((c) => c.action === 'uploadPhoto')
+    expect(sent).toHaveLength(2)
+    expect(sent[0].data).toEqual({ contentType: 'image/jpeg', data: expect.stringMatching(/^\/9j\/A+$/) })
+    expect(document.querySelector('.js-photo-uploading')).toBeNull()
+
+    // the first one goes again
+    fireEvent.click(el('.js-photo-picker .js-remove-photo'))
+    await waitFor(() => expect(document.querySelectorAll('.js-photo-picker .js-photo')).toHaveLength(1))
+
+    fireEvent.click(el('.js-category-repair'))
+    await typeInto('.js-content textarea', '楼道灯坏了')
+    fireEvent.click(screen.getByText('提交反映'))
+    await waitFor(() => expect(created(calls)).toHaveLength(1))
+    expect(created(calls)[0].data.photos).toEqual(['cloud://env-1.abc/requests/u1/p2.jpg'])
+  })
+
+  it("shows the server's message when an upload is refused, and sends no photos", async () => {
+    const calls = fakeCloud({
+      'user.login': verified,
+      'user.directory': directory,
+      'request.similar': () => ({ items: [] }),
+      'request.uploadPhoto': () => failWith('INVALID_INPUT', '图片太大，请压缩后再上传'),
+      'request.create': () => ({ requestId: 'r8', state: 'submitted', dueAt: '2026-11-27T02:00:00.000Z', heldForReview: false }),
+    })
+    fakePicking(['blob:http://localhost/big'])
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Report)
+    await waitFor(() => expect(document.querySelector('.js-add-photo')).toBeTruthy())
+    fireEvent.click(el('.js-add-photo'))
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '图片太大，请压缩后再上传', icon: 'none' })))
+    await waitFor(() => expect(document.querySelector('.js-photo-uploading')).toBeNull())
+    expect(document.querySelectorAll('.js-photo-picker .js-photo')).toHaveLength(0)
+
+    fireEvent.click(el('.js-category-repair'))
+    await typeInto('.js-content textarea', '楼道灯坏了')
+    fireEvent.click(screen.getByText('提交反映'))
+    await waitFor(() => expect(created(calls)).toHaveLength(1))
+    expect(created(calls)[0].data).not.toHaveProperty('photos')
+  })
+})
+
 describe('反映详情', () => {
   const buttons = () => Array.from(document.querySelectorAll('[class*="js-action-"]')).map((b) => (b.className.match(/js-action-(\w+)/) ?? [])[1])
 
@@ -243,6 +322,61 @@ describe('反映详情', () => {
     await waitFor(() => expect(calls.find((c) => c.action === 'resolve')?.data).toEqual({ requestId: 'r1', note: '已更换灯泡' }))
     await waitFor(() => expect(screen.getAllByText('已更换灯泡').length).toBeGreaterThan(0))
     await waitFor(() => expect(document.querySelector('.js-action-resolve')).toBeNull())
+  })
+
+  it('shows the photos of the request and of each step from photoUrls, and previews them', async () => {
+    openDetail('r1')
+    const a = 'cloud://env-1.abc/requests/u1/a.jpg'
+    const b = 'cloud://env-1.abc/requests/u1/b.jpg'
+    const c = 'cloud://env-1.abc/requests/u2/c.jpg'
+    fakeCloud({
+      'user.login': verified,
+      'request.get': () =>
+        view({
+          state: 'resolved',
+          photos: [a, b],
+          photoUrls: { [a]: 'https://tmp.example/a.jpg', [b]: 'https://tmp.example/b.jpg', [c]: 'https://tmp.example/c.jpg' },
+          timeline: [
+            ...view().timeline,
+            { at: '2026-11-21T03:00:00.000Z', action: 'resolve', actor: '物业张师傅', actorRole: 'property', fromState: 'in_progress', toState: 'resolved', note: '已更换灯泡', photos: [c] },
+          ],
+        }),
+    })
+    const previewImage = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelectorAll('.js-detail-photos .js-photo')).toHaveLength(2))
+    const srcs = (sel: string) => Array.from(document.querySelectorAll(sel)).map((i) => i.getAttribute('src'))
+    expect(srcs('.js-detail-photos .js-photo-img')).toEqual(['https://tmp.example/a.jpg', 'https://tmp.example/b.jpg'])
+    expect(srcs('.js-step-photos .js-photo-img')).toEqual(['https://tmp.example/c.jpg'])
+
+    fireEvent.click(document.querySelectorAll('.js-detail-photos .js-photo')[1])
+    expect(previewImage).toHaveBeenCalledWith({ urls: ['https://tmp.example/a.jpg', 'https://tmp.example/b.jpg'], current: 'https://tmp.example/b.jpg' })
+  })
+
+  it('sends the photos added in the resolve dialog with the result', async () => {
+    openDetail('r1')
+    uploads = 0
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'property'] }),
+      'request.get': () => view({ state: 'in_progress', can: ['resolve', 'note'] }),
+      'request.uploadPhoto': uploaded,
+      'request.resolve': () => view({ state: 'resolved', can: ['note'] }),
+    })
+    const { choose } = fakePicking(['blob:http://localhost/x'])
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelector('.js-action-resolve')).toBeTruthy())
+    fireEvent.click(el('.js-action-resolve'))
+    await waitFor(() => expect(document.querySelector('.js-resolve-photos .js-add-photo')).toBeTruthy())
+    fireEvent.click(el('.js-resolve-photos .js-add-photo'))
+    await waitFor(() => expect(document.querySelectorAll('.js-resolve-photos .js-photo')).toHaveLength(1))
+    expect(choose).toHaveBeenCalledWith(expect.objectContaining({ count: 3 }))
+
+    fireEvent.input(el('.js-resolve-input textarea'), { target: { value: '已更换灯泡' } })
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() =>
+      expect(calls.find((c) => c.action === 'resolve')?.data).toEqual({ requestId: 'r1', note: '已更换灯泡', photos: ['cloud://env-1.abc/requests/u1/p1.jpg'] }),
+    )
   })
 
   it('explains that a rating of 2 sends the request back, before anything is sent', async () => {

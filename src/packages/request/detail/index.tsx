@@ -13,6 +13,7 @@ import {
 } from '../../../../cloudfunctions/common/domain/requests'
 import { ROLE_LABELS } from '../../../../cloudfunctions/common/roles'
 import { Card } from '../../../components/Card'
+import { PhotoGrid, PhotoPicker } from '../../../components/PhotoPicker'
 import { OverdueTag, StateTag } from '../../../components/RequestRow'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { requestApi, requestContract, type RequestView } from '../../../services/request'
@@ -65,15 +66,19 @@ function roleText(role: string | null): string {
   return (ROLE_LABELS as Record<string, string | undefined>)[role] ?? role
 }
 
+/** The dialogs that may carry photos (a result or a progress note), and how many. */
+const DIALOG_PHOTOS_MAX = 3
+const withPhotos = (kind: DialogKind) => kind === 'note' || kind === 'resolve'
+
 /** The call for one dialog action, after checking its input with the shared contract. */
-function dialogCall(kind: DialogKind, requestId: string, text: string): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
+function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[]): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
   switch (kind) {
     case 'note': {
-      const d = { requestId, note: text }
+      const d = photos.length ? { requestId, note: text, photos } : { requestId, note: text }
       return { problem: firstProblem(requestContract.addNote.input, d), send: () => requestApi.addNote(d) }
     }
     case 'resolve': {
-      const d = { requestId, note: text }
+      const d = photos.length ? { requestId, note: text, photos } : { requestId, note: text }
       return { problem: firstProblem(requestContract.resolve.input, d), send: () => requestApi.resolve(d) }
     }
     case 'escalate': {
@@ -118,7 +123,7 @@ function Fact({ label, children, className }: { label: string; children: ReactNo
   )
 }
 
-function Timeline({ entries }: { entries: Entry[] }) {
+function Timeline({ entries, urls }: { entries: Entry[]; urls: Record<string, string> }) {
   return (
     <Card title='办理过程' className='js-timeline'>
       <View className='rq-timeline'>
@@ -133,6 +138,7 @@ function Timeline({ entries }: { entries: Entry[] }) {
               {e.actorRole ? `（${roleText(e.actorRole)}）` : ''}
             </Text>
             {e.note ? <Text className='rq-step__note'>{e.note}</Text> : null}
+            <PhotoGrid ids={e.photos} urls={urls} small className='js-step-photos' />
           </View>
         ))}
       </View>
@@ -221,6 +227,9 @@ function Detail({ requestId }: { requestId: string }) {
   const [dialog, setDialog] = useState<DialogKind | null>(null)
   const [text, setText] = useState('')
   const [dialogError, setDialogError] = useState<string | null>(null)
+  const [dialogPhotos, setDialogPhotos] = useState<string[]>([])
+  const [dialogUrls, setDialogUrls] = useState<Record<string, string>>({})
+  const [dialogUploading, setDialogUploading] = useState(false)
 
   const load = useCallback(async () => {
     setError(null)
@@ -257,6 +266,8 @@ function Detail({ requestId }: { requestId: string }) {
   const open = (kind: DialogKind) => {
     setText('')
     setDialogError(null)
+    setDialogPhotos([])
+    setDialogUploading(false)
     setDialog(kind)
   }
 
@@ -268,7 +279,11 @@ function Detail({ requestId }: { requestId: string }) {
   // NutUI closes the dialog when this resolves and keeps it open (with the error) when it throws.
   const confirmDialog = async () => {
     if (!dialog) return
-    const call = dialogCall(dialog, requestId, text.trim())
+    if (dialogUploading) {
+      setDialogError('照片正在上传，请稍候')
+      throw new Error('照片正在上传，请稍候')
+    }
+    const call = dialogCall(dialog, requestId, text.trim(), withPhotos(dialog) ? dialogPhotos : [])
     if (call.problem) {
       setDialogError(call.problem)
       throw new Error(call.problem)
@@ -298,7 +313,7 @@ function Detail({ requestId }: { requestId: string }) {
       >
         {v.heldForReview ? <Text className='ll-block ll-muted js-held'>内容正在审核，通过前仅您和工作人员可见。</Text> : null}
         <Text className='rq-content js-detail-content'>{v.content}</Text>
-        {v.photos.length ? <Text className='ll-block ll-muted'>附照片 {v.photos.length} 张</Text> : null}
+        <PhotoGrid ids={v.photos} urls={v.photoUrls} className='js-detail-photos' />
         <View className='rq-facts'>
           <Fact label='地点' className='js-detail-place'>
             <Text>{placeText(v)}</Text>
@@ -371,7 +386,7 @@ function Detail({ requestId }: { requestId: string }) {
         </Card>
       ) : null}
 
-      <Timeline entries={v.timeline} />
+      <Timeline entries={v.timeline} urls={v.photoUrls} />
 
       <Dialog
         visible={!!dialog}
@@ -395,6 +410,20 @@ function Detail({ requestId }: { requestId: string }) {
                 onChange={(t: string) => setText(t)}
               />
             </View>
+            {withPhotos(dialog) ? (
+              <>
+                <Text className='ll-label'>照片（可选，最多 {DIALOG_PHOTOS_MAX} 张）</Text>
+                <PhotoPicker
+                  className={`js-${dialog}-photos`}
+                  value={dialogPhotos}
+                  onChange={setDialogPhotos}
+                  max={DIALOG_PHOTOS_MAX}
+                  urls={dialogUrls}
+                  onUrls={(added) => setDialogUrls((u) => ({ ...u, ...added }))}
+                  onBusy={setDialogUploading}
+                />
+              </>
+            ) : null}
             {dialogError ? <Text className='ll-error-text js-dialog-error'>{dialogError}</Text> : null}
           </View>
         ) : null}

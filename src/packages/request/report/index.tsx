@@ -16,6 +16,7 @@ import {
   type Urgency,
 } from '../../../../cloudfunctions/common/domain/requests'
 import { Card } from '../../../components/Card'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import { ROUTES, go, requestDetailUrl } from '../../../components/HouseholdStatus'
 import { StateTag } from '../../../components/RequestRow'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
@@ -96,12 +97,15 @@ function ReportForm() {
   const [area, setArea] = useState('')
   const [urgency, setUrgency] = useState<Urgency>('general')
   const [visibility, setVisibility] = useState<Visibility>('private')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [photoUrls, setPhotoUrls] = useState<Record<string, string>>({})
+  const [uploading, setUploading] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
   const askedSubscription = useRef(false)
   // a message about the form goes away as soon as the resident changes the form
-  useEffect(() => setProblem(null), [category, content, place, buildingId, unit, area])
+  useEffect(() => setProblem(null), [category, content, place, buildingId, unit, area, photos])
 
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
@@ -110,6 +114,7 @@ function ReportForm() {
 
   const submit = async () => {
     if (sending.current) return
+    if (uploading) return setProblem('照片正在上传，请稍候再提交')
     if (!category) return setProblem('请选择反映类别')
     if (!content.trim()) return setProblem('请填写反映内容')
     let location: CreateInput['location']
@@ -121,6 +126,7 @@ function ReportForm() {
       location = unit ? { buildingId: building.buildingId, unit } : { buildingId: building.buildingId }
     }
     const data: CreateInput = { category, content: content.trim(), location, urgency, visibility, idempotencyKey: key }
+    if (photos.length) data.photos = photos
     const local = firstProblem(requestContract.create.input, data)
     if (local) return setProblem(local)
     setProblem(null)
@@ -159,6 +165,18 @@ function ReportForm() {
             onChange={(v: string) => setContent(v)}
           />
         </View>
+      </Card>
+
+      <Card title='照片（可选，最多 9 张）' className='js-report-photos'>
+        <Text className='ll-block ll-muted'>拍下现场情况，工作人员能更快了解问题。</Text>
+        <PhotoPicker
+          value={photos}
+          onChange={setPhotos}
+          max={9}
+          urls={photoUrls}
+          onUrls={(added) => setPhotoUrls((u) => ({ ...u, ...added }))}
+          onBusy={setUploading}
+        />
       </Card>
 
       <Card title='在哪里？'>

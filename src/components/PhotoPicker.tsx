@@ -1,0 +1,198 @@
+// 照片: pick, compress and upload photos for a request (PhotoPicker), and show them (PhotoGrid).
+// Both platforms send the photo the same way: base64 through `request.uploadPhoto`, which answers
+// with the cloud file id (what `create`/`resolve`/`addNote` take) and a short-lived URL to show it.
+import { useRef, useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { requestApi } from '../services/request'
+
+type Upload = { contentType: 'image/jpeg'; data: string }
+
+/** The longest side of a photo as uploaded from the browser, in pixels. */
+const H5_MAX_SIDE = 1280
+
+function loadImage(src: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new window.Image()
+    img.onload = () => resolve(img)
+    img.onerror = () => reject(new Error('图片读取失败'))
+    img.src = src
+  })
+}
+
+/**
+ * How a chosen photo becomes base64 JPEG on each platform. Called through this object (not
+ * directly) so that tests can replace a step with jest.spyOn — jsdom has no canvas.
+ */
+export const photoEncoding = {
+  /** Browser: downscale to ≤ 1280 px on the long side and encode as JPEG 0.8 in a canvas. */
+  async h5(tempFilePath: string): Promise<Upload> {
+    const blob = await fetch(tempFilePath).then((r) => r.blob())
+    const objectUrl = URL.createObjectURL(blob)
+    try {
+      const img = await loadImage(objectUrl)
+      const scale = Math.min(1, H5_MAX_SIDE / Math.max(img.naturalWidth || img.width, img.naturalHeight || img.height, 1))
+      const canvas = document.createElement('canvas')
+      canvas.width = Math.max(1, Math.round((img.naturalWidth || img.width) * scale))
+      canvas.height = Math.max(1, Math.round((img.naturalHeight || img.height) * scale))
+      const ctx = canvas.getContext('2d')
+      if (!ctx) throw new Error('图片读取失败')
+      // JPEG has no transparency: a white background instead of black
+      ctx.fillStyle = '#ffffff'
+      ctx.fillRect(0, 0, canvas.width, canvas.height)
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
+      const dataUrl = canvas.toDataURL('image/jpeg', 0.8)
+      return { contentType: 'image/jpeg', data: dataUrl.replace(/^data:[^,]*;base64,/, '') }
+    } finally {
+      URL.revokeObjectURL(objectUrl)
+    }
+  },
+  /** WeChat: the system's JPEG compression, then the file's bytes as base64. */
+  async weapp(tempFilePath: string): Promise<Upload> {
+    let path = tempFilePath
+    try {
+      path = (await Taro.compressImage({ src: tempFilePath, quality: 80 })).tempFilePath
+    } catch {
+      // some formats cannot be compressed: send the picked (already compressed) file
+    }
+    const data = Taro.getFileSystemManager().readFileSync(path, 'base64') as string
+    return { contentType: 'image/jpeg', data }
+  },
+}
+
+/** The chosen file as an `uploadPhoto` input, the way this platform can make it. */
+export function encodePhoto(tempFilePath: string): Promise<Upload> {
+  return process.env.TARO_ENV === 'weapp' ? photoEncoding.weapp(tempFilePath) : photoEncoding.h5(tempFilePath)
+}
+
+/** What an Image can show for a file id: its download URL, else (WeChat) the cloud:// id itself. */
+export function photoSrc(id: string, urls: Record<string, string>): string {
+  return urls[id] ?? id
+}
+
+function preview(ids: string[], urls: Record<string, string>, current: string) {
+  const all = ids.map((i) => photoSrc(i, urls))
+  void Taro.previewImage({ urls: all, current: photoSrc(current, urls) }).catch(() => undefined)
+}
+
+/** Thumbnails of uploaded photos; a tap opens the full-size preview. `small` for the timeline. */
+export function PhotoGrid({ ids, urls, small, className }: { ids: string[]; urls: Record<string, string>; small?: boolean; className?: string }) {
+  if (!ids.length) return null
+  return (
+    <View className={`ll-photos ${small ? 'll-photos--small' : ''} ${className ?? ''}`}>
+      {ids.map((id) => (
+        <View key={id} className='ll-photo js-photo' onClick={() => preview(ids, urls, id)}>
+          <Image className='ll-photo__img js-photo-img' src={photoSrc(id, urls)} mode='aspectFill' />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+interface Pending {
+  key: string
+  preview: string
+}
+
+export interface PhotoPickerProps {
+  /** The uploaded photos' file ids, in order. */
+  value: string[]
+  onChange: (ids: string[]) => void
+  /** At most this many photos (default 9, the server's limit). */
+  max?: number
+  /** Known download URLs by file id (for thumbnails and the preview). */
+  urls: Record<string, string>
+  /** New URLs of photos just uploaded, to merge into `urls`. */
+  onUrls: (added: Record<string, string>) => void
+  /** Tells the form when uploads start and end (a form should not be sent halfway). */
+  onBusy?: (busy: boolean) => void
+  className?: string
+}
+
+let pendingSeq = 0
+
+function isCancel(e: unknown): boolean {
+  const msg = (e as { errMsg?: string; message?: string } | null)?.errMsg ?? (e as Error | null)?.message ?? ''
+  return /cancel/i.test(msg)
+}
+
+/** A grid of square thumbnails with a big ×, and an 「添加照片」 tile while below `max`. */
+export function PhotoPicker({ value, onChange, max = 9, urls, onUrls, onBusy, className }: PhotoPickerProps) {
+  const [pending, setPending] = useState<Pending[]>([])
+  // uploads finish one after another: each adds to the newest list, not the one of the tap
+  const latest = useRef(value)
+  latest.current = value
+  const left = max - value.length - pending.length
+
+  const add = async () => {
+    if (left <= 0) return
+    let files: string[]
+    try {
+      const picked = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      files = picked.tempFilePaths.slice(0, left)
+    } catch (e) {
+      if (!isCancel(e)) void Taro.showToast({ title: '无法选择照片，请重试', icon: 'none' })
+      return
+    }
+    if (!files.length) return
+    const items = files.map((preview) => ({ key: `p${++pendingSeq}`, preview }))
+    setPending((p) => [...p, ...items])
+    onBusy?.(true)
+    for (const item of items) {
+      let message: string | null = null
+      try {
+        const input = await encodePhoto(item.preview)
+        const res = await requestApi.uploadPhoto(input)
+        if (res.ok) {
+          onUrls({ [res.data.fileId]: res.data.url })
+          latest.current = [...latest.current, res.data.fileId]
+          onChange(latest.current)
+        } else message = res.message
+      } catch {
+        message = '照片读取失败，请换一张再试'
+      }
+      setPending((p) => p.filter((x) => x.key !== item.key))
+      if (message) void Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+    }
+    onBusy?.(false)
+  }
+
+  const remove = (id: string) => {
+    latest.current = latest.current.filter((x) => x !== id)
+    onChange(latest.current)
+  }
+
+  return (
+    <View className={`ll-photos ll-photo-picker js-photo-picker ${className ?? ''}`}>
+      {value.map((id) => (
+        <View key={id} className='ll-photo js-photo' onClick={() => preview(value, urls, id)}>
+          <Image className='ll-photo__img js-photo-img' src={photoSrc(id, urls)} mode='aspectFill' />
+          <View
+            className='ll-photo__remove js-remove-photo'
+            aria-label='删除这张照片'
+            onClick={(e) => {
+              e.stopPropagation()
+              remove(id)
+            }}
+          >
+            <Text>×</Text>
+          </View>
+        </View>
+      ))}
+      {pending.map((p) => (
+        <View key={p.key} className='ll-photo is-uploading js-photo-uploading'>
+          <Image className='ll-photo__img' src={p.preview} mode='aspectFill' />
+          <View className='ll-photo__mask'>
+            <Text>上传中…</Text>
+          </View>
+        </View>
+      ))}
+      {left > 0 ? (
+        <View className='ll-photo ll-photo--add js-add-photo' onClick={() => void add()} aria-label='添加照片'>
+          <Text className='ll-photo__plus'>＋</Text>
+          <Text className='ll-photo__add-text'>添加照片</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
