@@ -409,25 +409,14 @@ export const handlers: Handlers<UserContract> = {
       // the record stays as an anonymous tombstone so counts and audit references still add up
       await ctx.db.collection('users').doc(userId).set({
         data: {
-          openid: `deleted:${userId}`,
-          compoundId: ctx.user.compoundId,
-          compoundName: ctx.user.compoundName,
-          displayName: '已注销用户',
-          phone: null,
-          roles: [],
-          householdId: null,
-          householdRelation: null,
-          home: null,
-          binding: null,
-          party: null,
-          consents: {},
-          elderMode: false,
-          isMinor: false,
-          points: 0,
-          serviceHours: ctx.user.serviceHours,
+          ...blankUser(`deleted:${userId}`, ctx.now, {
+            compoundId: ctx.user.compoundId,
+            compoundName: ctx.user.compoundName,
+            displayName: '已注销用户',
+            serviceHours: ctx.user.serviceHours,
+            createdAt: ctx.user.createdAt,
+          }),
           deletedAt: ctx.now,
-          createdAt: ctx.user.createdAt,
-          updatedAt: ctx.now,
         },
       });
       await audit(ctx, 'user.deleteMyAccount', `users/${userId}`, {});
