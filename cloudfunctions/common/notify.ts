@@ -20,6 +20,11 @@ export function thing(text: string): string {
   return chars.length <= 20 ? chars.join('') : `${chars.slice(0, 19).join('')}…`;
 }
 
+/** A time field as residents read it: China Standard Time, YYYY-MM-DD HH:mm. */
+export function beijingTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function phrase(text: string): string {
   return [...text].slice(0, 5).join('');
 }

@@ -14,6 +14,7 @@ import {
   checkinOpen,
   checkinWindow,
   CHECKIN_WINDOW_MS,
+  EVENT_ORGANISERS,
   creditedHours,
   isUnlimited,
   placesLeft,
@@ -22,11 +23,11 @@ import {
 import { fail } from '../common/errors';
 import { maskName, maskPhone } from '../common/mask';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../common/model';
-import { notify, thing } from '../common/notify';
+import { beijingTime, notify, thing } from '../common/notify';
 import type { Role } from '../common/roles';
 import type { Handlers, UserCtx } from '../common/serve';
 
-const ORGANISERS: readonly Role[] = ['committee', 'branch'];
+const ORGANISERS: readonly Role[] = EVENT_ORGANISERS;
 const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/event/detail/index';
 
@@ -80,16 +81,17 @@ async function releaseSeat(db: Db, eventId: string): Promise<void> {
   await updateWhere(db, 'events', { _id: eventId, confirmedCount: db.command.gt(0) }, { confirmedCount: db.command.inc(-1) });
 }
 
-async function tell(db: Db, reg: RegistrationDoc, what: string): Promise<boolean> {
+/** One message about an event to one registrant who subscribed (promotion, cancellation, reminder). */
+export async function tellRegistrant(db: Db, reg: RegistrationDoc, ev: Pick<EventDoc, 'title' | 'startAt' | 'place'>, what: string): Promise<boolean> {
   if (!reg.notify || !reg.openid) return false;
   return notify(
     db,
     { userId: reg.userId, openid: reg.openid },
     'eventReminder',
     {
-      thing1: { value: thing(reg.eventTitle) },
-      time2: { value: new Date(reg.eventStartAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') },
-      thing3: { value: thing(reg.eventPlace) },
+      thing1: { value: thing(ev.title) },
+      time2: { value: beijingTime(ev.startAt) },
+      thing3: { value: thing(ev.place) },
       thing4: { value: thing(what) },
     },
     `${DETAIL_PAGE}?id=${reg.eventId}`,
@@ -120,7 +122,7 @@ export async function promoteFromWaitlist(db: Db, ev: EventDoc, now: Date): Prom
       continue;
     }
     promoted++;
-    await tell(db, first, '候补成功，您已获得名额');
+    await tellRegistrant(db, first, ev, '候补成功，您已获得名额');
   }
   return promoted;
 }
@@ -246,7 +248,7 @@ export const handlers: Handlers<EventContract> = {
       let notified = 0;
       for (let skip = 0; skip < 10_000; skip += 100) {
         const regs = await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: ctx.db.command.neq('cancelled'), notify: true }, { skip, limit: 100 });
-        for (const r of regs) if (await tell(ctx.db, r, `活动取消：${input.reason}`)) notified++;
+        for (const r of regs) if (await tellRegistrant(ctx.db, r, ev, `活动取消：${input.reason}`)) notified++;
         if (regs.length < 100) break;
       }
       return { eventId: ev._id, notified };

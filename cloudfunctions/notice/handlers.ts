@@ -3,16 +3,16 @@
 import { audit } from '../common/audit';
 import type { Db } from '../common/cloud';
 import { checkText } from '../common/content';
-import type { NoticeContract, NoticeView } from '../common/contracts/notice';
+import { NOTICE_PUBLISHERS, NOTICE_STATS_ROLES, type NoticeContract, type NoticeView } from '../common/contracts/notice';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../common/db';
 import { fail } from '../common/errors';
 import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../common/model';
-import { notify, thing } from '../common/notify';
+import { beijingTime, notify, thing } from '../common/notify';
 import type { Role } from '../common/roles';
 import { plainText, sanitizeRichText } from '../common/sanitize';
 import type { Handlers, UserCtx } from '../common/serve';
 
-const PUBLISHERS: readonly Role[] = ['committee', 'branch', 'property'];
+const PUBLISHERS: readonly Role[] = NOTICE_PUBLISHERS;
 /** The property company publishes its own kinds of notice: disclosures (公示) and outages. */
 const PROPERTY_CATEGORIES: ReadonlyArray<NoticeDoc['category']> = ['disclosure', 'outage', 'other'];
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -120,6 +120,20 @@ function viewOf(ctx: UserCtx, n: NoticeDoc): NoticeView {
   };
 }
 
+function itemOf(n: NoticeDoc, read: boolean, now: Date) {
+  return {
+    noticeId: n._id,
+    title: n.title,
+    category: n.category,
+    pinned: n.pinned,
+    important: n.important,
+    read,
+    publishedAt: iso(n.publishAt),
+    publisherName: n.publisherName,
+    scheduled: n.publishAt > now,
+  };
+}
+
 /** Important notices reach, once, the residents who accepted a reminder (timer or publish). */
 export async function announceImportant(db: Db, n: NoticeDoc, now: Date): Promise<number> {
   if (!n.important || n.notifiedAt || n.publishAt > now || n.state !== 'published' || n.moderation !== 'pass') return 0;
@@ -135,7 +149,7 @@ export async function announceImportant(db: Db, n: NoticeDoc, now: Date): Promis
         db,
         { userId: u._id, openid: u.openid },
         'noticeImportant',
-        { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: new Date(n.publishAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') } },
+        { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: beijingTime(n.publishAt) } },
         `packages/notice/detail/index?id=${n._id}`,
       );
       if (ok) sent++;
@@ -244,17 +258,7 @@ export const handlers: Handlers<NoticeContract> = {
       const readSet = new Set(reads.map((r) => r.noticeId));
       const readRecent = recentIds.filter((id) => readSet.has(id)).length;
       return {
-        items: res.items.map((n) => ({
-          noticeId: n._id,
-          title: n.title,
-          category: n.category,
-          pinned: n.pinned,
-          important: n.important,
-          read: readSet.has(n._id),
-          publishedAt: iso(n.publishAt),
-          publisherName: n.publisherName,
-          scheduled: n.publishAt > ctx.now,
-        })),
+        items: res.items.map((n) => itemOf(n, readSet.has(n._id), ctx.now)),
         nextCursor: res.nextCursor,
         unread: recentIds.length - readRecent,
       };
@@ -281,7 +285,7 @@ export const handlers: Handlers<NoticeContract> = {
 
   readStats: {
     access: 'roles',
-    roles: ['committee', 'branch', 'property', 'grid'],
+    roles: NOTICE_STATS_ROLES,
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       const publisher = canManage(ctx, n);
@@ -344,15 +348,7 @@ export const handlers: Handlers<NoticeContract> = {
       const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['createdAt', 'desc']], input);
       return {
         items: res.items.map((n) => ({
-          noticeId: n._id,
-          title: n.title,
-          category: n.category,
-          pinned: n.pinned,
-          important: n.important,
-          read: true,
-          publishedAt: iso(n.publishAt),
-          publisherName: n.publisherName,
-          scheduled: n.publishAt > ctx.now,
+          ...itemOf(n, true, ctx.now),
           readCount: n.readCount,
           archived: n.state === 'archived',
         })),

@@ -28,7 +28,7 @@ import {
 import { AppError, fail } from '../common/errors';
 import { maskName, maskPhone } from '../common/mask';
 import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../common/model';
-import { notify, phrase, thing } from '../common/notify';
+import { beijingTime, notify, phrase, thing } from '../common/notify';
 import { ROLE_LABELS, type Role } from '../common/roles';
 import type { Handlers, UserCtx } from '../common/serve';
 
@@ -207,7 +207,7 @@ export async function tellReporter(db: Db, doc: RequestDoc, what: string, note: 
     {
       thing1: { value: thing(`${CATEGORY_LABELS[doc.category]}：${doc.content}`) },
       phrase2: { value: phrase(what) },
-      time3: { value: at.toISOString().slice(0, 16).replace('T', ' ') },
+      time3: { value: beijingTime(at) },
       thing4: { value: thing(note || '点击查看详情') },
     },
     `${DETAIL_PAGE}?id=${doc._id}`,

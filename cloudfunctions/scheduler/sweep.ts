@@ -6,8 +6,8 @@ import { findMany, getById, insertOne, updateWhere } from '../common/db';
 import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, requestStats, type SlaHours } from '../common/domain/requests';
 import { REMIND_BEFORE_MS } from '../common/domain/events';
 import type { CompoundDoc, EventDoc, NoticeDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../common/model';
+import { tellRegistrant } from '../event/handlers';
 import { announceImportant } from '../notice/handlers';
-import { notify, thing } from '../common/notify';
 import { factsOf, tellReporter } from '../request/handlers';
 
 const BATCH = 100;
@@ -117,18 +117,7 @@ async function remindEvents(db: Db, now: Date, scope: Record<string, unknown>): 
     for (const reg of regs) {
       // claim the reminder first: two sweeps at once remind a person once
       if (!(await updateWhere(db, 'registrations', { _id: reg._id, remindedAt: null }, { remindedAt: now }))) continue;
-      const sent = await notify(
-        db,
-        { userId: reg.userId, openid: reg.openid },
-        'eventReminder',
-        {
-          thing1: { value: thing(ev.title) },
-          time2: { value: new Date(ev.startAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') },
-          thing3: { value: thing(ev.place) },
-          thing4: { value: thing('活动即将开始，请准时参加') },
-        },
-        `packages/event/detail/index?id=${ev._id}`,
-      );
+      const sent = await tellRegistrant(db, reg, ev, '活动即将开始，请准时参加');
       if (sent) reminded++;
     }
   }

@@ -3,6 +3,10 @@ import * as z from 'zod/mini';
 import { cursorInput, defineContract, id, isoTime, page, text } from '../contract';
 
 export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
+/** Who publishes notices: the owners' committee, the party branch, the property company (its own kinds). */
+export const NOTICE_PUBLISHERS = ['committee', 'branch', 'property'] as const;
+/** Who sees read statistics: the publishers, and the grid workers who knock on doors in their buildings. */
+export const NOTICE_STATS_ROLES = ['committee', 'branch', 'property', 'grid'] as const;
 export const NOTICE_CATEGORY_LABELS = { outage: '停水停电', disclosure: '物业公示', policy: '政策宣传', event: '活动', other: '其他' } as const;
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址无效'));

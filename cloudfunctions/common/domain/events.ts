@@ -1,5 +1,8 @@
 // 活动报名: who may register, capacity and the waitlist, check-in windows. Pure: time comes in.
 
+/** Who publishes and runs events (DESIGN §2): the owners' committee; the party branch may do everything. */
+export const EVENT_ORGANISERS = ['committee', 'branch'] as const;
+
 export const AUDIENCE_KINDS = ['all', 'buildings', 'members'] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 
