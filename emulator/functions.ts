@@ -115,6 +115,8 @@ export interface HostOptions {
   dirs: string[];
   baseUrl: () => string;
   clockOffsetMs: (env: string) => number;
+  /** The instant a stopped clock shows, or null while it runs. */
+  frozenAt?: (env: string) => number | null;
   concurrency: number;
   timeoutScale: number;
 }
@@ -219,6 +221,7 @@ export class FunctionHost {
       TCB_SOURCE: who.source,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.opts.baseUrl()}/inv/${id}/admin` }),
       LINLI_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs(who.env)),
+      LINLI_CLOCK_AT: String(this.opts.frozenAt?.(who.env) ?? ''),
       LINLI_INVOCATION_ID: id,
     };
     const timeoutMs = fn.config.timeout * 1000 * this.opts.timeoutScale;

@@ -269,6 +269,7 @@ export function seedSampleContent(db: Database, now = new Date()): void {
     state: 'published',
     cancelReason: null,
     confirmedCount: 0,
+    waitlist: [],
     organizerId: 'u-demo-committee',
     organizerName: '赵丽华',
     moderation: 'pass',

@@ -72,6 +72,8 @@ export class Emulator {
   private outboxSeq = 0;
   /** Each environment has its own clock, so tests in parallel can move time independently. */
   private readonly clockOffsets = new Map<string, number>();
+  /** A stopped clock per environment (tests of simultaneity: every invocation sees the same instant). */
+  private readonly frozenAt = new Map<string, number>();
   /** Deterministic content check: a text containing any of these words is risky / held for review. */
   riskyWords = ['违禁词', '赌博', '诈骗链接'];
   reviewWords = ['待审核'];
@@ -85,6 +87,7 @@ export class Emulator {
       dirs: opts.functionsDirs,
       baseUrl: () => this.url,
       clockOffsetMs: (env) => this.clockOffset(env),
+      frozenAt: (env) => this.frozenAt.get(env) ?? null,
       concurrency: opts.concurrency ?? 20,
       timeoutScale: opts.timeoutScale ?? 1,
     });
@@ -111,7 +114,7 @@ export class Emulator {
   }
 
   now(env: string): number {
-    return Date.now() + this.clockOffset(env);
+    return this.frozenAt.get(env) ?? Date.now() + this.clockOffset(env);
   }
 
   setClockOffset(env: string, ms: number): void {
@@ -506,8 +509,12 @@ export class Emulator {
         const b = await body();
         if (typeof b.advanceMs === 'number' && Number.isFinite(b.advanceMs)) this.setClockOffset(env, this.clockOffset(env) + b.advanceMs);
         else if (typeof b.set === 'string' && !Number.isNaN(Date.parse(b.set))) this.setClockOffset(env, Date.parse(b.set) - Date.now());
-        else if (b.reset === true) this.setClockOffset(env, 0);
-        else throw new HttpError(400, 'INVALID_PARAM', 'give advanceMs (number), set (ISO time) or reset: true');
+        else if (b.reset === true) {
+          this.frozenAt.delete(env);
+          this.setClockOffset(env, 0);
+        } else if (b.freeze === true) this.frozenAt.set(env, this.now(env));
+        else if (b.freeze === false) this.frozenAt.delete(env);
+        else throw new HttpError(400, 'INVALID_PARAM', 'give advanceMs (number), set (ISO time), freeze (boolean) or reset: true');
         return sendJson(res, 200, { env, now: new Date(this.now(env)).toISOString(), offsetMs: this.clockOffset(env) });
       }
       case 'GET /outbox': {

@@ -30,6 +30,17 @@ export const text = (max: number, label = '内容') =>
   z.string().check(z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}不能超过 ${max} 个字`));
 export const optionalText = (max: number, label = '内容') =>
   z.optional(z.string().check(z.trim(), z.maxLength(max, `${label}不能超过 ${max} 个字`)));
+/** Control and direction-override characters: never part of a name anyone types. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/** Words to search for: short, printable, matched literally (the handler escapes them for the database). */
+export const searchText = (max: number, label = '关键词') =>
+  z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(max, `${label}不能超过 ${max} 个字`),
+      z.refine((v) => !CONTROL.test(v), `${label}含有无法识别的字符，请重新输入`),
+    ),
+  );
 export const phone = () => z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号'));
 export const isoTime = () => z.iso.datetime({ offset: true, message: '时间格式不正确' });
 export const cursorInput = {

@@ -13,6 +13,8 @@ export interface ConsentRecord {
 /** The caller's latest binding, kept on the user so a login needs no second read. */
 export interface BindingSummary {
   bindingId: string;
+  /** The compound applied to: a visitor reads its public notices (absent on old records). */
+  compoundId?: string;
   state: BindingDoc['state'];
   householdId: string;
   buildingId: string;
@@ -120,6 +122,8 @@ export interface HouseholdDoc extends BaseDoc {
 
 export interface BindingDoc extends BaseDoc {
   compoundId: string;
+  /** Absent on bindings made before it was kept. */
+  compoundName?: string;
   userId: string;
   buildingId: string;
   buildingName: string;
@@ -225,6 +229,11 @@ export interface EventDoc extends BaseDoc {
   state: 'published' | 'cancelled';
   cancelReason: string | null;
   confirmedCount: number;
+  /**
+   * The waitlist: user ids in the order they joined it. Appended with `addToSet` and read back, so
+   * every place is told once and promotion follows the same order (absent on events made before).
+   */
+  waitlist?: string[];
   organizerId: string;
   organizerName: string;
   moderation: 'pass' | 'review';

@@ -58,6 +58,15 @@ function describeIssues(error: z.core.$ZodError): string {
     .join('；');
 }
 
+/**
+ * The compound whose records the caller may read: a verified household's or the one where they hold
+ * a role. An applicant (pending or rejected) has none yet, whatever an old record may say (DESIGN §2).
+ */
+export function memberCompound(user: Pick<UserDoc, 'compoundId' | 'householdId' | 'roles'> | null): string | null {
+  if (!user?.compoundId) return null;
+  return user.householdId || user.roles.length ? user.compoundId : null;
+}
+
 export async function loadCaller(db: Db, openid: string): Promise<UserDoc | null> {
   return findOne<UserDoc>(db, 'users', { openid });
 }
@@ -72,9 +81,8 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
       }
       if (!event || typeof event !== 'object') return failure('INVALID_INPUT', '请求格式不正确');
       const { action, data } = event as { action?: unknown; data?: unknown };
-      if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(contract, action)) {
-        return failure('INVALID_INPUT', `未知的操作：${String(action).slice(0, 40)}`);
-      }
+      if (typeof action !== 'string') return failure('INVALID_INPUT', '缺少操作名称');
+      if (!Object.prototype.hasOwnProperty.call(contract, action)) return failure('INVALID_INPUT', `未知的操作：${action.slice(0, 40)}`);
       const spec = contract[action];
       const parsed = spec.input.safeParse(data ?? {});
       if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
@@ -89,7 +97,7 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
         if (!user) return failure('UNAUTHENTICATED');
         if (handler.access === 'roles' && !hasAnyRole(roles, handler.roles)) return failure('FORBIDDEN');
       }
-      const ctx: Ctx = { openid, user, roles, compoundId: user?.compoundId ?? null, now: now(), db };
+      const ctx: Ctx = { openid, user, roles, compoundId: memberCompound(user), now: now(), db };
       const result = await (handler.handle as (c: Ctx, i: unknown) => Promise<unknown>)(ctx, parsed.data);
       const shaped = spec.output.safeParse(result);
       if (!shaped.success) {

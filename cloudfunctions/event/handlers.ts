@@ -98,38 +98,66 @@ export async function tellRegistrant(db: Db, reg: RegistrationDoc, ev: Pick<Even
   );
 }
 
+/** The event's queue as it stands now (one read of one field). */
+async function queueOf(db: Db, eventId: string): Promise<string[]> {
+  const res = (await db.collection('events').doc(eventId).field({ waitlist: true }).get()) as unknown as { data: { waitlist?: string[] } | null };
+  return res.data?.waitlist ?? [];
+}
+
 /**
- * Moves people from the waitlist into free seats, first come first served. Each seat is taken on the
- * counter before it is given, and given back if the person left the queue in the meantime.
+ * Puts a waitlisted person at the end of the queue — or leaves them where they are — and answers their
+ * place. The append is one atomic update and the read comes after it, so everyone ahead is already
+ * in the array: two people are never told the same place.
+ */
+async function joinQueue(db: Db, eventId: string, userId: string): Promise<number> {
+  await updateById(db, 'events', eventId, { waitlist: db.command.addToSet(userId) });
+  return (await queueOf(db, eventId)).indexOf(userId) + 1;
+}
+
+async function leaveQueue(db: Db, eventId: string, userId: string): Promise<void> {
+  await updateById(db, 'events', eventId, { waitlist: db.command.pull(userId) });
+}
+
+/** A waitlisted person's place in a queue already read; someone missing from it (a crash between writes) rejoins at the end. */
+async function placeIn(db: Db, ev: Pick<EventDoc, '_id' | 'waitlist'>, userId: string): Promise<number> {
+  const at = (ev.waitlist ?? []).indexOf(userId);
+  return at >= 0 ? at + 1 : joinQueue(db, ev._id, userId);
+}
+
+/**
+ * Moves people from the head of the queue into free seats. Each seat is taken on the counter before it
+ * is given; the head's registration moves only if still waitlisted (a guarded update, so two promoters
+ * never promote one person twice), and is then taken off the queue. Heads that left meanwhile are dropped.
  */
 export async function promoteFromWaitlist(db: Db, ev: EventDoc, now: Date): Promise<number> {
   let promoted = 0;
   for (let i = 0; i < 200; i++) {
     if (!(await takeSeat(db, ev))) break;
-    const [first] = await findMany<RegistrationDoc>(
-      db,
-      'registrations',
-      { eventId: ev._id, status: 'waitlisted' },
-      { orderBy: [['queuedAt', 'asc'], ['_id', 'asc']], limit: 1 },
-    );
-    if (!first) {
+    let given = false;
+    for (let tries = 0; tries < 50 && !given; tries++) {
+      const [head] = await queueOf(db, ev._id);
+      if (!head) break;
+      const moved = await updateWhere(db, 'registrations', { eventId: ev._id, userId: head, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now });
+      await leaveQueue(db, ev._id, head);
+      if (!moved) continue;
+      given = true;
+      promoted++;
+      const reg = await findOne<RegistrationDoc>(db, 'registrations', { eventId: ev._id, userId: head });
+      if (reg) await tellRegistrant(db, reg, ev, '候补成功，您已获得名额');
+    }
+    if (!given) {
       await releaseSeat(db, ev._id);
       break;
     }
-    const moved = await updateWhere(db, 'registrations', { _id: first._id, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now });
-    if (!moved) {
-      await releaseSeat(db, ev._id);
-      continue;
-    }
-    promoted++;
-    await tellRegistrant(db, first, ev, '候补成功，您已获得名额');
   }
   return promoted;
 }
 
-async function waitlistPosition(db: Db, reg: RegistrationDoc): Promise<number> {
-  const ahead = await countWhere(db, 'registrations', { eventId: reg.eventId, status: 'waitlisted', queuedAt: db.command.lt(reg.queuedAt) });
-  return ahead + 1;
+/** Registrations in the order of the queue; any missing from it (a crash between writes) follow by arrival. */
+function inQueueOrder(regs: RegistrationDoc[], queue: string[]): RegistrationDoc[] {
+  const place = new Map(queue.map((u, i) => [u, i]));
+  const at = (r: RegistrationDoc) => place.get(r.userId) ?? queue.length;
+  return [...regs].sort((a, b) => at(a) - at(b)); // stable: those missing keep their arrival order
 }
 
 /** The rotating six-digit code of one minute-long window. */
@@ -187,6 +215,7 @@ export const handlers: Handlers<EventContract> = {
         state: 'published',
         cancelReason: null,
         confirmedCount: 0,
+        waitlist: [],
         organizerId: ctx.user._id,
         organizerName: ctx.user.displayName,
         moderation: verdict,
@@ -278,11 +307,9 @@ export const handlers: Handlers<EventContract> = {
     access: 'user',
     async handle(ctx, input): Promise<EventView> {
       const ev = await loadEvent(ctx, input.eventId);
-      const [reg, waitlistCount] = await Promise.all([
-        findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id }),
-        countWhere(ctx.db, 'registrations', { eventId: ev._id, status: 'waitlisted' }),
-      ]);
-      const position = reg?.status === 'waitlisted' ? await waitlistPosition(ctx.db, reg) : null;
+      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      const waitlistCount = (ev.waitlist ?? []).length;
+      const position = reg?.status === 'waitlisted' ? await placeIn(ctx.db, ev, ctx.user._id) : null;
       return {
         eventId: ev._id,
         title: ev.title,
@@ -336,7 +363,7 @@ export const handlers: Handlers<EventContract> = {
       try {
         const registrationId = await insertOne(ctx.db, 'registrations', doc);
         if (seated) return { registrationId, status: 'confirmed' as const };
-        return { registrationId, status: 'waitlisted' as const, position: await waitlistPosition(ctx.db, { ...doc, _id: registrationId }) };
+        return { registrationId, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, ctx.user._id) };
       } catch (e) {
         if (!isDuplicateKey(e)) {
           if (seated) await releaseSeat(ctx.db, ev._id);
@@ -350,7 +377,7 @@ export const handlers: Handlers<EventContract> = {
         const back = await updateWhere(ctx.db, 'registrations', { _id: existing._id, status: 'cancelled' }, { status, queuedAt: ctx.now, updatedAt: ctx.now });
         if (back) {
           if (seated) return { registrationId: existing._id, status: 'confirmed' as const };
-          return { registrationId: existing._id, status: 'waitlisted' as const, position: await waitlistPosition(ctx.db, { ...existing, queuedAt: ctx.now }) };
+          return { registrationId: existing._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, ctx.user._id) };
         }
       }
       if (seated) {
@@ -361,7 +388,7 @@ export const handlers: Handlers<EventContract> = {
       if (!current || current.status === 'cancelled') throw fail.conflict('报名状态刚刚变化，请重试');
       return current.status === 'confirmed'
         ? { registrationId: current._id, status: 'confirmed' as const }
-        : { registrationId: current._id, status: 'waitlisted' as const, position: await waitlistPosition(ctx.db, current) };
+        : { registrationId: current._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, ctx.user._id) };
     },
   },
 
@@ -372,6 +399,7 @@ export const handlers: Handlers<EventContract> = {
       const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
       if (!reg || reg.status === 'cancelled') return { registrationId: reg?._id ?? null, status: 'cancelled' as const };
       const changed = await updateWhere(ctx.db, 'registrations', { _id: reg._id, status: reg.status }, { status: 'cancelled', updatedAt: ctx.now });
+      if (changed && reg.status === 'waitlisted') await leaveQueue(ctx.db, ev._id, ctx.user._id);
       if (changed && reg.status === 'confirmed') {
         await releaseSeat(ctx.db, ev._id);
         if (ev.state === 'published') await promoteFromWaitlist(ctx.db, ev, ctx.now);
@@ -461,10 +489,11 @@ export const handlers: Handlers<EventContract> = {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);
       const order: Array<[string, 'asc' | 'desc']> = [['queuedAt', 'asc'], ['_id', 'asc']];
-      const [confirmed, waitlisted] = await Promise.all([
+      const [confirmed, queued] = await Promise.all([
         findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'confirmed' }, { orderBy: order, limit: 1000 }),
         findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: order, limit: 1000 }),
       ]);
+      const waitlisted = inQueueOrder(queued, ev.waitlist ?? []);
       const row = (r: RegistrationDoc, i: number, queue: boolean) => ({
         registrationId: r._id,
         name: r.name,

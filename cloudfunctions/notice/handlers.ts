@@ -27,9 +27,20 @@ function canManage(ctx: UserCtx, n: NoticeDoc): boolean {
   return ctx.roles.includes('branch') || ctx.roles.includes('committee') || (ctx.roles.includes('property') && n.publisherId === ctx.user._id);
 }
 
+/** A visitor (not yet verified) reads the public notices of the compound they applied to, and nothing else (DESIGN §2). */
+function visitorCompound(ctx: UserCtx): string | null {
+  return ctx.compoundId ? null : (ctx.user.binding?.compoundId ?? null);
+}
+
+const isOut = (n: NoticeDoc, now: Date) => n.state === 'published' && n.moderation === 'pass' && n.publishAt <= now;
+
 /** The notices a person may read: the compound's, or their building's; published and due. */
 function audienceWhere(ctx: UserCtx): Record<string, unknown> {
   const _ = ctx.db.command;
+  const visiting = visitorCompound(ctx);
+  if (!ctx.compoundId) {
+    return { compoundId: visiting ?? '-', state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now), 'audience.kind': 'compound' };
+  }
   const aud: Array<Record<string, unknown>> = [{ 'audience.kind': 'compound' }];
   if (ctx.user.home) aud.push({ 'audience.kind': 'buildings', 'audience.buildingIds': ctx.user.home.buildingId });
   return _.and([{ compoundId: ctx.compoundId, state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now) }, _.or(aud)]) as unknown as Record<string, unknown>;
@@ -43,7 +54,8 @@ function addressedTo(ctx: UserCtx, n: NoticeDoc): boolean {
 }
 
 function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
-  return canManage(ctx, n) || addressedTo(ctx, n);
+  if (canManage(ctx, n) || addressedTo(ctx, n)) return true;
+  return n.compoundId === visitorCompound(ctx) && n.audience.kind === 'compound' && isOut(n, ctx.now);
 }
 
 async function load(ctx: UserCtx, noticeId: string): Promise<NoticeDoc> {

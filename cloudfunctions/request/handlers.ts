@@ -14,12 +14,15 @@ import {
   decide,
   dueAt,
   isOverdue,
-  isResponsible,
   isSatisfied,
   monthOf,
   requestStats,
   routeRequest,
+  HALL_STATES,
+  PUBLIC_BOARD_FILTER,
+  readLevel,
   type Actor,
+  type Exposure,
   type RequestAction,
   type RequestFacts,
   type RequestState,
@@ -38,8 +41,10 @@ const VIEW_ACTIONS = ['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 
 /** Roles that may file a request: a verified resident or anyone who works for the compound. */
 const FILERS: readonly Role[] = ['resident', 'member', 'grid', 'property', 'committee', 'branch'];
 
-export function factsOf(doc: RequestDoc): RequestFacts {
+export function factsOf(doc: RequestDoc): RequestFacts & Exposure {
   return {
+    visibility: doc.visibility,
+    moderation: doc.moderation,
     state: doc.state,
     reporterId: doc.reporterId,
     compoundId: doc.compoundId,
@@ -82,10 +87,11 @@ async function withPhotoUrls(view: RequestView): Promise<RequestView> {
 function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
   const facts = factsOf(doc);
   const actor = actorOf(ctx);
-  const insider = doc.reporterId === actor.userId || isResponsible(facts, actor) || doc.assigneeId === actor.userId;
+  const level = readLevel(facts, actor);
+  const insider = level === 'full';
   const can = VIEW_ACTIONS.filter((a) => a !== 'confirm' && decide(facts, a, actor).ok);
   if (decide(facts, 'confirm', actor, { satisfied: true }).ok) can.push('confirm');
-  const hallTask = doc.handlers.includes('hall') && ctx.roles.includes('member');
+  const hallTask = level === 'hall';
   return {
     requestId: doc._id,
     category: doc.category,
@@ -367,10 +373,11 @@ export const handlers: Handlers<RequestContract> = {
         },
         { orderBy: [['createdAt', 'desc']], limit: 5 },
       );
+      const actor = actorOf(ctx);
       return {
         items: rows.map((r) => {
           const s = summaryOf(r, ctx.now);
-          return r.visibility === 'public' || r.reporterId === ctx.user._id ? s : { ...s, excerpt: '（内容未公开）' };
+          return readLevel(factsOf(r), actor) === 'none' ? { ...s, excerpt: '（内容未公开）' } : s;
         }),
       };
     },
@@ -380,12 +387,7 @@ export const handlers: Handlers<RequestContract> = {
     access: 'user',
     async handle(ctx, input) {
       const doc = await load(ctx, input.requestId);
-      const facts = factsOf(doc);
-      const actor = actorOf(ctx);
-      const insider = doc.reporterId === actor.userId || isResponsible(facts, actor) || doc.assigneeId === actor.userId;
-      const hallTask = doc.handlers.includes('hall') && ctx.roles.includes('member') && ['submitted', 'reopened'].includes(doc.state);
-      const publicToNeighbours = doc.visibility === 'public' && doc.moderation === 'pass' && ctx.roles.length > 0;
-      if (!insider && !hallTask && !publicToNeighbours) throw fail.notFound('没有找到这件事');
+      if (readLevel(factsOf(doc), actorOf(ctx)) === 'none') throw fail.notFound('没有找到这件事');
       return withPhotoUrls(viewOf(doc, ctx));
     },
   },
@@ -408,7 +410,7 @@ export const handlers: Handlers<RequestContract> = {
         {
           compoundId: ctx.compoundId,
           handlers: 'hall',
-          state: ctx.db.command.in(['submitted', 'reopened']),
+          state: ctx.db.command.in([...HALL_STATES]),
           escalationLevel: 0,
           moderation: 'pass',
           reporterId: ctx.db.command.neq(ctx.user._id),
@@ -454,11 +456,12 @@ export const handlers: Handlers<RequestContract> = {
       const res = await pageOf<RequestDoc>(
         ctx.db,
         'requests',
-        { compoundId: ctx.compoundId, visibility: 'public', moderation: 'pass', state: ctx.db.command.neq('withdrawn') },
+        { compoundId: ctx.compoundId, ...PUBLIC_BOARD_FILTER, state: ctx.db.command.neq('withdrawn') },
         [['createdAt', 'desc']],
         input,
       );
-      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+      const actor = actorOf(ctx);
+      return { items: res.items.filter((r) => readLevel(factsOf(r), actor) !== 'none').map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
     },
   },
 

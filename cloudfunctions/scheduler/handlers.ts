@@ -6,7 +6,8 @@ export const handlers: Handlers<SchedulerContract> = {
   run: {
     access: 'roles',
     roles: ['branch'],
-    handle: (ctx) => sweep(ctx.db, ctx.now, ctx.compoundId),
+    // a sweep by hand covers the caller's compound only (the timer covers them all)
+    handle: async (ctx) => sweep(ctx.db, ctx.now, ctx.compoundId ?? 'none'),
   },
 };
 

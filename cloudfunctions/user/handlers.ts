@@ -14,6 +14,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 function summaryOf(b: BindingDoc, state: BindingDoc['state'] = b.state, reason = b.reason): BindingSummary {
   return {
     bindingId: b._id,
+    compoundId: b.compoundId,
     state,
     householdId: b.householdId,
     buildingId: b.buildingId,
@@ -77,6 +78,13 @@ async function updateUser(ctx: UserCtx, patch: Partial<UserDoc>): Promise<UserDo
   const next = { ...patch, updatedAt: ctx.now };
   await updateById(ctx.db, 'users', ctx.user._id, next);
   return { ...ctx.user, ...next };
+}
+
+/** A compound's only party-branch administrator may not leave it (by moving or deleting the account). */
+async function requireAnotherBranch(db: Db, user: UserDoc, message: string): Promise<void> {
+  if (!user.roles.includes('branch') || !user.compoundId) return;
+  const others = await countWhere(db, 'users', { compoundId: user.compoundId, roles: 'branch', _id: db.command.neq(user._id) });
+  if (!others) throw fail.conflict(message);
 }
 
 /** May this caller review a binding in this building? The building's grid users and the branch. */
@@ -162,9 +170,14 @@ export const handlers: Handlers<UserContract> = {
       if (ctx.user.householdId && household.compoundId !== ctx.user.compoundId) {
         throw fail.forbidden('您已认证在其他小区，请先解除原房屋');
       }
+      // moving to another compound leaves every staff role behind; the old compound keeps an administrator
+      if (ctx.user.compoundId && household.compoundId !== ctx.user.compoundId) {
+        await requireAnotherBranch(ctx.db, ctx.user, `您是${ctx.user.compoundName ?? '原小区'}唯一的党支部管理员，请先在原小区把党支部角色移交他人，再认证其他小区的房屋`);
+      }
       if (ctx.user.householdId === household._id) throw fail.conflict('您已经认证了这户房屋');
       const doc: Omit<BindingDoc, '_id'> = {
         compoundId: household.compoundId,
+        compoundName: household.compoundName,
         userId: ctx.user._id,
         buildingId: household.buildingId,
         buildingName: household.buildingName,
@@ -187,11 +200,8 @@ export const handlers: Handlers<UserContract> = {
         if (isDuplicateKey(e)) throw fail.conflict('您已有一条待审核的申请，请等待审核或先撤回');
         throw e;
       }
-      await updateUser(ctx, {
-        binding: summaryOf({ ...doc, _id: bindingId }),
-        compoundId: ctx.user.compoundId ?? household.compoundId,
-        compoundName: ctx.user.compoundName ?? household.compoundName,
-      });
+      // the compound becomes the applicant's only once verified (a visitor reads public notices only)
+      await updateUser(ctx, { binding: summaryOf({ ...doc, _id: bindingId }) });
       return { bindingId, state: 'pending' as const };
     },
   },
@@ -226,20 +236,30 @@ export const handlers: Handlers<UserContract> = {
         { state: 'verified', pendingKey: `closed:${binding._id}`, reviewerId: ctx.user._id, reason: input.reason ?? null, updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已经处理过了');
-      await updateById(ctx.db, 'users', binding.userId, {
-        compoundId: binding.compoundId,
+      const home = {
         householdId: binding.householdId,
         householdRelation: binding.relation,
         home: { buildingId: binding.buildingId, buildingName: binding.buildingName, unit: binding.unit, room: binding.room },
         binding: summaryOf(binding, 'verified', input.reason ?? null),
-        roles: ctx.db.command.addToSet('resident'),
         updatedAt: ctx.now,
-      });
+      };
+      // inside the same compound the person keeps the roles they hold there
+      const stayed = await updateWhere(ctx.db, 'users', { _id: binding.userId, compoundId: binding.compoundId }, { ...home, roles: ctx.db.command.addToSet('resident') });
+      let moved: { droppedRoles: Role[]; fromCompoundId: string | null } | null = null;
+      if (!stayed) {
+        // staff roles are per compound: someone who moves here starts as a resident and nothing more
+        const applicant = await getById<UserDoc>(ctx.db, 'users', binding.userId);
+        if (!applicant) throw fail.notFound('申请人已注销');
+        await requireAnotherBranch(ctx.db, applicant, '申请人是其他小区唯一的党支部管理员，需先在原小区移交党支部角色后才能认证');
+        const compoundName = binding.compoundName ?? (await getById<CompoundDoc>(ctx.db, 'compounds', binding.compoundId))?.name ?? null;
+        await updateById(ctx.db, 'users', binding.userId, { ...home, compoundId: binding.compoundId, compoundName, roles: ['resident'] });
+        moved = { droppedRoles: applicant.roles.filter((r) => r !== 'resident'), fromCompoundId: applicant.compoundId };
+      }
       await updateById(ctx.db, 'households', binding.householdId, {
         verifiedMemberIds: ctx.db.command.addToSet(binding.userId),
         updatedAt: ctx.now,
       });
-      await audit(ctx, 'user.verifyBinding', `bindings/${binding._id}`, { userId: binding.userId, householdId: binding.householdId });
+      await audit(ctx, 'user.verifyBinding', `bindings/${binding._id}`, { userId: binding.userId, householdId: binding.householdId, ...moved });
       return { bindingId: binding._id, state: 'verified' as const };
     },
   },
@@ -396,10 +416,7 @@ export const handlers: Handlers<UserContract> = {
     access: 'user',
     async handle(ctx) {
       const userId = ctx.user._id;
-      if (ctx.user.roles.includes('branch')) {
-        const others = await countWhere(ctx.db, 'users', { compoundId: ctx.compoundId, roles: 'branch', _id: ctx.db.command.neq(userId) });
-        if (!others) throw fail.conflict('您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
-      }
+      await requireAnotherBranch(ctx.db, ctx.user, '您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
       await removeWhere(ctx.db, 'bindings', { userId });
       // requests stay for the compound's record and figures, without who filed them
       await updateWhere(ctx.db, 'requests', { reporterId: userId }, { reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', notifyReporter: false, room: null });

@@ -127,6 +127,30 @@ describe('the binding form', () => {
     expect(calls.find((c) => c.action === 'requestBinding')?.data).toEqual({ buildingId: 'demo-b1', unit: '2', room: '301', relation: 'owner' })
   })
 
+  it('tells staff that their roles stay behind when they move to another compound', async () => {
+    fakeCloud({ 'user.login': () => session({ roles: ['branch', 'resident'] }), 'user.directory': directory })
+    render(
+      <SessionProvider>
+        <Binding />
+      </SessionProvider>,
+      { container: fakePageContainer() },
+    )
+    await waitFor(() => expect(document.querySelector('.js-moving-note')).toBeTruthy())
+    expect(document.querySelector('.js-moving-note')?.textContent).toMatch(/党支部角色不会带过去/)
+  })
+
+  it('says nothing about roles to a resident', async () => {
+    fakeCloud({ 'user.login': () => session({ roles: ['resident'] }), 'user.directory': directory })
+    render(
+      <SessionProvider>
+        <Binding />
+      </SessionProvider>,
+      { container: fakePageContainer() },
+    )
+    await waitFor(() => expect(screen.getByText('1栋')).toBeTruthy())
+    expect(document.querySelector('.js-moving-note')).toBeNull()
+  })
+
   it('shows the server refusal in Chinese', async () => {
     fakeCloud({
       'user.login': () => session(),

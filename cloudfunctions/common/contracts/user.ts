@@ -1,7 +1,7 @@
 // 用户与房屋认证: identity, household binding and verification, roles, consent, personal data.
 import * as z from 'zod/mini';
 import { ROLES } from '../roles';
-import { cursorInput, defineContract, id, optionalText, page, phone, text } from '../contract';
+import { cursorInput, defineContract, id, optionalText, page, phone, searchText, text } from '../contract';
 
 export const PRIVACY_VERSION = '2026-11-v1';
 /** Subscription-message templates, by purpose; ids per environment are in common/notify.ts. */
@@ -131,7 +131,7 @@ export const userContract = defineContract({
     output: userSummary,
   },
   searchUsers: {
-    input: z.strictObject({ query: optionalText(20, '关键词'), ...cursorInput }),
+    input: z.strictObject({ query: searchText(20, '关键词'), ...cursorInput }),
     output: page(userSummary),
   },
   recordConsent: {

@@ -130,6 +130,33 @@ export function canView(r: RequestFacts, a: Actor): boolean {
   return r.reporterId === a.userId || isResponsible(r, a) || isAssignee(r, a);
 }
 
+/** What decides who may read a request beyond its insiders. */
+export interface Exposure {
+  visibility: 'public' | 'private';
+  /** `review`: held by the content check — nobody but insiders reads it until a moderator passes it. */
+  moderation: 'pass' | 'review';
+}
+
+/** The states in which a help task waits in the hall for a member to claim it. */
+export const HALL_STATES: readonly RequestState[] = ['submitted', 'reopened'];
+
+/**
+ * How much of a request a person may read — the one rule behind every read path (detail, lists,
+ * the duplicate hint): `full` for its reporter, the staff answering for it and the assignee;
+ * `hall` for members while a passed help task waits to be claimed; `public` for the compound's
+ * residents and staff when the reporter made it public and it passed the content check; else `none`.
+ */
+export function readLevel(r: RequestFacts & Exposure, a: Actor): 'full' | 'hall' | 'public' | 'none' {
+  if (canView(r, a)) return 'full';
+  if (a.compoundId !== r.compoundId || r.moderation !== 'pass') return 'none';
+  if (r.handlers.includes('hall') && a.roles.includes('member') && r.escalationLevel === 0 && HALL_STATES.includes(r.state)) return 'hall';
+  if (r.visibility === 'public' && r.state !== 'withdrawn' && a.roles.length > 0) return 'public';
+  return 'none';
+}
+
+/** The query half of `readLevel`'s public face, for the neighbours' board (still filtered by `readLevel`). */
+export const PUBLIC_BOARD_FILTER = { visibility: 'public', moderation: 'pass' } as const;
+
 const FROM: Record<Exclude<RequestAction, 'note'>, readonly RequestState[]> = {
   accept: ['submitted', 'reopened', 'escalated'],
   claim: ['submitted', 'reopened'],

@@ -192,7 +192,8 @@ export default function Home() {
       {hasRole(...STAFF_ROLES, 'member') ? (
         <Todo verify={hasRole('grid', 'branch')} requests={hasRole(...STAFF_ROLES)} hall={hasRole('member')} />
       ) : null}
-      {session.compound ? <HomeNotices /> : null}
+      {/* an applicant reads the public notices of the compound applied to (DESIGN §2) */}
+      {session.compound || session.binding ? <HomeNotices /> : null}
       {session.household ? <MyRequests /> : null}
       {session.compound ? <UpcomingEvents /> : null}
     </PageShell>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { userContract } from '../../../../cloudfunctions/common/contracts/user'
+import { ROLE_LABELS, STAFF_ROLES } from '../../../../cloudfunctions/common/roles'
 import { Card } from '../../../components/Card'
 import { ROUTES } from '../../../components/HouseholdStatus'
 import { PageShell } from '../../../components/PageShell'
@@ -67,6 +68,8 @@ function BindingForm() {
   const { buildings, compounds } = directory.data
   if (!buildings.length) return <Empty text='还没有可认证的楼栋，请联系社区工作人员' />
   const building = buildings.find((b) => b.buildingId === buildingId) ?? null
+  // staff roles belong to one compound: say what moving to another compound does to them
+  const staffRoles = (session?.roles ?? []).filter((r) => STAFF_ROLES.includes(r))
 
   const submit = async () => {
     const data = { buildingId: buildingId ?? '', unit: unit ?? '', room: room.trim(), relation }
@@ -85,6 +88,13 @@ function BindingForm() {
 
   return (
     <Card title={`认证房屋 · ${compounds[0]?.name ?? ''}`} className='js-binding-form'>
+      {staffRoles.length ? (
+        <Text className='ll-block ll-muted js-moving-note'>
+          认证本小区的房屋不影响您现有的工作角色。若认证的是其他小区的房屋，审核通过后您将转到新小区：
+          您在{session?.compound?.name ?? '原小区'}的{staffRoles.map((r) => ROLE_LABELS[r]).join('、')}角色不会带过去，
+          新小区的角色由该小区党支部授予；如您是原小区唯一的党支部管理员，请先移交角色。
+        </Text>
+      ) : null}
       {session?.binding?.state === 'rejected' ? (
         <Text className='ll-error-text'>上次申请未通过：{session.binding.reason ?? '信息不符'}</Text>
       ) : null}
