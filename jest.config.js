@@ -5,6 +5,9 @@
 // Run one with `npx jest --selectProjects app` (or node).
 const defineJestConfig = require('@tarojs/test-utils-react/dist/jest.js').default
 
+// `@core/...` is the shared vocabulary (tsconfig paths); every project resolves it the same way.
+const coreAlias = { '^@core/(.*)$': '<rootDir>/core/$1' }
+
 // ESM-only packages under node_modules that must be transformed for jest.
 const esm = [
   '@tarojs', '@stencil', '@nutui', 'lodash-es', 'query-string', 'decode-uri-component',
@@ -22,6 +25,7 @@ const tarojs = defineJestConfig({
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
   moduleNameMapper: {
+    ...coreAlias,
     '\\.(css|scss|sass|less)$': '<rootDir>/tests/app/__mocks__/styleMock.js',
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/app/__mocks__/fileMock.js'
   },
@@ -61,7 +65,8 @@ module.exports = {
           configFile: false
         }]
       },
-      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+      moduleNameMapper: coreAlias
     },
     tarojs,
     // e2e: the local H5 build (dist/h5, LINLI_LOCAL=1) in Debian Chromium via playwright-core, against
@@ -86,7 +91,8 @@ module.exports = {
           configFile: false
         }]
       },
-      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+      moduleNameMapper: coreAlias
     }
   ]
 }

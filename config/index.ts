@@ -5,7 +5,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const NUTUI = ['@nutui/nutui-react-taro', '@nutui/icons-react-taro']
-const SHARED_SOURCES = [path.resolve(__dirname, '..', 'cloudfunctions', 'common'), path.resolve(__dirname, '..', 'emulator', 'demo-identities.ts')]
+// core/ (the vocabulary shared with the functions) is compiled with the app
+const SHARED_SOURCES = [path.resolve(__dirname, '..', 'core')]
 
 // Persistent webpack cache: on by default (2-core machines) and with TARO_CACHE=1, off with TARO_CACHE=0.
 // It lives in node_modules/.cache/webpack/<name> (git-ignored with node_modules/).

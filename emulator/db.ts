@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Aggregator, find, update as mingoUpdate } from 'mingo';
-import type { IndexSpec } from '../cloudfunctions/common/collections';
+import type { IndexSpec } from '../cloudfunctions/runtime/collections';
 import { WireError, encodeEjson, parseStored } from './ejson';
 
 export type Doc = Record<string, unknown> & { _id: string };

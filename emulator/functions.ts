@@ -43,7 +43,12 @@ export function installEnvProxy(): void {
     ownKeys(target) {
       const store = invocationEnv.getStore();
       const keys = new Set(Reflect.ownKeys(target));
-      if (store) for (const [k, v] of Object.entries(store)) v === undefined ? keys.delete(k) : keys.add(k);
+      if (store) {
+        for (const [k, v] of Object.entries(store)) {
+          if (v === undefined) keys.delete(k);
+          else keys.add(k);
+        }
+      }
       return [...keys];
     },
     getOwnPropertyDescriptor(target, key) {

@@ -1,6 +1,6 @@
 // Demo data: 红湖公园城 — 6 buildings, 216 households with areas, about 250 residents, and one
 // fixed identity per role (README lists them). Deterministic: the same seed every time.
-import { monthOf, requestStats, routeRequest } from '../cloudfunctions/common/domain/requests';
+import { monthOf, requestStats, routeRequest } from '@core/request/rules';
 import {
   blankUser,
   type BindingDoc,
@@ -12,10 +12,10 @@ import {
   type RegistrationDoc,
   type RequestDoc,
   type UserDoc,
-} from '../cloudfunctions/common/model';
-import type { Role } from '../cloudfunctions/common/roles';
+} from '../cloudfunctions/runtime/model';
+import type { Role } from '@core/roles';
 import type { Database } from './db';
-import { DEMO_IDENTITIES } from './demo-identities';
+import { DEMO_IDENTITIES } from '@core/demo-identities';
 
 export { DEMO_IDENTITIES };
 

@@ -5,7 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import { COLLECTIONS } from '../cloudfunctions/common/collections';
+import { COLLECTIONS } from '../cloudfunctions/runtime/collections';
 import { CODES, Database } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
 import { FunctionError, FunctionHost } from './functions';

@@ -9,7 +9,7 @@
 //   area      专有部分面积 in m²       owner_key  same value for units of one owner (optional)
 // Against a real CloudBase environment, set the SDK variables instead of --url (see README).
 import fs from 'node:fs';
-import { blankUser, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../cloudfunctions/common/model';
+import { blankUser, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../cloudfunctions/runtime/model';
 
 export interface RegisterRow {
   building: string;

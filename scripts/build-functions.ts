@@ -17,7 +17,7 @@ export interface BuildOptions {
 export function functionNames(srcDir = path.join(root, 'cloudfunctions')): string[] {
   return fs
     .readdirSync(srcDir)
-    .filter((n) => n !== 'common' && fs.existsSync(path.join(srcDir, n, 'index.ts')))
+    .filter((n) => n !== 'runtime' && fs.existsSync(path.join(srcDir, n, 'index.ts')))
     .sort();
 }
 

@@ -65,7 +65,8 @@ function spawnTaro(args: string[], env: NodeJS.ProcessEnv, opts: H5BuildOptions,
   }
   const tail = () =>
     captured
-      // drop the progress bar's cursor movements
+      // drop the progress bar's cursor movements (escape sequences are exactly what is matched here)
+      // eslint-disable-next-line no-control-regex
       .replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
       .split(/\r?\n|\r/)
       .filter((l) => l.trim())

@@ -1,12 +1,12 @@
 // Provisions a CloudBase environment from the project's own declarations: every collection and
-// index of cloudfunctions/common/collections.ts (the same file the emulator enforces), security
+// index of cloudfunctions/runtime/collections.ts (the same file the emulator enforces), security
 // rules that deny all client access (the mini-program only talks to functions), and the bundled
 // functions with their timer triggers.
 //
 //   TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… npm run provision -- --env <envId> [--dry-run] [--skip-functions]
 import fs from 'node:fs';
 import path from 'node:path';
-import { COLLECTIONS, type CollectionSpec } from '../cloudfunctions/common/collections';
+import { COLLECTIONS, type CollectionSpec } from '../cloudfunctions/runtime/collections';
 import { buildFunctions, functionNames } from './build-functions';
 
 export interface IndexPlan {

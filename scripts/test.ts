@@ -1,6 +1,6 @@
 // npm test [-- --only unit|e2e] [--no-build]
 // The one command that runs every check:
-//   unit: tsc --noEmit, then jest projects node + app
+//   unit: tsc --noEmit per part (core, src, cloudfunctions, all), eslint, then jest projects node + app
 //   e2e:  Chromium (apt-installed when root), the local H5 build (LINLI_LOCAL=1) into dist/h5,
 //         then jest project e2e in band
 // Ends with one line `tests: N passed, M failed[, K skipped]` and exits non-zero on any failure.
@@ -86,11 +86,26 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * One tsc pass per part, each with only the globals it may use: core/ (no DOM, no Node), src/ (no
+ * Node), cloudfunctions/ (no DOM), and the whole tree (tests, scripts, emulator) with everything.
+ */
+const TS_PROJECTS = ['tsconfig.json', 'core/tsconfig.json', 'src/tsconfig.json', 'cloudfunctions/tsconfig.json'];
+
 async function typecheck(): Promise<void> {
-  heading('type check: tsc --noEmit -p tsconfig.json');
-  const code = await step('tsc', () => run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']));
-  if (code !== 0) fail('type check (tsc --noEmit) failed');
-  else console.log('tsc: no errors');
+  for (const project of TS_PROJECTS) {
+    heading(`type check: tsc --noEmit -p ${project}`);
+    const code = await step(`tsc ${project}`, () => run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]));
+    if (code !== 0) fail(`type check of ${project} failed`);
+    else console.log('tsc: no errors');
+  }
+}
+
+async function lint(): Promise<void> {
+  heading('lint: eslint');
+  const code = await step('eslint', () => run(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', '.']));
+  if (code !== 0) fail('eslint found problems: see its output above');
+  else console.log('eslint: no problems');
 }
 
 interface JestJson {
@@ -190,7 +205,7 @@ async function main(): Promise<number> {
 
   const t0 = Date.now();
   const steps: (() => Promise<void>)[] = [];
-  if (only !== 'e2e') steps.push(typecheck, () => jest('unit', ['node', 'app'], ['--maxWorkers=2']));
+  if (only !== 'e2e') steps.push(typecheck, lint, () => jest('unit', ['node', 'app'], ['--maxWorkers=2']));
   if (only !== 'unit') steps.push(() => e2e(noBuild));
   for (const s of steps) {
     if (interrupted) break;

@@ -2,11 +2,11 @@
 // check-in codes, attendance and export. Seats are taken by a guarded increment of the event's
 // confirmedCount, so a thousand taps in one second never confirm more people than there are seats.
 import { createHmac, randomBytes } from 'node:crypto';
-import { audit } from '../common/audit';
-import type { Db } from '../common/cloud';
-import { checkText } from '../common/content';
-import type { EventContract, EventSummary, EventView } from '../common/contracts/event';
-import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../common/db';
+import { audit } from '../runtime/audit';
+import type { Db } from '../runtime/cloud';
+import { checkText } from '../runtime/content';
+import type { EventContract, EventSummary, EventView } from '@core/event/contract';
+import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import {
   canRegister,
   checkCapacityChange,
@@ -19,13 +19,13 @@ import {
   isUnlimited,
   placesLeft,
   type Audience,
-} from '../common/domain/events';
-import { fail } from '../common/errors';
-import { maskName, maskPhone } from '../common/mask';
-import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../common/model';
-import { beijingTime, notify, thing } from '../common/notify';
-import type { Role } from '../common/roles';
-import type { Handlers, UserCtx } from '../common/serve';
+} from '@core/event/rules';
+import { fail } from '@core/errors';
+import { maskName, maskPhone } from '@core/mask';
+import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
+import { beijingTime, notify, thing } from '../runtime/notify';
+import type { Role } from '@core/roles';
+import type { Handlers, UserCtx } from '../runtime/serve';
 
 const ORGANISERS: readonly Role[] = EVENT_ORGANISERS;
 const iso = (d: Date | string) => new Date(d).toISOString();

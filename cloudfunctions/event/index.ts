@@ -1,5 +1,5 @@
-import { eventContract } from '../common/contracts/event';
-import { serve } from '../common/serve';
+import { eventContract } from '@core/event/contract';
+import { serve } from '../runtime/serve';
 import { handlers } from './handlers';
 
 export const main = serve(eventContract, handlers);

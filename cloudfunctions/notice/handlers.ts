@@ -1,16 +1,16 @@
 // 通知公告: publish (sanitised, content-checked, scheduled), list by audience with unread marks,
 // one read per person (unique index) and per household, and the read statistics a 楼栋长 needs.
-import { audit } from '../common/audit';
-import type { Db } from '../common/cloud';
-import { checkText } from '../common/content';
-import { NOTICE_PUBLISHERS, NOTICE_STATS_ROLES, type NoticeContract, type NoticeView } from '../common/contracts/notice';
-import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../common/db';
-import { fail } from '../common/errors';
-import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../common/model';
-import { beijingTime, notify, thing } from '../common/notify';
-import type { Role } from '../common/roles';
-import { plainText, sanitizeRichText } from '../common/sanitize';
-import type { Handlers, UserCtx } from '../common/serve';
+import { audit } from '../runtime/audit';
+import type { Db } from '../runtime/cloud';
+import { checkText } from '../runtime/content';
+import { NOTICE_PUBLISHERS, NOTICE_STATS_ROLES, type NoticeContract, type NoticeView } from '@core/notice/contract';
+import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
+import { fail } from '@core/errors';
+import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../runtime/model';
+import { beijingTime, notify, thing } from '../runtime/notify';
+import type { Role } from '@core/roles';
+import { plainText, sanitizeRichText } from '../runtime/sanitize';
+import type { Handlers, UserCtx } from '../runtime/serve';
 
 const PUBLISHERS: readonly Role[] = NOTICE_PUBLISHERS;
 /** The property company publishes its own kinds of notice: disclosures (公示) and outages. */

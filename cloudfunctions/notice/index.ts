@@ -1,5 +1,5 @@
-import { noticeContract } from '../common/contracts/notice';
-import { serve } from '../common/serve';
+import { noticeContract } from '@core/notice/contract';
+import { serve } from '../runtime/serve';
 import { handlers } from './handlers';
 
 export const main = serve(noticeContract, handlers);

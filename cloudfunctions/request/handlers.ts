@@ -1,11 +1,11 @@
 // 你呼我应: report, route, answer, escalate, rate. The state machine is domain/requests.ts;
 // this file loads, checks, writes (state-guarded, so concurrent actors cannot both win) and shapes.
-import { audit } from '../common/audit';
+import { audit } from '../runtime/audit';
 import { randomBytes } from 'node:crypto';
-import { cloud, type Db } from '../common/cloud';
-import { checkText } from '../common/content';
-import type { RequestContract, RequestSummary, RequestView } from '../common/contracts/request';
-import { findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateWhere } from '../common/db';
+import { cloud, type Db } from '../runtime/cloud';
+import { checkText } from '../runtime/content';
+import type { RequestContract, RequestSummary, RequestView } from '@core/request/contract';
+import { findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateWhere } from '../runtime/db';
 import {
   CATEGORY_LABELS,
   DEFAULT_SLA_HOURS,
@@ -27,13 +27,13 @@ import {
   type RequestFacts,
   type RequestState,
   type SlaHours,
-} from '../common/domain/requests';
-import { AppError, fail } from '../common/errors';
-import { maskName, maskPhone } from '../common/mask';
-import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../common/model';
-import { beijingTime, notify, phrase, thing } from '../common/notify';
-import { ROLE_LABELS, type Role } from '../common/roles';
-import type { Handlers, UserCtx } from '../common/serve';
+} from '@core/request/rules';
+import { AppError, fail } from '@core/errors';
+import { maskName, maskPhone } from '@core/mask';
+import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runtime/model';
+import { beijingTime, notify, phrase, thing } from '../runtime/notify';
+import { ROLE_LABELS, type Role } from '@core/roles';
+import type { Handlers, UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/request/detail/index';

@@ -1,5 +1,5 @@
-import { requestContract } from '../common/contracts/request';
-import { serve } from '../common/serve';
+import { requestContract } from '@core/request/contract';
+import { serve } from '../runtime/serve';
 import { handlers } from './handlers';
 
 export const main = serve(requestContract, handlers);

@@ -1,5 +1,5 @@
-import type { SchedulerContract } from '../common/contracts/scheduler';
-import type { Handlers, ServeOptions } from '../common/serve';
+import type { SchedulerContract } from '@core/scheduler/contract';
+import type { Handlers, ServeOptions } from '../runtime/serve';
 import { sweep } from './sweep';
 
 export const handlers: Handlers<SchedulerContract> = {

@@ -1,5 +1,5 @@
-import { schedulerContract } from '../common/contracts/scheduler';
-import { serve } from '../common/serve';
+import { schedulerContract } from '@core/scheduler/contract';
+import { serve } from '../runtime/serve';
 import { handlers, onTimer } from './handlers';
 
 export const main = serve(schedulerContract, handlers, { onTimer });

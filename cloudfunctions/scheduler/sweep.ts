@@ -1,11 +1,11 @@
 // One sweep of the compound's deadlines. Idempotent: every write is guarded by the state, level
 // and deadline it was decided on, and an escalation moves the deadline forward, so running the
 // sweep twice (or two sweeps at once) escalates a request once.
-import type { Db } from '../common/cloud';
-import { findMany, getById, insertOne, updateWhere } from '../common/db';
-import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, requestStats, type SlaHours } from '../common/domain/requests';
-import { REMIND_BEFORE_MS } from '../common/domain/events';
-import type { CompoundDoc, EventDoc, NoticeDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../common/model';
+import type { Db } from '../runtime/cloud';
+import { findMany, getById, insertOne, updateWhere } from '../runtime/db';
+import { AUTO_CLOSE_AFTER_MS, DEFAULT_SLA_HOURS, MAX_ESCALATION, OPEN_STATES, decide, dueAt, requestStats, type SlaHours } from '@core/request/rules';
+import { REMIND_BEFORE_MS } from '@core/event/rules';
+import type { CompoundDoc, EventDoc, NoticeDoc, RegistrationDoc, RequestDoc, TimelineDoc } from '../runtime/model';
 import { tellRegistrant } from '../event/handlers';
 import { announceImportant } from '../notice/handlers';
 import { factsOf, tellReporter } from '../request/handlers';

@@ -1,13 +1,13 @@
 // 用户: login, profile, household binding and its verification, roles, consent, export and deletion.
-import type { Db } from '../common/cloud';
-import { audit } from '../common/audit';
-import { PRIVACY_VERSION, type Session, type UserContract } from '../common/contracts/user';
-import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../common/db';
-import { fail } from '../common/errors';
-import { maskPhone } from '../common/mask';
-import { blankUser, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type RequestDoc, type UserDoc } from '../common/model';
-import { BRANCH_GRANTABLE, type Role } from '../common/roles';
-import type { Handlers, UserCtx } from '../common/serve';
+import type { Db } from '../runtime/cloud';
+import { audit } from '../runtime/audit';
+import { PRIVACY_VERSION, type Session, type UserContract } from '@core/user/contract';
+import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../runtime/db';
+import { fail } from '@core/errors';
+import { maskPhone } from '@core/mask';
+import { blankUser, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type RequestDoc, type UserDoc } from '../runtime/model';
+import { BRANCH_GRANTABLE, type Role } from '@core/roles';
+import type { Handlers, UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

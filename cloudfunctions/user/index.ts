@@ -1,5 +1,5 @@
-import { userContract } from '../common/contracts/user';
-import { serve } from '../common/serve';
+import { userContract } from '@core/user/contract';
+import { serve } from '../runtime/serve';
 import { handlers } from './handlers';
 
 export const main = serve(userContract, handlers);

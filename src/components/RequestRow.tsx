@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, type RequestState } from '../../cloudfunctions/common/domain/requests'
+import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, type RequestState } from '@core/request/rules'
 import type { RequestSummary } from '../services/request'
 import { fromNow } from '../utils/format'
 import { go, requestDetailUrl } from './HouseholdStatus'

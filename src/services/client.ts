@@ -1,6 +1,6 @@
 // A typed client per cloud function, derived from its contract: one method per action.
-import type { ContractSpec, InputOf, OutputOf } from '../../cloudfunctions/common/contract'
-import type { Envelope } from '../../cloudfunctions/common/errors'
+import type { ContractSpec, InputOf, OutputOf } from '@core/contract'
+import type { Envelope } from '@core/errors'
 import { callFunction } from './platform'
 
 export type Client<C extends ContractSpec> = {

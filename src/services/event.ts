@@ -1,14 +1,14 @@
 // 活动报名: the typed client of the `event` cloud function, and the reminder subscription ask.
-import type { OutputOf } from '../../cloudfunctions/common/contract'
-import { eventContract, type EventContract } from '../../cloudfunctions/common/contracts/event'
-import type { Role } from '../../cloudfunctions/common/roles'
-import { EVENT_ORGANISERS } from '../../cloudfunctions/common/domain/events'
+import type { OutputOf } from '@core/contract'
+import { eventContract, type EventContract } from '@core/event/contract'
+import type { Role } from '@core/roles'
+import { EVENT_ORGANISERS } from '@core/event/rules'
 import { createClient } from './client'
 import { askSubscription } from './user'
 
 export const eventApi = createClient('event', eventContract)
-export { eventContract } from '../../cloudfunctions/common/contracts/event'
-export type { EventContract, EventSummary, EventView } from '../../cloudfunctions/common/contracts/event'
+export { eventContract } from '@core/event/contract'
+export type { EventContract, EventSummary, EventView } from '@core/event/contract'
 export type MyRegistration = OutputOf<EventContract['myRegistrations']>['items'][number]
 export type Attendee = OutputOf<EventContract['attendees']>['confirmed'][number]
 export type CheckinCode = OutputOf<EventContract['issueCheckinCode']>

@@ -1,7 +1,7 @@
 // The only code that knows where it runs: WeChat's cloud in the mini-program, the local
 // function host over HTTP in a browser (Taro.cloud is undefined on H5).
 import Taro from '@tarojs/taro'
-import type { Envelope } from '../../cloudfunctions/common/errors'
+import type { Envelope } from '@core/errors'
 
 const DEV_OPENID_KEY = 'linli.devOpenid'
 export const DEFAULT_DEV_OPENID = 'demo-resident'

@@ -1,11 +1,11 @@
 // 用户: the typed client of the `user` cloud function, and the one subscription-message ask.
 import Taro from '@tarojs/taro'
-import { userContract, type TemplateKey } from '../../cloudfunctions/common/contracts/user'
+import { userContract, type TemplateKey } from '@core/user/contract'
 import { createClient } from './client'
 
 export const userApi = createClient('user', userContract)
-export { PRIVACY_VERSION } from '../../cloudfunctions/common/contracts/user'
-export type { Session } from '../../cloudfunctions/common/contracts/user'
+export { PRIVACY_VERSION } from '@core/user/contract'
+export type { Session } from '@core/user/contract'
 
 /**
  * Asks (WeChat only) for one subscription message of `templateId` and records the acceptance as a

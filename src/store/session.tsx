@@ -2,7 +2,7 @@
 // and the elder-friendly mode (适老化), which persists per user and works before login too.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
-import type { Role } from '../../cloudfunctions/common/roles'
+import type { Role } from '@core/roles'
 import { userApi, type Session } from '../services/user'
 
 const ELDER_KEY = 'linli.elderMode'

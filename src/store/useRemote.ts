@@ -1,6 +1,6 @@
 // One remote read for a page: loading, error and data states, and a reload.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Envelope } from '../../cloudfunctions/common/errors'
+import type { Envelope } from '@core/errors'
 
 export interface Remote<T> {
   loading: boolean

@@ -2,7 +2,7 @@
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import relativeTime from 'dayjs/plugin/relativeTime'
-import { ROLE_LABELS, type Role } from '../../cloudfunctions/common/roles'
+import { ROLE_LABELS, type Role } from '@core/roles'
 
 dayjs.extend(relativeTime)
 dayjs.locale('zh-cn')

@@ -18,7 +18,7 @@ type Cloud = typeof import('wx-server-sdk');
 function loadSdk(url: string, env: string): Cloud {
   process.env.TENCENTCLOUD = 'true';
   for (const key of Object.keys(require.cache)) if (key.includes(`${path.sep}wx-server-sdk${path.sep}`)) delete require.cache[key];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk') as Cloud;
   cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' } as Parameters<Cloud['init']>[0]);
   return cloud;
@@ -343,7 +343,7 @@ async function firstScreen(emulatorDir: string) {
   if (args.has('--no-browser')) return report('h5', 'first screen', 'skipped (--no-browser)');
   let executablePath: string;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     executablePath = (require('../../scripts/chromium') as { ensureChromium: () => string }).ensureChromium();
   } catch (e) {
     return report('h5', 'first screen', `skipped: ${(e as Error).message}`);

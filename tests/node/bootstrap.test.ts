@@ -1,8 +1,8 @@
 // A real compound from its property register, and its first 党支部 administrator.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UserContract } from '../../cloudfunctions/common/contracts/user';
-import { PRIVACY_VERSION } from '../../cloudfunctions/common/contracts/user';
+import type { UserContract } from '@core/user/contract';
+import { PRIVACY_VERSION } from '@core/user/contract';
 import { bootstrapCompound, parseRegister } from '../../scripts/bootstrap';
 import { client, freshEnv, sdk } from './helpers/cloud';
 

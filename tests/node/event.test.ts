@@ -1,7 +1,7 @@
 // 活动报名 through the emulator with the real SDK: never oversold under a burst, one registration
 // per person, a waitlist promoted in order, audience and deadline, check-in codes, organisers only.
-import type { EventContract } from '../../cloudfunctions/common/contracts/event';
-import type { UserContract } from '../../cloudfunctions/common/contracts/user';
+import type { EventContract } from '@core/event/contract';
+import type { UserContract } from '@core/user/contract';
 import { client, control, freshEnv, sdk } from './helpers/cloud';
 
 const env = freshEnv('event');

@@ -1,7 +1,7 @@
 // 通知公告 through the emulator with the real SDK: audience, one read per person and per household,
 // read statistics a 楼栋长 can act on, safe rich text, scheduling, and refusals that write nothing.
-import type { NoticeContract } from '../../cloudfunctions/common/contracts/notice';
-import type { UserContract } from '../../cloudfunctions/common/contracts/user';
+import type { NoticeContract } from '@core/notice/contract';
+import type { UserContract } from '@core/user/contract';
 import { client, control, freshEnv, sdk } from './helpers/cloud';
 
 const env = freshEnv('notice');

@@ -1,11 +1,11 @@
 // Defects found by trying the landed product as an attacker and a newcomer (issue 9), each kept as
 // the test that showed it: roles crossing compounds, held text leaking through the duplicate hint,
 // applicants reading a compound before verification, crashes on odd input, repeated waitlist places.
-import type { EventContract } from '../../cloudfunctions/common/contracts/event';
-import type { NoticeContract } from '../../cloudfunctions/common/contracts/notice';
-import type { RequestContract } from '../../cloudfunctions/common/contracts/request';
-import type { UserContract } from '../../cloudfunctions/common/contracts/user';
-import { PRIVACY_VERSION } from '../../cloudfunctions/common/contracts/user';
+import type { EventContract } from '@core/event/contract';
+import type { NoticeContract } from '@core/notice/contract';
+import type { RequestContract } from '@core/request/contract';
+import type { UserContract } from '@core/user/contract';
+import { PRIVACY_VERSION } from '@core/user/contract';
 import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
 const env = freshEnv('regress');

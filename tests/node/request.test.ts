@@ -1,7 +1,7 @@
 // 你呼我应 through the emulator with the real SDK: every role's part of the flow, exclusive claims,
 // idempotent reports, refusals that write nothing, privacy, deadlines and the three rates.
-import type { RequestContract } from '../../cloudfunctions/common/contracts/request';
-import type { UserContract } from '../../cloudfunctions/common/contracts/user';
+import type { RequestContract } from '@core/request/contract';
+import type { UserContract } from '@core/user/contract';
 import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
 const env = freshEnv('request');

@@ -1,7 +1,7 @@
 // The user function through the emulator with the real SDK: first use, binding and its
 // verification, roles, consent, masking, export and deletion — and every refusal changes nothing.
-import type { UserContract } from '../../cloudfunctions/common/contracts/user';
-import { PRIVACY_VERSION } from '../../cloudfunctions/common/contracts/user';
+import type { UserContract } from '@core/user/contract';
+import { PRIVACY_VERSION } from '@core/user/contract';
 import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
 const env = freshEnv('user');

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
-import { STAFF_ROLES } from '../../../cloudfunctions/common/roles'
+import { STAFF_ROLES } from '@core/roles'
 import { Card } from '../../components/Card'
 import { ROUTES, go } from '../../components/HouseholdStatus'
 import { PageShell } from '../../components/PageShell'

@@ -1,7 +1,7 @@
 // A stand-in for the local function host: answers Taro.request calls by function and action.
 import Taro from '@tarojs/taro'
-import type { Session } from '../../../cloudfunctions/common/contracts/user'
-import type { ErrorCode } from '../../../cloudfunctions/common/errors'
+import type { Session } from '@core/user/contract'
+import type { ErrorCode } from '@core/errors'
 
 export type Reply = (data: Record<string, unknown>) => unknown
 export type Calls = Array<{ fn: string; action: string; data: Record<string, unknown> }>

@@ -3,7 +3,7 @@
 import { Current } from '@tarojs/runtime'
 
 export function fakePageContainer(path = 'test-page'): HTMLElement {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   ;(Current as any).page = { path }
   const el = document.createElement('div')
   el.id = path

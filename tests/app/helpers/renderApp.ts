@@ -7,13 +7,13 @@ import { window as taroWindow } from '@tarojs/runtime'
 import { act } from '@testing-library/react'
 
 // Untyped modules (no @types/react-dom in this project): plain require.
-/* eslint-disable @typescript-eslint/no-var-requires */
+ 
 const { findDOMNode, render, unstable_batchedUpdates } = require('react-dom')
 const ReactDOMClient = require('react-dom/client')
 const { createReactApp } = require('@tarojs/plugin-framework-react/dist/runtime')
-/* eslint-enable @typescript-eslint/no-var-requires */
+ 
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type AnyConfig = Record<string, any>
 
 /**
@@ -22,9 +22,9 @@ type AnyConfig = Record<string, any>
  */
 export async function renderApp(initialPath?: string): Promise<{ container: HTMLElement }> {
   // Loaded lazily so each test file gets them after setup.js has run.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const App = require('../../../src/app').default
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const appConfig: AnyConfig = require('../../../src/app.config').default
 
   document.body.innerHTML = '<div id="app"></div>'
@@ -40,7 +40,7 @@ export async function renderApp(initialPath?: string): Promise<{ container: HTML
   config.routes = pagePaths.map(path => ({
     path,
     load: (context: unknown, params: unknown) => [require(`../../../src/${path}`), context, params],
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+     
     ...require(`../../../src/${path}.config`).default
   }))
   // window.__taroAppConfig is read by Taro.switchTab & co.
@@ -48,13 +48,13 @@ export async function renderApp(initialPath?: string): Promise<{ container: HTML
 
   const ReactDOM = Object.assign({}, ReactDOMClient, { findDOMNode, render, unstable_batchedUpdates })
   const inst = createReactApp(App, React, ReactDOM, config)
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const history = createHashHistory({ window: taroWindow as any })
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   handleAppMountWithTabbar(config as any, history)
   // The router renders the React root on launch: wrap it in act() so React flushes it.
   await act(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+     
     createRouter(history, inst as any, config as any, 'React')
   })
 

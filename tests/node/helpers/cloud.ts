@@ -1,8 +1,8 @@
 // What function tests need: their own environment on the shared emulator, calls through the
 // function host, the control API, and the real wx-server-sdk pointed at the emulator.
 import { randomBytes } from 'node:crypto';
-import type { Envelope } from '../../../cloudfunctions/common/errors';
-import type { ContractSpec, InputOf, OutputOf } from '../../../cloudfunctions/common/contract';
+import type { Envelope } from '@core/errors';
+import type { ContractSpec, InputOf, OutputOf } from '@core/contract';
 
 export function emulatorUrl(): string {
   const url = process.env.LINLI_TEST_EMULATOR_URL;
@@ -63,7 +63,7 @@ type Cloud = typeof import('wx-server-sdk');
 export function sdk(env: string, url = emulatorUrl()): Cloud {
   let cloud!: Cloud;
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     cloud = require('wx-server-sdk') as Cloud;
   });
   cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' } as Parameters<Cloud['init']>[0]);

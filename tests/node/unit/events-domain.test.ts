@@ -9,7 +9,7 @@ import {
   inAudience,
   placesLeft,
   type EventFacts,
-} from '../../../cloudfunctions/common/domain/events';
+} from '@core/event/rules';
 import { checkinCode, toCsv } from '../../../cloudfunctions/event/handlers';
 
 const H = 3_600_000;

@@ -1,4 +1,4 @@
-import { maskName, maskPhone } from '../../../cloudfunctions/common/mask';
+import { maskName, maskPhone } from '@core/mask';
 
 describe('masking personal data on public boards', () => {
   it('masks phones as 138****1234', () => {

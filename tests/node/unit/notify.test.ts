@@ -1,5 +1,5 @@
 // Subscription-message fields: within WeChat's limits, times in China Standard Time.
-import { beijingTime, phrase, thing } from '../../../cloudfunctions/common/notify';
+import { beijingTime, phrase, thing } from '../../../cloudfunctions/runtime/notify';
 
 describe('subscription message fields', () => {
   it('shows times as residents read them (UTC+8), across midnight', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { COLLECTIONS } from '../../../cloudfunctions/common/collections';
+import { COLLECTIONS } from '../../../cloudfunctions/runtime/collections';
 import { planProvisioning } from '../../../scripts/provision';
 
 describe('provisioning a CloudBase environment', () => {

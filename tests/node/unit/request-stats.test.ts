@@ -1,5 +1,5 @@
 // The per-request figures the three rates are summed from.
-import { requestStats } from '../../../cloudfunctions/common/domain/requests';
+import { requestStats } from '@core/request/rules';
 
 const created = new Date('2026-11-01T00:00:00Z');
 const base = { state: 'submitted' as const, createdAt: created, firstResponseAt: null, respondedOnTime: null, resolvedAt: null, rating: null, satisfied: null, escalationLevel: 0 };

@@ -2,7 +2,7 @@
 // deadlines and the three rates of 接诉即办. The expectations below are written from DESIGN §4.1 and
 // domain-rules §6, not copied from the implementation's tables.
 import fc from 'fast-check';
-import { ROLES } from '../../../cloudfunctions/common/roles';
+import { ROLES } from '@core/roles';
 import {
   ACTIONS,
   AUTO_CLOSE_AFTER_MS,
@@ -32,7 +32,7 @@ import {
   type SlaHours,
   type Urgency,
   type Verdict,
-} from '../../../cloudfunctions/common/domain/requests';
+} from '@core/request/rules';
 
 // ---- the cast -------------------------------------------------------------------------------------
 

@@ -13,15 +13,14 @@ const fakeDb = {
   }),
 };
 
-jest.mock('../../../cloudfunctions/common/cloud', () => ({
+jest.mock('../../../cloudfunctions/runtime/cloud', () => ({
   cloud: { getWXContext: () => ({ OPENID: context.openid }) },
   database: () => fakeDb,
 }));
 
-// eslint-disable-next-line import/first
-import { defineContract } from '../../../cloudfunctions/common/contract';
-import { fail } from '../../../cloudfunctions/common/errors';
-import { serve, type Handlers } from '../../../cloudfunctions/common/serve';
+import { defineContract } from '@core/contract';
+import { fail } from '@core/errors';
+import { serve, type Handlers } from '../../../cloudfunctions/runtime/serve';
 
 const contract = defineContract({
   echo: { input: z.strictObject({ text: z.string().check(z.maxLength(5)) }), output: z.object({ text: z.string() }) },

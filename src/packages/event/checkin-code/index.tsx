@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { CHECKIN_WINDOW_MS } from '../../../../cloudfunctions/common/domain/events'
+import { CHECKIN_WINDOW_MS } from '@core/event/rules'
 import { Card } from '../../../components/Card'
 import { QrCode } from '../../../components/QrCode'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'

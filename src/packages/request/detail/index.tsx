@@ -4,14 +4,14 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
-import type { Envelope } from '../../../../cloudfunctions/common/errors'
+import type { Envelope } from '@core/errors'
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
   STATE_LABELS,
   URGENCY_LABELS,
-} from '../../../../cloudfunctions/common/domain/requests'
-import { ROLE_LABELS } from '../../../../cloudfunctions/common/roles'
+} from '@core/request/rules'
+import { ROLE_LABELS } from '@core/roles'
 import { Card } from '../../../components/Card'
 import { PhotoGrid, PhotoPicker } from '../../../components/PhotoPicker'
 import { OverdueTag, StateTag } from '../../../components/RequestRow'

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import type { InputOf } from '../../../../cloudfunctions/common/contract'
-import type { RequestContract } from '../../../../cloudfunctions/common/contracts/request'
+import type { InputOf } from '@core/contract'
+import type { RequestContract } from '@core/request/contract'
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -14,7 +14,7 @@ import {
   URGENCY_LABELS,
   type Category,
   type Urgency,
-} from '../../../../cloudfunctions/common/domain/requests'
+} from '@core/request/rules'
 import { Card } from '../../../components/Card'
 import { PhotoPicker } from '../../../components/PhotoPicker'
 import { ROUTES, go, requestDetailUrl } from '../../../components/HouseholdStatus'

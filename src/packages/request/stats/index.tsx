@@ -2,9 +2,9 @@
 // overall or by building, category or month, for one month or all time.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { OutputOf } from '../../../../cloudfunctions/common/contract'
-import type { RequestContract } from '../../../../cloudfunctions/common/contracts/request'
-import { monthOf } from '../../../../cloudfunctions/common/domain/requests'
+import type { OutputOf } from '@core/contract'
+import type { RequestContract } from '@core/request/contract'
+import { monthOf } from '@core/request/rules'
 import { Card } from '../../../components/Card'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { requestApi } from '../../../services/request'

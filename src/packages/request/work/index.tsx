@@ -4,7 +4,7 @@ import { Card } from '../../../components/Card'
 import { RequestRow } from '../../../components/RequestRow'
 import { Empty } from '../../../components/StateView'
 import { requestApi, type RequestSummary } from '../../../services/request'
-import { STAFF_ROLES } from '../../../../cloudfunctions/common/roles'
+import { STAFF_ROLES } from '@core/roles'
 import { PagedRows, RequestPage, Tiles, usePagedList, useRefreshOnShow } from '../components'
 
 const FILTERS = [

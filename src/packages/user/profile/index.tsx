@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, Switch } from '@nutui/nutui-react-taro'
-import { userContract } from '../../../../cloudfunctions/common/contracts/user'
+import { userContract } from '@core/user/contract'
 import { Card } from '../../../components/Card'
 import { ROUTES, go } from '../../../components/HouseholdStatus'
 import { PageShell } from '../../../components/PageShell'
@@ -31,6 +31,8 @@ export default function Profile() {
     setMember(!!session.profile.party?.member)
     setKind(session.profile.party?.kind ?? 'registered')
     setBadge(!!session.profile.party?.showBadge)
+    // the form starts from the profile once per person; later session refreshes must not overwrite typing
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session?.userId])
 
   if (!session) {

@@ -1,7 +1,7 @@
 // User text goes through WeChat's content check (msgSecCheck v2). risky → rejected;
 // review → stored but held for the moderation queue (DESIGN §5).
 import { cloud } from './cloud';
-import { fail } from './errors';
+import { fail } from '@core/errors';
 import type { Ctx } from './serve';
 
 export type ContentVerdict = 'pass' | 'review';

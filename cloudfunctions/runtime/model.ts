@@ -1,8 +1,8 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
-import type { Audience } from './domain/events';
-import type { Category, Handler, RequestState, RequestStats, Urgency } from './domain/requests';
-import type { Role } from './roles';
+import type { Audience } from '@core/event/rules';
+import type { Category, Handler, RequestState, RequestStats, Urgency } from '@core/request/rules';
+import type { Role } from '@core/roles';
 
 export interface ConsentRecord {
   granted: boolean;

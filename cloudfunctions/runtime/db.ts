@@ -2,7 +2,7 @@
 // cursor pagination, and the mapping of the database's own errors onto our error codes.
 import type { Db } from './cloud';
 import type { CollectionName } from './collections';
-import { AppError, fail } from './errors';
+import { AppError, fail } from '@core/errors';
 
 export interface BaseDoc {
   _id: string;

@@ -31,6 +31,7 @@ export const text = (max: number, label = '内容') =>
 export const optionalText = (max: number, label = '内容') =>
   z.optional(z.string().check(z.trim(), z.maxLength(max, `${label}不能超过 ${max} 个字`)));
 /** Control and direction-override characters: never part of a name anyone types. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 /** Words to search for: short, printable, matched literally (the handler escapes them for the database). */
 export const searchText = (max: number, label = '关键词') =>

@@ -1,7 +1,7 @@
 // Subscription messages (订阅消息): one send per acceptance, counted on the user record; a user who
 // never accepted, or whose credits are used up, is simply not messaged — that is normal, not an error.
 import { cloud, type Db } from './cloud';
-import type { TemplateKey } from './contracts/user';
+import type { TemplateKey } from '@core/user/contract';
 import { updateWhere } from './db';
 
 /** Template ids per environment (configured in the WeChat console); local stand-ins otherwise. */

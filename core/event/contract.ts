@@ -1,7 +1,7 @@
 // 活动报名: events with capacity, a self-promoting waitlist and check-in (DESIGN §4.4).
 import * as z from 'zod/mini';
 import { cursorInput, defineContract, id, isoTime, page, text } from '../contract';
-import { AUDIENCE_KINDS } from '../domain/events';
+import { AUDIENCE_KINDS } from './rules';
 
 const audience = z.strictObject({
   kind: z.enum(AUDIENCE_KINDS),

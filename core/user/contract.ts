@@ -4,7 +4,7 @@ import { ROLES } from '../roles';
 import { cursorInput, defineContract, id, optionalText, page, phone, searchText, text } from '../contract';
 
 export const PRIVACY_VERSION = '2026-11-v1';
-/** Subscription-message templates, by purpose; ids per environment are in common/notify.ts. */
+/** Subscription-message templates, by purpose; ids per environment are in cloudfunctions/runtime/notify.ts. */
 export const TEMPLATE_KEYS = ['requestStatus', 'eventReminder', 'noticeImportant'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const CONSENT_KINDS = ['privacy', 'party', 'publishName'] as const;

@@ -1,6 +1,6 @@
 // The fixed demo identities, one per role (README lists them). Data only: the H5 dev identity
 // switcher imports this too.
-import type { Role } from '../cloudfunctions/common/roles';
+import type { Role } from './roles';
 
 export interface DemoIdentity {
   openid: string;

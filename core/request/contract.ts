@@ -1,7 +1,7 @@
 // 你呼我应: resident requests from report to rating (DESIGN §4.1).
 import * as z from 'zod/mini';
 import { cursorInput, defineContract, id, optionalText, page, text } from '../contract';
-import { CATEGORIES, STATES, URGENCIES } from '../domain/requests';
+import { CATEGORIES, STATES, URGENCIES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址无效'));
 const photos = z.optional(z.array(fileId).check(z.maxLength(9, '最多 9 张照片')));

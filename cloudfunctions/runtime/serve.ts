@@ -4,11 +4,11 @@
 import * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
 import { cloud, database, type Db } from './cloud';
-import type { ContractSpec, OutputOf, ParsedInputOf } from './contract';
+import type { ContractSpec, OutputOf, ParsedInputOf } from '@core/contract';
 import { asAppError, findOne } from './db';
-import { AppError, failure, ok, type Envelope } from './errors';
+import { AppError, failure, ok, type Envelope } from '@core/errors';
 import type { UserDoc } from './model';
-import { hasAnyRole, type Role } from './roles';
+import { hasAnyRole, type Role } from '@core/roles';
 import { now } from './time';
 
 z.config(zhCN());
