@@ -23,7 +23,8 @@ import {
 import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
-import { beijingTime, notify, thing } from '../runtime/notify';
+import { beijingTime, thing } from '../runtime/notify';
+import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
 
@@ -82,10 +83,9 @@ async function releaseSeat(db: Db, eventId: string): Promise<void> {
 }
 
 /** One message about an event to one registrant who subscribed (promotion, cancellation, reminder). */
-export async function tellRegistrant(db: Db, reg: RegistrationDoc, ev: Pick<EventDoc, 'title' | 'startAt' | 'place'>, what: string): Promise<boolean> {
+export async function tellRegistrant(messages: Messages, reg: RegistrationDoc, ev: Pick<EventDoc, 'title' | 'startAt' | 'place'>, what: string): Promise<boolean> {
   if (!reg.notify || !reg.openid) return false;
-  return notify(
-    db,
+  return messages.send(
     { userId: reg.userId, openid: reg.openid },
     'eventReminder',
     {
@@ -129,7 +129,8 @@ async function placeIn(db: Db, ev: Pick<EventDoc, '_id' | 'waitlist'>, userId: s
  * is given; the head's registration moves only if still waitlisted (a guarded update, so two promoters
  * never promote one person twice), and is then taken off the queue. Heads that left meanwhile are dropped.
  */
-export async function promoteFromWaitlist(db: Db, ev: EventDoc, now: Date): Promise<number> {
+export async function promoteFromWaitlist(io: { db: Db; messages: Messages }, ev: EventDoc, now: Date): Promise<number> {
+  const db = io.db;
   let promoted = 0;
   for (let i = 0; i < 200; i++) {
     if (!(await takeSeat(db, ev))) break;
@@ -143,7 +144,7 @@ export async function promoteFromWaitlist(db: Db, ev: EventDoc, now: Date): Prom
       given = true;
       promoted++;
       const reg = await findOne<RegistrationDoc>(db, 'registrations', { eventId: ev._id, userId: head });
-      if (reg) await tellRegistrant(db, reg, ev, '候补成功，您已获得名额');
+      if (reg) await tellRegistrant(io.messages, reg, ev, '候补成功，您已获得名额');
     }
     if (!given) {
       await releaseSeat(db, ev._id);
@@ -194,8 +195,6 @@ async function checkAudience(ctx: UserCtx, audience: Audience): Promise<Audience
 
 export const handlers: Handlers<EventContract> = {
   create: {
-    access: 'roles',
-    roles: ORGANISERS,
     async handle(ctx, input) {
       if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
       const times = parseTimes(input);
@@ -230,8 +229,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   update: {
-    access: 'roles',
-    roles: ORGANISERS,
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);
@@ -259,14 +256,12 @@ export const handlers: Handlers<EventContract> = {
       if (!(await updateWhere(ctx.db, 'events', where, patch))) throw fail.conflict('报名人数刚刚变化，请刷新后再调整名额');
       await audit(ctx, 'event.update', `events/${ev._id}`, { fields: Object.keys(patch).filter((k) => k !== 'updatedAt') });
       const grew = patch.capacity !== undefined && (isUnlimited(patch.capacity) || patch.capacity > ev.capacity);
-      const promoted = grew ? await promoteFromWaitlist(ctx.db, { ...ev, ...patch }, ctx.now) : 0;
+      const promoted = grew ? await promoteFromWaitlist(ctx, { ...ev, ...patch }, ctx.now) : 0;
       return { eventId: ev._id, promoted };
     },
   },
 
   cancelEvent: {
-    access: 'roles',
-    roles: ORGANISERS,
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);
@@ -277,7 +272,7 @@ export const handlers: Handlers<EventContract> = {
       let notified = 0;
       for (let skip = 0; skip < 10_000; skip += 100) {
         const regs = await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: ctx.db.command.neq('cancelled'), notify: true }, { skip, limit: 100 });
-        for (const r of regs) if (await tellRegistrant(ctx.db, r, ev, `活动取消：${input.reason}`)) notified++;
+        for (const r of regs) if (await tellRegistrant(ctx.messages, r, ev, `活动取消：${input.reason}`)) notified++;
         if (regs.length < 100) break;
       }
       return { eventId: ev._id, notified };
@@ -285,7 +280,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   list: {
-    access: 'user',
     async handle(ctx, input) {
       const _ = ctx.db.command;
       const audience: Array<Record<string, unknown>> = [{ 'audience.kind': 'all' }];
@@ -304,7 +298,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   get: {
-    access: 'user',
     async handle(ctx, input): Promise<EventView> {
       const ev = await loadEvent(ctx, input.eventId);
       const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
@@ -334,7 +327,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   register: {
-    access: 'user',
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       if (!ctx.user.householdId && !ctx.roles.includes('member')) throw fail.forbidden('请先认证房屋再报名');
@@ -382,7 +374,7 @@ export const handlers: Handlers<EventContract> = {
       }
       if (seated) {
         await releaseSeat(ctx.db, ev._id);
-        await promoteFromWaitlist(ctx.db, ev, ctx.now);
+        await promoteFromWaitlist(ctx, ev, ctx.now);
       }
       const current = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
       if (!current || current.status === 'cancelled') throw fail.conflict('报名状态刚刚变化，请重试');
@@ -393,7 +385,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   cancel: {
-    access: 'user',
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
@@ -402,14 +393,13 @@ export const handlers: Handlers<EventContract> = {
       if (changed && reg.status === 'waitlisted') await leaveQueue(ctx.db, ev._id, ctx.user._id);
       if (changed && reg.status === 'confirmed') {
         await releaseSeat(ctx.db, ev._id);
-        if (ev.state === 'published') await promoteFromWaitlist(ctx.db, ev, ctx.now);
+        if (ev.state === 'published') await promoteFromWaitlist(ctx, ev, ctx.now);
       }
       return { registrationId: reg._id, status: 'cancelled' as const };
     },
   },
 
   myRegistrations: {
-    access: 'user',
     async handle(ctx, input) {
       const res = await pageOf<RegistrationDoc>(ctx.db, 'registrations', { userId: ctx.user._id }, [['eventStartAt', 'desc']], input);
       return {
@@ -428,8 +418,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   issueCheckinCode: {
-    access: 'roles',
-    roles: ORGANISERS,
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);
@@ -441,7 +429,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   checkin: {
-    access: 'user',
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       if (ev.state === 'cancelled') throw fail.conflict('活动已取消');
@@ -483,8 +470,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   attendees: {
-    access: 'roles',
-    roles: ORGANISERS,
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);
@@ -508,8 +493,6 @@ export const handlers: Handlers<EventContract> = {
   },
 
   export: {
-    access: 'roles',
-    roles: ORGANISERS,
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);

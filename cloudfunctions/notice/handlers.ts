@@ -3,16 +3,15 @@
 import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
 import { checkText } from '../runtime/content';
-import { NOTICE_PUBLISHERS, NOTICE_STATS_ROLES, type NoticeContract, type NoticeView } from '@core/notice/contract';
+import type { NoticeContract, NoticeView } from '@core/notice/contract';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
 import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../runtime/model';
-import { beijingTime, notify, thing } from '../runtime/notify';
-import type { Role } from '@core/roles';
+import { beijingTime, thing } from '../runtime/notify';
+import type { Messages } from '../runtime/ports';
 import { plainText, sanitizeRichText } from '../runtime/sanitize';
 import type { Handlers, UserCtx } from '../runtime/serve';
 
-const PUBLISHERS: readonly Role[] = NOTICE_PUBLISHERS;
 /** The property company publishes its own kinds of notice: disclosures (公示) and outages. */
 const PROPERTY_CATEGORIES: ReadonlyArray<NoticeDoc['category']> = ['disclosure', 'outage', 'other'];
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -147,7 +146,8 @@ function itemOf(n: NoticeDoc, read: boolean, now: Date) {
 }
 
 /** Important notices reach, once, the residents who accepted a reminder (timer or publish). */
-export async function announceImportant(db: Db, n: NoticeDoc, now: Date): Promise<number> {
+export async function announceImportant(io: { db: Db; messages: Messages }, n: NoticeDoc, now: Date): Promise<number> {
+  const db = io.db;
   if (!n.important || n.notifiedAt || n.publishAt > now || n.state !== 'published' || n.moderation !== 'pass') return 0;
   if (!(await updateWhere(db, 'notices', { _id: n._id, notifiedAt: null }, { notifiedAt: now }))) return 0;
   const _ = db.command;
@@ -157,8 +157,7 @@ export async function announceImportant(db: Db, n: NoticeDoc, now: Date): Promis
   for (let skip = 0; skip < 20_000; skip += 100) {
     const users = await findMany<UserDoc>(db, 'users', where, { skip, limit: 100 });
     for (const u of users) {
-      const ok = await notify(
-        db,
+      const ok = await io.messages.send(
         { userId: u._id, openid: u.openid },
         'noticeImportant',
         { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: beijingTime(n.publishAt) } },
@@ -173,8 +172,6 @@ export async function announceImportant(db: Db, n: NoticeDoc, now: Date): Promis
 
 export const handlers: Handlers<NoticeContract> = {
   publish: {
-    access: 'roles',
-    roles: PUBLISHERS,
     async handle(ctx, input) {
       if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
       if (!canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
@@ -205,14 +202,12 @@ export const handlers: Handlers<NoticeContract> = {
       };
       const noticeId = await insertOne(ctx.db, 'notices', doc);
       await audit(ctx, 'notice.publish', `notices/${noticeId}`, { title: input.title, category: input.category });
-      await announceImportant(ctx.db, { ...doc, _id: noticeId }, ctx.now);
+      await announceImportant(ctx, { ...doc, _id: noticeId }, ctx.now);
       return { noticeId, heldForReview: verdict === 'review' };
     },
   },
 
   update: {
-    access: 'roles',
-    roles: PUBLISHERS,
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       if (!canManage(ctx, n)) throw fail.forbidden('只能修改自己发布的通知');
@@ -236,14 +231,12 @@ export const handlers: Handlers<NoticeContract> = {
       for (const k of ['feeTable', 'audience', 'images', 'attachments'] as const) if (patch[k] !== undefined) data[k] = ctx.db.command.set(patch[k]);
       await updateById(ctx.db, 'notices', n._id, data);
       await audit(ctx, 'notice.update', `notices/${n._id}`, { fields: Object.keys(patch).filter((k) => k !== 'updatedAt') });
-      await announceImportant(ctx.db, { ...n, ...patch }, ctx.now);
+      await announceImportant(ctx, { ...n, ...patch }, ctx.now);
       return { noticeId: n._id };
     },
   },
 
   archive: {
-    access: 'roles',
-    roles: PUBLISHERS,
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       if (!canManage(ctx, n)) throw fail.forbidden('只能下架自己发布的通知');
@@ -256,7 +249,6 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   list: {
-    access: 'user',
     async handle(ctx, input) {
       const where = input.category ? (ctx.db.command.and([audienceWhere(ctx), { category: input.category }]) as unknown as Record<string, unknown>) : audienceWhere(ctx);
       const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
@@ -278,7 +270,6 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   get: {
-    access: 'user',
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       // only the people it is addressed to count as readers (not a publisher checking their notice)
@@ -288,7 +279,6 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   markRead: {
-    access: 'user',
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? await recordRead(ctx, n) : false };
@@ -296,8 +286,6 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   readStats: {
-    access: 'roles',
-    roles: NOTICE_STATS_ROLES,
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       const publisher = canManage(ctx, n);
@@ -352,8 +340,6 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   listManaged: {
-    access: 'roles',
-    roles: PUBLISHERS,
     async handle(ctx, input) {
       const where: Record<string, unknown> = { compoundId: ctx.compoundId };
       if (!ctx.roles.includes('branch') && !ctx.roles.includes('committee')) where.publisherId = ctx.user._id;

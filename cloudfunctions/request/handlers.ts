@@ -2,7 +2,7 @@
 // this file loads, checks, writes (state-guarded, so concurrent actors cannot both win) and shapes.
 import { audit } from '../runtime/audit';
 import { randomBytes } from 'node:crypto';
-import { cloud, type Db } from '../runtime/cloud';
+import type { Db } from '../runtime/cloud';
 import { checkText } from '../runtime/content';
 import type { RequestContract, RequestSummary, RequestView } from '@core/request/contract';
 import { findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateWhere } from '../runtime/db';
@@ -31,15 +31,14 @@ import {
 import { AppError, fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
 import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runtime/model';
-import { beijingTime, notify, phrase, thing } from '../runtime/notify';
+import { beijingTime, phrase, thing } from '../runtime/notify';
+import type { Files, Messages } from '../runtime/ports';
 import { ROLE_LABELS, type Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/request/detail/index';
 const VIEW_ACTIONS = ['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'] as const;
-/** Roles that may file a request: a verified resident or anyone who works for the compound. */
-const FILERS: readonly Role[] = ['resident', 'member', 'grid', 'property', 'committee', 'branch'];
 
 export function factsOf(doc: RequestDoc): RequestFacts & Exposure {
   return {
@@ -74,13 +73,10 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /** Temp URLs for the photos a view shows (one storage call; none when there are no photos). */
-async function withPhotoUrls(view: RequestView): Promise<RequestView> {
+async function withPhotoUrls(files: Files, view: RequestView): Promise<RequestView> {
   const ids = [...new Set([...view.photos, ...view.timeline.flatMap((t) => t.photos)])];
   if (!ids.length) return view;
-  const res = (await cloud.getTempFileURL({ fileList: ids })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
-  const photoUrls: Record<string, string> = {};
-  for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) photoUrls[f.fileID] = f.tempFileURL;
-  return { ...view, photoUrls };
+  return { ...view, photoUrls: await files.tempUrls(ids) };
 }
 
 /** What one caller may see of one request: everything if they are part of it, the public face otherwise. */
@@ -203,11 +199,10 @@ export async function applyTransition(
 }
 
 /** Tells the reporter, if they subscribed; never fails the action. */
-export async function tellReporter(db: Db, doc: RequestDoc, what: string, note: string | null, at: Date): Promise<boolean> {
+export async function tellReporter(messages: Messages, doc: RequestDoc, what: string, note: string | null, at: Date): Promise<boolean> {
   // no subscription when the request was filed: no credit to spend, and no read to find that out
   if (!doc.reporterOpenid || !doc.notifyReporter) return false;
-  return notify(
-    db,
+  return messages.send(
     { userId: doc.reporterId, openid: doc.reporterOpenid },
     'requestStatus',
     {
@@ -239,8 +234,8 @@ async function act(ctx: UserCtx, requestId: string, action: RequestAction, opts:
   const conflict = action === 'claim' ? '已经有人认领了这个任务' : undefined;
   const next = await applyTransition(ctx.db, doc, verdict.to, step, patch, conflict);
   await audit(ctx, `request.${action}`, `requests/${doc._id}`, { from: doc.state, to: verdict.to });
-  if (opts.tell) await tellReporter(ctx.db, next, opts.tell, opts.note ?? null, ctx.now);
-  return withPhotoUrls(viewOf(next, ctx));
+  if (opts.tell) await tellReporter(ctx.messages, next, opts.tell, opts.note ?? null, ctx.now);
+  return withPhotoUrls(ctx.files, viewOf(next, ctx));
 }
 
 function firstResponse(doc: RequestDoc, now: Date): Partial<RequestDoc> {
@@ -257,8 +252,6 @@ function ownPhotos(ctx: UserCtx, photos: string[] | undefined): void {
 
 export const handlers: Handlers<RequestContract> = {
   create: {
-    access: 'roles',
-    roles: FILERS,
     async handle(ctx, input) {
       if (!ctx.compoundId) throw fail.forbidden('请先认证房屋');
       ownPhotos(ctx, input.photos);
@@ -338,27 +331,23 @@ export const handlers: Handlers<RequestContract> = {
       if (verdict === 'review') {
         await insertOne(ctx.db, 'moderation', { compoundId: ctx.compoundId, kind: 'request', refId: requestId, state: 'pending', createdAt: ctx.now, updatedAt: ctx.now });
       }
+      await ctx.audit('request.create', `requests/${requestId}`, { category: doc.category, handlers: doc.handlers, visibility: doc.visibility, moderation: verdict });
       return { requestId, state: 'submitted' as const, dueAt: iso(doc.dueAt), heldForReview: verdict === 'review' };
     },
   },
 
   uploadPhoto: {
-    access: 'roles',
-    roles: [...FILERS, 'officer'],
     async handle(ctx, input) {
       const bytes = Buffer.from(input.data, 'base64');
       if (bytes.length > 700 * 1024) throw fail.invalid('图片太大，请压缩后再上传');
       if (!MAGIC[input.contentType](bytes)) throw fail.invalid('只能上传 JPG、PNG 或 WebP 图片');
       const cloudPath = `requests/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(6).toString('hex')}.${EXT[input.contentType]}`;
-      const up = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as unknown as { fileID: string };
-      const urls = (await cloud.getTempFileURL({ fileList: [up.fileID] })) as unknown as { fileList: Array<{ tempFileURL: string }> };
-      return { fileId: up.fileID, url: urls.fileList[0]?.tempFileURL ?? '' };
+      const fileId = await ctx.files.upload(cloudPath, bytes);
+      return { fileId, url: (await ctx.files.tempUrls([fileId]))[fileId] ?? '' };
     },
   },
 
   similar: {
-    access: 'roles',
-    roles: FILERS,
     async handle(ctx, input) {
       const since = new Date(ctx.now.getTime() - 24 * 3_600_000);
       const rows = await findMany<RequestDoc>(
@@ -384,16 +373,14 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   get: {
-    access: 'user',
     async handle(ctx, input) {
       const doc = await load(ctx, input.requestId);
       if (readLevel(factsOf(doc), actorOf(ctx)) === 'none') throw fail.notFound('没有找到这件事');
-      return withPhotoUrls(viewOf(doc, ctx));
+      return withPhotoUrls(ctx.files, viewOf(doc, ctx));
     },
   },
 
   listMine: {
-    access: 'user',
     async handle(ctx, input) {
       const res = await pageOf<RequestDoc>(ctx.db, 'requests', { reporterId: ctx.user._id }, [['createdAt', 'desc']], input);
       return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
@@ -401,8 +388,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   listHall: {
-    access: 'roles',
-    roles: ['member'],
     async handle(ctx, input) {
       const res = await pageOf<RequestDoc>(
         ctx.db,
@@ -423,8 +408,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   listAssigned: {
-    access: 'roles',
-    roles: ['grid', 'property', 'committee', 'branch', 'officer'],
     async handle(ctx, input) {
       const _ = ctx.db.command;
       const me = ctx.user._id;
@@ -450,8 +433,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   listPublic: {
-    access: 'roles',
-    roles: FILERS,
     async handle(ctx, input) {
       const res = await pageOf<RequestDoc>(
         ctx.db,
@@ -466,7 +447,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   accept: {
-    access: 'user',
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'accept', {
         note: input.note,
@@ -476,8 +456,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   claim: {
-    access: 'roles',
-    roles: ['member'],
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'claim', {
         tell: '志愿者已认领',
@@ -486,7 +464,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   start: {
-    access: 'user',
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'start', {
         note: input.note,
@@ -495,12 +472,10 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   addNote: {
-    access: 'user',
     handle: (ctx, input) => act(ctx, input.requestId, 'note', { note: input.note, photos: input.photos }),
   },
 
   resolve: {
-    access: 'user',
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'resolve', {
         note: input.note,
@@ -511,7 +486,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   confirm: {
-    access: 'user',
     async handle(ctx, input) {
       const satisfied = isSatisfied(input.rating, input.fixed);
       const note = [`评分 ${input.rating} 星`, input.fixed ? '问题已解决' : '问题未解决', input.comment].filter(Boolean).join('；');
@@ -538,7 +512,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   reopen: {
-    access: 'user',
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'reopen', {
         note: input.reason,
@@ -554,7 +527,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   escalate: {
-    access: 'user',
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'escalate', {
         note: input.reason,
@@ -569,7 +541,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   reject: {
-    access: 'user',
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'reject', {
         note: input.reason,
@@ -579,13 +550,10 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   withdraw: {
-    access: 'user',
     handle: (ctx, input) => act(ctx, input.requestId, 'withdraw', { note: input.reason ?? null, patch: () => ({ closedAt: ctx.now }) }),
   },
 
   stats: {
-    access: 'roles',
-    roles: ['branch', 'committee', 'officer'],
     async handle(ctx, input) {
       // the figures are kept per request (stats.*), so this is one pass of plain sums
       const $ = ctx.db.command.aggregate;

@@ -2,11 +2,12 @@
 import type { Db } from '../runtime/cloud';
 import { audit } from '../runtime/audit';
 import { PRIVACY_VERSION, type Session, type UserContract } from '@core/user/contract';
-import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, removeWhere, updateById, updateWhere } from '../runtime/db';
+import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
 import { maskPhone } from '@core/mask';
-import { blankUser, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type RequestDoc, type UserDoc } from '../runtime/model';
+import { blankUser, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../runtime/model';
 import { BRANCH_GRANTABLE, type Role } from '@core/roles';
+import { erasePersonalData, exportPersonalData } from '../runtime/privacy';
 import type { Handlers, UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -105,7 +106,6 @@ async function loadReviewable(ctx: UserCtx, bindingId: string): Promise<BindingD
 
 export const handlers: Handlers<UserContract> = {
   login: {
-    access: 'anyone',
     async handle(ctx) {
       let user = ctx.user;
       if (!user) {
@@ -124,7 +124,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   updateProfile: {
-    access: 'user',
     async handle(ctx, input) {
       const patch: Partial<UserDoc> = {};
       if (input.displayName !== undefined) patch.displayName = input.displayName;
@@ -141,7 +140,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   directory: {
-    access: 'user',
     async handle(ctx, input) {
       const compounds = await findMany<CompoundDoc>(ctx.db, 'compounds', {}, { limit: 50, orderBy: [['name', 'asc']] });
       const compoundId = input.compoundId ?? ctx.compoundId ?? compounds[0]?._id;
@@ -156,7 +154,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   requestBinding: {
-    access: 'user',
     async handle(ctx, input) {
       if (!ctx.user.consents.privacy?.granted) throw fail.forbidden('请先阅读并同意隐私保护指引');
       const household = await findOne<HouseholdDoc>(ctx.db, 'households', { buildingId: input.buildingId, unit: input.unit, room: input.room });
@@ -207,7 +204,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   cancelBinding: {
-    access: 'user',
     async handle(ctx, input) {
       const updated = await updateWhere(
         ctx.db,
@@ -224,8 +220,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   verifyBinding: {
-    access: 'roles',
-    roles: ['grid', 'branch'],
     async handle(ctx, input) {
       const binding = await loadReviewable(ctx, input.bindingId);
       // the state guard in the filter makes two reviewers at once harmless: one update wins
@@ -265,8 +259,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   rejectBinding: {
-    access: 'roles',
-    roles: ['grid', 'branch'],
     async handle(ctx, input) {
       const binding = await loadReviewable(ctx, input.bindingId);
       const updated = await updateWhere(
@@ -283,8 +275,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   listPendingBindings: {
-    access: 'roles',
-    roles: ['grid', 'branch'],
     async handle(ctx, input) {
       const where: Record<string, unknown> = { compoundId: ctx.compoundId, state: 'pending' };
       if (!ctx.roles.includes('branch')) {
@@ -315,8 +305,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   setRoles: {
-    access: 'roles',
-    roles: ['branch'],
     async handle(ctx, input) {
       const target = await getById<UserDoc>(ctx.db, 'users', input.userId);
       if (!target || target.compoundId !== ctx.compoundId) throw fail.notFound('本小区没有这位用户');
@@ -340,8 +328,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   searchUsers: {
-    access: 'roles',
-    roles: ['branch', 'committee'],
     async handle(ctx, input) {
       const where: Record<string, unknown> = { compoundId: ctx.compoundId };
       if (input.query) where.displayName = ctx.db.RegExp({ regexp: input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
@@ -360,7 +346,6 @@ export const handlers: Handlers<UserContract> = {
   },
 
   recordConsent: {
-    access: 'user',
     async handle(ctx, input) {
       if (input.kind === 'privacy' && input.granted && input.version !== PRIVACY_VERSION) {
         throw fail.conflict('隐私保护指引已更新，请重新阅读后同意');
@@ -376,14 +361,11 @@ export const handlers: Handlers<UserContract> = {
   },
 
   exportMyData: {
-    access: 'user',
     async handle(ctx) {
       const { _id, ...user } = ctx.user;
-      const [household, bindings, trail, requests] = await Promise.all([
+      const [household, everything] = await Promise.all([
         ctx.user.householdId ? getById<HouseholdDoc>(ctx.db, 'households', ctx.user.householdId) : Promise.resolve(null),
-        findMany<BindingDoc>(ctx.db, 'bindings', { userId: _id }, { orderBy: [['createdAt', 'desc']] }),
-        findMany(ctx.db, 'audit_logs', { actorId: _id }, { orderBy: [['createdAt', 'desc']] }),
-        findMany<RequestDoc>(ctx.db, 'requests', { reporterId: _id }, { orderBy: [['createdAt', 'desc']], limit: 1000 }),
+        exportPersonalData(ctx.db, _id),
       ]);
       const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
       return {
@@ -392,15 +374,13 @@ export const handlers: Handlers<UserContract> = {
         household: household
           ? plain({ buildingId: household.buildingId, unit: household.unit, room: household.room, area: household.area })
           : null,
-        bindings: bindings.map(plain),
-        requests: requests.map(({ reporterOpenid: _o, ...r }) => plain(r)),
-        auditTrail: trail.map(plain),
+        parts: everything.parts,
+        retained: everything.retained,
       };
     },
   },
 
   subscribe: {
-    access: 'user',
     async handle(ctx, input) {
       const patch: Record<string, unknown> = { updatedAt: ctx.now };
       for (const key of new Set(input.templateKeys)) patch[`subscriptions.${key}`] = ctx.db.command.inc(1);
@@ -413,13 +393,11 @@ export const handlers: Handlers<UserContract> = {
   },
 
   deleteMyAccount: {
-    access: 'user',
     async handle(ctx) {
       const userId = ctx.user._id;
       await requireAnotherBranch(ctx.db, ctx.user, '您是本小区唯一的党支部管理员，请先将角色移交他人再注销');
-      await removeWhere(ctx.db, 'bindings', { userId });
-      // requests stay for the compound's record and figures, without who filed them
-      await updateWhere(ctx.db, 'requests', { reporterId: userId }, { reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', notifyReporter: false, room: null });
+      // every domain's records of this person: deleted, or kept for the compound's figures without who
+      const erased = await erasePersonalData(ctx.db, userId);
       if (ctx.user.householdId) {
         await updateById(ctx.db, 'households', ctx.user.householdId, { verifiedMemberIds: ctx.db.command.pull(userId), updatedAt: ctx.now });
       }
@@ -436,7 +414,7 @@ export const handlers: Handlers<UserContract> = {
           deletedAt: ctx.now,
         },
       });
-      await audit(ctx, 'user.deleteMyAccount', `users/${userId}`, {});
+      await audit(ctx, 'user.deleteMyAccount', `users/${userId}`, { erased });
       return { deleted: true as const };
     },
   },

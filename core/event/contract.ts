@@ -1,7 +1,7 @@
 // 活动报名: events with capacity, a self-promoting waitlist and check-in (DESIGN §4.4).
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, isoTime, page, text } from '../contract';
-import { AUDIENCE_KINDS } from './rules';
+import { cursorInput, defineContract, id, isoTime, page, roles, text, user } from '../contract';
+import { AUDIENCE_KINDS, EVENT_ORGANISERS as ORGANISERS } from './rules';
 
 const audience = z.strictObject({
   kind: z.enum(AUDIENCE_KINDS),
@@ -77,23 +77,27 @@ export const attendee = z.object({
 const byEvent = z.strictObject({ eventId: id() });
 
 export const eventContract = defineContract({
-  create: { input: eventInput, output: z.object({ eventId: z.string(), heldForReview: z.boolean() }) },
+  create: { access: roles(...ORGANISERS), input: eventInput, output: z.object({ eventId: z.string(), heldForReview: z.boolean() }) },
   update: {
+    access: roles(...ORGANISERS),
     input: z.extend(z.partial(eventInput), { eventId: id() }),
     output: z.object({ eventId: z.string(), promoted: z.number() }),
   },
   cancelEvent: {
+    access: roles(...ORGANISERS),
     input: z.strictObject({ eventId: id(), reason: text(100, '取消原因') }),
     output: z.object({ eventId: z.string(), notified: z.number() }),
   },
-  list: { input: z.strictObject({ when: z._default(z.enum(['upcoming', 'past']), 'upcoming'), ...cursorInput }), output: page(eventSummary) },
-  get: { input: byEvent, output: eventView },
+  list: { access: user, input: z.strictObject({ when: z._default(z.enum(['upcoming', 'past']), 'upcoming'), ...cursorInput }), output: page(eventSummary) },
+  get: { access: user, input: byEvent, output: eventView },
   register: {
+    access: user,
     input: byEvent,
     output: z.object({ registrationId: z.string(), status: z.enum(['confirmed', 'waitlisted']), position: z.optional(z.number()) }),
   },
-  cancel: { input: byEvent, output: z.object({ registrationId: z.nullable(z.string()), status: z.literal('cancelled') }) },
+  cancel: { access: user, input: byEvent, output: z.object({ registrationId: z.nullable(z.string()), status: z.literal('cancelled') }) },
   myRegistrations: {
+    access: user,
     input: z.strictObject({ ...cursorInput }),
     output: page(
       z.object({
@@ -107,13 +111,15 @@ export const eventContract = defineContract({
       }),
     ),
   },
-  issueCheckinCode: { input: byEvent, output: z.object({ code: z.string(), expiresAt: z.string(), qrText: z.string() }) },
+  issueCheckinCode: { access: roles(...ORGANISERS), input: byEvent, output: z.object({ code: z.string(), expiresAt: z.string(), qrText: z.string() }) },
   checkin: {
+    access: user,
     input: z.strictObject({ eventId: id(), code: z.string().check(z.trim(), z.regex(/^\d{6}$/, '签到码是 6 位数字')) }),
     output: z.object({ checkedInAt: z.string(), creditedHours: z.number() }),
   },
-  attendees: { input: byEvent, output: z.object({ confirmed: z.array(attendee), waitlisted: z.array(attendee) }) },
+  attendees: { access: roles(...ORGANISERS), input: byEvent, output: z.object({ confirmed: z.array(attendee), waitlisted: z.array(attendee) }) },
   export: {
+    access: roles(...ORGANISERS),
     input: byEvent,
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
   },

@@ -1,6 +1,6 @@
 // 通知公告: notices and fee disclosures with per-household read receipts (DESIGN §4.5).
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, isoTime, page, text } from '../contract';
+import { cursorInput, defineContract, id, isoTime, page, roles, text, user } from '../contract';
 
 export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
 /** Who publishes notices: the owners' committee, the party branch, the property company (its own kinds). */
@@ -61,16 +61,18 @@ export const noticeView = z.object({
 export type NoticeView = z.infer<typeof noticeView>;
 
 export const noticeContract = defineContract({
-  publish: { input: noticeInput, output: z.object({ noticeId: z.string(), heldForReview: z.boolean() }) },
-  update: { input: z.extend(z.partial(noticeInput), { noticeId: id() }), output: z.object({ noticeId: z.string() }) },
-  archive: { input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), state: z.literal('archived') }) },
+  publish: { access: roles(...NOTICE_PUBLISHERS), input: noticeInput, output: z.object({ noticeId: z.string(), heldForReview: z.boolean() }) },
+  update: { access: roles(...NOTICE_PUBLISHERS), input: z.extend(z.partial(noticeInput), { noticeId: id() }), output: z.object({ noticeId: z.string() }) },
+  archive: { access: roles(...NOTICE_PUBLISHERS), input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), state: z.literal('archived') }) },
   list: {
+    access: user,
     input: z.strictObject({ category: z.optional(z.enum(NOTICE_CATEGORIES)), ...cursorInput }),
     output: z.extend(page(noticeItem), { unread: z.number() }),
   },
-  get: { input: z.strictObject({ noticeId: id() }), output: noticeView },
-  markRead: { input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), firstRead: z.boolean() }) },
+  get: { access: user, input: z.strictObject({ noticeId: id() }), output: noticeView },
+  markRead: { access: user, input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), firstRead: z.boolean() }) },
   readStats: {
+    access: roles(...NOTICE_STATS_ROLES),
     input: z.strictObject({ noticeId: id(), buildingId: z.optional(id()) }),
     output: z.object({
       readUsers: z.number(),
@@ -86,7 +88,7 @@ export const noticeContract = defineContract({
       ),
     }),
   },
-  listManaged: { input: z.strictObject({ ...cursorInput }), output: page(z.extend(noticeItem, { readCount: z.number(), archived: z.boolean() })) },
+  listManaged: { access: roles(...NOTICE_PUBLISHERS), input: z.strictObject({ ...cursorInput }), output: page(z.extend(noticeItem, { readCount: z.number(), archived: z.boolean() })) },
 });
 
 export type NoticeContract = typeof noticeContract;

@@ -1,7 +1,7 @@
 // 你呼我应: resident requests from report to rating (DESIGN §4.1).
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, optionalText, page, text } from '../contract';
-import { CATEGORIES, STATES, URGENCIES } from './rules';
+import { cursorInput, defineContract, id, optionalText, page, roles, text, user } from '../contract';
+import { CATEGORIES, REQUEST_FILERS as FILERS, STATES, URGENCIES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址无效'));
 const photos = z.optional(z.array(fileId).check(z.maxLength(9, '最多 9 张照片')));
@@ -81,6 +81,7 @@ const byId = z.strictObject({ requestId: id() });
 
 export const requestContract = defineContract({
   create: {
+    access: roles(...FILERS),
     input: z.strictObject({
       category: z.enum(CATEGORIES),
       content: text(500, '反映内容'),
@@ -94,6 +95,7 @@ export const requestContract = defineContract({
   },
   /** A photo for a report or a result: stored under requests/<userId>/ and answered with its file id. */
   uploadPhoto: {
+    access: roles(...FILERS, 'officer'),
     input: z.strictObject({
       contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
       /** base64, at most ~700 KB of image (the function's request body is limited to 1 MB) */
@@ -102,23 +104,26 @@ export const requestContract = defineContract({
     output: z.object({ fileId: z.string(), url: z.string() }),
   },
   similar: {
+    access: roles(...FILERS),
     input: z.strictObject({ buildingId: id(), category: z.enum(CATEGORIES) }),
     output: z.object({ items: z.array(requestSummary) }),
   },
-  get: { input: byId, output: requestView },
-  listMine: { input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
-  listHall: { input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  get: { access: user, input: byId, output: requestView },
+  listMine: { access: user, input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  listHall: { access: roles('member'), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
   listAssigned: {
+    access: roles('grid', 'property', 'committee', 'branch', 'officer'),
     input: z.strictObject({ filter: z._default(z.enum(['open', 'overdue', 'escalated', 'done', 'all']), 'open'), ...cursorInput }),
     output: page(requestSummary),
   },
-  listPublic: { input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
-  accept: { input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
-  claim: { input: byId, output: requestView },
-  start: { input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
-  addNote: { input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
-  resolve: { input: z.strictObject({ requestId: id(), note: text(500, '处理结果'), photos }), output: requestView },
+  listPublic: { access: roles(...FILERS), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  accept: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
+  claim: { access: roles('member'), input: byId, output: requestView },
+  start: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
+  addNote: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
+  resolve: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '处理结果'), photos }), output: requestView },
   confirm: {
+    access: user,
     input: z.strictObject({
       requestId: id(),
       rating: z.number().check(z.int(), z.gte(1, '请打 1-5 星'), z.lte(5, '请打 1-5 星')),
@@ -127,11 +132,12 @@ export const requestContract = defineContract({
     }),
     output: requestView,
   },
-  reopen: { input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
-  escalate: { input: z.strictObject({ requestId: id(), reason: text(200, '上报原因') }), output: requestView },
-  reject: { input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
-  withdraw: { input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
+  reopen: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
+  escalate: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '上报原因') }), output: requestView },
+  reject: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
+  withdraw: { access: user, input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
   stats: {
+    access: roles('branch', 'committee', 'officer'),
     input: z.strictObject({
       month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式为 2026-11'))),
       groupBy: z._default(z.enum(['none', 'building', 'category', 'month']), 'none'),

@@ -1,6 +1,10 @@
 // 你呼我应 (说 → 商 → 办 → 评): the request state machine, routing and deadlines. Pure: no
 // database, no clock (time comes in as an argument), no platform imports.
 import type { Role } from '../roles';
+import { monthOf } from '../time';
+
+/** The calendar month (China time) a request counts in. */
+export { monthOf };
 
 export const CATEGORIES = ['repair', 'sanitation', 'security', 'dispute', 'property', 'parking', 'noise', 'help', 'suggestion', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -71,6 +75,9 @@ export function routeRequest(category: Category, hasBuilding: boolean): Handler[
   // a common-area report has no building grid: the branch picks it up (it sees everything)
   return hasBuilding ? handlers : handlers.filter((h) => h !== 'grid');
 }
+
+/** Who may file a request: a verified resident or anyone who works for the compound. */
+export const REQUEST_FILERS: readonly Role[] = ['resident', 'member', 'grid', 'property', 'committee', 'branch'];
 
 /** Escalation levels: 0 the grid / responsible party, 1 the party branch, 2 the community/street officer. */
 export const MAX_ESCALATION = 2;
@@ -278,12 +285,6 @@ export function computeRates(x: RateInputs): Rates {
     avgResolveHours: hours(x.resolveMsSum, x.resolved),
     rated: x.rated,
   };
-}
-
-export function monthOf(d: Date): string {
-  // months in China Standard Time (UTC+8), the compound's local calendar
-  const local = new Date(d.getTime() + 8 * 3_600_000);
-  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /** Per-request figures kept on the document, so the three rates are plain sums in the database. */

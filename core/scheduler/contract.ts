@@ -1,12 +1,12 @@
 // The timer-driven sweeper: escalates overdue requests one level, closes unrated ones, reminds event registrants.
 import * as z from 'zod/mini';
-import { defineContract } from '../contract';
+import { defineContract, roles } from '../contract';
 
 export const sweepResult = z.object({ escalated: z.number(), autoClosed: z.number(), notified: z.number(), reminded: z.number(), announced: z.number() });
 
 export const schedulerContract = defineContract({
   /** The branch may run the sweep by hand (the timer runs it every 10 minutes). */
-  run: { input: z.strictObject({}), output: sweepResult },
+  run: { access: roles('branch'), input: z.strictObject({}), output: sweepResult },
 });
 
 export type SchedulerContract = typeof schedulerContract;

@@ -1,7 +1,7 @@
 // 用户与房屋认证: identity, household binding and verification, roles, consent, personal data.
 import * as z from 'zod/mini';
 import { ROLES } from '../roles';
-import { cursorInput, defineContract, id, optionalText, page, phone, searchText, text } from '../contract';
+import { anyone, cursorInput, defineContract, id, optionalText, page, phone, roles, searchText, text, user } from '../contract';
 
 export const PRIVACY_VERSION = '2026-11-v1';
 /** Subscription-message templates, by purpose; ids per environment are in cloudfunctions/runtime/notify.ts. */
@@ -86,8 +86,9 @@ export const userSummary = z.object({
 });
 
 export const userContract = defineContract({
-  login: { input: z.strictObject({}), output: session },
+  login: { access: anyone, input: z.strictObject({}), output: session },
   updateProfile: {
+    access: user,
     input: z.strictObject({
       displayName: z.optional(text(20, '称呼')),
       phone: z.optional(z.union([phone(), z.literal('')])),
@@ -101,6 +102,7 @@ export const userContract = defineContract({
     output: session,
   },
   directory: {
+    access: user,
     input: z.strictObject({ compoundId: z.optional(id()) }),
     output: z.object({
       compounds: z.array(z.object({ compoundId: z.string(), name: z.string(), address: z.string() })),
@@ -108,6 +110,7 @@ export const userContract = defineContract({
     }),
   },
   requestBinding: {
+    access: user,
     input: z.strictObject({
       buildingId: id(),
       unit: text(10, '单元'),
@@ -116,45 +119,53 @@ export const userContract = defineContract({
     }),
     output: z.object({ bindingId: z.string(), state: z.literal('pending') }),
   },
-  cancelBinding: { input: z.strictObject({ bindingId: id() }), output: z.object({ bindingId: z.string(), state: z.literal('cancelled') }) },
+  cancelBinding: { access: user, input: z.strictObject({ bindingId: id() }), output: z.object({ bindingId: z.string(), state: z.literal('cancelled') }) },
   verifyBinding: {
+    access: roles('grid', 'branch'),
     input: z.strictObject({ bindingId: id(), reason: optionalText(100, '备注') }),
     output: z.object({ bindingId: z.string(), state: z.literal('verified') }),
   },
   rejectBinding: {
+    access: roles('grid', 'branch'),
     input: z.strictObject({ bindingId: id(), reason: optionalText(100, '原因') }),
     output: z.object({ bindingId: z.string(), state: z.literal('rejected') }),
   },
-  listPendingBindings: { input: z.strictObject({ ...cursorInput }), output: page(pendingBinding) },
+  listPendingBindings: { access: roles('grid', 'branch'), input: z.strictObject({ ...cursorInput }), output: page(pendingBinding) },
   setRoles: {
+    access: roles('branch'),
     input: z.strictObject({ userId: id(), roles: z.array(role).check(z.maxLength(ROLES.length)) }),
     output: userSummary,
   },
   searchUsers: {
+    access: roles('branch', 'committee'),
     input: z.strictObject({ query: searchText(20, '关键词'), ...cursorInput }),
     output: page(userSummary),
   },
   recordConsent: {
+    access: user,
     input: z.strictObject({ kind: z.enum(CONSENT_KINDS), granted: z.boolean(), version: text(40, '版本') }),
     output: session,
   },
   exportMyData: {
+    access: user,
     input: z.strictObject({}),
     output: z.object({
       exportedAt: z.string(),
       user: z.record(z.string(), z.unknown()),
       household: z.nullable(z.record(z.string(), z.unknown())),
-      bindings: z.array(z.record(z.string(), z.unknown())),
-      requests: z.array(z.record(z.string(), z.unknown())),
-      auditTrail: z.array(z.record(z.string(), z.unknown())),
+      /** What every domain holds about the caller, by part (bindings, myRequests, registrations, …). */
+      parts: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+      /** Records kept after an account is deleted, and why (anonymised). */
+      retained: z.array(z.object({ part: z.string(), why: z.string() })),
     }),
   },
   /** Subscription messages the user accepted (wx.requestSubscribeMessage): one send per acceptance. */
   subscribe: {
+    access: user,
     input: z.strictObject({ templateKeys: z.array(z.enum(TEMPLATE_KEYS)).check(z.minLength(1), z.maxLength(3)) }),
     output: z.object({ credits: z.record(z.string(), z.number()) }),
   },
-  deleteMyAccount: { input: z.strictObject({ confirm: z.literal(true) }), output: z.object({ deleted: z.literal(true) }) },
+  deleteMyAccount: { access: user, input: z.strictObject({ confirm: z.literal(true) }), output: z.object({ deleted: z.literal(true) }) },
 });
 
 export type UserContract = typeof userContract;

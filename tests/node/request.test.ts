@@ -66,7 +66,8 @@ describe('你呼我应: report → accept → resolve → rate', () => {
     expect(view.timeline[1]).toMatchObject({ actor: '刘芳', actorRole: '楼栋长/网格员', note: '明天上午来修' });
     const audits = (await db.collection('audit_logs').where({ target: `requests/${created.requestId}` }).get()).data;
     expect(audits.map((a: { action: string }) => a.action).sort()).toEqual(
-      ['request.accept', 'request.confirm', 'request.note', 'request.resolve', 'request.start'].sort(),
+      // every step is audited, the report itself included
+      ['request.accept', 'request.confirm', 'request.create', 'request.note', 'request.resolve', 'request.start'].sort(),
     );
   });
 
@@ -273,7 +274,7 @@ describe('personal data', () => {
     await user.ok('demo-grid', 'verifyBinding', { bindingId });
     await user.ok('leaver-r', 'updateProfile', { displayName: '钱多多', phone: '13700001111' });
     const { requestId } = await request.ok('leaver-r', 'create', repair());
-    expect((await user.ok('leaver-r', 'exportMyData', {})).requests.map((r) => r._id)).toEqual([requestId]);
+    expect((await user.ok('leaver-r', 'exportMyData', {})).parts.myRequests.map((r) => r._id)).toEqual([requestId]);
     await user.ok('leaver-r', 'deleteMyAccount', { confirm: true });
     const stored = (await db.collection('requests').doc(requestId).get()).data;
     expect(stored).toMatchObject({ reporterName: '已注销用户', reporterPhone: null, reporterOpenid: '', room: null, content: expect.any(String) });

@@ -225,8 +225,8 @@ describe('personal data: export and deletion', () => {
     await user.ok('leaver-1', 'requestBinding', { buildingId: 'demo-b3', unit: '1', room: '201' });
     const data = await user.ok('leaver-1', 'exportMyData', {});
     expect(data.user).toMatchObject({ openid: 'leaver-1', displayName: '周末', phone: '13900001111' });
-    expect(data.bindings).toHaveLength(1);
-    expect(data.auditTrail.map((a) => a.action)).toContain('user.recordConsent');
+    expect(data.parts.bindings).toHaveLength(1);
+    expect(data.parts.auditTrail.map((a) => a.action)).toContain('user.recordConsent');
   });
 
   it('deletes personal data, keeps an anonymous tombstone, and a later login starts afresh', async () => {

@@ -18,41 +18,38 @@ jest.mock('../../../cloudfunctions/runtime/cloud', () => ({
   database: () => fakeDb,
 }));
 
-import { defineContract } from '@core/contract';
+import { anyone, defineContract, roles, user } from '@core/contract';
 import { fail } from '@core/errors';
 import { serve, type Handlers } from '../../../cloudfunctions/runtime/serve';
 
 const contract = defineContract({
-  echo: { input: z.strictObject({ text: z.string().check(z.maxLength(5)) }), output: z.object({ text: z.string() }) },
-  whoami: { input: z.strictObject({}), output: z.object({ userId: z.nullable(z.string()) }) },
-  branchOnly: { input: z.strictObject({}), output: z.object({ ok: z.boolean() }) },
-  leaky: { input: z.strictObject({}), output: z.object({ name: z.string() }) },
-  broken: { input: z.strictObject({}), output: z.object({ n: z.number() }) },
-  refuses: { input: z.strictObject({}), output: z.object({}) },
-  crashes: { input: z.strictObject({}), output: z.object({}) },
-  duplicate: { input: z.strictObject({}), output: z.object({}) },
+  echo: { access: user, input: z.strictObject({ text: z.string().check(z.maxLength(5)) }), output: z.object({ text: z.string() }) },
+  whoami: { access: anyone, input: z.strictObject({}), output: z.object({ userId: z.nullable(z.string()) }) },
+  branchOnly: { access: roles('branch'), input: z.strictObject({}), output: z.object({ ok: z.boolean() }) },
+  leaky: { access: user, input: z.strictObject({}), output: z.object({ name: z.string() }) },
+  broken: { access: user, input: z.strictObject({}), output: z.object({ n: z.number() }) },
+  refuses: { access: user, input: z.strictObject({}), output: z.object({}) },
+  crashes: { access: user, input: z.strictObject({}), output: z.object({}) },
+  duplicate: { access: user, input: z.strictObject({}), output: z.object({}) },
 });
 
 const handlers: Handlers<typeof contract> = {
-  echo: { access: 'user', handle: async (_ctx, input) => ({ text: input.text }) },
-  whoami: { access: 'anyone', handle: async (ctx) => ({ userId: ctx.user?._id ?? null }) },
-  branchOnly: { access: 'roles', roles: ['branch'], handle: async () => ({ ok: true }) },
-  leaky: { access: 'user', handle: async () => ({ name: '王秀兰', phone: '13800000000' }) as never },
-  broken: { access: 'user', handle: async () => ({ n: 'not a number' }) as never },
+  echo: { handle: async (_ctx, input) => ({ text: input.text }) },
+  whoami: { handle: async (ctx) => ({ userId: ctx.user?._id ?? null }) },
+  branchOnly: { handle: async () => ({ ok: true }) },
+  leaky: { handle: async () => ({ name: '王秀兰', phone: '13800000000' }) as never },
+  broken: { handle: async () => ({ n: 'not a number' }) as never },
   refuses: {
-    access: 'user',
     handle: async () => {
       throw fail.conflict('已经有人认领了');
     },
   },
   crashes: {
-    access: 'user',
     handle: async () => {
       throw new TypeError('x is undefined');
     },
   },
   duplicate: {
-    access: 'user',
     handle: async () => {
       throw Object.assign(new Error('x'), { errMsg: 'collection.add:fail -502001 database request fail. E11000 duplicate key' });
     },

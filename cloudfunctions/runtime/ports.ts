@@ -1,0 +1,102 @@
+// The handler's view of the outside world beside the database: files, the content check, messages.
+// serve() builds them once over wx-server-sdk; a test may hand in its own (createCaller).
+import { cloud, type Db } from './cloud';
+import { fail } from '@core/errors';
+import type { TemplateKey } from '@core/user/contract';
+import { updateWhere } from './db';
+
+export type ContentVerdict = 'pass' | 'review';
+/** msgSecCheck scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export type Scene = 1 | 2 | 3 | 4;
+
+export interface Files {
+  /** Stores bytes under a cloud path; answers the file id. */
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  /** Short-lived download URLs by file id (ids that could not be resolved are left out). */
+  tempUrls(fileIds: string[]): Promise<Record<string, string>>;
+}
+
+export interface TextCheck {
+  /** WeChat's content check (msgSecCheck v2): `risky` throws CONTENT_REJECTED, `review` holds the text for moderation. */
+  check(content: string, scene: Scene, openid: string): Promise<ContentVerdict>;
+}
+
+export interface Recipient {
+  userId: string;
+  openid: string;
+}
+
+export interface Messages {
+  /** Spends one subscription credit of `key` and sends; whether a message went out. */
+  send(to: Recipient, key: TemplateKey, data: Record<string, { value: string }>, page: string): Promise<boolean>;
+}
+
+export interface Ports {
+  files: Files;
+  text: TextCheck;
+  messages: Messages;
+}
+
+/** Template ids per environment (configured in the WeChat console); local stand-ins otherwise. */
+export function templateId(key: TemplateKey): string {
+  const ids: Record<TemplateKey, string | undefined> = {
+    requestStatus: process.env.LINLI_TEMPLATE_REQUEST_STATUS,
+    eventReminder: process.env.LINLI_TEMPLATE_EVENT,
+    noticeImportant: process.env.LINLI_TEMPLATE_NOTICE,
+  };
+  return ids[key] || `local-${key}`;
+}
+
+export const cloudFiles: Files = {
+  async upload(cloudPath, bytes) {
+    const up = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as unknown as { fileID: string };
+    return up.fileID;
+  },
+  async tempUrls(fileIds) {
+    const urls: Record<string, string> = {};
+    if (!fileIds.length) return urls;
+    const res = (await cloud.getTempFileURL({ fileList: fileIds })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
+    for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) urls[f.fileID] = f.tempFileURL;
+    return urls;
+  },
+};
+
+export const cloudTextCheck: TextCheck = {
+  async check(content, scene, openid) {
+    if (!content.trim()) return 'pass';
+    const res = (await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content: content.slice(0, 2500) } as never)) as {
+      result?: { suggest?: string };
+    };
+    const suggest = res.result?.suggest ?? 'pass';
+    if (suggest === 'risky') throw fail.rejected();
+    return suggest === 'review' ? 'review' : 'pass';
+  },
+};
+
+/**
+ * Subscription messages (订阅消息): one send per acceptance, counted on the user record. The credit is
+ * taken with a conditional update, so two sends at once never spend one acceptance twice; a user who
+ * never accepted, or whose credits are used up, is simply not messaged — normal, not an error.
+ */
+export function cloudMessages(db: Db): Messages {
+  return {
+    async send(to, key, data, page) {
+      const path = `subscriptions.${key}`;
+      const taken = await updateWhere(db, 'users', { _id: to.userId, [path]: db.command.gt(0) }, { [path]: db.command.inc(-1) });
+      if (!taken) return false;
+      try {
+        await cloud.openapi.subscribeMessage.send({ touser: to.openid, templateId: templateId(key), page, data, miniprogramState: 'formal' } as never);
+        return true;
+      } catch (e) {
+        // 43101: the user refused or unsubscribed since; anything else is logged, never fatal to the action
+        const code = (e as { errCode?: number }).errCode;
+        if (code !== 43101) console.warn('[messages] subscribeMessage.send failed', code, (e as Error).message);
+        return false;
+      }
+    },
+  };
+}
+
+export function cloudPorts(db: Db): Ports {
+  return { files: cloudFiles, text: cloudTextCheck, messages: cloudMessages(db) };
+}

@@ -1,0 +1,89 @@
+// One clock face for the whole product: China Standard Time (UTC+8), on every screen, message and
+// export, on both sides, whatever the device's or the server's time zone. The compound lives by it.
+// dayjs with the utc plugin and a fixed +08:00 offset: China keeps no daylight saving time, and a fixed
+// offset needs no Intl time-zone data (which older WeChat Android runtimes lack), unlike dayjs/timezone.
+import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(relativeTime);
+dayjs.locale('zh-cn');
+
+export const CHINA_UTC_OFFSET_MIN = 8 * 60;
+
+type Instant = Date | string | number;
+
+/** An instant as China wall-clock time. */
+export function china(t: Instant): Dayjs {
+  return dayjs(t).utcOffset(CHINA_UTC_OFFSET_MIN);
+}
+
+/** 2026-12-01 14:00 — messages and exports. */
+export function beijingTime(t: Instant): string {
+  return china(t).format('YYYY-MM-DD HH:mm');
+}
+
+/** 2026-12-01 14:00:05 — ledgers that need the second. */
+export function beijingSeconds(t: Instant): string {
+  return china(t).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** The calendar month an instant falls in, in China: '2026-12'. */
+export function monthOf(t: Instant): string {
+  return china(t).format('YYYY-MM');
+}
+
+/** 'M月D日', with the year when it is not the current one. */
+function dayPattern(d: Dayjs, now: Instant): string {
+  return d.year() === china(now).year() ? 'M月D日' : 'YYYY年M月D日';
+}
+
+/** 12月1日 14:00 (the year shown when it is not this year's). */
+export function dateTime(t: Instant, now: Instant = Date.now()): string {
+  const d = china(t);
+  return d.format(`${dayPattern(d, now)} HH:mm`);
+}
+
+/** 12月1日 14:00–16:00, or 12月1日 14:00 – 12月2日 12:00 across days. */
+export function timeRange(start: Instant, end: Instant, now: Instant = Date.now()): string {
+  const a = china(start);
+  const b = china(end);
+  const from = a.format(`${dayPattern(a, now)} HH:mm`);
+  if (a.format('YYYY-MM-DD') === b.format('YYYY-MM-DD')) return `${from}–${b.format('HH:mm')}`;
+  return `${from} – ${b.format(`${dayPattern(b, now)} HH:mm`)}`;
+}
+
+/** 3 分钟前, 2 天后. */
+export function fromNow(t: Instant, now: Instant = Date.now()): string {
+  return dayjs(t).from(dayjs(now));
+}
+
+// ---- times typed into forms: 'YYYY-MM-DD HH:mm' in China time ----------------------------------
+
+const FORM_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+
+/** Is this a real 'YYYY-MM-DD HH:mm' (no 2月30日, no 24:00)? */
+export function isFormTime(text: string): boolean {
+  const m = FORM_TIME.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && h < 24 && mi < 60;
+}
+
+/** '2026-11-28 14:00' → '2026-11-28T14:00:00+08:00'. */
+export function formTimeToIso(text: string): string {
+  return `${text.replace(' ', 'T')}:00+08:00`;
+}
+
+/** An instant as a form shows it. */
+export function isoToFormTime(t: Instant): string {
+  return china(t).format('YYYY-MM-DD HH:mm');
+}
+
+/** The day `days` after `from` (China time) at `hhmm`. */
+export function formDay(days: number, hhmm: string, from: Instant = Date.now()): string {
+  return `${china(from).add(days, 'day').format('YYYY-MM-DD')} ${hhmm}`;
+}
