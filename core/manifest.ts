@@ -2,7 +2,8 @@
 // the 办事 screen, its subscription templates, whether it has scheduled jobs, and where it keeps
 // personal data. `core/domains.ts` lists the domains; the routes, the 办事 screen, the scheduler and
 // the privacy export and erasure iterate that list instead of keeping central lists of their own.
-import type { Access } from './contract';
+import { can, type Access } from './contract';
+import type { Role } from './roles';
 import type { TemplateKey } from './user/contract';
 
 /** A staff or volunteer tool on the 办事 screen, shown to those who may call its action. */
@@ -14,6 +15,15 @@ export interface Tool {
   page: string;
   /** The action the page is built on: the tool shows to those `can` call it. */
   action: { access: Access };
+  /** A reduced form of the tool for those who may call only this action (e.g. read-only). */
+  fallback?: { title: string; desc: string; action: { access: Access } };
+}
+
+/** The form of a tool a person may use, or null. */
+export function toolFor(session: { roles: readonly Role[] } | null | undefined, tool: Tool): { title: string; desc: string } | null {
+  if (can(session, tool.action)) return tool;
+  if (tool.fallback && can(session, tool.fallback.action)) return tool.fallback;
+  return null;
 }
 
 /** The 办事 tile of a resident-facing service. */

@@ -8,7 +8,14 @@ export const userDomain = defineDomain({
   pages: ['consent/index', 'binding/index', 'verify/index', 'privacy/index', 'profile/index', 'roles/index'],
   tools: [
     { key: 'verify', title: '住户认证审核', desc: '核实本楼栋住户的房屋认证申请', page: 'verify/index', action: userContract.listPendingBindings },
-    { key: 'roles', title: '人员与角色', desc: '设置楼栋长、党员志愿者、业委会等角色（留痕）', page: 'roles/index', action: userContract.searchUsers },
+    {
+      key: 'roles',
+      title: '人员与角色',
+      desc: '设置楼栋长、党员志愿者、业委会等角色（留痕）',
+      page: 'roles/index',
+      action: userContract.setRoles,
+      fallback: { title: '人员名册', desc: '查看本小区已登记人员', action: userContract.searchUsers },
+    },
   ],
   templates: [],
   jobs: false,

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { EventSummary } from '../services/event'
 import { eventTime, eventTimeRange } from '../utils/format'
-import { eventUrl, go } from './HouseholdStatus'
+import { eventUrl, go } from '../routes'
 
 /** 「剩余 N 个名额」, 「名额已满，可候补」 or 「不限名额」. */
 export function placesText(placesLeft: number | null): string {

@@ -1,55 +1,11 @@
 // Where the caller stands on the way from visitor to verified resident, with the next step.
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { Session } from '../services/user'
 import { homeLabel } from '../utils/format'
 import { Card } from './Card'
+import { ROUTES, go } from '../routes'
 
-export const ROUTES = {
-  consent: '/packages/user/consent/index',
-  binding: '/packages/user/binding/index',
-  verify: '/packages/user/verify/index',
-  privacy: '/packages/user/privacy/index',
-  profile: '/packages/user/profile/index',
-  roles: '/packages/user/roles/index',
-  requestReport: '/packages/request/report/index',
-  requestMine: '/packages/request/mine/index',
-  requestDetail: '/packages/request/detail/index',
-  requestHall: '/packages/request/hall/index',
-  requestWork: '/packages/request/work/index',
-  requestStats: '/packages/request/stats/index',
-  eventList: '/packages/event/list/index',
-  eventDetail: '/packages/event/detail/index',
-  eventEdit: '/packages/event/edit/index',
-  eventAttendees: '/packages/event/attendees/index',
-  eventCheckinCode: '/packages/event/checkin-code/index',
-  eventMine: '/packages/event/mine/index',
-  noticeList: '/packages/notice/list/index',
-  noticeDetail: '/packages/notice/detail/index',
-  noticeEdit: '/packages/notice/edit/index',
-  noticeStats: '/packages/notice/stats/index',
-  noticeManage: '/packages/notice/manage/index',
-}
-
-/** The detail page of one request. */
-export function requestDetailUrl(requestId: string): string {
-  return `${ROUTES.requestDetail}?id=${encodeURIComponent(requestId)}`
-}
-
-/** An event page for one event: its detail by default, or the edit form, 报名名单, 签到码. */
-export function eventUrl(eventId: string, page: 'eventDetail' | 'eventEdit' | 'eventAttendees' | 'eventCheckinCode' = 'eventDetail'): string {
-  return `${ROUTES[page]}?id=${encodeURIComponent(eventId)}`
-}
-
-/** A notice page for one notice: its detail by default, or the edit form, 阅读统计. */
-export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' | 'noticeStats' = 'noticeDetail'): string {
-  return `${ROUTES[page]}?id=${encodeURIComponent(noticeId)}`
-}
-
-export function go(url: string) {
-  void Taro.navigateTo({ url })
-}
 
 export function HouseholdStatus({ session }: { session: Session }) {
   if (!session.consents.privacy) {

@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { NOTICE_CATEGORY_LABELS, type NoticeCategory, type NoticeItem } from '../services/notice'
 import { beijing } from '../utils/format'
-import { go, noticeUrl } from './HouseholdStatus'
+import { go, noticeUrl } from '../routes'
 
 /** One colour per category: orange for outages, blue for fee disclosures, red for policy. */
 export const NOTICE_CATEGORY_COLORS: Record<NoticeCategory, string> = {

@@ -5,7 +5,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, type RequestState } from '@core/request/rules'
 import type { RequestSummary } from '../services/request'
 import { fromNow } from '../utils/format'
-import { go, requestDetailUrl } from './HouseholdStatus'
+import { go, requestDetailUrl } from '../routes'
 
 /** One colour per state: orange waits, blue is being handled, purple waits for the resident, green is done. */
 export const STATE_COLORS: Record<RequestState, string> = {

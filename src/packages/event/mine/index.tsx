@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
-import { ROUTES, eventUrl, go } from '../../../components/HouseholdStatus'
+import { ROUTES, eventUrl, go } from '../../../routes'
 import { PagedRows, usePagedList } from '../../../components/PagedList'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty } from '../../../components/StateView'

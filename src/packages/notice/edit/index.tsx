@@ -7,7 +7,7 @@ import { Image, RichText, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
-import { noticeUrl } from '../../../components/HouseholdStatus'
+import { noticeUrl } from '../../../routes'
 import { SessionPage } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import {

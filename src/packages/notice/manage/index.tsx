@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
-import { ROUTES, go, noticeUrl } from '../../../components/HouseholdStatus'
+import { ROUTES, go, noticeUrl } from '../../../routes'
 import { NoticeRow } from '../../../components/NoticeRow'
 import { PagedRows, usePagedList } from '../../../components/PagedList'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
-import { ROUTES, go } from '../../../components/HouseholdStatus'
+import { ROUTES, go } from '../../../routes'
 import { RequestRow } from '../../../components/RequestRow'
 import { Empty } from '../../../components/StateView'
 import { requestApi, type RequestSummary } from '../../../services/request'

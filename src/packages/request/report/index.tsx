@@ -17,7 +17,7 @@ import {
 } from '@core/request/rules'
 import { Card } from '../../../components/Card'
 import { PhotoPicker } from '../../../components/PhotoPicker'
-import { ROUTES, go, requestDetailUrl } from '../../../components/HouseholdStatus'
+import { ROUTES, go, requestDetailUrl } from '../../../routes'
 import { StateTag } from '../../../components/RequestRow'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { askRequestStatusSubscription, requestApi, requestContract, type RequestSummary } from '../../../services/request'
