@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // tests load modules fresh (jest.isolateModules) and set up jsdom globals
     files: ['tests/**/*.{ts,tsx,js}'],
-    languageOptions: { globals: { global: 'writable' } },
+    languageOptions: { globals: { global: 'writable', jest: 'readonly', expect: 'readonly', describe: 'readonly', it: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

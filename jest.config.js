@@ -38,7 +38,8 @@ const tarojs = defineJestConfig({
     LINLI_TEMPLATE_EVENT: '',
     LINLI_TEMPLATE_NOTICE: ''
   },
-  setupFiles: ['<rootDir>/tests/app/setup.js']
+  setupFiles: ['<rootDir>/tests/app/setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/tests/app/timeout.js']
 })
 // Global-only options are ignored (or warned about) inside a project.
 delete tarojs.bail

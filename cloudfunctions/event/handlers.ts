@@ -43,6 +43,13 @@ async function loadEvent(ctx: UserCtx, eventId: string): Promise<EventDoc> {
   return ev;
 }
 
+/** Whether this caller may register for this event now — the rule `register` applies. */
+function registrableBy(ctx: UserCtx, ev: EventDoc): { ok: boolean; message: string | null } {
+  if (!ctx.user.householdId && !ctx.roles.includes('member')) return { ok: false, message: '请先认证房屋再报名' };
+  const verdict = canRegister(ev, { roles: ctx.roles, buildingId: ctx.user.home?.buildingId ?? null }, ctx.now);
+  return verdict.ok ? { ok: true, message: null } : { ok: false, message: verdict.message };
+}
+
 function requireOrganiser(ctx: UserCtx, ev: EventDoc): void {
   if (!isOrganiser(ctx, ev)) throw fail.forbidden('只有业委会和党支部可以管理活动');
 }
@@ -322,6 +329,16 @@ export const handlers: Handlers<EventContract> = {
         heldForReview: ev.moderation === 'review',
         mine: reg ? { registrationId: reg._id, status: reg.status, position, checkedIn: !!reg.checkedInAt } : null,
         canManage: isOrganiser(ctx, ev),
+        registrable: registrableBy(ctx, ev),
+        cancellable: ev.state === 'published' && !!reg && reg.status !== 'cancelled' && ctx.now < ev.startAt,
+        checkin:
+          ev.state !== 'published' || reg?.status !== 'confirmed' || reg.checkedInAt
+            ? 'none'
+            : checkinOpen(ev, ctx.now)
+              ? 'open'
+              : ctx.now < ev.startAt
+                ? 'not_yet'
+                : 'over',
       };
     },
   },

@@ -336,6 +336,12 @@ export const handlers: Handlers<RequestContract> = {
     },
   },
 
+  deadlines: {
+    async handle(ctx) {
+      return { hours: await slaOf(ctx.db, ctx.compoundId ?? '') };
+    },
+  },
+
   uploadPhoto: {
     async handle(ctx, input) {
       const bytes = Buffer.from(input.data, 'base64');

@@ -45,6 +45,12 @@ export const eventView = z.object({
   ),
   /** What the caller may do: organisers manage, residents register. */
   canManage: z.boolean(),
+  /** Whether the caller may register now, and if not why — decided by the function, shown by the page. */
+  registrable: z.object({ ok: z.boolean(), message: z.nullable(z.string()) }),
+  /** The caller may still cancel their registration (before the start). */
+  cancellable: z.boolean(),
+  /** Check-in for a confirmed registrant not yet checked in: open now, not yet open, over; none otherwise. */
+  checkin: z.enum(['open', 'not_yet', 'over', 'none']),
 });
 export type EventView = z.infer<typeof eventView>;
 

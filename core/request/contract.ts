@@ -136,6 +136,12 @@ export const requestContract = defineContract({
   escalate: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '上报原因') }), output: requestView },
   reject: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
   withdraw: { access: user, input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
+  /** The compound's response deadlines by urgency (its own settings), shown on the report form. */
+  deadlines: {
+    access: roles(...FILERS),
+    input: z.strictObject({}),
+    output: z.object({ hours: z.object({ emergency: z.number(), utilities: z.number(), general: z.number(), complex: z.number() }) }),
+  },
   stats: {
     access: roles('branch', 'committee', 'officer'),
     input: z.strictObject({

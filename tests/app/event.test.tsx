@@ -3,6 +3,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
+import { canRegister, checkinOpen } from '@core/event/rules'
 import type { EventSummary, EventView } from '../../src/services/event'
 import EventDetail from '../../src/packages/event/detail'
 import EventEdit from '../../src/packages/event/edit'
@@ -56,7 +57,23 @@ function summary(over: Partial<EventSummary> = {}): EventSummary {
   }
 }
 
+/** What the function answers: the view fields it decides (registrable, cancellable, check-in) follow the event as the server's rules would. */
 function view(over: Partial<EventView> = {}): EventView {
+  const base = viewFacts(over)
+  const facts = { state: base.state, startAt: new Date(base.startAt), endAt: new Date(base.endAt), signupDeadline: new Date(base.signupDeadline), capacity: base.capacity, audience: base.audience }
+  const now = new Date()
+  const verdict = canRegister(facts, { roles: ['resident'], buildingId: 'b1' }, now)
+  const mine = base.mine
+  return {
+    registrable: verdict.ok ? { ok: true, message: null } : { ok: false, message: verdict.message },
+    cancellable: base.state === 'published' && !!mine && mine.status !== 'cancelled' && now < facts.startAt,
+    checkin:
+      base.state !== 'published' || mine?.status !== 'confirmed' || mine.checkedIn ? 'none' : checkinOpen(facts, now) ? 'open' : now < facts.startAt ? 'not_yet' : 'over',
+    ...base,
+  }
+}
+
+function viewFacts(over: Partial<EventView>): Omit<EventView, 'registrable' | 'cancellable' | 'checkin'> & Partial<EventView> {
   return {
     eventId: 'e1',
     title: '重阳节敬老茶话会',

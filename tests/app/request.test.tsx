@@ -154,6 +154,18 @@ describe('我要反映', () => {
     })
   })
 
+  it("shows the compound's own response deadlines, as the function will set them", async () => {
+    fakeCloud({
+      'user.login': verified,
+      'user.directory': directory,
+      'request.deadlines': () => ({ hours: { emergency: 1, utilities: 12, general: 72, complex: 240 } }),
+    })
+    renderPage(Report)
+    await waitFor(() => expect(document.querySelector('.js-urgency-utilities')?.textContent).toMatch(/12小时内响应/))
+    expect(document.querySelector('.js-urgency-general')?.textContent).toMatch(/3天内响应/)
+    expect(document.querySelector('.js-urgency-emergency')?.textContent).toMatch(/1小时内响应/)
+  })
+
   it('hints at similar reports in the same building, and still lets the resident send a common-area report', async () => {
     const calls = fakeCloud({
       'user.login': verified,

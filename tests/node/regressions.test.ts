@@ -211,5 +211,5 @@ describe('the waitlist has one order', () => {
     expect((await event.ok(byPlace[3].who, 'get', { eventId })).mine).toMatchObject({ status: 'waitlisted', position: 1 });
     const list = await event.ok('demo-committee', 'attendees', { eventId });
     expect(list.waitlisted.map((w) => w.position)).toEqual(Array.from({ length: 92 }, (_x, i) => i + 1));
-  });
+  }, 120_000);
 });

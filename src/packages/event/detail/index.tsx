@@ -5,7 +5,6 @@ import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Dialog, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
-import { CHECKIN_MARGIN_MS, canRegister, checkinOpen } from '@core/event/rules'
 import { Card } from '../../../components/Card'
 import { CancelledTag, PlacesTag } from '../../../components/EventRow'
 import { eventUrl, go } from '../../../routes'
@@ -13,9 +12,8 @@ import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { askEventReminderSubscription, eventApi, eventContract, parseCheckinQr, type EventView } from '../../../services/event'
 import { isWeapp, saveCsv } from '../../../services/platform'
-import { userApi, type Session } from '../../../services/user'
+import { userApi } from '../../../services/user'
 import { firstProblem } from '../../../services/validate'
-import { useSession } from '../../../store/session'
 import { eventTime, eventTimeRange } from '../../../utils/format'
 import { AUDIENCE_LABELS, Fact, RegistrationTag, useEventId } from '../components'
 
@@ -54,26 +52,6 @@ function StateTag({ v, now }: { v: EventView; now: number }) {
   return <Tag background='#389e0d' color='#ffffff'>报名中</Tag>
 }
 
-/**
- * Why the caller cannot register now (cancelled, not in the audience, past the deadline, over), by
- * the same rule the cloud function applies; null when they can.
- */
-function closedReason(v: EventView, session: Session | null, now: number): string | null {
-  const verdict = canRegister(
-    {
-      state: v.state,
-      startAt: new Date(v.startAt),
-      endAt: new Date(v.endAt),
-      signupDeadline: new Date(v.signupDeadline),
-      capacity: v.capacity,
-      audience: v.audience,
-    },
-    { roles: session?.roles ?? [], buildingId: session?.household?.buildingId ?? null },
-    new Date(now),
-  )
-  return verdict.ok ? null : verdict.message
-}
-
 /** My registration: confirmed, checked in, or my place on the waitlist. */
 function MineCard({ v }: { v: EventView }) {
   const mine = v.mine
@@ -98,7 +76,6 @@ function MineCard({ v }: { v: EventView }) {
 }
 
 function Detail({ eventId }: { eventId: string }) {
-  const { session } = useSession()
   const [view, setView] = useState<EventView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
@@ -127,14 +104,14 @@ function Detail({ eventId }: { eventId: string }) {
 
   const v = view
   const now = Date.now()
-  const startAt = Date.parse(v.startAt)
   const endAt = Date.parse(v.endAt)
   const published = v.state === 'published'
   const active = !!v.mine && v.mine.status !== 'cancelled'
-  const closed = closedReason(v, session, now)
-  const canCancelRegistration = published && active && now < startAt
-  const mayCheckIn = published && v.mine?.status === 'confirmed' && !v.mine.checkedIn && now <= endAt + CHECKIN_MARGIN_MS
-  const checkinIsOpen = checkinOpen({ startAt: new Date(startAt), endAt: new Date(endAt) }, new Date(now))
+  // what the caller may do here is decided by the function (view fields), never re-run in the page
+  const closed = v.registrable.ok ? null : v.registrable.message
+  const canCancelRegistration = v.cancellable
+  const mayCheckIn = v.checkin === 'open' || v.checkin === 'not_yet'
+  const checkinIsOpen = v.checkin === 'open'
 
   const register = async () => {
     if (busy) return

@@ -9,7 +9,6 @@ import type { RequestContract } from '@core/request/contract'
 import {
   CATEGORIES,
   CATEGORY_LABELS,
-  DEFAULT_SLA_HOURS,
   URGENCIES,
   URGENCY_LABELS,
   type Category,
@@ -88,6 +87,8 @@ function SimilarHint({ buildingId, category }: { buildingId: string; category: C
 function ReportForm() {
   const { session } = useSession()
   const directory = useRemote(() => userApi.directory({}))
+  // the compound's own deadlines, as the function will set them (never the defaults)
+  const deadlines = useRemote(() => requestApi.deadlines({}))
   const [key] = useState(newIdempotencyKey)
   const [category, setCategory] = useState<Category | null>(null)
   const [content, setContent] = useState('')
@@ -223,7 +224,7 @@ function ReportForm() {
           options={URGENCIES.map((u) => ({
             value: u,
             label: URGENCY_LABELS[u],
-            desc: `${URGENCY_HINTS[u]}，${hoursText(DEFAULT_SLA_HOURS[u])}内响应`,
+            desc: deadlines.data ? `${URGENCY_HINTS[u]}，${hoursText(deadlines.data.hours[u])}内响应` : URGENCY_HINTS[u],
             className: `js-urgency-${u}`,
           }))}
           value={urgency}
