@@ -566,6 +566,7 @@ export const handlers: Handlers<RequestContract> = {
       const groupKey = { none: null, building: '$buildingId', category: '$category', month: '$month' }[input.groupBy];
       const match: Record<string, unknown> = { compoundId: ctx.compoundId };
       if (input.month) match.month = input.month;
+      const judged = $.or([$.eq(['$stats.open', 0]), $.gt(['$escalationLevel', 0]), $.lt(['$dueAt', ctx.now])]);
       const rows = (await ctx.db
         .collection('requests')
         .aggregate()
@@ -574,6 +575,10 @@ export const handlers: Handlers<RequestContract> = {
           _id: groupKey,
           label: $.first('$buildingName'),
           total: $.sum('$stats.counted'),
+          // dueForRates (core/request/rules.ts) as a database expression: counted, and answered (or
+          // resolved), finished, escalated or past its deadline
+          responseDue: $.sum($.cond({ if: $.and([$.eq(['$stats.counted', 1]), $.or([$.eq(['$stats.responded', 1]), judged])]), then: 1, else: 0 })),
+          resolutionDue: $.sum($.cond({ if: $.and([$.eq(['$stats.counted', 1]), $.or([$.eq(['$stats.resolved', 1]), judged])]), then: 1, else: 0 })),
           respondedOnTime: $.sum('$stats.respondedOnTime'),
           responded: $.sum('$stats.responded'),
           respondMsSum: $.sum('$stats.respondMs'),
@@ -592,6 +597,8 @@ export const handlers: Handlers<RequestContract> = {
       const num = (v: unknown) => (typeof v === 'number' ? v : 0);
       const inputsOf = (pick: (key: string) => number) => ({
         total: pick('total'),
+        responseDue: pick('responseDue'),
+        resolutionDue: pick('resolutionDue'),
         respondedOnTime: pick('respondedOnTime'),
         responded: pick('responded'),
         respondMsSum: pick('respondMsSum'),

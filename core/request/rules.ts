@@ -253,6 +253,10 @@ export function isSatisfied(rating: number, fixed: boolean): boolean {
 
 export interface RateInputs {
   total: number;
+  /** Requests the response rate judges: answered, finished, escalated, or past their deadline. */
+  responseDue: number;
+  /** Requests the resolution rate judges: resolved, finished, escalated, or past their deadline. */
+  resolutionDue: number;
   respondedOnTime: number;
   resolved: number;
   rated: number;
@@ -272,19 +276,35 @@ export interface Rates {
   rated: number;
 }
 
-/** Response: first answer within the tier; resolution: resolved of all; satisfaction: satisfied of rated (unrated never counts). */
+/**
+ * Response: answered within the tier, of the requests that are due; resolution: resolved, of those
+ * due; satisfaction: satisfied of rated (unrated never counts). A request filed a minute ago is not
+ * a failure: it counts once it is answered, finished or escalated, or once its deadline has passed
+ * (see `dueForRates`, which the stats query mirrors).
+ */
 export function computeRates(x: RateInputs): Rates {
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
   const hours = (ms: number, n: number) => (n > 0 ? Math.round((ms / n / 3_600_000) * 10) / 10 : null);
   return {
     total: x.total,
-    responseRate: ratio(x.respondedOnTime, x.total),
-    resolutionRate: ratio(x.resolved, x.total),
+    responseRate: ratio(x.respondedOnTime, x.responseDue),
+    resolutionRate: ratio(x.resolved, x.resolutionDue),
     satisfactionRate: ratio(x.satisfied, x.rated),
     avgResponseHours: hours(x.respondMsSum, x.responded),
     avgResolveHours: hours(x.resolveMsSum, x.resolved),
     rated: x.rated,
   };
+}
+
+/** Whether a request counts for the response and the resolution rate at `now`. */
+export function dueForRates(
+  s: Pick<RequestStats, 'counted' | 'responded' | 'resolved' | 'open'>,
+  r: { dueAt: Date; escalationLevel: number },
+  now: Date,
+): { response: 0 | 1; resolution: 0 | 1 } {
+  if (!s.counted) return { response: 0, resolution: 0 };
+  const judged = !s.open || r.escalationLevel > 0 || r.dueAt.getTime() < now.getTime();
+  return { response: s.responded || judged ? 1 : 0, resolution: s.resolved || judged ? 1 : 0 };
 }
 
 /** Per-request figures kept on the document, so the three rates are plain sums in the database. */

@@ -371,11 +371,29 @@ describe('the three rates', () => {
     await r.ok('demo-resident', 'withdraw', { requestId: eId });
     void d;
     const stats = await r.ok('demo-branch', 'stats', { groupBy: 'category' });
-    expect(stats.overall).toMatchObject({ total: 4, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: 0.5, rated: 2 });
+    // D is not due yet (7 days), so it counts for neither rate: 2 of A B C answered in time, A and C resolved
+    expect(stats.overall).toMatchObject({ total: 4, responseRate: 0.667, resolutionRate: 0.667, satisfactionRate: 0.5, rated: 2 });
     expect(stats.groups).toEqual([expect.objectContaining({ key: 'repair', label: '维修' })]);
     expect(stats.openByAge).toEqual({ withinDeadline: 2, overdue: 0, escalated: 1 });
     const month = (await r.ok('demo-branch', 'stats', { groupBy: 'month' })).groups[0].key;
     expect((await r.ok('demo-committee', 'stats', { month, groupBy: 'building' })).groups[0]).toMatchObject({ label: '1栋' });
     expect((await r.ok('demo-branch', 'stats', { month: '1999-01' })).overall).toMatchObject({ total: 0, responseRate: null });
+  });
+
+  it('a request that is not yet due counts against neither rate until its deadline passes unanswered', async () => {
+    const e = freshEnv('rates-due');
+    await control(e, '/seed', 'POST', { kind: 'demo' });
+    const r = client<RequestContract>(e, 'request');
+    const { requestId: a } = await r.ok('demo-resident', 'create', { ...repair({ content: '楼道灯坏了' }), idempotencyKey: key() });
+    await r.ok('demo-grid', 'accept', { requestId: a });
+    await r.ok('demo-grid', 'resolve', { requestId: a, note: '已修好' });
+    await r.ok('demo-resident', 'confirm', { requestId: a, rating: 5, fixed: true });
+    expect((await r.ok('demo-branch', 'stats', {})).overall).toMatchObject({ total: 1, responseRate: 1, resolutionRate: 1 });
+    // a suggestion filed seconds ago: due in 7 days
+    await r.ok('demo-resident', 'create', { ...repair({ category: 'suggestion', content: '建议在小区门口增设快递柜' }), idempotencyKey: key() });
+    expect((await r.ok('demo-branch', 'stats', {})).overall).toMatchObject({ total: 2, responseRate: 1, resolutionRate: 1 });
+    // eight days later it is overdue and unanswered: now it counts against both
+    await control(e, '/clock', 'POST', { advanceMs: 8 * 24 * 3_600_000 });
+    expect((await r.ok('demo-branch', 'stats', {})).overall).toMatchObject({ total: 2, responseRate: 0.5, resolutionRate: 0.5 });
   });
 });

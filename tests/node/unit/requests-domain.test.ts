@@ -16,6 +16,8 @@ import {
   URGENCIES,
   canView,
   computeRates,
+  dueForRates,
+  type RateInputs,
   decide,
   dueAt,
   isOverdue,
@@ -782,9 +784,24 @@ describe('你呼我应 deadlines', () => {
 describe('你呼我应 rates (响应率, 解决率, 满意率)', () => {
   const zero = { total: 0, respondedOnTime: 0, resolved: 0, rated: 0, satisfied: 0, respondMsSum: 0, responded: 0, resolveMsSum: 0 };
   const HOUR = 3_600_000;
+  // every request here is due (answered, finished or past its deadline) unless a test says otherwise
+  const rates = (x: Omit<RateInputs, 'responseDue' | 'resolutionDue'> & Partial<RateInputs>) => computeRates({ responseDue: x.total, resolutionDue: x.total, ...x });
+
+  it('judges only the requests that are due: a request filed a minute ago is no failure', () => {
+    const now = new Date('2026-12-01T08:00:00Z');
+    const open = { counted: 1, responded: 0, resolved: 0, open: 1 } as const;
+    expect(dueForRates(open, { dueAt: new Date('2026-12-08T08:00:00Z'), escalationLevel: 0 }, now)).toEqual({ response: 0, resolution: 0 });
+    expect(dueForRates(open, { dueAt: new Date('2026-11-30T08:00:00Z'), escalationLevel: 0 }, now)).toEqual({ response: 1, resolution: 1 });
+    expect(dueForRates(open, { dueAt: new Date('2026-12-08T08:00:00Z'), escalationLevel: 1 }, now)).toEqual({ response: 1, resolution: 1 });
+    expect(dueForRates({ ...open, responded: 1 }, { dueAt: new Date('2026-12-08T08:00:00Z'), escalationLevel: 0 }, now)).toEqual({ response: 1, resolution: 0 });
+    expect(dueForRates({ ...open, responded: 1, resolved: 1, open: 0 }, { dueAt: new Date('2026-12-08T08:00:00Z'), escalationLevel: 0 }, now)).toEqual({ response: 1, resolution: 1 });
+    expect(dueForRates({ ...open, counted: 0 }, { dueAt: new Date('2026-11-30T08:00:00Z'), escalationLevel: 0 }, now)).toEqual({ response: 0, resolution: 0 });
+    // one answered in time of five due, and a sixth not yet due: 1/5, not 1/6
+    expect(computeRates({ total: 6, responseDue: 5, resolutionDue: 5, respondedOnTime: 1, resolved: 1, rated: 0, satisfied: 0, respondMsSum: 0, responded: 1, resolveMsSum: 0 })).toMatchObject({ responseRate: 0.2, resolutionRate: 0.2 });
+  });
 
   it('gives nulls, never a division by zero, when there is nothing to count', () => {
-    expect(computeRates(zero)).toEqual({
+    expect(rates(zero)).toEqual({
       total: 0,
       responseRate: null,
       resolutionRate: null,
@@ -796,7 +813,7 @@ describe('你呼我应 rates (响应率, 解决率, 满意率)', () => {
   });
 
   it('leaves the satisfaction rate empty when nothing was rated, even with requests', () => {
-    const r = computeRates({ ...zero, total: 4, resolved: 4, respondedOnTime: 3, responded: 4, respondMsSum: 4 * HOUR, resolveMsSum: 40 * HOUR });
+    const r = rates({ ...zero, total: 4, resolved: 4, respondedOnTime: 3, responded: 4, respondMsSum: 4 * HOUR, resolveMsSum: 40 * HOUR });
     expect(r.satisfactionRate).toBeNull();
     expect(r.rated).toBe(0);
     expect(r.responseRate).toBe(0.75);
@@ -804,13 +821,13 @@ describe('你呼我应 rates (响应率, 解决率, 满意率)', () => {
   });
 
   it('leaves the average hours empty when nothing was responded to or resolved', () => {
-    const r = computeRates({ ...zero, total: 3 });
+    const r = rates({ ...zero, total: 3 });
     expect(r).toMatchObject({ responseRate: 0, resolutionRate: 0, satisfactionRate: null, avgResponseHours: null, avgResolveHours: null });
   });
 
   it('counts satisfaction among the rated only: unrated requests are never satisfied', () => {
     // 10 requests, 8 resolved, 4 rated of which 3 satisfied; the 4 unrated (auto-closed) do not count
-    const r = computeRates({ ...zero, total: 10, resolved: 8, rated: 4, satisfied: 3 });
+    const r = rates({ ...zero, total: 10, resolved: 8, rated: 4, satisfied: 3 });
     expect(r.satisfactionRate).toBe(0.75);
     expect(r.satisfactionRate).not.toBe(0.875); // (3 + 4 unrated) / 8 would count them as satisfied
     expect(r.resolutionRate).toBe(0.8);
@@ -819,20 +836,20 @@ describe('你呼我应 rates (响应率, 解决率, 满意率)', () => {
   });
 
   it('rounds rates to 3 decimals', () => {
-    const r = computeRates({ ...zero, total: 3, respondedOnTime: 2, resolved: 1, rated: 7, satisfied: 1 });
+    const r = rates({ ...zero, total: 3, respondedOnTime: 2, resolved: 1, rated: 7, satisfied: 1 });
     expect(r.responseRate).toBe(0.667);
     expect(r.resolutionRate).toBe(0.333);
     expect(r.satisfactionRate).toBe(0.143);
-    expect(computeRates({ ...zero, total: 8, respondedOnTime: 1 }).responseRate).toBe(0.125);
-    expect(computeRates({ ...zero, total: 997, respondedOnTime: 994 }).responseRate).toBe(0.997);
-    expect(computeRates({ ...zero, total: 2000, respondedOnTime: 1999 }).responseRate).toBe(1); // 0.9995 rounds up
+    expect(rates({ ...zero, total: 8, respondedOnTime: 1 }).responseRate).toBe(0.125);
+    expect(rates({ ...zero, total: 997, respondedOnTime: 994 }).responseRate).toBe(0.997);
+    expect(rates({ ...zero, total: 2000, respondedOnTime: 1999 }).responseRate).toBe(1); // 0.9995 rounds up
   });
 
   it('averages response hours over the responded and resolve hours over the resolved, to 0.1 h', () => {
-    const r = computeRates({ ...zero, total: 5, responded: 3, respondMsSum: 10 * HOUR, resolved: 2, resolveMsSum: 49 * HOUR });
+    const r = rates({ ...zero, total: 5, responded: 3, respondMsSum: 10 * HOUR, resolved: 2, resolveMsSum: 49 * HOUR });
     expect(r.avgResponseHours).toBe(3.3);
     expect(r.avgResolveHours).toBe(24.5);
-    expect(computeRates({ ...zero, total: 1, responded: 1, respondMsSum: 90 * 60_000 }).avgResponseHours).toBe(1.5);
+    expect(rates({ ...zero, total: 1, responded: 1, respondMsSum: 90 * 60_000 }).avgResponseHours).toBe(1.5);
   });
 
   it('always gives rates between 0 and 1 and finite averages for consistent counts', () => {
@@ -855,7 +872,7 @@ describe('你呼我应 rates (响应率, 解决率, 满意率)', () => {
       });
     fc.assert(
       fc.property(counts, (x) => {
-        const r = computeRates(x);
+        const r = rates(x);
         for (const [rate, denominator] of [[r.responseRate, x.total], [r.resolutionRate, x.total], [r.satisfactionRate, x.rated]] as const) {
           if (denominator === 0) expect(rate).toBeNull();
           else {

@@ -88,8 +88,9 @@ function StatsView() {
               <View className='ll-gap' />
               <Text className='ll-block ll-text-2'>平均响应时长：{hours(d.overall.avgResponseHours)}</Text>
               <Text className='ll-block ll-text-2'>平均办结时长：{hours(d.overall.avgResolveHours)}</Text>
-              <Text className='ll-block ll-muted'>
-                满意率按已评价的 {d.overall.rated} 件计算，未评价的不计为满意。响应率：在期限内首次响应的比例。
+              <Text className='ll-block ll-muted js-rate-basis'>
+                响应率：已响应、已办结、已上报或已过响应期限的诉求中，在期限内首次响应的比例；解决率：同样只计到期的诉求中已解决的比例——刚提交、尚未到期的诉求不计入。满意率：按已评价的
+                {d.overall.rated} 件计算，未评价的不计为满意。撤回的不计入。
               </Text>
             </Card>
             <Card title='正在办理' className='js-open-by-age'>
