@@ -44,6 +44,7 @@ export function factsOf(doc: RequestDoc): RequestFacts & Exposure {
   return {
     visibility: doc.visibility,
     moderation: doc.moderation,
+    actorIds: doc.timeline.flatMap((t) => (t.actorId ? [t.actorId] : [])),
     state: doc.state,
     reporterId: doc.reporterId,
     compoundId: doc.compoundId,

@@ -128,6 +128,18 @@ export function isResponsible(r: RequestFacts, a: Actor): boolean {
   return false;
 }
 
+/**
+ * Staff who answered for the request at some level, or acted on it: they keep reading it after it
+ * moves up (the 2-star complaint about their own work included), though they no longer act on it.
+ */
+export function hasHandled(r: RequestFacts & { actorIds?: readonly string[] }, a: Actor): boolean {
+  if (a.compoundId !== r.compoundId) return false;
+  if ((r.actorIds ?? []).includes(a.userId) && a.roles.some((role) => role !== 'resident')) return true;
+  if (a.roles.includes('grid') && r.handlers.includes('grid') && r.gridUserIds.includes(a.userId)) return true;
+  if (a.roles.includes('property') && r.handlers.includes('property')) return true;
+  return a.roles.includes('committee') && r.handlers.includes('committee');
+}
+
 export function isAssignee(r: RequestFacts, a: Actor): boolean {
   return !!r.assigneeId && r.assigneeId === a.userId;
 }
@@ -139,6 +151,8 @@ export function canView(r: RequestFacts, a: Actor): boolean {
 
 /** What decides who may read a request beyond its insiders. */
 export interface Exposure {
+  /** Everyone who acted on the request (its timeline's actors). */
+  actorIds?: readonly string[];
   visibility: 'public' | 'private';
   /** `review`: held by the content check — nobody but insiders reads it until a moderator passes it. */
   moderation: 'pass' | 'review';
@@ -149,12 +163,12 @@ export const HALL_STATES: readonly RequestState[] = ['submitted', 'reopened'];
 
 /**
  * How much of a request a person may read — the one rule behind every read path (detail, lists,
- * the duplicate hint): `full` for its reporter, the staff answering for it and the assignee;
+ * the duplicate hint): `full` for its reporter, the staff answering for it or who handled it before, and the assignee;
  * `hall` for members while a passed help task waits to be claimed; `public` for the compound's
  * residents and staff when the reporter made it public and it passed the content check; else `none`.
  */
 export function readLevel(r: RequestFacts & Exposure, a: Actor): 'full' | 'hall' | 'public' | 'none' {
-  if (canView(r, a)) return 'full';
+  if (canView(r, a) || hasHandled(r, a)) return 'full';
   if (a.compoundId !== r.compoundId || r.moderation !== 'pass') return 'none';
   if (r.handlers.includes('hall') && a.roles.includes('member') && r.escalationLevel === 0 && HALL_STATES.includes(r.state)) return 'hall';
   if (r.visibility === 'public' && r.state !== 'withdrawn' && a.roles.length > 0) return 'public';

@@ -349,6 +349,24 @@ describe('deadlines, escalation and notifications', () => {
   });
 });
 
+describe('those who handled a request keep reading it', () => {
+  it('a 2-star complaint reopened at the branch is still open to the grid and the property that handled it', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ content: '1单元门禁又坏了' }));
+    await request.ok('demo-grid', 'accept', { requestId });
+    await request.ok('demo-grid', 'resolve', { requestId, note: '已联系物业修好' });
+    await request.ok('demo-resident', 'confirm', { requestId, rating: 2, fixed: false, comment: '没修好' });
+    // listed in the grid's workbench, and it opens
+    expect((await request.ok('demo-grid', 'listAssigned', { filter: 'all' })).items.map((i) => i.requestId)).toContain(requestId);
+    const seen = await request.ok('demo-grid', 'get', { requestId });
+    expect(seen).toMatchObject({ state: 'reopened', escalationLevel: 1, rating: 2, room: '301' });
+    // reading is not acting: the branch answers for it now
+    expect(seen.can).not.toContain('resolve');
+    expect((await request.ok('demo-property', 'get', { requestId })).rating).toBe(2);
+    // a neighbour still cannot
+    expect(await request.call('demo-resident-2', 'get', { requestId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});
+
 describe('the three rates', () => {
   it('computes response, resolution and satisfaction from a hand-made month', async () => {
     const e = freshEnv('rates');
