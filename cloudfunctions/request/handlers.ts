@@ -19,6 +19,8 @@ import {
   requestStats,
   routeRequest,
   HALL_STATES,
+  hasHandled,
+  isResponsible,
   PUBLIC_BOARD_FILTER,
   readLevel,
   type Actor,
@@ -38,7 +40,9 @@ import type { Handlers, UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/request/detail/index';
-const VIEW_ACTIONS = ['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'] as const;
+/** While a claimed task is the volunteer's to do. */
+const ACTIVE_TASK: readonly RequestState[] = ['claimed', 'in_progress'];
+const VIEW_ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'] as const;
 
 export function factsOf(doc: RequestDoc): RequestFacts & Exposure {
   return {
@@ -89,6 +93,8 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
   const can = VIEW_ACTIONS.filter((a) => a !== 'confirm' && decide(facts, a, actor).ok);
   if (decide(facts, 'confirm', actor, { satisfied: true }).ok) can.push('confirm');
   const hallTask = level === 'hall';
+  // a volunteer who claimed the task, as opposed to staff answering for it
+  const volunteerOnly = doc.assigneeId === actor.userId && !isResponsible(facts, actor) && !hasHandled(facts, actor);
   return {
     requestId: doc._id,
     category: doc.category,
@@ -99,8 +105,9 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
     location: { buildingId: doc.buildingId, buildingName: doc.buildingName, unit: doc.unit, area: doc.area },
     room: insider ? doc.room : null,
     reporterName: insider ? doc.reporterName : maskName(doc.reporterName),
-    // the phone reaches the staff and the volunteer who took the task; the reporter sees their own masked
-    reporterPhone: insider && doc.reporterId !== actor.userId ? doc.reporterPhone : insider ? maskPhone(doc.reporterPhone) : null,
+    // the whole phone reaches the staff who answer for it and, while the task is theirs, the volunteer
+    // who took it; the reporter sees their own masked (privacy guide: 你呼我应)
+    reporterPhone: insider && doc.reporterId !== actor.userId && (!volunteerOnly || ACTIVE_TASK.includes(doc.state)) ? doc.reporterPhone : insider ? maskPhone(doc.reporterPhone) : null,
     photos: insider || doc.visibility === 'public' ? doc.photos : [],
     createdAt: iso(doc.createdAt),
     dueAt: iso(doc.dueAt),
@@ -414,6 +421,13 @@ export const handlers: Handlers<RequestContract> = {
     },
   },
 
+  listClaimed: {
+    async handle(ctx, input) {
+      const res = await pageOf<RequestDoc>(ctx.db, 'requests', { compoundId: ctx.compoundId, assigneeId: ctx.user._id, handlers: 'hall' }, [['updatedAt', 'desc']], input);
+      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+    },
+  },
+
   listAssigned: {
     async handle(ctx, input) {
       const _ = ctx.db.command;
@@ -467,6 +481,14 @@ export const handlers: Handlers<RequestContract> = {
       act(ctx, input.requestId, 'claim', {
         tell: '志愿者已认领',
         patch: (doc) => ({ assigneeId: ctx.user._id, assigneeName: ctx.user.displayName, ...firstResponse(doc, ctx.now) }),
+      }),
+  },
+
+  release: {
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'release', {
+        note: input.reason ?? '志愿者放弃认领，任务回到任务大厅',
+        patch: () => ({ assigneeId: null, assigneeName: null }),
       }),
   },
 

@@ -48,7 +48,7 @@ export const requestView = z.object({
   /** Short-lived download URLs for the photos above and in the timeline, by file id. */
   photoUrls: z.record(z.string(), z.string()),
   /** What the caller may do now (the page shows only these buttons). */
-  can: z.array(z.enum(['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'])),
+  can: z.array(z.enum(['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'])),
 });
 export type RequestView = z.infer<typeof requestView>;
 
@@ -111,6 +111,8 @@ export const requestContract = defineContract({
   get: { access: user, input: byId, output: requestView },
   listMine: { access: user, input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
   listHall: { access: roles('member'), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
+  /** 我认领的: the tasks a volunteer took from the hall, open ones first. */
+  listClaimed: { access: roles('member'), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
   listAssigned: {
     access: roles('grid', 'property', 'committee', 'branch', 'officer'),
     input: z.strictObject({ filter: z._default(z.enum(['open', 'overdue', 'escalated', 'done', 'all']), 'open'), ...cursorInput }),
@@ -119,6 +121,8 @@ export const requestContract = defineContract({
   listPublic: { access: roles(...FILERS), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
   accept: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
   claim: { access: roles('member'), input: byId, output: requestView },
+  /** 放弃认领: the volunteer gives a claimed task back to the hall (recorded, with an optional reason). */
+  release: { access: roles('member'), input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
   start: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
   addNote: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
   resolve: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '处理结果'), photos }), output: requestView },

@@ -94,7 +94,7 @@ export function isOverdue(r: { state: RequestState; dueAt: Date }, now: Date): b
 /** Unrated resolved requests close by themselves after this long, counted as not rated. */
 export const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3_600_000;
 
-export const ACTIONS = ['accept', 'claim', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw', 'autoClose'] as const;
+export const ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw', 'autoClose'] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
 export interface RequestFacts {
@@ -134,7 +134,8 @@ export function isResponsible(r: RequestFacts, a: Actor): boolean {
  */
 export function hasHandled(r: RequestFacts & { actorIds?: readonly string[] }, a: Actor): boolean {
   if (a.compoundId !== r.compoundId) return false;
-  if ((r.actorIds ?? []).includes(a.userId) && a.roles.some((role) => role !== 'resident')) return true;
+  const staff = a.roles.some((role) => role !== 'resident' && role !== 'member');
+  if ((r.actorIds ?? []).includes(a.userId) && staff) return true;
   if (a.roles.includes('grid') && r.handlers.includes('grid') && r.gridUserIds.includes(a.userId)) return true;
   if (a.roles.includes('property') && r.handlers.includes('property')) return true;
   return a.roles.includes('committee') && r.handlers.includes('committee');
@@ -181,6 +182,8 @@ export const PUBLIC_BOARD_FILTER = { visibility: 'public', moderation: 'pass' } 
 const FROM: Record<Exclude<RequestAction, 'note'>, readonly RequestState[]> = {
   accept: ['submitted', 'reopened', 'escalated'],
   claim: ['submitted', 'reopened'],
+  // 放弃认领: the volunteer gives the task back to the hall
+  release: ['claimed', 'in_progress'],
   start: ['accepted', 'claimed'],
   resolve: ['accepted', 'claimed', 'in_progress'],
   confirm: ['resolved'],
@@ -215,6 +218,7 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
   const allowedBy: Record<Exclude<RequestAction, 'note'>, boolean> = {
     accept: responsible,
     claim: !!a && a.roles.includes('member') && a.compoundId === r.compoundId && r.handlers.includes('hall') && !reporter,
+    release: assignee && r.handlers.includes('hall'),
     start: assignee || responsible,
     resolve: assignee || responsible,
     confirm: reporter,
@@ -227,6 +231,7 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
   if (!allowedBy[action]) {
     const messages: Partial<Record<RequestAction, string>> = {
       claim: '只有党员/志愿者可以认领求助任务',
+      release: '只有认领任务的志愿者可以放弃认领',
       confirm: '只有反映人可以评价',
       withdraw: '只有反映人可以撤回',
       autoClose: '只能由系统自动办结',
@@ -240,6 +245,7 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
   const to: Record<Exclude<RequestAction, 'note'>, RequestState> = {
     accept: 'accepted',
     claim: 'claimed',
+    release: 'submitted',
     start: 'in_progress',
     resolve: 'resolved',
     confirm: opts.satisfied ? 'closed' : 'reopened',

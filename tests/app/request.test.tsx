@@ -456,6 +456,21 @@ describe('任务大厅', () => {
     expect(nav).not.toHaveBeenCalled()
   })
 
+  it('keeps the tasks I claimed under 我认领的, where I open them to finish or give back', async () => {
+    fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'member'] }),
+      'request.listHall': () => ({ items: [], nextCursor: null }),
+      'request.listClaimed': () => ({ items: [summary({ requestId: 'r7', excerpt: '帮忙换灯泡', state: 'claimed' })], nextCursor: null }),
+    })
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Hall)
+    await waitFor(() => expect(screen.getByText(/大厅里暂时没有待认领的任务/)).toBeTruthy())
+    fireEvent.click(el('.js-tab-mine'))
+    await waitFor(() => expect(screen.getByText('帮忙换灯泡')).toBeTruthy())
+    fireEvent.click(screen.getByText('帮忙换灯泡'))
+    expect(nav).toHaveBeenCalledWith({ url: '/packages/request/detail/index?id=r7' })
+  })
+
   it('is only for party members and volunteers', async () => {
     const calls = fakeCloud({ 'user.login': verified })
     renderPage(Hall)

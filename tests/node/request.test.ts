@@ -128,8 +128,35 @@ describe('任务大厅: help requests and exclusive claims', () => {
     expect(before.reporterName).toBe('王**');
     const claimed = await request.ok('demo-member', 'claim', { requestId });
     expect(claimed).toMatchObject({ state: 'claimed', room: '301', reporterName: '王秀兰' });
+    expect(claimed.reporterPhone).toMatch(/^1\d{10}$/);
     await request.ok('demo-member', 'start', { requestId });
-    expect((await request.ok('demo-member', 'resolve', { requestId, note: '药已送到' })).state).toBe('resolved');
+    const done = await request.ok('demo-member', 'resolve', { requestId, note: '药已送到' });
+    expect(done.state).toBe('resolved');
+    // once the task is done the volunteer no longer holds the neighbour's number
+    expect(done.reporterPhone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  });
+
+  it('a claimed task stays in 我认领的 until done, and 放弃认领 returns it to the hall, on the record', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'help', content: '帮忙换个灯泡', urgency: 'general' }));
+    await request.ok('demo-member', 'claim', { requestId });
+    expect((await request.ok('demo-member', 'listClaimed', {})).items.map((i) => i.requestId)).toContain(requestId);
+    expect((await request.ok('demo-member', 'listHall', {})).items.map((i) => i.requestId)).not.toContain(requestId);
+    const view = await request.ok('demo-member', 'get', { requestId });
+    expect(view.can).toContain('release');
+    // nobody else can give it back
+    const other = (await db.collection('users').where({ roles: 'member', openid: db.command.nin(['demo-member', 'demo-resident']) }).limit(1).get()).data[0].openid;
+    expect(await request.call(other, 'release', { requestId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await request.call('demo-grid', 'release', { requestId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    const back = await request.ok('demo-member', 'release', { requestId, reason: '临时出差，来不及' });
+    expect(back).toMatchObject({ state: 'submitted', assigneeName: null });
+    expect(back.timeline.at(-1)).toMatchObject({ action: 'release', note: '临时出差，来不及' });
+    expect((await request.ok('demo-member', 'listClaimed', {})).items.map((i) => i.requestId)).not.toContain(requestId);
+    expect((await request.ok('demo-member', 'listHall', {})).items.map((i) => i.requestId)).toContain(requestId);
+    const audits = (await db.collection('audit_logs').where({ target: `requests/${requestId}`, action: 'request.release' }).get()).data;
+    expect(audits).toHaveLength(1);
+    // and someone else can take it
+    expect((await request.ok(other, 'claim', { requestId })).state).toBe('claimed');
   });
 
   it('members cannot claim anything but help requests', async () => {

@@ -110,6 +110,7 @@ type Transition = Exclude<RequestAction, 'note'>;
 const LEADS_TO: Record<Transition, Partial<Record<RequestState, RequestState>>> = {
   accept: { submitted: 'accepted', reopened: 'accepted', escalated: 'accepted' },
   claim: { submitted: 'claimed', reopened: 'claimed' },
+  release: { claimed: 'submitted', in_progress: 'submitted' }, // 放弃认领: back to the hall
   start: { accepted: 'in_progress', claimed: 'in_progress' },
   resolve: { accepted: 'resolved', claimed: 'resolved', in_progress: 'resolved' },
   confirm: { resolved: 'closed' }, // satisfied; an unsatisfied confirm goes to 'reopened'
@@ -146,6 +147,7 @@ function allowedCase(action: RequestAction, state: RequestState): { facts: Reque
       return { facts: request({ state, escalationLevel, handlers: ['hall', 'grid'] }), actor: PEOPLE.member };
     case 'start':
     case 'resolve':
+    case 'release':
       return {
         facts: request({ state, escalationLevel, handlers: ['hall', 'grid'], assigneeId: PEOPLE.member.userId }),
         actor: PEOPLE.member,
@@ -174,7 +176,7 @@ describe('你呼我应 state machine', () => {
       ['accepted', 'claimed', 'closed', 'escalated', 'in_progress', 'reopened', 'rejected', 'resolved', 'submitted', 'withdrawn'].sort(),
     );
     expect([...ACTIONS].sort()).toEqual(
-      ['accept', 'autoClose', 'claim', 'confirm', 'escalate', 'note', 'reject', 'reopen', 'resolve', 'start', 'withdraw'].sort(),
+      ['accept', 'autoClose', 'claim', 'confirm', 'escalate', 'note', 'reject', 'release', 'reopen', 'resolve', 'start', 'withdraw'].sort(),
     );
     expect([...TERMINAL_STATES].sort()).toEqual([...TERMINAL].sort());
     // open = someone still owes an answer: not resolved (waiting for the rating) and not terminal
@@ -354,6 +356,7 @@ describe('你呼我应 who may do what', () => {
   const AT_LEVEL_0: Record<RequestAction, RequestState> = {
     accept: 'submitted',
     claim: 'submitted',
+    release: 'claimed',
     start: 'accepted',
     note: 'in_progress',
     resolve: 'in_progress',
@@ -367,6 +370,7 @@ describe('你呼我应 who may do what', () => {
   const AFTER_ESCALATION: Record<RequestAction, RequestState> = {
     accept: 'escalated',
     claim: 'reopened',
+    release: 'claimed',
     start: 'accepted',
     note: 'escalated',
     resolve: 'in_progress',

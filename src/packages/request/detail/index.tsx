@@ -22,13 +22,14 @@ import { dateTime } from '../../../utils/format'
 import { RequestPage, useRefreshOnShow } from '../components'
 
 type Action = RequestView['can'][number]
-type DialogKind = 'note' | 'resolve' | 'escalate' | 'reject' | 'reopen' | 'withdraw'
+type DialogKind = 'note' | 'resolve' | 'escalate' | 'reject' | 'reopen' | 'withdraw' | 'release'
 type Entry = RequestView['timeline'][number]
 
 const ACTION_LABELS: Record<string, string> = {
   create: '提交反映',
   accept: '受理',
   claim: '认领',
+  release: '放弃认领',
   start: '开始处理',
   note: '添加记录',
   resolve: '办结',
@@ -50,6 +51,7 @@ const BUTTONS: ReadonlyArray<{ action: Exclude<Action, 'confirm'>; label: string
   { action: 'reject', label: '不予受理' },
   { action: 'reopen', label: '重新办理' },
   { action: 'withdraw', label: '撤回' },
+  { action: 'release', label: '放弃认领' },
 ]
 
 const DIALOGS: Record<DialogKind, { title: string; tip: string; placeholder: string; max: number; confirmText: string; done: string }> = {
@@ -58,6 +60,7 @@ const DIALOGS: Record<DialogKind, { title: string; tip: string; placeholder: str
   escalate: { title: '上报', tip: '上报给上一级（党支部、社区/街道）协调处理，请写明原因。', placeholder: '如：涉及市政管网，小区内无法解决', max: 200, confirmText: '上报', done: '已上报' },
   reject: { title: '不予受理', tip: '请写明原因，反映人会看到。', placeholder: '如：属于私人财产纠纷，建议通过法律途径解决', max: 200, confirmText: '不予受理', done: '已处理' },
   reopen: { title: '重新办理', tip: '请写明还有什么问题，这件事会重新交给工作人员办理。', placeholder: '如：灯又不亮了', max: 200, confirmText: '重新办理', done: '已重新提交' },
+  release: { title: '放弃认领', tip: '任务会回到任务大厅，由其他志愿者认领。放弃会记录在办理过程中。', placeholder: '原因（可不填），如：临时有事来不及', max: 200, confirmText: '放弃认领', done: '已放回任务大厅' },
   withdraw: { title: '撤回反映', tip: '确定撤回这条反映吗？撤回后工作人员将不再处理。', placeholder: '撤回原因（可不填）', max: 200, confirmText: '撤回', done: '已撤回' },
 }
 
@@ -92,6 +95,10 @@ function dialogCall(kind: DialogKind, requestId: string, text: string, photos: s
     case 'reopen': {
       const d = { requestId, reason: text }
       return { problem: firstProblem(requestContract.reopen.input, d), send: () => requestApi.reopen(d) }
+    }
+    case 'release': {
+      const d = text ? { requestId, reason: text } : { requestId }
+      return { problem: firstProblem(requestContract.release.input, d), send: () => requestApi.release(d) }
     }
     case 'withdraw': {
       const d = text ? { requestId, reason: text } : { requestId }

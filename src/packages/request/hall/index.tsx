@@ -1,4 +1,5 @@
-// 任务大厅 (党员/志愿者): open help requests anyone in the hall may take on; a claim is exclusive.
+// 任务大厅 (党员/志愿者): open help requests anyone in the hall may take on (a claim is exclusive), and
+// 我认领的 — the tasks this volunteer took on, to come back to, finish or give back (放弃认领).
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -8,7 +9,7 @@ import { go, requestDetailUrl } from '../../../routes'
 import { RequestRow } from '../../../components/RequestRow'
 import { Empty } from '../../../components/StateView'
 import { requestApi, type RequestSummary } from '../../../services/request'
-import { PagedRows, RequestPage, usePagedList, useRefreshOnShow } from '../components'
+import { PagedRows, RequestPage, Tiles, usePagedList, useRefreshOnShow } from '../components'
 
 const CLAIMED_BY_OTHERS = '已经有人认领了'
 
@@ -71,6 +72,44 @@ function HallList() {
   )
 }
 
+/** 我认领的: what this volunteer took on, so they can come back to finish it (or give it back). */
+function ClaimedList() {
+  const list = usePagedList<RequestSummary>((cursor) => requestApi.listClaimed(cursor ? { cursor } : {}))
+  useRefreshOnShow(list.reload)
+  return (
+    <PagedRows list={list} empty={<Empty text='您还没有认领任务。在「待认领」里挑一件力所能及的事吧。' />}>
+      {(items) => (
+        <Card title='我认领的' className='js-claimed-list'>
+          {items.map((item) => (
+            <RequestRow key={item.requestId} item={item} />
+          ))}
+        </Card>
+      )}
+    </PagedRows>
+  )
+}
+
+const TABS = [
+  { key: 'hall', label: '待认领' },
+  { key: 'mine', label: '我认领的' },
+] as const
+
+function HallTabs() {
+  const [tab, setTab] = useState<(typeof TABS)[number]['key']>('hall')
+  return (
+    <>
+      <Tiles
+        layout='chips'
+        className='js-hall-tabs'
+        options={TABS.map((t) => ({ value: t.key, label: t.label, className: `js-tab-${t.key}` }))}
+        value={tab}
+        onChange={setTab}
+      />
+      {tab === 'hall' ? <HallList /> : <ClaimedList />}
+    </>
+  )
+}
+
 export default function Hall() {
   return (
     <RequestPage
@@ -79,7 +118,7 @@ export default function Hall() {
       allow={(s) => s.hasRole('member')}
       denied={<Empty text='任务大厅面向党员和志愿者。想加入志愿服务，请联系小区党支部。' />}
     >
-      <HallList />
+      <HallTabs />
     </RequestPage>
   )
 }

@@ -237,7 +237,7 @@ function ReportForm() {
         <Tiles
           layout='list'
           options={[
-            { value: 'private' as const, label: '仅工作人员可见', desc: '只有处理这件事的网格员、物业和党支部能看到', className: 'js-visibility-private' },
+            { value: 'private' as const, label: '仅工作人员可见', desc: '只有处理这件事的网格员、物业和党支部能看到；求助任务还有认领的志愿者', className: 'js-visibility-private' },
             { value: 'public' as const, label: '公开', desc: '公开时邻居只看到内容和楼栋，看不到姓名和房号', className: 'js-visibility-public' },
           ]}
           value={visibility}
