@@ -24,6 +24,7 @@ import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
 import { beijingTime, thing } from '../runtime/notify';
+import { beijingSeconds } from '@core/time';
 import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
@@ -519,15 +520,19 @@ export const handlers: Handlers<EventContract> = {
       const fullPhones = ctx.roles.includes('branch') || ctx.roles.includes('committee');
       const rows = [
         ['序号', '姓名', '手机', '住址', '状态', '报名时间', '签到时间'],
-        ...regs.map((r, i) => [
-          String(i + 1),
-          fullPhones ? r.name : maskName(r.name),
-          (fullPhones ? r.phone : maskPhone(r.phone)) ?? '',
-          r.home ?? '',
-          status[r.status],
-          iso(r.queuedAt),
-          r.checkedInAt ? iso(r.checkedInAt) : '',
-        ]),
+        ...regs.map((r, i) => {
+          // someone who cancelled is no longer the organiser's to call
+          const whole = fullPhones && r.status !== 'cancelled';
+          return [
+            String(i + 1),
+            fullPhones ? r.name : maskName(r.name),
+            (whole ? r.phone : maskPhone(r.phone)) ?? '',
+            r.home ?? '',
+            status[r.status],
+            beijingSeconds(r.queuedAt),
+            r.checkedInAt ? beijingSeconds(r.checkedInAt) : '',
+          ];
+        }),
       ];
       await audit(ctx, 'event.export', `events/${ev._id}`, { rows: regs.length });
       return { filename: `${ev.title}-报名名单.csv`, csv: toCsv(rows), rows: regs.length };

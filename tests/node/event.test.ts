@@ -287,6 +287,25 @@ describe('export and reminders', () => {
     await user.ok('demo-resident', 'updateProfile', { displayName: '王秀兰' });
   });
 
+  it("masks the phones of people who cancelled, and writes times in China time as the screens do", async () => {
+    const eventId = await newEvent({ capacity: 5 });
+    await user.ok('demo-resident-2', 'updateProfile', { phone: '13612345678' });
+    await event.ok('demo-resident-2', 'register', { eventId });
+    await event.ok('demo-resident-2', 'cancel', { eventId });
+    await user.ok('demo-member', 'updateProfile', { phone: '13512345678' });
+    await event.ok('demo-member', 'register', { eventId });
+    const out = await event.ok('demo-committee', 'export', { eventId });
+    const lines = out.csv.replace('\uFEFF', '').trim().split('\r\n');
+    const cancelled = lines.find((l) => l.includes('已取消'))!;
+    const confirmed = lines.find((l) => l.includes('已报名'))!;
+    expect(cancelled).toContain('136****5678');
+    expect(cancelled).not.toContain('13612345678');
+    expect(confirmed).toContain('13512345678');
+    // 2026-12-01 20:05:09, never 2026-12-01T12:05:09.000Z
+    expect(out.csv).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(confirmed).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
+  });
+
   it('the scheduler reminds confirmed registrants who asked, once, two hours before the start', async () => {
     const e = freshEnv('remind');
     await control(e, '/seed', 'POST', { kind: 'demo' });
