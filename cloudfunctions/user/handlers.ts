@@ -197,8 +197,9 @@ export const handlers: Handlers<UserContract> = {
         if (isDuplicateKey(e)) throw fail.conflict('您已有一条待审核的申请，请等待审核或先撤回');
         throw e;
       }
-      // the compound becomes the applicant's only once verified (a visitor reads public notices only)
-      await updateUser(ctx, { binding: summaryOf({ ...doc, _id: bindingId }) });
+      // the compound becomes the applicant's only once verified (a visitor reads public notices only);
+      // the name and phone are what the 楼栋长 verifies with
+      await updateUser(ctx, { binding: summaryOf({ ...doc, _id: bindingId }), displayName: input.name, ...(input.phone ? { phone: input.phone } : {}) });
       return { bindingId, state: 'pending' as const };
     },
   },
@@ -265,11 +266,11 @@ export const handlers: Handlers<UserContract> = {
         ctx.db,
         'bindings',
         { _id: binding._id, state: 'pending' },
-        { state: 'rejected', pendingKey: `closed:${binding._id}`, reviewerId: ctx.user._id, reason: input.reason || '信息不符', updatedAt: ctx.now },
+        { state: 'rejected', pendingKey: `closed:${binding._id}`, reviewerId: ctx.user._id, reason: input.reason, updatedAt: ctx.now },
       );
       if (!updated) throw fail.conflict('这条申请已经处理过了');
-      await updateById(ctx.db, 'users', binding.userId, { binding: summaryOf(binding, 'rejected', input.reason || '信息不符'), updatedAt: ctx.now });
-      await audit(ctx, 'user.rejectBinding', `bindings/${binding._id}`, { userId: binding.userId, reason: input.reason ?? null });
+      await updateById(ctx.db, 'users', binding.userId, { binding: summaryOf(binding, 'rejected', input.reason), updatedAt: ctx.now });
+      await audit(ctx, 'user.rejectBinding', `bindings/${binding._id}`, { userId: binding.userId, reason: input.reason });
       return { bindingId: binding._id, state: 'rejected' as const };
     },
   },

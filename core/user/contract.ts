@@ -116,6 +116,10 @@ export const userContract = defineContract({
       unit: text(10, '单元'),
       room: z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,10}$/, '房号只能包含数字和字母，如 1201')),
       relation: z._default(z.enum(RELATIONS), 'owner'),
+      /** Who is applying, so the 楼栋长 can verify by a call or at the door. */
+      name: text(20, '姓名'),
+      /** Optional: an elder without a phone is verified at the door. */
+      phone: z.optional(phone()),
     }),
     output: z.object({ bindingId: z.string(), state: z.literal('pending') }),
   },
@@ -127,7 +131,8 @@ export const userContract = defineContract({
   },
   rejectBinding: {
     access: roles('grid', 'branch'),
-    input: z.strictObject({ bindingId: id(), reason: optionalText(100, '原因') }),
+    // the applicant reads why: a rejection always says it
+    input: z.strictObject({ bindingId: id(), reason: text(100, '不通过的原因') }),
     output: z.object({ bindingId: z.string(), state: z.literal('rejected') }),
   },
   listPendingBindings: { access: roles('grid', 'branch'), input: z.strictObject({ ...cursorInput }), output: page(pendingBinding) },

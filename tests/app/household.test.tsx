@@ -123,8 +123,12 @@ describe('the binding form', () => {
     expect(calls.some((c) => c.action === 'requestBinding')).toBe(false)
     fireEvent.input(room, { target: { value: '301' } })
     fireEvent.click(screen.getByText('提交认证'))
+    // the 楼栋长 needs a name to verify with
+    await waitFor(() => expect(screen.getByText(/请填写姓名/)).toBeTruthy())
+    fireEvent.input(document.querySelector('.js-name input') as HTMLInputElement, { target: { value: '王秀兰' } })
+    fireEvent.click(screen.getByText('提交认证'))
     await waitFor(() => expect(screen.getByText('审核中')).toBeTruthy())
-    expect(calls.find((c) => c.action === 'requestBinding')?.data).toEqual({ buildingId: 'demo-b1', unit: '2', room: '301', relation: 'owner' })
+    expect(calls.find((c) => c.action === 'requestBinding')?.data).toEqual({ buildingId: 'demo-b1', unit: '2', room: '301', relation: 'owner', name: '王秀兰' })
   })
 
   it('tells staff that their roles stay behind when they move to another compound', async () => {
@@ -167,6 +171,7 @@ describe('the binding form', () => {
     fireEvent.click(screen.getByText('1单元'))
     await waitFor(() => expect(document.querySelector('.js-room input')).toBeTruthy())
     fireEvent.input(document.querySelector('.js-room input') as HTMLInputElement, { target: { value: '101' } })
+    fireEvent.input(document.querySelector('.js-name input') as HTMLInputElement, { target: { value: '李建国' } })
     fireEvent.click(screen.getByText('提交认证'))
     await waitFor(() => expect(screen.getByText('no fake for user.requestBinding')).toBeTruthy())
   })

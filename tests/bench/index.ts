@@ -108,7 +108,7 @@ async function functionCosts(emulator: EmulatorProcess) {
   }
   const bindingIds: string[] = [];
   await measure('requestBinding', 'write', 30, async (i) => {
-    const r = await call(`bench-new-${i}`, 'requestBinding', { buildingId: 'demo-b1', unit: '2', room: `${(i % 9) + 1}0${(i % 2) + 1}` });
+    const r = await call(`bench-new-${i}`, 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '2', room: `${(i % 9) + 1}0${(i % 2) + 1}` });
     bindingIds.push(r.data.bindingId);
     return r;
   });

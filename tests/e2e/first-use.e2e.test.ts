@@ -33,6 +33,8 @@ test('a newcomer consents, applies for a household, and the grid worker verifies
   await page.locator('.js-submit-binding').click();
   await page.getByText(/房号只能包含数字和字母/).waitFor();
   await page.locator('.js-room input').fill(room);
+  await page.locator('.js-name input').fill('马晓燕');
+  await page.locator('.js-phone input').fill('13811112222');
   await shot(page, 'first-use-3-binding-form');
   await page.locator('.js-submit-binding').click();
   await page.locator('.js-binding-pending:visible').waitFor();
@@ -63,6 +65,7 @@ test('the grid worker rejects with a reason, and the applicant sees why', async 
     await page.locator('.js-buildings').getByText('4栋', { exact: true }).click();
     await page.getByText('1单元', { exact: true }).click();
     await page.locator('.js-room input').fill('301');
+    await page.locator('.js-name input').fill('何志勇');
     await page.locator('.js-submit-binding').click();
     await page.locator('.js-binding-pending:visible').waitFor();
 

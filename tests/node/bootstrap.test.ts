@@ -38,7 +38,7 @@ describe('bootstrapping a compound without demo data', () => {
     expect(dir.buildings.map((b) => b.name)).toEqual(['1号楼', '2号楼']);
     const b1 = dir.buildings[0];
     expect(b1.units).toEqual(['1', '2']);
-    const req = await user.ok('first-resident', 'requestBinding', { buildingId: b1.buildingId, unit: '2', room: '201' });
+    const req = await user.ok('first-resident', 'requestBinding', { name: '测试住户', buildingId: b1.buildingId, unit: '2', room: '201' });
     await user.ok('admin-1', 'verifyBinding', { bindingId: req.bindingId });
     expect((await user.ok('first-resident', 'login', {})).household).toMatchObject({ buildingName: '1号楼', room: '201', verified: true });
   });

@@ -175,7 +175,7 @@ describe('audience and deadline', () => {
     expect(await event.call('ev-stranger', 'get', { eventId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     await user.ok('ev-visitor', 'login', {});
     await user.ok('ev-visitor', 'recordConsent', { kind: 'privacy', granted: true, version: '2026-11-v1' });
-    await user.ok('ev-visitor', 'requestBinding', { buildingId: 'demo-b3', unit: '1', room: '101' });
+    await user.ok('ev-visitor', 'requestBinding', { name: '测试住户', buildingId: 'demo-b3', unit: '1', room: '101' });
     // until verified, the compound's events do not exist for the applicant (DESIGN §2)
     expect(await event.call('ev-visitor', 'register', { eventId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });

@@ -63,7 +63,7 @@ afterEach(async () => {
 
 describe('staff roles belong to one compound', () => {
   it("a branch administrator of compound B verified into a flat of compound A holds no staff role in A", async () => {
-    const { bindingId } = await user.ok('b-admin-1', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '502', relation: 'tenant' });
+    const { bindingId } = await user.ok('b-admin-1', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '502', relation: 'tenant' });
     // while the application waits, B's administrator still works in B
     expect((await user.ok('b-admin-1', 'login', {})).compound?.compoundId).toBe('c-b');
     await user.ok('demo-grid', 'verifyBinding', { bindingId });
@@ -81,7 +81,7 @@ describe('staff roles belong to one compound', () => {
 
   it("a compound's only administrator cannot move away and leave it without one", async () => {
     const before = await all('bindings', { userId: 'u-c-admin-only' });
-    const res = await user.call('c-admin-only', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '602', relation: 'tenant' });
+    const res = await user.call('c-admin-only', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '602', relation: 'tenant' });
     expect(res).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(res.ok ? '' : res.message).toContain('唯一');
     expect(await all('bindings', { userId: 'u-c-admin-only' })).toEqual(before);
@@ -89,7 +89,7 @@ describe('staff roles belong to one compound', () => {
 
   it('verification inside the same compound keeps the roles a person already has there', async () => {
     await user.ok('demo-property', 'recordConsent', { kind: 'privacy', granted: true, version: PRIVACY_VERSION });
-    const { bindingId } = await user.ok('demo-property', 'requestBinding', { buildingId: 'demo-b1', unit: '2', room: '701', relation: 'owner' });
+    const { bindingId } = await user.ok('demo-property', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '2', room: '701', relation: 'owner' });
     await user.ok('demo-grid', 'verifyBinding', { bindingId });
     expect((await user.ok('demo-property', 'login', {})).roles.sort()).toEqual(['property', 'resident']);
   });
@@ -125,7 +125,7 @@ describe('an applicant sees the public notices of the compound and nothing else 
     const oneBuilding = await notice.ok('demo-committee', 'publish', { category: 'outage', title: '4栋明日停水', content: '<p>9:00-17:00</p>', audience: { kind: 'buildings', buildingIds: ['demo-b4'] } });
     await user.ok('applicant-1', 'login', {});
     await user.ok('applicant-1', 'recordConsent', { kind: 'privacy', granted: true, version: PRIVACY_VERSION });
-    const { bindingId } = await user.ok('applicant-1', 'requestBinding', { buildingId: 'demo-b4', unit: '1', room: '101', relation: 'owner' });
+    const { bindingId } = await user.ok('applicant-1', 'requestBinding', { name: '测试住户', buildingId: 'demo-b4', unit: '1', room: '101', relation: 'owner' });
 
     const check = async () => {
       expect((await event.ok('applicant-1', 'list', { when: 'upcoming' })).items).toEqual([]);

@@ -297,7 +297,7 @@ describe('personal data', () => {
   it('exports my requests, and deleting my account strips my name from them but keeps the record', async () => {
     await user.ok('leaver-r', 'login', {});
     await user.ok('leaver-r', 'recordConsent', { kind: 'privacy', granted: true, version: '2026-11-v1' });
-    const { bindingId } = await user.ok('leaver-r', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '101' });
+    const { bindingId } = await user.ok('leaver-r', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '101' });
     await user.ok('demo-grid', 'verifyBinding', { bindingId });
     await user.ok('leaver-r', 'updateProfile', { displayName: '钱多多', phone: '13700001111' });
     const { requestId } = await request.ok('leaver-r', 'create', repair());

@@ -62,7 +62,7 @@ describe('first use: consent, binding, verification', () => {
   it('refuses a binding before the privacy consent, and a consent to an outdated guide', async () => {
     await user.ok('first-1', 'login', {});
     const before = await snapshot('bindings');
-    expect(await user.call('first-1', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '101' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await user.call('first-1', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '101' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await user.call('first-1', 'recordConsent', { kind: 'privacy', granted: true, version: 'old' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await snapshot('bindings')).toEqual(before);
   });
@@ -71,12 +71,12 @@ describe('first use: consent, binding, verification', () => {
     await newcomer('first-2');
     const before = await snapshot('bindings');
     const bad = [
-      [{ buildingId: 'demo-b1', unit: '1', room: '9999' }, 'NOT_FOUND'],
-      [{ buildingId: 'demo-b1', unit: '7', room: '101' }, 'NOT_FOUND'],
-      [{ buildingId: 'no-such-building', unit: '1', room: '101' }, 'NOT_FOUND'],
-      [{ buildingId: 'demo-b1', unit: '1', room: '1 0 1' }, 'INVALID_INPUT'],
-      [{ buildingId: 'demo-b1', unit: '1', room: '101', relation: 'landlord' }, 'INVALID_INPUT'],
-      [{ buildingId: 'demo-b1', unit: '1' }, 'INVALID_INPUT'],
+      [{ name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '9999' }, 'NOT_FOUND'],
+      [{ name: '测试住户', buildingId: 'demo-b1', unit: '7', room: '101' }, 'NOT_FOUND'],
+      [{ name: '测试住户', buildingId: 'no-such-building', unit: '1', room: '101' }, 'NOT_FOUND'],
+      [{ name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '1 0 1' }, 'INVALID_INPUT'],
+      [{ name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '101', relation: 'landlord' }, 'INVALID_INPUT'],
+      [{ name: '测试住户', buildingId: 'demo-b1', unit: '1' }, 'INVALID_INPUT'],
     ] as const;
     for (const [data, code] of bad) {
       expect(await user.call('first-2', 'requestBinding', data as never)).toMatchObject({ ok: false, code });
@@ -86,9 +86,9 @@ describe('first use: consent, binding, verification', () => {
 
   it('takes a binding as pending, allows only one pending at a time, and the grid verifies it', async () => {
     await newcomer('first-3');
-    const req = await user.ok('first-3', 'requestBinding', { buildingId: 'demo-b1', unit: '2', room: '501', relation: 'tenant' });
+    const req = await user.ok('first-3', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '2', room: '501', relation: 'tenant' });
     expect(req.state).toBe('pending');
-    expect(await user.call('first-3', 'requestBinding', { buildingId: 'demo-b1', unit: '2', room: '502' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await user.call('first-3', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '2', room: '502' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     let s = await user.ok('first-3', 'login', {});
     expect(s.household).toMatchObject({ room: '501', verified: false });
     expect(s.binding).toMatchObject({ state: 'pending', relation: 'tenant' });
@@ -111,13 +111,29 @@ describe('first use: consent, binding, verification', () => {
     expect(await user.call('demo-grid', 'verifyBinding', { bindingId: req.bindingId })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
+  it('gives the 楼栋长 the name and phone to verify with, and a rejection must say why', async () => {
+    await newcomer('first-5');
+    const req = await user.ok('first-5', 'requestBinding', { name: '马晓燕', phone: '13811112222', buildingId: 'demo-b1', unit: '1', room: '702', relation: 'owner' });
+    const item = (await user.ok('demo-grid', 'listPendingBindings', { limit: 50 })).items.find((i) => i.bindingId === req.bindingId);
+    expect(item).toMatchObject({ displayName: '马晓燕', phone: '13811112222', room: '702' });
+    // the applicant's own session shows the name, the phone masked
+    expect((await user.ok('first-5', 'login', {})).profile).toMatchObject({ displayName: '马晓燕', phoneMasked: '138****2222' });
+    const before = await snapshot('bindings');
+    for (const reason of [undefined, '', '   ']) {
+      const data = reason === undefined ? { bindingId: req.bindingId } : { bindingId: req.bindingId, reason };
+      expect(await user.call('demo-grid', 'rejectBinding', data)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+    expect(await snapshot('bindings')).toEqual(before);
+    expect(await user.call('first-5', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '702' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
   it('lets only the grid of that building or the branch review, and nobody outside', async () => {
     await newcomer('first-4');
-    const req = await user.ok('first-4', 'requestBinding', { buildingId: 'demo-b2', unit: '1', room: '101' });
+    const req = await user.ok('first-4', 'requestBinding', { name: '测试住户', buildingId: 'demo-b2', unit: '1', room: '101' });
     const before = await snapshot('bindings');
     expect(await user.call('demo-grid', 'verifyBinding', { bindingId: req.bindingId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await user.call('demo-resident', 'verifyBinding', { bindingId: req.bindingId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await user.call('demo-committee', 'rejectBinding', { bindingId: req.bindingId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await user.call('demo-committee', 'rejectBinding', { bindingId: req.bindingId, reason: '不是本楼住户' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await user.call('demo-grid', 'verifyBinding', { bindingId: 'nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await snapshot('bindings')).toEqual(before);
     expect((await user.ok('demo-grid', 'listPendingBindings', {})).items.find((i) => i.bindingId === req.bindingId)).toBeUndefined();
@@ -129,20 +145,20 @@ describe('first use: consent, binding, verification', () => {
     expect(s.binding).toMatchObject({ state: 'rejected', reason: '房号与登记不符' });
     expect(s.household).toBeNull();
     // a rejected applicant may apply again
-    expect((await user.ok('first-4', 'requestBinding', { buildingId: 'demo-b2', unit: '1', room: '102' })).state).toBe('pending');
+    expect((await user.ok('first-4', 'requestBinding', { name: '测试住户', buildingId: 'demo-b2', unit: '1', room: '102' })).state).toBe('pending');
   });
 
   it('lets the applicant withdraw a pending binding', async () => {
-    await newcomer('first-5');
-    const req = await user.ok('first-5', 'requestBinding', { buildingId: 'demo-b4', unit: '1', room: '101' });
+    await newcomer('first-withdraw');
+    const req = await user.ok('first-withdraw', 'requestBinding', { name: '测试住户', buildingId: 'demo-b4', unit: '1', room: '101' });
     expect(await user.call('demo-resident', 'cancelBinding', { bindingId: req.bindingId })).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(await user.ok('first-5', 'cancelBinding', { bindingId: req.bindingId })).toMatchObject({ state: 'cancelled' });
-    expect((await user.ok('first-5', 'login', {})).household).toBeNull();
+    expect(await user.ok('first-withdraw', 'cancelBinding', { bindingId: req.bindingId })).toMatchObject({ state: 'cancelled' });
+    expect((await user.ok('first-withdraw', 'login', {})).household).toBeNull();
   });
 
   it('two reviewers at once: one verification wins', async () => {
     await newcomer('first-6');
-    const req = await user.ok('first-6', 'requestBinding', { buildingId: 'demo-b1', unit: '1', room: '701' });
+    const req = await user.ok('first-6', 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '1', room: '701' });
     const [a, b] = await Promise.all([
       user.call('demo-grid', 'verifyBinding', { bindingId: req.bindingId }),
       user.call('demo-branch', 'rejectBinding', { bindingId: req.bindingId, reason: '并发' }),
@@ -222,7 +238,7 @@ describe('personal data: export and deletion', () => {
   it('exports everything held about the caller', async () => {
     await newcomer('leaver-1');
     await user.ok('leaver-1', 'updateProfile', { displayName: '周末', phone: '13900001111' });
-    await user.ok('leaver-1', 'requestBinding', { buildingId: 'demo-b3', unit: '1', room: '201' });
+    await user.ok('leaver-1', 'requestBinding', { name: '周末', buildingId: 'demo-b3', unit: '1', room: '201' });
     const data = await user.ok('leaver-1', 'exportMyData', {});
     expect(data.user).toMatchObject({ openid: 'leaver-1', displayName: '周末', phone: '13900001111' });
     expect(data.parts.bindings).toHaveLength(1);

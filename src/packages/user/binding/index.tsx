@@ -60,6 +60,8 @@ function BindingForm() {
   const [unit, setUnit] = useState<string | null>(null)
   const [room, setRoom] = useState('')
   const [relation, setRelation] = useState<Relation>('owner')
+  const [name, setName] = useState(session?.profile.displayName === '邻居' ? '' : (session?.profile.displayName ?? ''))
+  const [phone, setPhone] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -72,7 +74,7 @@ function BindingForm() {
   const staffRoles = (session?.roles ?? []).filter((r) => STAFF_ROLES.includes(r))
 
   const submit = async () => {
-    const data = { buildingId: buildingId ?? '', unit: unit ?? '', room: room.trim(), relation }
+    const data = { buildingId: buildingId ?? '', unit: unit ?? '', room: room.trim(), relation, name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) }
     if (!buildingId) return setProblem('请选择楼栋')
     if (!unit) return setProblem('请选择单元')
     const local = firstProblem(userContract.requestBinding.input, data)
@@ -118,6 +120,15 @@ function BindingForm() {
       <View className='ll-field'>
         <Input className='js-room' type='text' placeholder={`如 ${building ? building.floors : 12}01`} value={room} maxLength={10} onChange={(v: string) => setRoom(v)} />
       </View>
+      <Text className='ll-label'>您的姓名</Text>
+      <View className='ll-field'>
+        <Input className='js-name' type='text' placeholder='楼栋长核实时称呼您' value={name} maxLength={20} onChange={(v: string) => setName(v)} />
+      </View>
+      <Text className='ll-label'>手机号（选填）</Text>
+      <View className='ll-field'>
+        <Input className='js-phone' type='digit' placeholder='没有手机可不填，楼栋长会上门核实' value={phone} maxLength={11} onChange={(v: string) => setPhone(v)} />
+      </View>
+      <Text className='ll-block ll-muted'>姓名和手机号只给负责您楼栋的楼栋长/网格员核实使用，公开时会遮挡。</Text>
       <Text className='ll-label'>与房屋的关系</Text>
       <Choices
         className='js-relation'

@@ -4,10 +4,11 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@core/contract'
-import type { UserContract } from '@core/user/contract'
+import { userContract, type UserContract } from '@core/user/contract'
 import { Card } from '../../../components/Card'
 import { PageShell } from '../../../components/PageShell'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
+import { firstProblem } from '../../../services/validate'
 import { userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
@@ -19,6 +20,7 @@ function PendingItem({ item, onDone }: { item: Pending; onDone: (id: string, ver
   const [busy, setBusy] = useState(false)
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
+  const [reasonProblem, setReasonProblem] = useState<string | null>(null)
 
   const verify = async () => {
     setBusy(true)
@@ -28,9 +30,14 @@ function PendingItem({ item, onDone }: { item: Pending; onDone: (id: string, ver
     onDone(item.bindingId, '已通过')
   }
   const reject = async () => {
+    const data = { bindingId: item.bindingId, reason: reason.trim() }
+    // the applicant reads why: the dialog stays open until a reason is written
+    const problem = firstProblem(userContract.rejectBinding.input, data)
+    if (problem) return setReasonProblem(problem)
+    setReasonProblem(null)
     setRejecting(false)
     setBusy(true)
-    const res = await userApi.rejectBinding({ bindingId: item.bindingId, reason: reason.trim() || undefined })
+    const res = await userApi.rejectBinding(data)
     setBusy(false)
     if (!res.ok) return void Taro.showToast({ title: res.message, icon: 'none' })
     onDone(item.bindingId, '已驳回')
@@ -77,6 +84,7 @@ function PendingItem({ item, onDone }: { item: Pending; onDone: (id: string, ver
         <View className='ll-field'>
           <Input className='js-reject-reason' placeholder='如：房号与登记信息不符' value={reason} maxLength={100} onChange={(v: string) => setReason(v)} />
         </View>
+        {reasonProblem ? <Text className='ll-error-text js-reject-problem'>{reasonProblem}</Text> : null}
       </Dialog>
     </View>
   )
