@@ -13,6 +13,11 @@ export interface IndexSpec {
 
 export interface CollectionSpec {
   indexes: IndexSpec[];
+  /**
+   * Grows with use (per resident, per request, per event…). A query on it that no index serves
+   * times out in production once the collection is large; the emulator's strict mode refuses it.
+   */
+  grows?: boolean;
 }
 
 export const COLLECTIONS = {
