@@ -279,8 +279,10 @@ export interface UnindexedQuery {
   query: Query;
   order?: Record<string, 1 | -1>;
   origin?: QueryOrigin;
-  /** Declared as a collection that grows with use (strict mode refuses these). */
+  /** Declared as a collection that grows with use. */
   grows: boolean;
+  /** Strict mode refused it: a function's query on a growing collection. */
+  refused: boolean;
 }
 
 export interface QueryStats {
@@ -527,8 +529,10 @@ export class Database {
   ): void {
     if (op === 'explain') return;
     const grows = !!this.declared[coll.name]?.grows;
-    this.onUnindexed?.({ env: this.env, collection: coll.name, op, query: query ?? {}, order, origin, grows });
-    if (this.strictIndexes && grows) {
+    // strict mode is about what the functions ask; a test's or a tool's own SDK reads are only logged
+    const refused = this.strictIndexes && grows && !!origin?.functionName;
+    this.onUnindexed?.({ env: this.env, collection: coll.name, op, query: query ?? {}, order, origin, grows, refused });
+    if (refused) {
       const who = origin?.functionName ? ` from ${origin.functionName}${origin.action ? `.${origin.action}` : ''}` : '';
       throw new WireError(
         CODES.requestFailed,

@@ -268,6 +268,12 @@ function merge(into: Map<string, Constraint>, field: string, c: Constraint): voi
   const had = into.get(field);
   // any one condition narrows the candidates; a point narrows most
   if (!had || ('range' in had && 'points' in c)) into.set(field, c);
+  else if ('range' in had && 'range' in c && had.range.r === c.range.r) {
+    // `_.and(_.gt(a), _.lte(b))` arrives as two conditions on one field: one range
+    const lo = had.range.lo ?? c.range.lo;
+    const hi = had.range.hi ?? c.range.hi;
+    into.set(field, { range: { r: had.range.r, lo, hi } });
+  }
 }
 
 function extract(query: Query, out: Extracted = { fields: new Map(), ors: [] }): Extracted {
