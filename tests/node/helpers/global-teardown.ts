@@ -19,7 +19,7 @@ async function reportUnindexed(url: string): Promise<void> {
     const refused = items.filter((u) => u.refused);
     if (!refused.length) return;
     console.warn(
-      `\nStrict index mode refused ${refused.length} kind(s) of query (declare an index in cloudfunctions/common/collections.ts):\n` +
+      `\nStrict index mode refused ${refused.length} kind(s) of query (a test that expects a refusal shows here too; otherwise declare an index in cloudfunctions/common/collections.ts):\n` +
         refused
           .map((u) => `  ${u.functionName ?? 'SDK'}.${u.action ?? '?'}: ${u.op} ${u.collection} ${u.shape}${u.order ? ` order ${JSON.stringify(u.order)}` : ''} ×${u.count}`)
           .join('\n'),
