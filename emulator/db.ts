@@ -90,6 +90,15 @@ export class Collection {
     this.indexes = indexes.map((i) => new QueryIndex(i));
   }
 
+  /** While the journal is read, index upkeep waits; rebuildIndexes() then sorts each index once. */
+  deferIndexes = false;
+
+  rebuildIndexes(): void {
+    this.deferIndexes = false;
+    const docs = () => [...this.docs.values()].map((d) => [d, this.seqs.get(d._id)!] as [Doc, number]);
+    for (const index of this.indexes) index.rebuild(docs());
+  }
+
   version(id: string): number {
     return this.versions.get(id) ?? 0;
   }
@@ -131,11 +140,11 @@ export class Collection {
     for (const c of changes) {
       const stored = this.docs.get(c.id);
       let seq = this.seqs.get(c.id);
-      if (stored && seq !== undefined) for (const index of this.indexes) index.remove(stored, seq);
+      if (stored && seq !== undefined && !this.deferIndexes) for (const index of this.indexes) index.remove(stored, seq);
       if (c.after) {
         if (seq === undefined) this.seqs.set(c.id, (seq = this.nextSeq++));
         this.docs.set(c.id, c.after);
-        for (const index of this.indexes) index.add(c.after, seq);
+        if (!this.deferIndexes) for (const index of this.indexes) index.add(c.after, seq);
       } else {
         this.docs.delete(c.id);
         this.seqs.delete(c.id);
@@ -312,6 +321,7 @@ export class Database {
     for (const name of Object.keys(declared)) this.createCollection(name, false);
     if (file) {
       for (const entry of Journal.read(file)) this.replay(entry);
+      for (const coll of this.collections.values()) if (coll.deferIndexes) coll.rebuildIndexes();
       this.journal = new Journal(file, fsync);
       this.journal.compact(this.collections.values());
     }
@@ -319,11 +329,12 @@ export class Database {
 
   private replay(entry: JournalEntry): void {
     if (entry.t === 'c') {
-      this.createCollection(entry.c, false);
+      this.createCollection(entry.c, false).deferIndexes = true;
       return;
     }
     for (const w of entry.w) {
       const coll = this.createCollection(w.c, false);
+      coll.deferIndexes = true;
       const changes: Change[] = [];
       for (const doc of w.p ?? []) changes.push({ id: doc._id, before: coll.docs.get(doc._id) ?? null, after: doc });
       for (const id of w.d ?? []) changes.push({ id, before: coll.docs.get(id) ?? null, after: null });
