@@ -142,6 +142,22 @@ describe('indexed queries answer exactly as a scan', () => {
     );
   });
 
+  it('for thousands of documents (index chunks split, shrink and vanish)', () => {
+    const bulk = fc.array(fc.record({ a: fc.constantFrom('x', 'y', 'z'), b: fc.integer({ min: 0, max: 50 }), n: fc.integer({ min: 0, max: 9 }) }), {
+      minLength: 1500,
+      maxLength: 3000,
+    });
+    fc.assert(
+      fc.property(bulk, fc.array(op, { minLength: 10, maxLength: 30 }), (docs, ops) => {
+        const indexed = new Database('bulk', INDEXED, null);
+        const plain = new Database('bulk', PLAIN, null);
+        runOps([{ t: 'insert', docs }, { t: 'remove', where: { n: { $in: [1, 2, 3, 4, 5, 6] } } }, ...ops, { t: 'insert', docs }], indexed, plain);
+        runOps([{ t: 'find', q: { query: { a: 'y' }, order: { b: -1 }, offset: 5, limit: 8 } }], indexed, plain);
+      }),
+      { numRuns: 8, endOnFailure: true }, // shrinking thousands of documents takes minutes
+    );
+  });
+
   it('inside a transaction, seeing its own writes', () => {
     fc.assert(
       fc.property(fc.array(doc, { minLength: 3, maxLength: 20 }), fc.array(doc, { maxLength: 4 }), fc.array(find, { minLength: 1, maxLength: 5 }), (seed, staged, finds) => {
@@ -200,6 +216,16 @@ describe('index maintenance', () => {
     db.modify('things', { _id: 'm2' }, { tags: ['red', 'blue'] }, { multi: false, merge: true, upsert: false });
     expect(db.find('things', { tags: 'blue' }, { limit: 10 }).map((d) => d._id)).toEqual(['m2']);
     expect(db.explain('things', { tags: 'blue' }, { limit: 10 })).toMatchObject({ plan: 'by_tags_n', docsExamined: 1 });
+  });
+
+  it('keeps answering when whole stretches of an index empty out and fill again', () => {
+    const db = new Database('m', INDEXED, null);
+    db.insert('things', many(3000));
+    db.remove('things', { n: { $lt: 2900 } }, true);
+    expect(db.find('things', { a: 'g3' }, { order: { b: 1 }, limit: 100 }).map((d) => d.b)).toEqual([2903, 2913, 2923, 2933, 2943, 2953, 2963, 2973, 2983, 2993]);
+    db.insert('things', many(3000).map((d) => ({ ...d, _id: `again-${d._id}`, b: -d.b })));
+    expect(db.find('things', { a: 'g3' }, { order: { b: 1 }, limit: 2 }).map((d) => d.b)).toEqual([-2993, -2983]);
+    expect(db.explain('things', { a: 'g3', b: { $gte: 0 } }, { limit: 100 })).toMatchObject({ plan: 'by_a_b', returned: 10, docsExamined: 10 });
   });
 
   it('rebuilds the indexes from the journal on restart, and follows a committed transaction', () => {
