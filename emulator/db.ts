@@ -462,6 +462,16 @@ export class Database {
     origin: QueryOrigin | undefined,
   ): { docs: Doc[]; stats: QueryStats } {
     assertAllowed(query);
+    const unfiltered = !query || !Object.keys(query).length;
+    if (unfiltered && !order && !tx && need !== undefined && (op === 'get' || op === 'explain')) {
+      // no filter, no order: the first documents in stored order, as any database reads them
+      const docs: Doc[] = [];
+      for (const doc of coll.docs.values()) {
+        if (docs.length >= need) break;
+        docs.push(doc);
+      }
+      return { docs, stats: { plan: 'natural order', indexed: true, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
+    }
     const plan = planQuery(coll.indexes, query, Object.entries(order ?? {}), need);
     if (!plan) {
       this.reportUnindexed(coll, op, query, order, origin);
@@ -588,7 +598,10 @@ export class Database {
   }
 
   count(name: string, query: Query | undefined, origin?: QueryOrigin): number {
-    return this.match(this.collection(name), 'count', query, undefined, origin).length;
+    const coll = this.collection(name);
+    // counting a whole collection reads its size, not its documents
+    if (!query || !Object.keys(query).length) return coll.docs.size;
+    return this.match(coll, 'count', query, undefined, origin).length;
   }
 
   insert(name: string, docs: object[], txId?: string): string[] {
