@@ -98,6 +98,8 @@ async function sdkLatency(emulator: EmulatorProcess) {
       const scan = await time(100, (i) => db.collection('bench').where(pageQuery(i)).orderBy('dueAt', 'desc').skip(0).limit(20).get());
       report('sdk', `unindexed page of 20, a scan (${k} docs)`, ms(scan), 'an undeclared collection: what every page cost before indexes');
     }
+    // free the documents: the sections after this one should not pay for a 100k-document heap
+    await fetch(`${emulator.url}/__emulator/reset?env=${env}`, { method: 'POST' });
   }
   if (sizes.length > 1) {
     // flat: the largest collection's p50 within 2× of the smallest's (and 1 ms of slack for noise)
