@@ -532,9 +532,18 @@ export class Database {
     for (const id of committed) {
       const doc = this.view(coll, id, tx);
       if (doc) docs.push(doc);
+      // _id lookups, loose documents and this transaction's writes are examined by mingo alone
+      if (doc && !verdict.has(id)) examined++;
     }
     // documents this transaction inserted come last, as in a scan
-    if (tx) for (const w of tx.writes.values()) if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) docs.push(w.after);
+    if (tx) {
+      for (const w of tx.writes.values()) {
+        if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) {
+          docs.push(w.after);
+          examined++;
+        }
+      }
+    }
     return {
       docs,
       stats: { plan: describePlan(plan), indexed: true, docsExamined: examined, keysExamined: keys, orderFromIndex },
