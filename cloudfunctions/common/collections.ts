@@ -72,6 +72,11 @@ export const COLLECTIONS = {
       // the scheduler's sweeps over every compound: overdue open requests, resolved ones left unrated
       { name: 'by_state_due', keys: [['state', 1], ['dueAt', 1]] },
       { name: 'by_state_resolved', keys: [['state', 1], ['resolvedAt', 1]] },
+      // the list pages, each read in its own order: the hall by due time, public ones and a
+      // resident's own newest first
+      { name: 'by_hall', keys: [['compoundId', 1], ['handlers', 1], ['state', 1], ['dueAt', 1]] },
+      { name: 'by_public', keys: [['compoundId', 1], ['visibility', 1], ['createdAt', -1]] },
+      { name: 'by_reporter', keys: [['reporterId', 1], ['createdAt', -1]] },
     ],
   },
   stats_counters: { indexes: [] },
@@ -108,6 +113,8 @@ export const COLLECTIONS = {
       { name: 'by_publish', keys: [['compoundId', 1], ['state', 1], ['publishAt', -1]] },
       // important notices not yet announced (notifiedAt null), in every compound
       { name: 'by_announcement', keys: [['important', 1], ['notifiedAt', 1], ['publishAt', 1]] },
+      // the notice list: pinned first, then newest
+      { name: 'by_pinned', keys: [['compoundId', 1], ['state', 1], ['pinned', -1], ['publishAt', -1]] },
     ],
   },
   notice_reads: {
