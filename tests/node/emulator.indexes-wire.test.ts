@@ -100,6 +100,12 @@ describe('unindexed queries', () => {
     );
   });
 
+  it('name a timer trigger as the action of a timed function', async () => {
+    await fetch(`${emulatorUrl()}/triggers/scheduler`, { method: 'POST', headers: { 'x-linli-env': env } });
+    const { items } = await control<{ items: Array<{ functionName: string; action?: string; outcome?: string }> }>(env, '/invocations');
+    expect(items.find((i) => i.functionName === 'scheduler')).toMatchObject({ action: expect.stringMatching(/^timer:/), outcome: 'ok' });
+  });
+
   it('are logged but answered when a test or tool sends them, or on a collection that stays small', async () => {
     expect((await db.collection('requests').where({ category: 'k4' }).count()).total).toBeGreaterThan(0);
     const { items } = await control<{ items: Unindexed[] }>(env, '/unindexed');
