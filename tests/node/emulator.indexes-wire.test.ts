@@ -1,7 +1,11 @@
 // Indexes seen from outside, through the real SDK and the control API: explain names the index
 // that serves a query and what it examined, unindexed queries are listed with the function and
 // action that sent them, and strict index mode (on for this test tier) refuses them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { control, emulatorUrl, freshEnv, invoke, sdk } from './helpers/cloud';
+import { startEmulatorProcess } from './helpers/process';
 
 const env = freshEnv('indexes');
 const db: any = sdk(env).database();
@@ -125,5 +129,44 @@ describe('unindexed queries', () => {
       await control(env, '/strict', 'POST', { strict: true });
     }
     await expect(asLogin.collection('requests').where({ category: 'k5' }).get()).rejects.toMatchObject({ errMsg: expect.stringMatching(/strict index mode/) });
+  });
+});
+
+describe('after a restart', () => {
+  it('serves from indexes rebuilt from the journal, with the writes, updates and removals before a SIGKILL', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-index-restart-'));
+    const renv = 'restart';
+    const first = await startEmulatorProcess(dataDir);
+    try {
+      const rdb: any = sdk(renv, first.url).database();
+      const regs = Array.from({ length: 300 }, (_x, i) => ({
+        eventId: `e${i % 3}`,
+        userId: `u${i}`,
+        status: i % 4 === 0 ? 'waitlisted' : 'confirmed',
+        queuedAt: new Date(Date.UTC(2026, 5, 1) + i * 1000),
+      }));
+      await rdb.collection('registrations').add({ data: regs });
+      await rdb.collection('registrations').where({ eventId: 'e1', userId: 'u1' }).update({ data: { status: 'cancelled' } });
+      await rdb.collection('registrations').where({ eventId: 'e0', userId: 'u0' }).remove();
+      await first.stop('SIGKILL');
+      const second = await startEmulatorProcess(dataDir);
+      try {
+        const again: any = sdk(renv, second.url).database();
+        const q = { eventId: 'e1', status: 'waitlisted' };
+        const page = await again.collection('registrations').where(q).orderBy('queuedAt', 'asc').limit(3).get();
+        expect(page.data.map((r: any) => r.userId)).toEqual(['u4', 'u16', 'u28']);
+        expect((await again.collection('registrations').where({ eventId: 'e1', status: 'cancelled' }).get()).data.map((r: any) => r.userId)).toEqual(['u1']);
+        expect((await again.collection('registrations').where({ eventId: 'e0', userId: 'u0' }).count()).total).toBe(0);
+        const res = await fetch(
+          `${second.url}/__emulator/explain?env=${renv}&collection=registrations&limit=3&query=${encodeURIComponent(JSON.stringify(q))}&order=${encodeURIComponent('{"queuedAt":1}')}`,
+        );
+        expect(await res.json()).toMatchObject({ plan: 'by_queue', orderFromIndex: true, docsExamined: 3, total: 299 });
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.stop('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
