@@ -168,5 +168,5 @@ describe('after a restart', () => {
       await first.stop('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });

@@ -138,9 +138,9 @@ describe('indexed queries answer exactly as a scan', () => {
         const plain = new Database('prop', PLAIN, null);
         runOps(ops, indexed, plain);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('for thousands of documents (index chunks split, shrink and vanish)', () => {
     const bulk = fc.array(fc.record({ a: fc.constantFrom('x', 'y', 'z'), b: fc.integer({ min: 0, max: 50 }), n: fc.integer({ min: 0, max: 9 }) }), {
@@ -154,9 +154,9 @@ describe('indexed queries answer exactly as a scan', () => {
         runOps([{ t: 'insert', docs }, { t: 'remove', where: { n: { $in: [1, 2, 3, 4, 5, 6] } } }, ...ops, { t: 'insert', docs }], indexed, plain);
         runOps([{ t: 'find', q: { query: { a: 'y' }, order: { b: -1 }, offset: 5, limit: 8 } }], indexed, plain);
       }),
-      { numRuns: 5, endOnFailure: true }, // shrinking thousands of documents takes minutes
+      { numRuns: 4, endOnFailure: true }, // shrinking thousands of documents takes minutes
     );
-  });
+  }, 120_000);
 
   it('inside a transaction, seeing its own writes', () => {
     fc.assert(
@@ -187,9 +187,9 @@ describe('indexed queries answer exactly as a scan', () => {
           expect(x).toEqual(y);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
-  });
+  }, 120_000);
 });
 
 describe('index maintenance', () => {
