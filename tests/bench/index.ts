@@ -110,6 +110,19 @@ async function sdkLatency(emulator: EmulatorProcess) {
   }
 }
 
+/** What the function actions above asked that no declared index serves (strict mode would refuse). */
+async function unindexedQueries(emulator: EmulatorProcess) {
+  console.log('\nQueries no declared index serves, sent by the functions during this bench');
+  const { items } = (await (await fetch(`${emulator.url}/__emulator/unindexed`)).json()) as {
+    items: Array<{ functionName: string | null; action: string | null; op: string; collection: string; shape: string; grows: boolean; count: number }>;
+  };
+  const fromFunctions = items.filter((u) => u.functionName);
+  report('index', 'unindexed query kinds from functions', String(fromFunctions.length), fromFunctions.length ? 'see below' : 'every function query is served by an index');
+  for (const u of fromFunctions) {
+    report('index', `${u.functionName}.${u.action ?? '?'}: ${u.op} ${u.collection}`, `${u.shape} ×${u.count}`, u.grows ? 'grows: strict mode refuses it' : '');
+  }
+}
+
 async function functionCosts(emulator: EmulatorProcess) {
   console.log('\nCloud function actions on the demo compound (database requests per call, latency)');
   const env = `bench-fn-${Date.now()}`;
@@ -428,6 +441,7 @@ async function main() {
     await requestCosts(emulator);
     await eventBurst(emulator);
     await noticeScale(emulator);
+    await unindexedQueries(emulator);
   } finally {
     await emulator.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
