@@ -1,6 +1,7 @@
 // npm run emulator -- [--port 3900] [--data .data] [--reset] [--seed demo|none] [--env linli-local]
 //                     [--functions dist/cloudfunctions] [--static dist/h5] [--no-build] [--fsync]
 //                     [--timeout-scale N]  (multiplies every function's timeout: busy test machines)
+//                     [--strict-indexes]   (refuse queries no declared index serves on growing collections)
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
@@ -19,6 +20,7 @@ export interface CliOptions {
   build: boolean;
   fsync: boolean;
   timeoutScale: number;
+  strictIndexes: boolean;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -33,6 +35,7 @@ export function parseArgs(argv: string[]): CliOptions {
     build: true,
     fsync: false,
     timeoutScale: 1,
+    strictIndexes: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -54,8 +57,9 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (a === '--no-build') opts.build = false;
     else if (a === '--fsync') opts.fsync = true;
     else if (a === '--timeout-scale') opts.timeoutScale = Number(next());
+    else if (a === '--strict-indexes') opts.strictIndexes = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run emulator -- [--port N] [--data DIR] [--reset] [--seed demo|none] [--env ID] [--static DIR] [--no-build] [--fsync] [--timeout-scale N]');
+      console.log('usage: npm run emulator -- [--port N] [--data DIR] [--reset] [--seed demo|none] [--env ID] [--static DIR] [--no-build] [--fsync] [--timeout-scale N] [--strict-indexes]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -77,6 +81,7 @@ export async function startEmulator(opts: CliOptions): Promise<Emulator> {
     defaultEnv: opts.env,
     fsync: opts.fsync,
     timeoutScale: opts.timeoutScale,
+    strictIndexes: opts.strictIndexes,
   });
   const db = emulator.db(opts.env);
   if (opts.seed === 'demo') {
@@ -106,7 +111,8 @@ if (require.main === module) {
       console.log(`  environment      ${opts.env} (any env id is accepted, each with its own database)`);
       console.log(`  functions        ${emulator.host.names().join(', ') || '(none built)'}  →  POST ${url}/functions/<name>  (header x-wx-openid)`);
       console.log(`  timer triggers   POST ${url}/triggers/<name>`);
-      console.log(`  control API      ${url}/__emulator/health | clock | outbox | invocations`);
+      console.log(`  control API      ${url}/__emulator/health | clock | outbox | invocations | explain | unindexed | strict`);
+      console.log(`  index mode       ${opts.strictIndexes ? 'strict: unindexed queries on growing collections fail' : 'unindexed queries are logged (--strict-indexes to refuse them)'}`);
       if (opts.static) console.log(`  H5 app           ${url}/`);
       console.log('\nEnvironment for a process whose wx-server-sdk should use this emulator:');
       for (const [k, v] of Object.entries(sdkEnvFor(url, opts.env))) console.log(`  export ${k}='${v}'`);

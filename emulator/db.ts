@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Aggregator, find, update as mingoUpdate } from 'mingo';
-import type { IndexSpec } from '../cloudfunctions/runtime/collections';
+import { Aggregator, Query as MingoQuery, find, update as mingoUpdate } from 'mingo';
+import type { CollectionSpec, IndexSpec } from '../cloudfunctions/runtime/collections';
 import { WireError, encodeEjson, parseStored } from './ejson';
+import { QueryIndex, describePlan, planQuery, type Plan } from './indexes';
 
 export type Doc = Record<string, unknown> & { _id: string };
 type Query = Record<string, unknown>;
@@ -74,13 +75,28 @@ export interface Change {
 export class Collection {
   readonly docs = new Map<string, Doc>();
   readonly versions = new Map<string, number>();
+  /** Insertion sequence: the order a scan meets documents in (a Map keeps first-insertion order). */
+  readonly seqs = new Map<string, number>();
+  private nextSeq = 1;
   readonly uniques: UniqueIndex[];
+  /** Every declared index, unique or not, as a sorted structure the planner reads. */
+  readonly indexes: QueryIndex[];
 
   constructor(
     readonly name: string,
     indexes: IndexSpec[],
   ) {
     this.uniques = indexes.filter((i) => i.unique).map((i) => new UniqueIndex(i));
+    this.indexes = indexes.map((i) => new QueryIndex(i));
+  }
+
+  /** While the journal is read, index upkeep waits; rebuildIndexes() then sorts each index once. */
+  deferIndexes = false;
+
+  rebuildIndexes(): void {
+    this.deferIndexes = false;
+    const docs = () => [...this.docs.values()].map((d) => [d, this.seqs.get(d._id)!] as [Doc, number]);
+    for (const index of this.indexes) index.rebuild(docs());
   }
 
   version(id: string): number {
@@ -122,8 +138,17 @@ export class Collection {
       }
     }
     for (const c of changes) {
-      if (c.after) this.docs.set(c.id, c.after);
-      else this.docs.delete(c.id);
+      const stored = this.docs.get(c.id);
+      let seq = this.seqs.get(c.id);
+      if (stored && seq !== undefined && !this.deferIndexes) for (const index of this.indexes) index.remove(stored, seq);
+      if (c.after) {
+        if (seq === undefined) this.seqs.set(c.id, (seq = this.nextSeq++));
+        this.docs.set(c.id, c.after);
+        if (!this.deferIndexes) for (const index of this.indexes) index.add(c.after, seq);
+      } else {
+        this.docs.delete(c.id);
+        this.seqs.delete(c.id);
+      }
       this.versions.set(c.id, this.version(c.id) + 1);
       for (const index of this.uniques) {
         const k = c.after ? index.keyOf(c.after) : null;
@@ -247,20 +272,56 @@ function isSameDoc(a: Doc | null, b: Doc | null): boolean {
   return encodeEjson(a) === encodeEjson(b);
 }
 
+export type QueryOp = 'get' | 'count' | 'update' | 'remove' | 'aggregate' | 'explain';
+
+/** Who sent a query: the function host knows the function, the event body the action. */
+export interface QueryOrigin {
+  functionName?: string;
+  action?: string;
+  invocationId?: string;
+}
+
+export interface UnindexedQuery {
+  env: string;
+  collection: string;
+  op: QueryOp;
+  query: Query;
+  order?: Record<string, 1 | -1>;
+  origin?: QueryOrigin;
+  /** Declared as a collection that grows with use. */
+  grows: boolean;
+  /** Strict mode refused it: a function's query on a growing collection. */
+  refused: boolean;
+}
+
+export interface QueryStats {
+  /** The index (or `_id_`, or several joined by ∪ for an $or) that served the query, or 'scan'. */
+  plan: string;
+  indexed: boolean;
+  docsExamined: number;
+  keysExamined: number;
+  /** The index walk gave the requested order, so it stopped after offset + limit (and ties). */
+  orderFromIndex: boolean;
+}
+
 export class Database {
   readonly collections = new Map<string, Collection>();
   private readonly transactions = new Map<string, Transaction>();
   private journal: Journal | null = null;
+  /** Refuse queries no declared index serves on collections declared to grow. */
+  strictIndexes = false;
+  onUnindexed?: (q: UnindexedQuery) => void;
 
   constructor(
     readonly env: string,
-    private readonly declared: Record<string, { indexes: IndexSpec[] }>,
+    private readonly declared: Record<string, CollectionSpec>,
     file: string | null,
     fsync = false,
   ) {
     for (const name of Object.keys(declared)) this.createCollection(name, false);
     if (file) {
       for (const entry of Journal.read(file)) this.replay(entry);
+      for (const coll of this.collections.values()) if (coll.deferIndexes) coll.rebuildIndexes();
       this.journal = new Journal(file, fsync);
       this.journal.compact(this.collections.values());
     }
@@ -268,11 +329,12 @@ export class Database {
 
   private replay(entry: JournalEntry): void {
     if (entry.t === 'c') {
-      this.createCollection(entry.c, false);
+      this.createCollection(entry.c, false).deferIndexes = true;
       return;
     }
     for (const w of entry.w) {
       const coll = this.createCollection(w.c, false);
+      coll.deferIndexes = true;
       const changes: Change[] = [];
       for (const doc of w.p ?? []) changes.push({ id: doc._id, before: coll.docs.get(doc._id) ?? null, after: doc });
       for (const id of w.d ?? []) changes.push({ id, before: coll.docs.get(id) ?? null, after: null });
@@ -385,47 +447,170 @@ export class Database {
     return coll.docs.get(id) ?? null;
   }
 
-  private candidates(coll: Collection, query: Query | undefined, tx?: Transaction): Doc[] {
-    const id = query?._id;
-    if (typeof id === 'string') {
-      const doc = this.view(coll, id, tx);
-      return doc ? [doc] : [];
+  /**
+   * The documents a query has to look at, in the order a full scan meets them: from the cheapest
+   * declared index when one serves the query, from the whole collection otherwise. `need` (offset
+   * + limit) lets an index walked in the requested order stop early. mingo decides the rest.
+   */
+  private select(
+    coll: Collection,
+    op: QueryOp,
+    query: Query | undefined,
+    order: Record<string, 1 | -1> | undefined,
+    need: number | undefined,
+    tx: Transaction | undefined,
+    origin: QueryOrigin | undefined,
+  ): { docs: Doc[]; stats: QueryStats } {
+    assertAllowed(query);
+    const unfiltered = !query || !Object.keys(query).length;
+    if (unfiltered && !order && !tx && need !== undefined && (op === 'get' || op === 'explain')) {
+      // no filter, no order: the first documents in stored order, as any database reads them
+      const docs: Doc[] = [];
+      for (const doc of coll.docs.values()) {
+        if (docs.length >= need) break;
+        docs.push(doc);
+      }
+      return { docs, stats: { plan: 'natural order', indexed: true, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
     }
-    if (!tx) return [...coll.docs.values()];
-    const out: Doc[] = [];
-    for (const docId of coll.docs.keys()) {
-      const doc = this.view(coll, docId, tx);
-      if (doc) out.push(doc);
+    const plan = planQuery(coll.indexes, query, Object.entries(order ?? {}), need);
+    if (!plan) {
+      this.reportUnindexed(coll, op, query, order, origin);
+      const docs: Doc[] = [];
+      for (const docId of coll.docs.keys()) {
+        const doc = this.view(coll, docId, tx);
+        if (doc) docs.push(doc);
+      }
+      if (tx) for (const w of tx.writes.values()) if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) docs.push(w.after);
+      return { docs, stats: { plan: 'scan', indexed: false, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
     }
-    for (const w of tx.writes.values()) if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) out.push(w.after);
-    return out;
+    return this.fromIndex(coll, plan, query, need, tx);
   }
 
-  private match(coll: Collection, query: Query | undefined, tx?: Transaction): Doc[] {
-    assertAllowed(query);
-    const source = this.candidates(coll, query, tx);
-    if (!query || !Object.keys(query).length) return source;
-    return guarded(() => find(source, query).all() as Doc[]);
+  private fromIndex(coll: Collection, plan: Plan, query: Query | undefined, need: number | undefined, tx?: Transaction) {
+    const test = query && Object.keys(query).length ? guarded(() => new MingoQuery(query)) : null;
+    const written = new Set<string>();
+    if (tx) for (const w of tx.writes.values()) if (w.coll === coll.name) written.add(w.id);
+    const picked = new Set<string>();
+    const verdict = new Map<string, boolean>();
+    let examined = 0;
+    let keys = 0;
+    let orderFromIndex = plan.scans.length > 0;
+    for (const scan of plan.scans) {
+      if (scan.kind === 'ids') {
+        for (const id of scan.ids) picked.add(id);
+        orderFromIndex = false;
+        continue;
+      }
+      const { index } = scan;
+      for (const id of index.loose) picked.add(id);
+      const early = need !== undefined && scan.served > 0;
+      if (!early) orderFromIndex = false;
+      for (const [start, end] of scan.spans) {
+        let found = 0;
+        let last = -1;
+        for (let n = 0, i = scan.reverse ? end - 1 : start; n < end - start; n++, i += scan.reverse ? -1 : 1) {
+          // enough in index order, and past every tie of the last one on the ordered fields
+          if (early && found >= need && !index.sameKeys(i, last, scan.fixed, scan.fixed + scan.served)) break;
+          keys++;
+          const id = index.idAt(i);
+          if (written.has(id) || verdict.has(id)) continue;
+          examined++;
+          const doc = this.view(coll, id, tx);
+          const ok = !!doc && (!test || guarded(() => test.test(doc)));
+          verdict.set(id, ok);
+          if (!ok) continue;
+          picked.add(id);
+          found++;
+          last = i;
+        }
+      }
+    }
+    const committed = [...picked].filter((id) => coll.docs.has(id) && !written.has(id));
+    committed.push(...[...written].filter((id) => coll.docs.has(id)));
+    committed.sort((a, b) => coll.seqs.get(a)! - coll.seqs.get(b)!);
+    const docs: Doc[] = [];
+    for (const id of committed) {
+      const doc = this.view(coll, id, tx);
+      if (doc) docs.push(doc);
+      // _id lookups, loose documents and this transaction's writes are examined by mingo alone
+      if (doc && !verdict.has(id)) examined++;
+    }
+    // documents this transaction inserted come last, as in a scan
+    if (tx) {
+      for (const w of tx.writes.values()) {
+        if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) {
+          docs.push(w.after);
+          examined++;
+        }
+      }
+    }
+    return {
+      docs,
+      stats: { plan: describePlan(plan), indexed: true, docsExamined: examined, keysExamined: keys, orderFromIndex },
+    };
+  }
+
+  private reportUnindexed(
+    coll: Collection,
+    op: QueryOp,
+    query: Query | undefined,
+    order: Record<string, 1 | -1> | undefined,
+    origin: QueryOrigin | undefined,
+  ): void {
+    if (op === 'explain') return;
+    const grows = !!this.declared[coll.name]?.grows;
+    // strict mode is about what the functions ask; a test's or a tool's own SDK reads are only logged
+    const refused = this.strictIndexes && grows && !!origin?.functionName;
+    this.onUnindexed?.({ env: this.env, collection: coll.name, op, query: query ?? {}, order, origin, grows, refused });
+    if (refused) {
+      const who = origin?.functionName ? ` from ${origin.functionName}${origin.action ? `.${origin.action}` : ''}` : '';
+      throw new WireError(
+        CODES.requestFailed,
+        `strict index mode: ${op} on ${coll.name} ${encodeEjson(query ?? {})}${order ? ` order ${JSON.stringify(order)}` : ''}${who} ` +
+          'is served by no declared index; declare one in cloudfunctions/runtime/collections.ts',
+      );
+    }
+  }
+
+  private match(coll: Collection, op: QueryOp, query: Query | undefined, tx?: Transaction, origin?: QueryOrigin): Doc[] {
+    const { docs } = this.select(coll, op, query, undefined, undefined, tx, origin);
+    if (!query || !Object.keys(query).length) return docs;
+    return guarded(() => find(docs, query).all() as Doc[]);
   }
 
   // ---- operations ----------------------------------------------------------------------------
 
-  find(name: string, query: Query | undefined, opts: FindOptions, txId?: string): Doc[] {
+  find(name: string, query: Query | undefined, opts: FindOptions, txId?: string, origin?: QueryOrigin): Doc[] {
+    return this.run(name, 'get', query, opts, txId, origin).list;
+  }
+
+  /** What `find` would do: the plan, documents examined, whether the index gave the order. */
+  explain(name: string, query: Query | undefined, opts: FindOptions): QueryStats & { returned: number } {
+    const { list, stats } = this.run(name, 'explain', query, opts, undefined, undefined);
+    return { ...stats, returned: list.length };
+  }
+
+  private run(name: string, op: QueryOp, query: Query | undefined, opts: FindOptions, txId: string | undefined, origin: QueryOrigin | undefined) {
     const coll = this.collection(name);
     const tx = this.tx(txId);
-    assertAllowed(query);
-    const source = this.candidates(coll, query, tx);
-    return guarded(() => {
-      let cursor = find(source, query ?? {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
-      if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order);
+    const order = opts.order && Object.keys(opts.order).length ? opts.order : undefined;
+    const need = opts.limit ? (opts.offset ?? 0) + opts.limit : undefined;
+    const { docs, stats } = this.select(coll, op, query, order, need, tx, origin);
+    const list = guarded(() => {
+      let cursor = find(docs, query ?? {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+      if (order) cursor = cursor.sort(order);
       if (opts.offset) cursor = cursor.skip(opts.offset);
       if (opts.limit) cursor = cursor.limit(opts.limit);
       return cursor.all() as Doc[];
     });
+    return { list, stats };
   }
 
-  count(name: string, query: Query | undefined): number {
-    return this.match(this.collection(name), query).length;
+  count(name: string, query: Query | undefined, origin?: QueryOrigin): number {
+    const coll = this.collection(name);
+    // counting a whole collection reads its size, not its documents
+    if (!query || !Object.keys(query).length) return coll.docs.size;
+    return this.match(coll, 'count', query, undefined, origin).length;
   }
 
   insert(name: string, docs: object[], txId?: string): string[] {
@@ -461,11 +646,12 @@ export class Database {
     data: Record<string, unknown>,
     opts: { multi: boolean; merge: boolean; upsert: boolean },
     txId?: string,
+    origin?: QueryOrigin,
   ): { updated: number; upsertId?: string } {
     const coll = this.collection(name);
     const tx = this.tx(txId);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError(CODES.invalidParam, 'update data must be an object');
-    let targets = this.match(coll, query, tx);
+    let targets = this.match(coll, 'update', query, tx, origin);
     if (!opts.multi) targets = targets.slice(0, 1);
     const changes: Change[] = [];
     for (const doc of targets) {
@@ -491,10 +677,10 @@ export class Database {
     return { updated, upsertId };
   }
 
-  remove(name: string, query: Query | undefined, multi: boolean, txId?: string): number {
+  remove(name: string, query: Query | undefined, multi: boolean, txId?: string, origin?: QueryOrigin): number {
     const coll = this.collection(name);
     const tx = this.tx(txId);
-    let targets = this.match(coll, query, tx);
+    let targets = this.match(coll, 'remove', query, tx, origin);
     if (!multi) targets = targets.slice(0, 1);
     this.write(coll, targets.map((doc) => ({ id: doc._id, before: doc, after: null })), tx);
     return targets.length;
@@ -505,13 +691,17 @@ export class Database {
     for (const c of changes) tx.writes.set(txKey(coll.name, c.id), { coll: coll.name, id: c.id, after: c.after });
   }
 
-  aggregate(name: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
+  aggregate(name: string, pipeline: Record<string, unknown>[], origin?: QueryOrigin): Record<string, unknown>[] {
     const coll = this.collection(name);
     assertAllowed(pipeline);
+    // a leading $match is answered like a query (from an index where one serves it); the stage still runs
+    const first = pipeline[0]?.$match;
+    const match = first && typeof first === 'object' && !Array.isArray(first) ? (first as Query) : undefined;
+    const { docs } = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin);
     return guarded(() =>
       new Aggregator(pipeline, {
         collectionResolver: (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])],
-      }).run([...coll.docs.values()]),
+      }).run(docs),
     ) as Record<string, unknown>[];
   }
 

@@ -126,6 +126,15 @@ export interface HostOptions {
   timeoutScale: number;
 }
 
+/** The action an event asks for: `action` of a call, `timer:<trigger>` of a timer trigger. */
+function actionOf(event: unknown): string | undefined {
+  if (!event || typeof event !== 'object') return undefined;
+  const e = event as { action?: unknown; Type?: unknown; TriggerName?: unknown };
+  if (typeof e.action === 'string') return e.action;
+  if (e.Type === 'Timer' && typeof e.TriggerName === 'string') return `timer:${e.TriggerName}`;
+  return undefined;
+}
+
 const NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,59}$/;
 const KEEP_INVOCATIONS = 20_000;
 
@@ -192,10 +201,7 @@ export class FunctionHost {
   ): Promise<{ result: unknown; invocation: Invocation }> {
     const fn = this.load(name);
     const id = newId();
-    const action =
-      event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string'
-        ? ((event as { action: string }).action as string)
-        : undefined;
+    const action = actionOf(event);
     const invocation: Invocation = {
       id,
       functionName: name,

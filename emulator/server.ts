@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../cloudfunctions/runtime/collections';
-import { CODES, Database } from './db';
+import { CODES, Database, type QueryOrigin, type UnindexedQuery } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
 import { FunctionError, FunctionHost } from './functions';
 import { isEmpty, seedDemo } from './seed';
@@ -24,6 +24,39 @@ export interface EmulatorOptions {
   /** Max concurrent instances per function (CloudBase basic quota: 20). */
   concurrency?: number;
   timeoutScale?: number;
+  /** Refuse queries that no declared index serves on collections declared to grow. */
+  strictIndexes?: boolean;
+}
+
+/** One kind of unindexed query: same sender, collection, operation and query shape. */
+export interface UnindexedEntry {
+  env: string;
+  collection: string;
+  op: string;
+  /** The query with its values blanked (`?`), which is what an index has to serve. */
+  shape: string;
+  /** The first query of this shape, as EJSON. */
+  example: string;
+  order?: Record<string, 1 | -1>;
+  functionName: string | null;
+  action: string | null;
+  grows: boolean;
+  /** Refused by strict mode (at least once). */
+  refused: boolean;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+const KEEP_UNINDEXED = 1000;
+
+/** A query's shape: field names and operators kept, values blanked. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length && value.every((v) => v && typeof v === 'object' && !(v instanceof Date)) ? value.map(shapeOf) : '?';
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
+  }
+  return '?';
 }
 
 export interface OutboxEntry {
@@ -81,8 +114,12 @@ export class Emulator {
   private server: http.Server | null = null;
   private port = 0;
   readonly dbRequests = { total: 0 };
+  /** Queries that no declared index served, one entry per sender, collection and query shape. */
+  readonly unindexed = new Map<string, UnindexedEntry>();
+  private strict: boolean;
 
   constructor(readonly opts: EmulatorOptions) {
+    this.strict = !!opts.strictIndexes;
     this.host = new FunctionHost({
       dirs: opts.functionsDirs,
       baseUrl: () => this.url,
@@ -131,9 +168,62 @@ export class Emulator {
       if (!env || env.length > 64) throw new WireError(CODES.invalidParam, `invalid env: ${env}`);
       const file = this.opts.dataDir ? path.join(this.opts.dataDir, 'db', `${encodeURIComponent(env)}.jsonl`) : null;
       db = new Database(env, COLLECTIONS, file, this.opts.fsync);
+      db.strictIndexes = this.strict;
+      db.onUnindexed = (q) => this.recordUnindexed(q);
       this.dbs.set(env, db);
     }
     return db;
+  }
+
+  get strictIndexes(): boolean {
+    return this.strict;
+  }
+
+  set strictIndexes(on: boolean) {
+    this.strict = on;
+    for (const db of this.dbs.values()) db.strictIndexes = on;
+  }
+
+  private recordUnindexed(q: UnindexedQuery): void {
+    const shape = JSON.stringify(shapeOf(q.query));
+    const fn = q.origin?.functionName ?? null;
+    const action = q.origin?.action ?? null;
+    const key = [q.env, fn, action, q.collection, q.op, shape, JSON.stringify(q.order ?? {})].join('\u0000');
+    const at = new Date().toISOString();
+    const refused = q.refused;
+    const seen = this.unindexed.get(key);
+    if (seen) {
+      seen.count++;
+      seen.lastAt = at;
+      seen.refused ||= refused;
+      return;
+    }
+    const entry: UnindexedEntry = {
+      env: q.env,
+      collection: q.collection,
+      op: q.op,
+      shape,
+      example: encodeEjson(q.query),
+      ...(q.order ? { order: q.order } : {}),
+      functionName: fn,
+      action,
+      grows: q.grows,
+      refused,
+      count: 1,
+      firstAt: at,
+      lastAt: at,
+    };
+    this.unindexed.set(key, entry);
+    if (this.unindexed.size > KEEP_UNINDEXED) this.unindexed.delete(this.unindexed.keys().next().value!);
+    const who = fn ? `${fn}${action ? `.${action}` : ''}` : 'a direct SDK call';
+    console.warn(
+      `[unindexed${refused ? ', refused by strict mode' : ''}] ${q.op} on ${q.collection} ${shape}${q.order ? ` order ${JSON.stringify(q.order)}` : ''} from ${who} (env ${q.env})`,
+    );
+  }
+
+  private originOf(invocationId?: string): QueryOrigin | undefined {
+    const inv = invocationId ? this.host.invocations.get(invocationId) : undefined;
+    return inv ? { functionName: inv.functionName, action: inv.action, invocationId: inv.id } : undefined;
   }
 
   async listen(): Promise<string> {
@@ -239,6 +329,7 @@ export class Emulator {
     };
     const query = () => decodeEjson(b.query, now) as Record<string, unknown> | undefined;
     const tx = typeof b.transactionId === 'string' && b.transactionId ? b.transactionId : undefined;
+    const origin = this.originOf(invocationId);
     switch (action) {
       case 'database.insertDocument': {
         const items = Array.isArray(b.data) ? b.data : [b.data];
@@ -258,11 +349,12 @@ export class Emulator {
             limit,
           },
           tx,
+          origin,
         );
         return { data: { list: list.map(encodeEjson), offset, limit } };
       }
       case 'database.calculateDocument':
-        return { data: { total: db().count(coll(), query()) } };
+        return { data: { total: db().count(coll(), query(), origin) } };
       case 'database.modifyDocument': {
         const data = decodeEjson(b.data, now) as Record<string, unknown>;
         const r = db().modify(
@@ -271,6 +363,7 @@ export class Emulator {
           data,
           { multi: b.multi === true || b.multi === 'true', merge: b.merge !== false, upsert: b.upsert === true },
           tx,
+          origin,
         );
         return { data: { updated: r.updated, ...(r.upsertId ? { upsert_id: r.upsertId } : {}) } };
       }
@@ -278,18 +371,18 @@ export class Emulator {
         const name = coll();
         const data = decodeEjson(b.data, now) as Record<string, unknown>;
         const q = query();
-        const r = db().modify(name, q, data, { multi: false, merge: true, upsert: false }, tx);
-        const [doc] = db().find(name, q, { limit: 1 }, tx);
+        const r = db().modify(name, q, data, { multi: false, merge: true, upsert: false }, tx, origin);
+        const [doc] = db().find(name, q, { limit: 1 }, tx, origin);
         return { data: { updated: r.updated, doc: doc ? encodeEjson(doc) : null } };
       }
       case 'database.removeDocument':
-        return { data: { deleted: db().remove(coll(), query(), b.multi === true || b.multi === 'true', tx) } };
+        return { data: { deleted: db().remove(coll(), query(), b.multi === true || b.multi === 'true', tx, origin) } };
       case 'database.aggregateDocuments': {
         if (!Array.isArray(b.stages)) throw new WireError(CODES.invalidParam, 'stages must be an array');
         const pipeline = (b.stages as Array<{ stageKey: string; stageValue: string }>).map((s) => ({
           [s.stageKey]: decodeEjson(s.stageValue, now),
         }));
-        return { data: { list: db().aggregate(coll(), pipeline).map(encodeEjson) } };
+        return { data: { list: db().aggregate(coll(), pipeline, origin).map(encodeEjson) } };
       }
       case 'database.addCollection':
         db().createCollection(coll());
@@ -555,6 +648,43 @@ export class Emulator {
         const since = Number(url.searchParams.get('since') ?? 0);
         const items = [...this.host.invocations.values()].filter((i) => i.startedAt >= since && i.env === env);
         return sendJson(res, 200, { items });
+      }
+      case 'GET /explain':
+      case 'POST /explain': {
+        // GET ?collection=…&query=<EJSON>&order=<JSON>&offset=&limit=, or POST the same fields as JSON
+        const b = req.method === 'POST' ? await body() : Object.fromEntries(url.searchParams);
+        const name = typeof b.collection === 'string' ? b.collection : '';
+        if (!name) throw new HttpError(400, 'INVALID_PARAM', 'collection is required');
+        const asText = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
+        try {
+          const now = this.now(env);
+          const query = decodeEjson(asText(b.query), now) as Record<string, unknown> | undefined;
+          const order = decodeEjson(asText(b.order), now) as Record<string, 1 | -1> | undefined;
+          const limit = Math.min(Math.max(Number(b.limit ?? 100) || 100, 1), 1000);
+          const offset = Math.max(Number(b.offset ?? 0) || 0, 0);
+          const db = this.db(env);
+          const stats = db.explain(name, query, { order, offset, limit });
+          return sendJson(res, 200, { env, collection: name, total: db.collection(name).docs.size, ...stats });
+        } catch (e) {
+          if (e instanceof WireError) throw new HttpError(400, e.code, e.message);
+          throw e;
+        }
+      }
+      case 'GET /unindexed': {
+        const only = url.searchParams.get('env');
+        const items = [...this.unindexed.values()].filter((u) => !only || u.env === only);
+        return sendJson(res, 200, { strict: this.strict, items });
+      }
+      case 'DELETE /unindexed':
+        this.unindexed.clear();
+        return sendJson(res, 200, { ok: true });
+      case 'GET /strict':
+        return sendJson(res, 200, { strict: this.strict });
+      case 'POST /strict': {
+        const b = await body();
+        if (typeof b.strict !== 'boolean') throw new HttpError(400, 'INVALID_PARAM', 'give strict: true or false');
+        this.strictIndexes = b.strict;
+        return sendJson(res, 200, { strict: this.strict });
       }
       case 'GET /collections': {
         const db = this.db(env);

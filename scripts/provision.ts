@@ -1,5 +1,6 @@
 // Provisions a CloudBase environment from the project's own declarations: every collection and
-// index of cloudfunctions/runtime/collections.ts (the same file the emulator enforces), security
+// index of cloudfunctions/runtime/collections.ts (unique and secondary, the same declaration the
+// emulator enforces and answers queries from), security
 // rules that deny all client access (the mini-program only talks to functions), and the bundled
 // functions with their timer triggers.
 //
@@ -44,6 +45,19 @@ export function planProvisioning(collections: Record<string, CollectionSpec>, fu
           })
       : [],
   };
+}
+
+/** One line per index: what `--dry-run` shows before the request shapes. */
+export function describeIndexes(plan: ProvisionPlan): string {
+  const lines: string[] = [];
+  for (const c of plan.collections) {
+    if (!c.indexes.length) lines.push(`  ${c.name}: no index beyond _id`);
+    for (const i of c.indexes) {
+      const keys = i.MgoKeySchema.MgoIndexKeys.map((k) => `${k.Name} ${k.Direction === '1' ? 'asc' : 'desc'}`).join(', ');
+      lines.push(`  ${c.name}.${i.IndexName} (${keys}) ${i.MgoKeySchema.MgoIsUnique ? 'unique' : 'secondary'}`);
+    }
+  }
+  return `indexes to create:\n${lines.join('\n')}`;
 }
 
 async function apply(plan: ProvisionPlan, envId: string, functionsDir: string, skipFunctions: boolean): Promise<void> {
@@ -96,6 +110,7 @@ async function main() {
   const plan = planProvisioning(COLLECTIONS, functionsDir);
   console.log(`CloudBase environment ${envId}: ${plan.collections.length} collections, functions ${functionNames().join(', ')}`);
   if (dryRun) {
+    console.log(describeIndexes(plan));
     console.log(JSON.stringify(plan, null, 2));
     return;
   }

@@ -13,57 +13,117 @@ export interface IndexSpec {
 
 export interface CollectionSpec {
   indexes: IndexSpec[];
+  /**
+   * Grows with use (per resident, per request, per event…). A query on it that no index serves
+   * times out in production once the collection is large; the emulator's strict mode refuses it.
+   */
+  grows?: boolean;
 }
 
 export const COLLECTIONS = {
-  compounds: { indexes: [] },
-  buildings: { indexes: [{ name: 'by_compound', keys: [['compoundId', 1], ['order', 1]] }] },
+  // a handful per deployment; the directory lists them by name
+  compounds: { indexes: [{ name: 'by_name', keys: [['name', 1]] }] },
+  buildings: {
+    indexes: [
+      { name: 'by_compound', keys: [['compoundId', 1], ['order', 1]] },
+      // a grid worker's buildings, across compounds (gridUserIds is an array: one key per element)
+      { name: 'by_grid_user', keys: [['gridUserIds', 1]] },
+    ],
+  },
   households: {
+    grows: true,
     indexes: [
       { name: 'uniq_room', keys: [['compoundId', 1], ['buildingId', 1], ['unit', 1], ['room', 1]], unique: true },
+      // binding looks a room up by building, which already names the compound
+      { name: 'by_room', keys: [['buildingId', 1], ['unit', 1], ['room', 1]] },
     ],
   },
   users: {
+    grows: true,
     indexes: [
       { name: 'uniq_openid', keys: [['openid', 1]], unique: true },
       { name: 'by_household', keys: [['householdId', 1]] },
+      { name: 'by_compound_name', keys: [['compoundId', 1], ['displayName', 1]] },
+      { name: 'by_compound_roles', keys: [['compoundId', 1], ['roles', 1]] },
+      { name: 'by_notice_subscription', keys: [['compoundId', 1], ['subscriptions.noticeImportant', 1]] },
     ],
   },
   bindings: {
+    grows: true,
     indexes: [
       { name: 'by_state', keys: [['compoundId', 1], ['state', 1], ['buildingId', 1]] },
       // one pending binding per user: pendingKey is the userId while pending, closed:<_id> after
       { name: 'uniq_pending', keys: [['pendingKey', 1]], unique: true },
+      { name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] },
     ],
   },
-  audit_logs: { indexes: [{ name: 'by_target', keys: [['compoundId', 1], ['target', 1], ['createdAt', -1]] }] },
+  audit_logs: {
+    grows: true,
+    indexes: [
+      { name: 'by_target', keys: [['compoundId', 1], ['target', 1], ['createdAt', -1]] },
+      { name: 'by_actor', keys: [['actorId', 1], ['createdAt', -1]] },
+    ],
+  },
   requests: {
+    grows: true,
     indexes: [
       { name: 'uniq_idempotency', keys: [['reporterId', 1], ['idempotencyKey', 1]], unique: true },
       { name: 'by_state', keys: [['compoundId', 1], ['state', 1], ['dueAt', 1]] },
+      // the scheduler's sweeps over every compound: overdue open requests, resolved ones left unrated
+      { name: 'by_state_due', keys: [['state', 1], ['dueAt', 1]] },
+      { name: 'by_state_resolved', keys: [['state', 1], ['resolvedAt', 1]] },
+      // the list pages, each read in its own order: the hall by due time, public ones and a
+      // resident's own newest first
+      { name: 'by_hall', keys: [['compoundId', 1], ['handlers', 1], ['state', 1], ['dueAt', 1]] },
+      { name: 'by_public', keys: [['compoundId', 1], ['visibility', 1], ['createdAt', -1]] },
+      { name: 'by_reporter', keys: [['reporterId', 1], ['createdAt', -1]] },
     ],
   },
   stats_counters: { indexes: [] },
   teams: { indexes: [] },
   team_members: {
+    grows: true,
     indexes: [{ name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true }],
   },
-  service_records: { indexes: [{ name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] }] },
+  service_records: { grows: true, indexes: [{ name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] }] },
   conventions: { indexes: [] },
-  convention_comments: { indexes: [] },
-  ballots: { indexes: [{ name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true }] },
-  events: { indexes: [{ name: 'by_start', keys: [['compoundId', 1], ['startAt', 1]] }] },
+  convention_comments: { grows: true, indexes: [] },
+  ballots: {
+    grows: true,
+    indexes: [{ name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true }],
+  },
+  events: {
+    grows: true,
+    indexes: [
+      { name: 'by_start', keys: [['compoundId', 1], ['startAt', 1]] },
+      // the scheduler's reminder sweep: published events starting soon, in every compound
+      { name: 'by_state_start', keys: [['state', 1], ['startAt', 1]] },
+    ],
+  },
   registrations: {
+    grows: true,
     indexes: [
       { name: 'uniq_event_user', keys: [['eventId', 1], ['userId', 1]], unique: true },
       { name: 'by_queue', keys: [['eventId', 1], ['status', 1], ['queuedAt', 1]] },
     ],
   },
-  notices: { indexes: [{ name: 'by_publish', keys: [['compoundId', 1], ['state', 1], ['publishAt', -1]] }] },
-  notice_reads: { indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }] },
-  notice_household_reads: { indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
-  moderation: { indexes: [] },
-  subscriptions: { indexes: [] },
+  notices: {
+    grows: true,
+    indexes: [
+      { name: 'by_publish', keys: [['compoundId', 1], ['state', 1], ['publishAt', -1]] },
+      // important notices not yet announced (notifiedAt null), in every compound
+      { name: 'by_announcement', keys: [['important', 1], ['notifiedAt', 1], ['publishAt', 1]] },
+      // the notice list: pinned first, then newest
+      { name: 'by_pinned', keys: [['compoundId', 1], ['state', 1], ['pinned', -1], ['publishAt', -1]] },
+    ],
+  },
+  notice_reads: {
+    grows: true,
+    indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }],
+  },
+  notice_household_reads: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
+  moderation: { grows: true, indexes: [] },
+  subscriptions: { grows: true, indexes: [] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { COLLECTIONS } from '../../../cloudfunctions/runtime/collections';
-import { planProvisioning } from '../../../scripts/provision';
+import { describeIndexes, planProvisioning } from '../../../scripts/provision';
 
 describe('provisioning a CloudBase environment', () => {
   const plan = planProvisioning(COLLECTIONS, path.resolve(__dirname, '../../../dist/cloudfunctions'));
@@ -27,6 +27,14 @@ describe('provisioning a CloudBase environment', () => {
       { Name: 'noticeId', Direction: '1' },
       { Name: 'userId', Direction: '1' },
     ]);
+  });
+
+  it('creates the secondary indexes the emulator serves queries from, and --dry-run lists them', () => {
+    const secondary = plan.collections.flatMap((c) => c.indexes.filter((i) => !i.MgoKeySchema.MgoIsUnique).map((i) => `${c.name}.${i.IndexName}`));
+    expect(secondary).toEqual(expect.arrayContaining(['requests.by_state', 'registrations.by_queue', 'notices.by_publish']));
+    const text = describeIndexes(plan);
+    expect(text).toContain('registrations.by_queue (eventId asc, status asc, queuedAt asc) secondary');
+    expect(text).toContain('users.uniq_openid (openid asc) unique');
   });
 
   it('deploys each built function with its timeout', () => {
