@@ -77,6 +77,10 @@ export const COLLECTIONS = {
       { name: 'by_hall', keys: [['compoundId', 1], ['handlers', 1], ['state', 1], ['dueAt', 1]] },
       { name: 'by_public', keys: [['compoundId', 1], ['visibility', 1], ['createdAt', -1]] },
       { name: 'by_reporter', keys: [['reporterId', 1], ['createdAt', -1]] },
+      // 我认领的, and a person's handled tasks for the privacy export and erasure
+      { name: 'by_assignee', keys: [['assigneeId', 1], ['updatedAt', -1]] },
+      // the steps a person wrote into other people's requests (privacy export and erasure)
+      { name: 'by_timeline_actor', keys: [['timeline.actorId', 1]] },
     ],
   },
   stats_counters: { indexes: [] },
@@ -98,6 +102,7 @@ export const COLLECTIONS = {
       { name: 'by_start', keys: [['compoundId', 1], ['startAt', 1]] },
       // the scheduler's reminder sweep: published events starting soon, in every compound
       { name: 'by_state_start', keys: [['state', 1], ['startAt', 1]] },
+      { name: 'by_organizer', keys: [['organizerId', 1]] },
     ],
   },
   registrations: {
@@ -105,6 +110,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'uniq_event_user', keys: [['eventId', 1], ['userId', 1]], unique: true },
       { name: 'by_queue', keys: [['eventId', 1], ['status', 1], ['queuedAt', 1]] },
+      // 我的报名, and the privacy export and erasure
+      { name: 'by_user', keys: [['userId', 1], ['eventStartAt', -1]] },
     ],
   },
   notices: {
@@ -115,11 +122,15 @@ export const COLLECTIONS = {
       { name: 'by_announcement', keys: [['important', 1], ['notifiedAt', 1], ['publishAt', 1]] },
       // the notice list: pinned first, then newest
       { name: 'by_pinned', keys: [['compoundId', 1], ['state', 1], ['pinned', -1], ['publishAt', -1]] },
+      { name: 'by_publisher', keys: [['publisherId', 1]] },
     ],
   },
   notice_reads: {
     grows: true,
-    indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }],
+    indexes: [
+      { name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true },
+      { name: 'by_user', keys: [['userId', 1]] },
+    ],
   },
   notice_household_reads: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { grows: true, indexes: [] },

@@ -48,7 +48,7 @@ beforeAll(async () => {
   await user.ok(OPENID, 'recordConsent', { kind: 'privacy', granted: true, version: PRIVACY_VERSION });
   await user.ok(OPENID, 'updateProfile', { displayName: NAME, phone: PHONE });
   await user.ok(OPENID, 'subscribe', { templateKeys: ['eventReminder', 'requestStatus'] });
-  const { bindingId } = await user.ok(OPENID, 'requestBinding', { name: '测试住户', buildingId: 'demo-b1', unit: '2', room: '801', relation: 'owner' });
+  const { bindingId } = await user.ok(OPENID, 'requestBinding', { name: NAME, buildingId: 'demo-b1', unit: '2', room: '801', relation: 'owner' });
   await user.ok('demo-grid', 'verifyBinding', { bindingId });
   userId = (await user.ok(OPENID, 'login', {})).userId;
   await user.ok('demo-branch', 'setRoles', { userId, roles: ['resident', 'member'] });
