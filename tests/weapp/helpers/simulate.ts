@@ -199,6 +199,13 @@ export class WeappSession {
     }
   }
 
+  /** The navigation bar's back button. */
+  async back(): Promise<void> {
+    if (this.stack.length <= 1) throw new Error('no page to go back to');
+    this.pop();
+    await this.settle();
+  }
+
   private pop(): void {
     const p = this.stack.pop();
     if (p) p.comp.detach();
@@ -410,7 +417,8 @@ export class WeappSession {
   private canvasNode(selector: string): AnyRecord | null {
     if (!selector.startsWith('#') || !this.stack.length) return null;
     const id = selector.slice(1);
-    const el = this.current.comp.dom.querySelector(`[id="${id}"]`);
+    // exparser keeps a node's id on the node, not as a DOM attribute
+    const el = [...this.current.comp.dom.querySelectorAll('wx-canvas')].find((e) => (e as AnyRecord).__wxElement?.id === id);
     if (!el || el.tagName !== 'WX-CANVAS') return null;
     let canvas = this.canvases.get(id);
     if (!canvas) {
@@ -456,6 +464,17 @@ export class WeappSession {
     const el = typeof target === 'string' ? await this.waitFor(target) : target;
     dispatch(el, 'tap', {});
     await this.settle();
+  }
+
+  /** Taps the innermost element inside `.containerClass` whose text is exactly `text`. */
+  async tapText(containerClass: string, text: string): Promise<void> {
+    const el = await waitFor(() => {
+      const box = this.find(containerClass);
+      if (!box) return undefined;
+      const hits = [...box.querySelectorAll<HTMLElement>('*')].filter((e) => (e.textContent ?? '').trim() === text);
+      return hits[hits.length - 1];
+    }, `«${text}» in .${containerClass} on ${this.current.route}`);
+    await this.tap(el);
   }
 
   /** Types into an <input>/<textarea> (found by class on it or an ancestor) as WeChat's bindinput does. */

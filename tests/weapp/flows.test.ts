@@ -1,0 +1,174 @@
+// The main flows, tapped through in the WeChat build as the browser tests do in the H5 build:
+// first use (consent, binding), reporting a request and finding it in 我的反映, registering for an
+// event and being promoted from the waitlist, the check-in QR drawn on the canvas, and reading a
+// notice clearing its unread dot. Each test is one or two people, with the demo compound's data.
+import qrcode from 'qrcode-generator';
+import { bootAs, callAs, waitFor, type WeappSession } from './helpers/simulate';
+
+const sessions: WeappSession[] = [];
+/** One WeChat user at a time, as on a phone: the app's globals (wx, App, Page) belong to one session. */
+async function as(openid: string): Promise<WeappSession> {
+  for (const old of sessions.splice(0)) old.close();
+  const s = await bootAs(openid);
+  sessions.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.close();
+});
+
+/** Nothing went wrong that the user would not see: no console error, no browser-only global. */
+function clean(s: WeappSession): void {
+  expect(s.consoleErrors).toEqual([]);
+  expect(s.browserTouches).toEqual([]);
+}
+
+function calls(s: WeappSession, name: string, action: string) {
+  return s.cloudCalls.filter((c) => c.name === name && c.action === action);
+}
+
+test('first use: a newcomer consents to the privacy terms and applies for a household', async () => {
+  const newcomer = `weapp-new-${Date.now().toString(36)}`;
+  const room = `${(Date.now() % 9) + 1}01`;
+  const s = await as(newcomer);
+  await s.open('/pages/home/index');
+  await s.waitForText('欢迎使用邻里共治');
+
+  await s.tap('js-start-consent');
+  expect(s.current.route).toBe('packages/user/consent/index');
+  await s.waitForText('我们收集哪些信息');
+  // the button row's flex rule (`.ll-actions > .nut-button`) needs the buttons as its direct children
+  const row = [...(await s.waitFor('ll-actions')).children];
+  expect(row.map((el) => el.getAttribute('class')?.split(/\s+/).some((c) => c.endsWith('nut-button')))).toEqual([true, true]);
+  await s.tap('js-agree');
+  expect(calls(s, 'user', 'recordConsent').map((c) => c.result.ok)).toEqual([true]);
+
+  await waitFor(() => s.current.route === 'packages/user/binding/index', 'the binding page after consent');
+  await s.waitFor('js-binding-form');
+  await s.tapText('js-buildings', '4栋');
+  await s.tapText('js-units', '2单元');
+  await s.input('js-room', '12 01');
+  await s.tap('js-submit-binding');
+  await s.waitForText('房号只能包含数字和字母');
+  expect(calls(s, 'user', 'requestBinding')).toEqual([]);
+
+  await s.input('js-room', room);
+  await s.tap('js-submit-binding');
+  await s.waitFor('js-binding-pending');
+  await s.waitForText(`4栋2单元${room}室`);
+  const [req] = calls(s, 'user', 'requestBinding');
+  expect(req.result.ok).toBe(true);
+  expect(req.data).toMatchObject({ buildingId: 'demo-b4', unit: '2', room });
+
+  // the grid worker of building 4 has it in the queue
+  const queue = await callAs('demo-grid', 'user', 'listPendingBindings');
+  expect(queue.ok).toBe(true);
+  expect(queue.data.items).toContainEqual(expect.objectContaining({ buildingId: 'demo-b4', unit: '2', room }));
+  clean(s);
+});
+
+test('a resident reports a problem from the home page and finds it in 我的反映', async () => {
+  const content = `2栋1单元电梯按钮失灵，按了没反应 ${Date.now().toString(36)}`;
+  const s = await as('demo-resident-2');
+  await s.open('/pages/home/index');
+  await s.waitForText('李建国');
+  await s.tap('js-report');
+  expect(s.current.route).toBe('packages/request/report/index');
+  await s.waitFor('js-report-form');
+  await s.tap('js-category-repair');
+  await s.input('js-content', content);
+  await s.tap('js-building-demo-b2');
+  await s.tap('js-unit-1');
+  await s.tap('js-urgency-general');
+  await s.tap('js-submit-request');
+
+  // the report replaces itself with the request's detail page
+  await waitFor(() => s.current.route === 'packages/request/detail/index', 'the request detail after submitting');
+  await s.waitForText(content);
+  await s.waitForText('待受理');
+  const [submit] = calls(s, 'request', 'create');
+  expect(submit.result.ok).toBe(true);
+  expect(submit.data).toMatchObject({ category: 'repair', content, location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general' });
+  const requestId: string = submit.result.data.requestId;
+  expect(s.current.query.id).toBe(requestId);
+
+  await s.open('/packages/request/mine/index');
+  await s.waitForText(content);
+  const row = await s.waitFor(`js-request-${requestId}`);
+  await s.tap(row);
+  expect(s.current.route).toBe('packages/request/detail/index');
+  await s.waitForText('提交反映');
+  clean(s);
+});
+
+test('registering for an event, and being promoted from the waitlist when someone cancels', async () => {
+  // a free place: confirmed at once
+  const s = await as('demo-resident-2');
+  await s.open('/packages/event/detail/index?id=demo-event-tea');
+  await s.waitForText('阳光下午茶');
+  await s.tap('js-register');
+  await s.waitFor('js-my-registration');
+  await s.waitForText('报名成功，请按时参加');
+  expect(calls(s, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['confirmed']);
+  clean(s);
+
+  // the full clinic: waitlisted, then promoted when a confirmed neighbour cancels
+  const m = await as('demo-member');
+  await m.open('/packages/event/detail/index?id=demo-event-clinic');
+  await m.waitForText('名额已满');
+  await m.tap('js-register');
+  const position = await m.waitFor('js-my-position');
+  expect(position.textContent).toMatch(/候补第 1 位/);
+  expect(calls(m, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['waitlisted']);
+
+  const cancel = await callAs('seed-100', 'event', 'cancel', { eventId: 'demo-event-clinic' });
+  expect(cancel.ok).toBe(true);
+  await m.open('/packages/event/detail/index?id=demo-event-clinic');
+  await m.waitForText('报名成功，请按时参加');
+  expect(m.find('js-my-position')).toBeUndefined();
+  clean(m);
+});
+
+test('the organiser’s check-in code is drawn as a QR code on a Canvas 2D', async () => {
+  const s = await as('demo-committee');
+  await s.open('/packages/event/checkin-code/index?id=demo-event-tea');
+  await s.waitForText('秒后自动更换');
+  const [issued] = calls(s, 'event', 'issueCheckinCode');
+  expect(issued.result.ok).toBe(true);
+  await s.waitForText(issued.result.data.code);
+  expect(s.wxCalls.filter((c) => c.api === 'setKeepScreenOn').map((c) => c.args.keepScreenOn)).toEqual([true]);
+
+  const canvas = await waitFor(() => [...s.canvases.values()].find((c) => c.rects.length > 1), 'the QR drawn on the canvas');
+  // the same code as src/components/QrCode.tsx makes: error correction M, smallest version
+  const qr = qrcode(0, 'M');
+  qr.addData(issued.result.data.qrText);
+  qr.make();
+  let dark = 0;
+  for (let r = 0; r < qr.getModuleCount(); r++) for (let c = 0; c < qr.getModuleCount(); c++) if (qr.isDark(r, c)) dark++;
+  expect(canvas.rects.filter((r) => r.fill === '#000000')).toHaveLength(dark);
+  expect(canvas.width).toBeGreaterThan(0);
+  clean(s);
+});
+
+test('reading a notice clears its unread dot', async () => {
+  const s = await as('demo-resident-2');
+  await s.open('/packages/notice/list/index');
+  const row = await s.waitFor('js-notice-demo-notice-outage');
+  expect(row.querySelector('[class*="js-unread-dot"]')).not.toBeNull();
+
+  await s.tap(row);
+  expect(s.current.route).toBe('packages/notice/detail/index');
+  await s.waitForText('全小区停电检修通知');
+  expect(calls(s, 'notice', 'get').map((c) => c.data)).toEqual([{ noticeId: 'demo-notice-outage' }]);
+
+  // a moment of reading, then the navigation bar's back button: WeChat pops the page and shows the
+  // list again (the list skips a refresh on a show within 1 s of mounting, see useRefreshOnShow)
+  await new Promise((r) => setTimeout(r, 1100));
+  await s.back();
+  expect(s.current.route).toBe('packages/notice/list/index');
+  await waitFor(() => {
+    const r = s.find('js-notice-demo-notice-outage');
+    return r && !r.querySelector('[class*="js-unread-dot"]');
+  }, 'the unread dot to clear');
+  clean(s);
+});
