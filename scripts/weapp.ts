@@ -204,6 +204,34 @@ export function droppedRules(dir = weappDir): { checked: number; dropped: Droppe
   return { checked, dropped };
 }
 
+export interface PackageSize {
+  /** 'main' or the subpackage root */
+  name: string;
+  bytes: number;
+}
+
+/** Bytes of the main package and of each subpackage of a build, as WeChat counts them (files under each root). */
+export function packageSizes(dir = weappDir): PackageSize[] {
+  const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };
+  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])]);
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const rel = path.relative(dir, p).split(path.sep).join('/');
+        // the tool's own config is not uploaded as code
+        if (rel === 'project.config.json' || rel === 'project.private.config.json') continue;
+        const root = roots.find((r) => rel === r || rel.startsWith(`${r}/`)) ?? 'main';
+        sizes.set(root, (sizes.get(root) ?? 0) + fs.statSync(p).size);
+      }
+    }
+  };
+  walk(dir);
+  return [...sizes].map(([name, bytes]) => ({ name, bytes }));
+}
+
 if (require.main === module) {
   (async () => {
     if (!process.argv.includes('--no-build') || !fs.existsSync(weappAppJson)) {

@@ -172,3 +172,32 @@ test('reading a notice clears its unread dot', async () => {
   }, 'the unread dot to clear');
   clean(s);
 });
+
+test('a privacy-scoped API waits for the user: 拒绝 fails it, 同意 (open-type button) lets the photo through', async () => {
+  const s = await as('demo-resident-2');
+  await s.open('/packages/request/report/index');
+  await s.waitFor('js-report-form');
+
+  await s.tap('js-add-photo');
+  await s.waitForText('隐私保护提示');
+  expect(s.privacyAnswers).toEqual(['exposureAuthorization']);
+  await s.tap('js-privacy-disagree');
+  await waitFor(() => !s.text().includes('隐私保护提示'), 'the prompt to close');
+  expect(s.privacyAnswers).toEqual(['exposureAuthorization', 'disagree']);
+  expect(calls(s, 'request', 'uploadPhoto')).toEqual([]);
+
+  await s.tap('js-add-photo');
+  await s.waitForText('隐私保护提示');
+  await s.agreePrivacy('js-privacy-agree');
+  expect(s.privacyAnswers).toEqual(['exposureAuthorization', 'disagree', 'exposureAuthorization', 'agree']);
+  const upload = await waitFor(() => calls(s, 'request', 'uploadPhoto')[0], 'the photo upload');
+  expect(upload.result.ok).toBe(true);
+  await s.waitFor('js-photo');
+  await waitFor(() => !s.text().includes('隐私保护提示'), 'the prompt to close after agreeing');
+
+  // agreed once: the next pick asks no more
+  await s.tap('js-add-photo');
+  await waitFor(() => calls(s, 'request', 'uploadPhoto').length === 2, 'the second upload');
+  expect(s.privacyAnswers).toHaveLength(4);
+  clean(s);
+});

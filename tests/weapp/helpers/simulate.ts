@@ -360,14 +360,49 @@ export class WeappSession {
       requestSubscribeMessage: async('requestSubscribeMessage', ({ tmplIds = [] }) =>
         Object.fromEntries((tmplIds as string[]).map((t) => [t, 'reject'])),
       ),
-      setClipboardData: async('setClipboardData'),
       setNavigationBarTitle: async('setNavigationBarTitle'),
       setTabBarBadge: async('setTabBarBadge'),
       removeTabBarBadge: async('removeTabBarBadge'),
       setKeepScreenOn: async('setKeepScreenOn'),
       makePhoneCall: async('makePhoneCall'),
       previewImage: async('previewImage'),
-      scanCode: async('scanCode', () => ({ result: '' })),
+    });
+    // privacy: WeChat holds a privacy-scoped API until the app's onNeedPrivacyAuthorization handler
+    // answers (an agree must name a button with open-type="agreePrivacyAuthorization" that was tapped)
+    wx.onNeedPrivacyAuthorization = (fn: Fn) => {
+      this.privacyHandler = fn;
+    };
+    wx.openPrivacyContract = async('openPrivacyContract');
+    const gated = (api: string, work: (opts: AnyRecord) => AnyRecord | Promise<AnyRecord>) =>
+      async(api, async (opts) => {
+        await this.privacyGate(api);
+        return work(opts);
+      });
+    let picked = 0;
+    Object.assign(wx, {
+      chooseImage: gated('chooseImage', ({ count = 9 }) => {
+        const paths = Array.from({ length: Math.min(1, count) }, () => `wxfile://tmp/photo-${++picked}.jpg`);
+        for (const p of paths) this.files.set(p, TINY_JPEG);
+        return { tempFilePaths: paths, tempFiles: paths.map((p) => ({ path: p, size: TINY_JPEG.length })) };
+      }),
+      chooseMedia: gated('chooseMedia', () => {
+        const p = `wxfile://tmp/photo-${++picked}.jpg`;
+        this.files.set(p, TINY_JPEG);
+        return { tempFiles: [{ tempFilePath: p, size: TINY_JPEG.length, fileType: 'image' }], type: 'image' };
+      }),
+      chooseMessageFile: gated('chooseMessageFile', () => {
+        throw new Error('cancel');
+      }),
+      scanCode: gated('scanCode', () => ({ result: '' })),
+      setClipboardData: gated('setClipboardData', () => ({})),
+      compressImage: async('compressImage', ({ src }) => ({ tempFilePath: src })),
+      getFileSystemManager: () => ({
+        readFileSync: (p: string, encoding?: string) => {
+          const bytes = this.files.get(p);
+          if (!bytes) throw new Error(`readFileSync:fail no such file ${p}`);
+          return encoding === 'base64' ? bytes.toString('base64') : bytes;
+        },
+      }),
     });
     // canvas 2D: a selector query finds the <canvas> of the open page and hands out a recording node
     wx.createSelectorQuery = () => {
@@ -409,6 +444,53 @@ export class WeappSession {
       await sleep(30);
       quiet = this.inflight === 0 ? quiet + 1 : 0;
     }
+  }
+
+  /** Files the app picked (temp paths to bytes). */
+  readonly files = new Map<string, Buffer>();
+  /** Every answer the app gave WeChat's privacy ask, in order. */
+  readonly privacyAnswers: string[] = [];
+  private privacyHandler: Fn | null = null;
+  private privacyAgreed = false;
+  private agreeButtonsTapped = new Set<string>();
+
+  private privacyGate(api: string): Promise<void> {
+    if (this.privacyAgreed) return Promise.resolve();
+    const handler = this.privacyHandler;
+    // without a handler WeChat would show its own prompt; this app promises its own
+    if (!handler) return Promise.reject(new Error('privacy permission is not authorized (no onNeedPrivacyAuthorization handler)'));
+    return new Promise((resolve, reject) => {
+      handler(
+        (answer: { event: string; buttonId?: string }) => {
+          this.privacyAnswers.push(answer.event);
+          if (answer.event === 'agree') {
+            if (!answer.buttonId || !this.agreeButtonsTapped.has(answer.buttonId)) {
+              reject(new Error(`privacy agree with button ${answer.buttonId}, which was not tapped`));
+              return;
+            }
+            this.privacyAgreed = true;
+            resolve();
+          } else if (answer.event === 'disagree') reject(new Error('privacy permission is not authorized'));
+        },
+        { referrer: api },
+      );
+    });
+  }
+
+  /** Taps a button with open-type="agreePrivacyAuthorization" (found by class on it or inside it). */
+  async agreePrivacy(className: string): Promise<void> {
+    const host = await this.waitFor(className);
+    let button: HTMLElement | null = host;
+    while (button && button.tagName !== 'WX-BUTTON') button = button.parentElement;
+    if (!button) throw new Error(`.${className} is not a button`);
+    const node = (button as AnyRecord).__wxElement;
+    // the attributes the WXML set on the node (Taro's template binds open-type and id from props)
+    const attrs = new Map<string, unknown>(((node?._vt?.attrs ?? []) as { name: string; value: unknown }[]).map((a) => [a.name, a.value]));
+    if (attrs.get('openType') !== 'agreePrivacyAuthorization') throw new Error(`.${className} has no open-type="agreePrivacyAuthorization"`);
+    this.agreeButtonsTapped.add(String(attrs.get('id')));
+    dispatch(button, 'tap', {});
+    dispatch(button, 'agreeprivacyauthorization', {});
+    await this.settle();
   }
 
   /** Canvases the app drew on, by element id: size and every fillRect. */
@@ -501,6 +583,12 @@ export class WeappSession {
   /** The largest setData payload (JSON bytes) seen so far per page route. */
   readonly setDataBytes = new Map<string, number>();
 }
+
+/** The smallest JPEG (1×1), as a picked photo. */
+const TINY_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
 
 /** A Canvas 2D node that records what is drawn. */
 export class FakeCanvas {
