@@ -16,10 +16,10 @@ const srcDir = path.join(root, 'src');
 
 /**
  * `NODE_ENV=production taro build --type weapp` (what ships: no LINLI_LOCAL, no identity switcher)
- * into dist/weapp, with the persistent webpack cache off (it lives in the shared node_modules).
+ * into dist/weapp. The persistent webpack cache is off unless TARO_CACHE=1 (a cold build is ~40 s).
  */
 export function buildWeapp(opts: { quiet?: boolean } = {}): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', TARO_CACHE: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', TARO_CACHE: process.env.TARO_CACHE ?? '0' };
   delete env.LINLI_LOCAL;
   delete env.LINLI_API_BASE;
   const { child, tail } = spawnTaro(['build', '--type', 'weapp'], env, { quiet: opts.quiet ?? true });

@@ -150,6 +150,55 @@ test('the organiser’s check-in code is drawn as a QR code on a Canvas 2D', asy
   clean(s);
 });
 
+test('checking in with the rotating code: scanning the organiser’s QR, or typing its six digits', async () => {
+  // an event starting in 20 minutes: check-in opens 30 minutes before the start
+  const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+  const created = await callAs('demo-committee', 'event', 'create', {
+    title: `楼道议事会 ${Date.now().toString(36)}`,
+    description: '一起商量楼道堆物清理',
+    startAt: minutes(20),
+    endAt: minutes(80),
+    place: '1栋架空层',
+    capacity: 0,
+    signupDeadline: minutes(10),
+    audience: { kind: 'all' },
+    creditsHours: false,
+  });
+  expect(created.ok).toBe(true);
+  const eventId: string = created.data.eventId;
+  for (const who of ['demo-member', 'demo-resident-2']) expect((await callAs(who, 'event', 'register', { eventId })).data.status).toBe('confirmed');
+
+  const organiser = await as('demo-committee');
+  await organiser.open(`/packages/event/checkin-code/index?id=${eventId}`);
+  await organiser.waitForText('秒后自动更换');
+  const { code, qrText } = calls(organiser, 'event', 'issueCheckinCode')[0].result.data as { code: string; qrText: string };
+  await organiser.waitForText(code);
+
+  // 扫码签到: scanCode is privacy-scoped, so the prompt comes first
+  const m = await as('demo-member');
+  m.scanResult = qrText;
+  await m.open(`/packages/event/detail/index?id=${eventId}`);
+  await m.tap('js-checkin-scan');
+  await m.waitForText('隐私保护提示');
+  await m.agreePrivacy('js-privacy-agree');
+  await m.waitForText('签到成功');
+  expect(calls(m, 'event', 'checkin').map((c) => [c.data, c.result.ok])).toEqual([[{ eventId, code }, true]]);
+  clean(m);
+
+  // the six digits typed in
+  const r = await as('demo-resident-2');
+  await r.open(`/packages/event/detail/index?id=${eventId}`);
+  await r.input('js-checkin-input', code);
+  await r.tap('js-checkin-submit');
+  await r.waitForText('签到成功');
+  expect(calls(r, 'event', 'checkin').map((c) => c.result.ok)).toEqual([true]);
+  clean(r);
+
+  const list = await callAs('demo-committee', 'event', 'attendees', { eventId });
+  expect(list.ok).toBe(true);
+  expect(JSON.stringify(list.data)).toMatch(/"checkedIn":true[\s\S]*"checkedIn":true/);
+});
+
 test('reading a notice clears its unread dot', async () => {
   const s = await as('demo-resident-2');
   await s.open('/packages/notice/list/index');

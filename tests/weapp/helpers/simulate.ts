@@ -121,6 +121,8 @@ export class WeappSession {
   readonly consoleErrors: string[] = [];
   readonly storage = new Map<string, unknown>();
   readonly stack: OpenPage[] = [];
+  /** What the camera sees when the app calls wx.scanCode (null: the user closes the scanner). */
+  scanResult: string | null = null;
   /** Answers for wx.showModal (default: confirm). */
   modalAnswers: boolean[] = [];
   private simulate!: Simulate;
@@ -393,7 +395,10 @@ export class WeappSession {
       chooseMessageFile: gated('chooseMessageFile', () => {
         throw new Error('cancel');
       }),
-      scanCode: gated('scanCode', () => ({ result: '' })),
+      scanCode: gated('scanCode', () => {
+        if (this.scanResult === null) throw new Error('cancel');
+        return { result: this.scanResult, scanType: 'QR_CODE' };
+      }),
       setClipboardData: gated('setClipboardData', () => ({})),
       compressImage: async('compressImage', ({ src }) => ({ tempFilePath: src })),
       getFileSystemManager: () => ({
