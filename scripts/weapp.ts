@@ -6,11 +6,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import postcss, { type Rule } from 'postcss';
 import * as sass from 'sass';
 import { root, spawnTaro, track } from './h5';
 
 export const weappDir = path.join(root, 'dist', 'weapp');
+const NUTUI_VARIABLES = path.join(root, 'node_modules/@nutui/nutui-react-taro/dist/styles/variables.scss');
 export const weappAppJson = path.join(weappDir, 'app.json');
 const srcDir = path.join(root, 'src');
 
@@ -195,7 +197,13 @@ export function droppedRules(dir = weappDir): { checked: number; dropped: Droppe
   let checked = 0;
   for (const file of listFiles(srcDir, '.scss')) {
     if (path.basename(file).startsWith('_')) continue;
-    const css = sass.compile(path.join(srcDir, file), { loadPaths: [path.join(root, 'node_modules')] }).css;
+    // as the build does it: config/index.ts prepends NutUI's variables to every stylesheet (sass.resource)
+    const abs = path.join(srcDir, file);
+    const css = sass.compileString(`@import ${JSON.stringify(NUTUI_VARIABLES)};\n${fs.readFileSync(abs, 'utf8')}`, {
+      url: pathToFileURL(abs),
+      loadPaths: [path.join(root, 'node_modules')],
+      silenceDeprecations: ['import'],
+    }).css;
     for (const selector of selectorsOf(css, file, 'source')) {
       checked++;
       if (!built.has(selector)) dropped.push({ scss: `src/${file}`, selector });
