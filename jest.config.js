@@ -72,6 +72,9 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      // miniprogram-simulate's official compiler, on copies of WeChat's binaries: the package would
+      // chmod its own, and node_modules may be hard-linked with other checkouts
+      moduleNameMapper: { '^miniprogram-compiler$': '<rootDir>/tests/weapp/helpers/wechat-compiler.ts' },
       globalSetup: '<rootDir>/tests/weapp/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/weapp/helpers/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/weapp/helpers/timeout.ts'],

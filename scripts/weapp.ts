@@ -111,6 +111,21 @@ export function compileWxss(dir = weappDir): CompileResult {
 
 /** `wcc` over every .wxml (and .wxs) of the build, with each page's and component's usingComponents. */
 export function compileWxml(dir = weappDir): CompileResult {
+  const { files, errors } = runWcc(dir);
+  return { files, errors };
+}
+
+/**
+ * The JavaScript wcc makes of the whole build (defines `$gwx`), what miniprogram-simulate's
+ * "official" compiler runs; throws with wcc's message when the WXML does not compile.
+ */
+export function wxmlToJsSource(dir: string): string {
+  const r = runWcc(dir);
+  if (r.errors.length) throw new Error(`wcc: ${r.errors.join('\n')}`);
+  return r.stdout;
+}
+
+function runWcc(dir: string): CompileResult & { stdout: string } {
   const files = listFiles(dir, '.wxml');
   const wxs = listFiles(dir, '.wxs');
   const components: string[] = [];
@@ -135,7 +150,7 @@ export function compileWxml(dir = weappDir): CompileResult {
     const text = r.stderr.toString('utf8').trim();
     errors.push(...(text ? text.split('\n').filter((l) => l.trim()) : [`wcc exited with ${r.status}`]));
   }
-  return { files: files.length, errors };
+  return { files: files.length, errors, stdout: r.stdout.toString('utf8') };
 }
 
 /** A selector as text that survives minification: no spaces around combinators, one space elsewhere. */
