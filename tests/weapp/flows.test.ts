@@ -1,7 +1,8 @@
 // The main flows, tapped through in the WeChat build as the browser tests do in the H5 build:
-// first use (consent, binding), reporting a request and finding it in 我的反映, registering for an
-// event and being promoted from the waitlist, the check-in QR drawn on the canvas, and reading a
-// notice clearing its unread dot. Each test is one or two people, with the demo compound's data.
+// first use (consent, binding); reporting a request, finding it in 我的反映 and following its
+// timeline as the property accepts it; registering for an event and being promoted from the
+// waitlist; the check-in QR on the canvas and checking in by scan or by code; a notice's unread
+// dot; the privacy prompt before a privacy-scoped API. One WeChat user at a time, demo compound data.
 import qrcode from 'qrcode-generator';
 import { bootAs, callAs, waitFor, type WeappSession } from './helpers/simulate';
 
@@ -67,7 +68,7 @@ test('first use: a newcomer consents to the privacy terms and applies for a hous
   clean(s);
 });
 
-test('a resident reports a problem from the home page and finds it in 我的反映', async () => {
+test('a resident reports a problem from the home page, finds it in 我的反映 and follows its timeline', async () => {
   const content = `2栋1单元电梯按钮失灵，按了没反应 ${Date.now().toString(36)}`;
   const s = await as('demo-resident-2');
   await s.open('/pages/home/index');
@@ -99,6 +100,22 @@ test('a resident reports a problem from the home page and finds it in 我的反�
   expect(s.current.route).toBe('packages/request/detail/index');
   await s.waitForText('提交反映');
   clean(s);
+
+  // a repair goes to the property company: it accepts from its workbench
+  const staff = await as('demo-property');
+  await staff.open('/packages/request/work/index');
+  await staff.tap(await staff.waitFor(`js-request-${requestId}`));
+  expect(staff.current.route).toBe('packages/request/detail/index');
+  await staff.tap('js-action-accept');
+  expect(calls(staff, 'request', 'accept').map((c) => c.result.ok)).toEqual([true]);
+  clean(staff);
+
+  // and the resident follows it on the timeline
+  const again = await as('demo-resident-2');
+  await again.open(`/packages/request/detail/index?id=${requestId}`);
+  await again.waitForText('已受理');
+  await again.waitForText('陈志强（物业）');
+  clean(again);
 });
 
 test('registering for an event, and being promoted from the waitlist when someone cancels', async () => {
