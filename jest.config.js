@@ -70,6 +70,32 @@ module.exports = {
       moduleNameMapper: coreAlias
     },
     tarojs,
+    // weapp: the WeChat build (dist/weapp) — WeChat's compilers over it (compile gate) and the app run in
+    // miniprogram-simulate (jsdom) against one emulator child process. `npm test` builds dist/weapp
+    // first; by hand: `npx tsx scripts/weapp.ts` then `npx jest --selectProjects weapp`.
+    {
+      displayName: 'weapp',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      // miniprogram-simulate's official compiler, on copies of WeChat's binaries: the package would
+      // chmod its own, and node_modules may be hard-linked with other checkouts
+      moduleNameMapper: { ...coreAlias, '^miniprogram-compiler$': '<rootDir>/tests/weapp/helpers/wechat-compiler.ts' },
+      globalSetup: '<rootDir>/tests/weapp/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/weapp/helpers/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/weapp/helpers/timeout.ts'],
+      transform: {
+        '^.+\\.[cm]?[jt]sx?$': ['babel-jest', {
+          presets: [
+            ['@babel/preset-env', { targets: { node: 'current' } }],
+            '@babel/preset-typescript'
+          ],
+          babelrc: false,
+          configFile: false
+        }]
+      },
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
+    },
     // e2e: the local H5 build (dist/h5, LINLI_LOCAL=1) in Debian Chromium via playwright-core, against
     // one emulator child process. Run through `npm run test:e2e` (builds dist/h5 first), or
     // `npx jest --selectProjects e2e --runInBand` once dist/h5 is built.

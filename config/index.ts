@@ -31,7 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: ['@tarojs/plugin-html'],
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'weapp-project-config.js')],
     defineConstants: {
       LINLI_LOCAL: JSON.stringify(process.env.LINLI_LOCAL === '1' ? true : false),
       LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE || ''),

@@ -43,7 +43,7 @@ function pipeLines(stream: NodeJS.ReadableStream, out: NodeJS.WriteStream, prefi
 
 const TAIL = 80;
 
-function spawnTaro(args: string[], env: NodeJS.ProcessEnv, opts: H5BuildOptions, nodeArgs: string[] = []): { child: ChildProcess; tail: () => string } {
+export function spawnTaro(args: string[], env: NodeJS.ProcessEnv, opts: H5BuildOptions, nodeArgs: string[] = []): { child: ChildProcess; tail: () => string } {
   const child = spawn(process.execPath, [...nodeArgs, taroBin, ...args], {
     cwd: root,
     env,
@@ -109,7 +109,7 @@ export function runningChildren(): ChildProcess[] {
   return [...running];
 }
 
-function track(child: ChildProcess): ChildProcess {
+export function track(child: ChildProcess): ChildProcess {
   running.add(child);
   child.once('exit', () => running.delete(child));
   return child;

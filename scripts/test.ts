@@ -1,6 +1,8 @@
-// npm test [-- --only unit|e2e] [--no-build]
+// npm test [-- --only unit|weapp|e2e] [--no-build]
 // The one command that runs every check:
 //   unit: tsc --noEmit per part (core, src, cloudfunctions, all), eslint, then jest projects node + app
+//   weapp: the WeChat build (dist/weapp, release settings) checked by WeChat's compilers and run in
+//         miniprogram-simulate against the emulator: jest project weapp in band
 //   e2e:  Chromium (apt-installed when root), the local H5 build (LINLI_LOCAL=1) into dist/h5,
 //         then jest project e2e in band
 // Ends with one line `tests: N passed, M failed[, K skipped]` and exits non-zero on any failure.
@@ -12,11 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './chromium';
 import { buildH5, h5Index, root, runningChildren, stopChild } from './h5';
+import { buildWeapp, weappAppJson } from './weapp';
 
 const USAGE = `usage: npm test [-- options]
   --only unit   type check + jest projects node and app
+  --only weapp  the WeChat build: compile gate and miniprogram-simulate (builds dist/weapp first)
   --only e2e    Chromium end-to-end tests (builds dist/h5 with LINLI_LOCAL=1 first)
-  --no-build    e2e: reuse dist/h5 when it exists`;
+  --no-build    weapp/e2e: reuse dist/weapp, dist/h5 when they exist`;
 
 interface Totals {
   passed: number;
@@ -182,21 +186,40 @@ async function e2e(noBuild: boolean): Promise<void> {
   await jest('e2e', ['e2e'], ['--runInBand']);
 }
 
+async function weapp(noBuild: boolean): Promise<void> {
+  if (noBuild && fs.existsSync(weappAppJson)) {
+    heading('weapp');
+    console.log('--no-build: reusing dist/weapp');
+  } else {
+    heading('weapp: NODE_ENV=production taro build --type weapp');
+    try {
+      await step('weapp build', () => buildWeapp({ quiet: true }));
+      console.log('dist/weapp built');
+    } catch (e) {
+      console.error((e as Error).message);
+      fail('weapp: the weapp build failed');
+      return;
+    }
+  }
+  await jest('weapp', ['weapp'], ['--runInBand']);
+}
+
+const ONLY = ['unit', 'weapp', 'e2e'] as const;
+type Only = (typeof ONLY)[number];
+function only(v: string | undefined): Only {
+  if (!ONLY.includes(v as Only)) throw new Error(`--only takes ${ONLY.join(', ')}`);
+  return v as Only;
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  let only: 'unit' | 'e2e' | undefined;
+  let selected: Only | undefined;
   let noBuild = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--only') {
-      const v = argv[++i];
-      if (v !== 'unit' && v !== 'e2e') throw new Error('--only takes unit or e2e');
-      only = v;
-    } else if (a.startsWith('--only=')) {
-      const v = a.slice('--only='.length);
-      if (v !== 'unit' && v !== 'e2e') throw new Error('--only takes unit or e2e');
-      only = v;
-    } else if (a === '--no-build') noBuild = true;
+    if (a === '--only') selected = only(argv[++i]);
+    else if (a.startsWith('--only=')) selected = only(a.slice('--only='.length));
+    else if (a === '--no-build') noBuild = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       return 0;
@@ -205,8 +228,9 @@ async function main(): Promise<number> {
 
   const t0 = Date.now();
   const steps: (() => Promise<void>)[] = [];
-  if (only !== 'e2e') steps.push(typecheck, lint, () => jest('unit', ['node', 'app'], ['--maxWorkers=2']));
-  if (only !== 'unit') steps.push(() => e2e(noBuild));
+  if (!selected || selected === 'unit') steps.push(typecheck, lint, () => jest('unit', ['node', 'app'], ['--maxWorkers=2']));
+  if (!selected || selected === 'weapp') steps.push(() => weapp(noBuild));
+  if (!selected || selected === 'e2e') steps.push(() => e2e(noBuild));
   for (const s of steps) {
     if (interrupted) break;
     await s();

@@ -49,6 +49,11 @@ export default defineAppConfig({
       ]
     }
   ],
+  // WeChat's privacy check: privacy-scoped APIs wait for the user's agreement, which the app asks
+  // for itself (src/services/privacy.ts, wx.onNeedPrivacyAuthorization)
+  __usePrivacyCheck__: true,
+  // inject only the components a page's WXML uses (each page declares Taro's `comp` itself)
+  lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: '邻里共治',
     navigationBarBackgroundColor: '#c8161d',

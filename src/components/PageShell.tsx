@@ -2,6 +2,7 @@
 import type { PropsWithChildren, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useSession } from '../store/session'
+import { PrivacyPrompt } from './PrivacyPrompt'
 
 export interface PageShellProps {
   title?: ReactNode
@@ -28,6 +29,7 @@ export function PageShell({ title, subtitle, className, children }: PropsWithChi
         </View>
       </View>
       {children}
+      {process.env.TARO_ENV === 'weapp' ? <PrivacyPrompt /> : null}
     </View>
   )
 }

@@ -1,12 +1,16 @@
 // npm run bench — reports numbers, asserts nothing: latency through the real wx-server-sdk,
-// database requests per function action, package sizes against their budgets, H5 first screen.
+// database requests per function action, package sizes against their budgets, the largest WeChat
+// setData per page, H5 first screen.
 // Flags: --quick (1k documents only), --no-build (measure existing dist/ only), --no-browser,
-// --sdk-only (the database latency section alone).
+// --no-weapp (skip the setData measurement in miniprogram-simulate), --sdk-only (the database
+// latency section alone).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildFunctions } from '../../scripts/build-functions';
+import { buildWeapp, packageSizes as weappPackageSizes } from '../../scripts/weapp';
+import { readSetData, SETDATA_BUDGET, setDataFile } from '../weapp/helpers/setdata';
 import { startEmulatorProcess, type EmulatorProcess } from '../node/helpers/process';
 
 const root = path.resolve(__dirname, '../..');
@@ -370,19 +374,39 @@ function taroBuild(type: 'weapp' | 'h5', local: boolean) {
 async function packageSizes() {
   console.log('\nPackage sizes');
   const weapp = path.join(root, 'dist/weapp');
-  if (!args.has('--no-build')) taroBuild('weapp', false);
+  // the release build the weapp test tier runs (scripts/weapp.ts)
+  if (!args.has('--no-build') || !fs.existsSync(path.join(weapp, 'app.json'))) await buildWeapp();
   if (fs.existsSync(weapp)) {
-    const app = JSON.parse(fs.readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
-    const subRoots = (app.subPackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-    const main = dirSize(weapp, (rel) => !subRoots.some((r) => rel.startsWith(`${r}/`)));
-    report('size', 'weapp main package', `${(main / KB).toFixed(1)} KB`, `budget 1024 KB: ${main < 1024 * KB ? 'met' : 'MISSED'} (WeChat limit 2048 KB)`);
-    for (const r of subRoots) {
-      const size = dirSize(path.join(weapp, r));
-      report('size', `weapp subpackage ${r}`, `${(size / KB).toFixed(1)} KB`, `budget 500 KB: ${size < 500 * KB ? 'met' : 'MISSED'}`);
+    for (const p of weappPackageSizes()) {
+      if (p.name === 'main') report('size', 'weapp main package', `${(p.bytes / KB).toFixed(1)} KB`, `budget 1024 KB: ${p.bytes < 1024 * KB ? 'met' : 'MISSED'} (WeChat limit 2048 KB)`);
+      else report('size', `weapp subpackage ${p.name}`, `${(p.bytes / KB).toFixed(1)} KB`, `budget 500 KB: ${p.bytes < 500 * KB ? 'met' : 'MISSED'}`);
     }
   } else report('size', 'weapp', 'not built');
   const sizes = await buildFunctions({ quiet: true, minify: true, outDir: path.join(os.tmpdir(), `linli-fn-${process.pid}`) });
   for (const [name, size] of Object.entries(sizes)) report('size', `cloud function ${name} (minified)`, `${(size / KB).toFixed(1)} KB`);
+}
+
+/**
+ * The largest setData payload of each page, measured by running the weapp tier's page tests
+ * (tests/weapp/pages.test.ts: every page in miniprogram-simulate as a role that uses it).
+ */
+function setDataSizes() {
+  console.log('\nWeChat setData: the largest payload each page sent (miniprogram-simulate, demo compound)');
+  if (args.has('--no-weapp')) return report('setData', 'weapp pages', 'skipped (--no-weapp)');
+  fs.rmSync(setDataFile, { force: true });
+  try {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'weapp', '--runInBand', 'tests/weapp/pages.test.ts'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  } catch {
+    report('setData', 'weapp pages', 'the weapp page tests failed: run `npx jest --selectProjects weapp tests/weapp/pages.test.ts`');
+  }
+  const sizes = readSetData();
+  const mainPages = new Set(['pages/home/index', 'pages/services/index', 'pages/me/index']);
+  for (const [route, bytes] of Object.entries(sizes).sort(([a], [b]) => Number(mainPages.has(b)) - Number(mainPages.has(a)))) {
+    report('setData', `${mainPages.has(route) ? 'main ' : ''}${route}`, `${(bytes / KB).toFixed(1)} KB`, `budget ${SETDATA_BUDGET / KB} KB: ${bytes < SETDATA_BUDGET ? 'met' : 'MISSED'} (WeChat limit 1024 KB)`);
+  }
 }
 
 async function firstScreen(emulatorDir: string) {
@@ -448,6 +472,7 @@ async function main() {
   }
   if (args.has('--sdk-only')) return;
   await packageSizes();
+  setDataSizes();
   const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-'));
   try {
     await firstScreen(stackDir);

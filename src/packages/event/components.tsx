@@ -61,12 +61,12 @@ export function DateTimeField({ label, name, value, onChange }: { label: string;
     <View className={`ev-time js-time-${name}`}>
       <Text className='ll-label'>{label}</Text>
       <View className='ev-time__pickers'>
-        <Picker mode='date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
+        <Picker mode='date' className='ev-time__date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
           <View className={`ev-picker js-pick-${name}-date`}>
             <Text>{day.format('YYYY年M月D日 ddd')}</Text>
           </View>
         </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
+        <Picker mode='time' className='ev-time__time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
           <View className={`ev-picker ev-picker--time js-pick-${name}-time`}>
             <Text>{time}</Text>
           </View>

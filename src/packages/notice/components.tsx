@@ -150,12 +150,12 @@ export function PublishAtField({ value, onChange }: { value: string; onChange: (
         <Text className='ll-block ll-muted js-publish-at-text'>保存后立即发布。需要定时发布请选择日期和时间。</Text>
       )}
       <View className='ntc-pickers'>
-        <Picker mode='date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
+        <Picker mode='date' className='ntc-pickers__date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
           <View className='ntc-picker js-pick-publish-date'>
             <Text>{value ? beijing(formTimeToIso(value)).format('YYYY年M月D日 ddd') : '选择日期'}</Text>
           </View>
         </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
+        <Picker mode='time' className='ntc-pickers__time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
           <View className='ntc-picker js-pick-publish-time'>
             <Text>{value ? time : '时间'}</Text>
           </View>

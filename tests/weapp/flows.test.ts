@@ -1,0 +1,269 @@
+// The main flows, tapped through in the WeChat build as the browser tests do in the H5 build:
+// first use (consent, binding); reporting a request, finding it in 我的反映 and following its
+// timeline as the property accepts it; registering for an event and being promoted from the
+// waitlist; the check-in QR on the canvas and checking in by scan or by code; a notice's unread
+// dot; the privacy prompt before a privacy-scoped API. One WeChat user at a time, demo compound data.
+import qrcode from 'qrcode-generator';
+import { bootAs, callAs, waitFor, type WeappSession } from './helpers/simulate';
+
+const sessions: WeappSession[] = [];
+/** One WeChat user at a time, as on a phone: the app's globals (wx, App, Page) belong to one session. */
+async function as(openid: string): Promise<WeappSession> {
+  for (const old of sessions.splice(0)) old.close();
+  const s = await bootAs(openid);
+  sessions.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.close();
+});
+
+/** Nothing went wrong that the user would not see: no console error, no browser-only global. */
+function clean(s: WeappSession): void {
+  expect(s.consoleErrors).toEqual([]);
+  expect(s.browserTouches).toEqual([]);
+}
+
+function calls(s: WeappSession, name: string, action: string) {
+  return s.cloudCalls.filter((c) => c.name === name && c.action === action);
+}
+
+test('first use: a newcomer consents to the privacy terms and applies for a household', async () => {
+  const newcomer = `weapp-new-${Date.now().toString(36)}`;
+  const room = `${(Date.now() % 9) + 1}01`;
+  const s = await as(newcomer);
+  await s.open('/pages/home/index');
+  await s.waitForText('欢迎使用邻里共治');
+
+  await s.tap('js-start-consent');
+  expect(s.current.route).toBe('packages/user/consent/index');
+  await s.waitForText('我们收集哪些信息');
+  // the button row's flex rule (`.ll-actions > .nut-button`) needs the buttons as its direct children
+  const row = [...(await s.waitFor('ll-actions')).children];
+  expect(row.map((el) => el.getAttribute('class')?.split(/\s+/).some((c) => c.endsWith('nut-button')))).toEqual([true, true]);
+  await s.tap('js-agree');
+  expect(calls(s, 'user', 'recordConsent').map((c) => c.result.ok)).toEqual([true]);
+
+  await waitFor(() => s.current.route === 'packages/user/binding/index', 'the binding page after consent');
+  await s.waitFor('js-binding-form');
+  await s.tapText('js-buildings', '4栋');
+  await s.tapText('js-units', '2单元');
+  await s.input('js-room', '12 01');
+  await s.tap('js-submit-binding');
+  await s.waitForText('房号只能包含数字和字母');
+  expect(calls(s, 'user', 'requestBinding')).toEqual([]);
+
+  await s.input('js-room', room);
+  await s.tap('js-submit-binding');
+  await s.waitFor('js-binding-pending');
+  await s.waitForText(`4栋2单元${room}室`);
+  const [req] = calls(s, 'user', 'requestBinding');
+  expect(req.result.ok).toBe(true);
+  expect(req.data).toMatchObject({ buildingId: 'demo-b4', unit: '2', room });
+
+  // the grid worker of building 4 has it in the queue
+  const queue = await callAs('demo-grid', 'user', 'listPendingBindings');
+  expect(queue.ok).toBe(true);
+  expect(queue.data.items).toContainEqual(expect.objectContaining({ buildingId: 'demo-b4', unit: '2', room }));
+  clean(s);
+});
+
+test('a resident reports a problem from the home page, finds it in 我的反映 and follows its timeline', async () => {
+  const content = `2栋1单元电梯按钮失灵，按了没反应 ${Date.now().toString(36)}`;
+  const s = await as('demo-resident-2');
+  await s.open('/pages/home/index');
+  await s.waitForText('李建国');
+  await s.tap('js-report');
+  expect(s.current.route).toBe('packages/request/report/index');
+  await s.waitFor('js-report-form');
+  await s.tap('js-category-repair');
+  await s.input('js-content', content);
+  await s.tap('js-building-demo-b2');
+  await s.tap('js-unit-1');
+  await s.tap('js-urgency-general');
+  await s.tap('js-submit-request');
+
+  // the report replaces itself with the request's detail page
+  await waitFor(() => s.current.route === 'packages/request/detail/index', 'the request detail after submitting');
+  await s.waitForText(content);
+  await s.waitForText('待受理');
+  const [submit] = calls(s, 'request', 'create');
+  expect(submit.result.ok).toBe(true);
+  expect(submit.data).toMatchObject({ category: 'repair', content, location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general' });
+  const requestId: string = submit.result.data.requestId;
+  expect(s.current.query.id).toBe(requestId);
+
+  await s.open('/packages/request/mine/index');
+  await s.waitForText(content);
+  const row = await s.waitFor(`js-request-${requestId}`);
+  await s.tap(row);
+  expect(s.current.route).toBe('packages/request/detail/index');
+  await s.waitForText('提交反映');
+  clean(s);
+
+  // a repair goes to the property company: it accepts from its workbench
+  const staff = await as('demo-property');
+  await staff.open('/packages/request/work/index');
+  await staff.tap(await staff.waitFor(`js-request-${requestId}`));
+  expect(staff.current.route).toBe('packages/request/detail/index');
+  await staff.tap('js-action-accept');
+  expect(calls(staff, 'request', 'accept').map((c) => c.result.ok)).toEqual([true]);
+  clean(staff);
+
+  // and the resident follows it on the timeline
+  const again = await as('demo-resident-2');
+  await again.open(`/packages/request/detail/index?id=${requestId}`);
+  await again.waitForText('已受理');
+  await again.waitForText('陈志强（物业）');
+  clean(again);
+});
+
+test('registering for an event, and being promoted from the waitlist when someone cancels', async () => {
+  // a free place: confirmed at once
+  const s = await as('demo-resident-2');
+  await s.open('/packages/event/detail/index?id=demo-event-tea');
+  await s.waitForText('阳光下午茶');
+  await s.tap('js-register');
+  await s.waitFor('js-my-registration');
+  await s.waitForText('报名成功，请按时参加');
+  expect(calls(s, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['confirmed']);
+  clean(s);
+
+  // the full clinic: waitlisted, then promoted when a confirmed neighbour cancels
+  const m = await as('demo-member');
+  await m.open('/packages/event/detail/index?id=demo-event-clinic');
+  await m.waitForText('名额已满');
+  await m.tap('js-register');
+  const position = await m.waitFor('js-my-position');
+  expect(position.textContent).toMatch(/候补第 1 位/);
+  expect(calls(m, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['waitlisted']);
+
+  const cancel = await callAs('seed-100', 'event', 'cancel', { eventId: 'demo-event-clinic' });
+  expect(cancel.ok).toBe(true);
+  await m.open('/packages/event/detail/index?id=demo-event-clinic');
+  await m.waitForText('报名成功，请按时参加');
+  expect(m.find('js-my-position')).toBeUndefined();
+  clean(m);
+});
+
+test('the organiser’s check-in code is drawn as a QR code on a Canvas 2D', async () => {
+  const s = await as('demo-committee');
+  await s.open('/packages/event/checkin-code/index?id=demo-event-tea');
+  await s.waitForText('秒后自动更换');
+  const [issued] = calls(s, 'event', 'issueCheckinCode');
+  expect(issued.result.ok).toBe(true);
+  await s.waitForText(issued.result.data.code);
+  expect(s.wxCalls.filter((c) => c.api === 'setKeepScreenOn').map((c) => c.args.keepScreenOn)).toEqual([true]);
+
+  const canvas = await waitFor(() => [...s.canvases.values()].find((c) => c.rects.length > 1), 'the QR drawn on the canvas');
+  // the same code as src/components/QrCode.tsx makes: error correction M, smallest version
+  const qr = qrcode(0, 'M');
+  qr.addData(issued.result.data.qrText);
+  qr.make();
+  let dark = 0;
+  for (let r = 0; r < qr.getModuleCount(); r++) for (let c = 0; c < qr.getModuleCount(); c++) if (qr.isDark(r, c)) dark++;
+  expect(canvas.rects.filter((r) => r.fill === '#000000')).toHaveLength(dark);
+  expect(canvas.width).toBeGreaterThan(0);
+  clean(s);
+});
+
+test('checking in with the rotating code: scanning the organiser’s QR, or typing its six digits', async () => {
+  // an event starting in 20 minutes: check-in opens 30 minutes before the start
+  const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+  const created = await callAs('demo-committee', 'event', 'create', {
+    title: `楼道议事会 ${Date.now().toString(36)}`,
+    description: '一起商量楼道堆物清理',
+    startAt: minutes(20),
+    endAt: minutes(80),
+    place: '1栋架空层',
+    capacity: 0,
+    signupDeadline: minutes(10),
+    audience: { kind: 'all' },
+    creditsHours: false,
+  });
+  expect(created.ok).toBe(true);
+  const eventId: string = created.data.eventId;
+  for (const who of ['demo-member', 'demo-resident-2']) expect((await callAs(who, 'event', 'register', { eventId })).data.status).toBe('confirmed');
+
+  const organiser = await as('demo-committee');
+  await organiser.open(`/packages/event/checkin-code/index?id=${eventId}`);
+  await organiser.waitForText('秒后自动更换');
+  const { code, qrText } = calls(organiser, 'event', 'issueCheckinCode')[0].result.data as { code: string; qrText: string };
+  await organiser.waitForText(code);
+
+  // 扫码签到: scanCode is privacy-scoped, so the prompt comes first
+  const m = await as('demo-member');
+  m.scanResult = qrText;
+  await m.open(`/packages/event/detail/index?id=${eventId}`);
+  await m.tap('js-checkin-scan');
+  await m.waitForText('隐私保护提示');
+  await m.agreePrivacy('js-privacy-agree');
+  await m.waitForText('签到成功');
+  expect(calls(m, 'event', 'checkin').map((c) => [c.data, c.result.ok])).toEqual([[{ eventId, code }, true]]);
+  clean(m);
+
+  // the six digits typed in
+  const r = await as('demo-resident-2');
+  await r.open(`/packages/event/detail/index?id=${eventId}`);
+  await r.input('js-checkin-input', code);
+  await r.tap('js-checkin-submit');
+  await r.waitForText('签到成功');
+  expect(calls(r, 'event', 'checkin').map((c) => c.result.ok)).toEqual([true]);
+  clean(r);
+
+  const list = await callAs('demo-committee', 'event', 'attendees', { eventId });
+  expect(list.ok).toBe(true);
+  expect(JSON.stringify(list.data)).toMatch(/"checkedIn":true[\s\S]*"checkedIn":true/);
+});
+
+test('reading a notice clears its unread dot', async () => {
+  const s = await as('demo-resident-2');
+  await s.open('/packages/notice/list/index');
+  const row = await s.waitFor('js-notice-demo-notice-outage');
+  expect(row.querySelector('[class*="js-unread-dot"]')).not.toBeNull();
+
+  await s.tap(row);
+  expect(s.current.route).toBe('packages/notice/detail/index');
+  await s.waitForText('全小区停电检修通知');
+  expect(calls(s, 'notice', 'get').map((c) => c.data)).toEqual([{ noticeId: 'demo-notice-outage' }]);
+
+  // a moment of reading, then the navigation bar's back button: WeChat pops the page and shows the
+  // list again (the list skips a refresh on a show within 1 s of mounting, see useRefreshOnShow)
+  await new Promise((r) => setTimeout(r, 1100));
+  await s.back();
+  expect(s.current.route).toBe('packages/notice/list/index');
+  await waitFor(() => {
+    const r = s.find('js-notice-demo-notice-outage');
+    return r && !r.querySelector('[class*="js-unread-dot"]');
+  }, 'the unread dot to clear');
+  clean(s);
+});
+
+test('a privacy-scoped API waits for the user: 拒绝 fails it, 同意 (open-type button) lets the photo through', async () => {
+  const s = await as('demo-resident-2');
+  await s.open('/packages/request/report/index');
+  await s.waitFor('js-report-form');
+
+  await s.tap('js-add-photo');
+  await s.waitForText('隐私保护提示');
+  expect(s.privacyAnswers).toEqual(['exposureAuthorization']);
+  await s.tap('js-privacy-disagree');
+  await waitFor(() => !s.text().includes('隐私保护提示'), 'the prompt to close');
+  expect(s.privacyAnswers).toEqual(['exposureAuthorization', 'disagree']);
+  expect(calls(s, 'request', 'uploadPhoto')).toEqual([]);
+
+  await s.tap('js-add-photo');
+  await s.waitForText('隐私保护提示');
+  await s.agreePrivacy('js-privacy-agree');
+  expect(s.privacyAnswers).toEqual(['exposureAuthorization', 'disagree', 'exposureAuthorization', 'agree']);
+  const upload = await waitFor(() => calls(s, 'request', 'uploadPhoto')[0], 'the photo upload');
+  expect(upload.result.ok).toBe(true);
+  await s.waitFor('js-photo');
+  await waitFor(() => !s.text().includes('隐私保护提示'), 'the prompt to close after agreeing');
+
+  // agreed once: the next pick asks no more
+  await s.tap('js-add-photo');
+  await waitFor(() => calls(s, 'request', 'uploadPhoto').length === 2, 'the second upload');
+  expect(s.privacyAnswers).toHaveLength(4);
+  clean(s);
+});
