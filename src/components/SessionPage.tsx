@@ -39,8 +39,12 @@ export function SessionPage(
  */
 export function useRefreshOnShow(reload: () => unknown): void {
   const mountedAt = useRef(Date.now())
+  const shown = useRef(false)
   useDidShow(() => {
-    if (Date.now() - mountedAt.current < 1000) return
+    // only the show that comes with the mount is skipped; any later one (a quick back included) reloads
+    const first = !shown.current
+    shown.current = true
+    if (first && Date.now() - mountedAt.current < 1000) return
     void reload()
   })
 }

@@ -2,7 +2,7 @@
 // unread count on the tab), my latest requests and coming events.
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { STAFF_ROLES } from '@core/roles'
 import { Card } from '../../components/Card'
@@ -15,6 +15,7 @@ import { RequestRow } from '../../components/RequestRow'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { useSession } from '../../store/session'
 import { useRemote } from '../../store/useRemote'
+import { useRefreshOnShow } from '../../components/SessionPage'
 import { eventApi } from '../../services/event'
 import { noticeApi } from '../../services/notice'
 import { requestApi } from '../../services/request'
@@ -28,7 +29,7 @@ function CountTag({ loading, error, count, more }: { loading: boolean; error: st
 
 function PendingReviewsRow() {
   const pending = useRemote(() => userApi.listPendingBindings({ limit: 20 }))
-  useDidShow(() => void pending.reload())
+  useRefreshOnShow(pending.reload)
   return (
     <View className='ll-row ll-list-item js-todo-verify' onClick={() => go(ROUTES.verify)}>
       <Text>住户认证待审核</Text>
@@ -39,7 +40,7 @@ function PendingReviewsRow() {
 
 function OpenRequestsRow() {
   const open = useRemote(() => requestApi.listAssigned({ filter: 'open', limit: 20 }))
-  useDidShow(() => void open.reload())
+  useRefreshOnShow(open.reload)
   return (
     <View className='ll-row ll-list-item js-todo-requests' onClick={() => go(ROUTES.requestWork)}>
       <Text>待处理反映</Text>
@@ -66,7 +67,7 @@ function Todo({ verify, requests, hall }: { verify: boolean; requests: boolean; 
 /** 我的反映: the latest three, each opening its detail. */
 function MyRequests() {
   const mine = useRemote(() => requestApi.listMine({ limit: 3 }))
-  useDidShow(() => void mine.reload())
+  useRefreshOnShow(mine.reload)
   return (
     <Card
       title='我的反映'
@@ -93,7 +94,7 @@ function MyRequests() {
 /** 近期活动: the next three events with their places left, each opening its detail. */
 function UpcomingEvents() {
   const events = useRemote(() => eventApi.list({ when: 'upcoming', limit: 3 }))
-  useDidShow(() => void events.reload())
+  useRefreshOnShow(events.reload)
   return (
     <Card
       title='近期活动'
@@ -130,7 +131,7 @@ function setHomeBadge(unread: number) {
 /** 通知公告: the latest three (pinned first) with a red dot on the unread ones; the tab badge counts them. */
 function HomeNotices() {
   const notices = useRemote(() => noticeApi.list({ limit: 5 }))
-  useDidShow(() => void notices.reload())
+  useRefreshOnShow(notices.reload)
   const unread = notices.data?.unread ?? null
   useEffect(() => {
     if (unread !== null) setHomeBadge(unread)
@@ -164,7 +165,8 @@ function HomeNotices() {
 
 export default function Home() {
   const { status, session, error, refresh, hasRole } = useSession()
-  useDidShow(() => {
+  // the session was loaded when the app started: only a later return to this tab refreshes it
+  useRefreshOnShow(() => {
     if (status === 'ready') void refresh()
   })
 
