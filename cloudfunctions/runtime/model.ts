@@ -102,7 +102,10 @@ export interface BuildingDoc extends BaseDoc {
   order: number;
   units: string[];
   floors: number;
+  /** 楼栋长/网格员: first responders for the building. */
   gridUserIds: string[];
+  /** 单元长 of each unit (absent on buildings made before). */
+  unitLeaders?: Array<{ unit: string; userId: string }>;
 }
 
 export interface HouseholdDoc extends BaseDoc {

@@ -317,6 +317,10 @@ export const handlers: Handlers<UserContract> = {
       if (!target.householdId && wanted.includes('resident')) throw fail.conflict('该用户尚未完成房屋认证，不能设为居民');
       const roles = [...new Set([...wanted.filter((r) => r !== 'officer'), ...keptOfficer])];
       await updateById(ctx.db, 'users', target._id, { roles, updatedAt: ctx.now });
+      if (target.roles.includes('grid') && !roles.includes('grid')) {
+        // no longer a 楼栋长/网格员: requests and bindings stop going to them
+        await updateWhere(ctx.db, 'buildings', { compoundId: ctx.compoundId, gridUserIds: target._id }, { gridUserIds: ctx.db.command.pull(target._id), updatedAt: ctx.now });
+      }
       await audit(ctx, 'user.setRoles', `users/${target._id}`, { before: target.roles, after: roles });
       return {
         userId: target._id,
@@ -325,6 +329,62 @@ export const handlers: Handlers<UserContract> = {
         roles,
         household: target.householdId,
       };
+    },
+  },
+
+  gridMap: {
+    async handle(ctx) {
+      const buildings = await findMany<BuildingDoc>(ctx.db, 'buildings', { compoundId: ctx.compoundId }, { orderBy: [['order', 'asc']], limit: 100 });
+      const $ = ctx.db.command.aggregate;
+      const counts = (await ctx.db
+        .collection('households')
+        .aggregate()
+        .match({ compoundId: ctx.compoundId })
+        .group({ _id: { b: '$buildingId', u: '$unit' }, n: $.sum(1) })
+        .limit(1000)
+        .end()) as unknown as { list: Array<{ _id: { b: string; u: string }; n: number }> };
+      const households = new Map(counts.list.map((c) => [`${c._id.b}:${c._id.u}`, c.n]));
+      const ids = [...new Set(buildings.flatMap((b) => [...b.gridUserIds, ...(b.unitLeaders ?? []).map((l) => l.userId)]))];
+      const people = ids.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(ids) }, { limit: 200 }) : [];
+      const nameOf = new Map(people.map((p) => [p._id, p.displayName]));
+      const ref = (userId: string) => ({ userId, displayName: nameOf.get(userId) ?? '已注销用户' });
+      const out = buildings.map((b) => {
+        const units = b.units.map((unit) => ({
+          unit,
+          households: households.get(`${b._id}:${unit}`) ?? 0,
+          leaders: (b.unitLeaders ?? []).filter((l) => l.unit === unit).map((l) => ref(l.userId)),
+        }));
+        return { buildingId: b._id, name: b.name, households: units.reduce((a, u) => a + u.households, 0), grid: b.gridUserIds.map(ref), units };
+      });
+      return { households: out.reduce((a, b) => a + b.households, 0), buildings: out };
+    },
+  },
+
+  assignGrid: {
+    async handle(ctx, input) {
+      const target = await getById<UserDoc>(ctx.db, 'users', input.userId);
+      if (!target || target.compoundId !== ctx.compoundId) throw fail.notFound('本小区没有这位用户');
+      if (!target.roles.includes('grid')) throw fail.conflict('请先授予「楼栋长/网格员」角色，再分配楼栋');
+      const buildings = await findMany<BuildingDoc>(ctx.db, 'buildings', { compoundId: ctx.compoundId }, { limit: 100 });
+      const byId = new Map(buildings.map((b) => [b._id, b]));
+      const wanted = new Set(input.buildingIds);
+      const unitKeys = new Set(input.units.map((u) => `${u.buildingId}:${u.unit}`));
+      for (const id of wanted) if (!byId.has(id)) throw fail.notFound('有楼栋不属于本小区');
+      for (const u of input.units) {
+        if (!byId.get(u.buildingId)?.units.includes(u.unit)) throw fail.notFound(`${byId.get(u.buildingId)?.name ?? '该楼栋'}没有${u.unit}单元`);
+      }
+      // one building document per change: a compound has tens of buildings, and this is a rare act
+      for (const b of buildings) {
+        const grid = b.gridUserIds.filter((id) => id !== target._id);
+        if (wanted.has(b._id)) grid.push(target._id);
+        const leaders = (b.unitLeaders ?? []).filter((l) => l.userId !== target._id);
+        for (const unit of b.units) if (unitKeys.has(`${b._id}:${unit}`)) leaders.push({ unit, userId: target._id });
+        const same = grid.join() === b.gridUserIds.join() && JSON.stringify(leaders) === JSON.stringify(b.unitLeaders ?? []);
+        if (!same) await updateById(ctx.db, 'buildings', b._id, { gridUserIds: ctx.db.command.set(grid), unitLeaders: ctx.db.command.set(leaders), updatedAt: ctx.now });
+      }
+      const assigned = { userId: target._id, buildingIds: [...wanted], units: input.units };
+      await audit(ctx, 'user.assignGrid', `users/${target._id}`, { buildingIds: assigned.buildingIds, units: input.units });
+      return assigned;
     },
   },
 

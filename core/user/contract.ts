@@ -85,6 +85,22 @@ export const userSummary = z.object({
   household: z.nullable(z.string()),
 });
 
+const personRef = z.object({ userId: z.string(), displayName: z.string() });
+export const gridMap = z.object({
+  households: z.number(),
+  buildings: z.array(
+    z.object({
+      buildingId: z.string(),
+      name: z.string(),
+      households: z.number(),
+      /** 楼栋长/网格员 */
+      grid: z.array(personRef),
+      units: z.array(z.object({ unit: z.string(), households: z.number(), /** 单元长 */ leaders: z.array(personRef) })),
+    }),
+  ),
+});
+export type GridMap = z.infer<typeof gridMap>;
+
 export const userContract = defineContract({
   login: { access: anyone, input: z.strictObject({}), output: session },
   updateProfile: {
@@ -140,6 +156,18 @@ export const userContract = defineContract({
     access: roles('branch'),
     input: z.strictObject({ userId: id(), roles: z.array(role).check(z.maxLength(ROLES.length)) }),
     output: userSummary,
+  },
+  /** The four-level grid (小区–楼栋–单元–户): who leads each building and unit, and how many households. */
+  gridMap: { access: roles('branch', 'committee'), input: z.strictObject({}), output: gridMap },
+  /** The branch puts a 楼栋长/网格员 in charge of buildings, and a 单元长 of units. */
+  assignGrid: {
+    access: roles('branch'),
+    input: z.strictObject({
+      userId: id(),
+      buildingIds: z.array(id()).check(z.maxLength(50, '一次最多 50 栋')),
+      units: z._default(z.array(z.strictObject({ buildingId: id(), unit: text(10, '单元') })).check(z.maxLength(100, '一次最多 100 个单元')), []),
+    }),
+    output: z.object({ userId: z.string(), buildingIds: z.array(z.string()), units: z.array(z.object({ buildingId: z.string(), unit: z.string() })) }),
   },
   searchUsers: {
     access: roles('branch', 'committee'),

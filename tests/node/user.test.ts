@@ -200,6 +200,40 @@ describe('roles', () => {
   });
 });
 
+describe('the grid: 小区–楼栋–单元–户', () => {
+  it('the branch puts a new 楼栋长 in charge of a building and a unit; requests and bindings then reach them', async () => {
+    await newcomer('grid-new');
+    const { bindingId } = await user.ok('grid-new', 'requestBinding', { name: '周楼长', buildingId: 'demo-b2', unit: '2', room: '301' });
+    await user.ok('demo-branch', 'verifyBinding', { bindingId });
+    const { userId } = await user.ok('grid-new', 'login', {});
+    // only someone holding the grid role can be given buildings
+    expect(await user.call('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b2'] })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    await user.ok('demo-branch', 'setRoles', { userId, roles: ['resident', 'grid'] });
+    expect(await user.call('demo-committee', 'assignGrid', { userId, buildingIds: ['demo-b2'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await user.call('demo-branch', 'assignGrid', { userId, buildingIds: ['c-elsewhere-b1'] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await user.call('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b2'], units: [{ buildingId: 'demo-b2', unit: '9' }] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+
+    await user.ok('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b2'], units: [{ buildingId: 'demo-b2', unit: '2' }] });
+    expect((await user.ok('grid-new', 'login', {})).gridBuildingIds).toEqual(['demo-b2']);
+    const map = await user.ok('demo-branch', 'gridMap', {});
+    const b2 = map.buildings.find((b) => b.buildingId === 'demo-b2')!;
+    expect(b2.grid.map((g) => g.displayName)).toContain('周楼长');
+    expect(b2.units.find((u) => u.unit === '2')?.leaders.map((l) => l.displayName)).toEqual(['周楼长']);
+    expect(b2.households).toBe(36);
+    expect(map.households).toBe(216);
+    // a newcomer in building 2 now reaches them
+    await newcomer('grid-applicant');
+    const applied = await user.ok('grid-applicant', 'requestBinding', { name: '新邻居', buildingId: 'demo-b2', unit: '1', room: '601' });
+    expect((await user.ok('grid-new', 'listPendingBindings', {})).items.map((i) => i.bindingId)).toContain(applied.bindingId);
+    const audit = (await db.collection('audit_logs').where({ action: 'user.assignGrid', target: `users/${userId}` }).get()).data;
+    expect(audit).toHaveLength(1);
+
+    // taking the role away takes the buildings away
+    await user.ok('demo-branch', 'setRoles', { userId, roles: ['resident'] });
+    expect((await db.collection('buildings').doc('demo-b2').get()).data.gridUserIds).not.toContain(userId);
+  });
+});
+
 describe('profile and separate consents', () => {
   it('refuses an over-long name and a malformed phone', async () => {
     expect(await user.call('demo-resident', 'updateProfile', { displayName: '很'.repeat(21) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });

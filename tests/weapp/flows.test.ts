@@ -55,6 +55,11 @@ test('first use: a newcomer consents to the privacy terms and applies for a hous
 
   await s.input('js-room', room);
   await s.tap('js-submit-binding');
+  // the 楼栋长 verifies by name: the form asks for it
+  await s.waitForText('请填写姓名');
+  expect(calls(s, 'user', 'requestBinding')).toEqual([]);
+  await s.input('js-name', '马晓燕');
+  await s.tap('js-submit-binding');
   await s.waitFor('js-binding-pending');
   await s.waitForText(`4栋2单元${room}室`);
   const [req] = calls(s, 'user', 'requestBinding');
