@@ -37,14 +37,17 @@ export function SessionPage(
  * mount already started the first load (and a component mounted after the page first showed
  * gets no such show at all, so counting shows would skip a real one).
  */
-export function useRefreshOnShow(reload: () => unknown): void {
+export function useRefreshOnShow(reload: () => unknown, loading = false): void {
   const mountedAt = useRef(Date.now())
   const shown = useRef(false)
+  const busy = useRef(loading)
+  busy.current = loading
   useDidShow(() => {
-    // only the show that comes with the mount is skipped; any later one (a quick back included) reloads
+    // only the show that comes with the mount is skipped — soon after it, or (on a slow device) while
+    // the mount's own load is still on its way; any later one (a quick back included) reloads
     const first = !shown.current
     shown.current = true
-    if (first && Date.now() - mountedAt.current < 1000) return
+    if (first && (busy.current || Date.now() - mountedAt.current < 1000)) return
     void reload()
   })
 }

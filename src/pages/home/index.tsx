@@ -29,7 +29,7 @@ function CountTag({ loading, error, count, more }: { loading: boolean; error: st
 
 function PendingReviewsRow() {
   const pending = useRemote(() => userApi.listPendingBindings({ limit: 20 }))
-  useRefreshOnShow(pending.reload)
+  useRefreshOnShow(pending.reload, pending.loading)
   return (
     <View className='ll-row ll-list-item js-todo-verify' onClick={() => go(ROUTES.verify)}>
       <Text>住户认证待审核</Text>
@@ -40,7 +40,7 @@ function PendingReviewsRow() {
 
 function OpenRequestsRow() {
   const open = useRemote(() => requestApi.listAssigned({ filter: 'open', limit: 20 }))
-  useRefreshOnShow(open.reload)
+  useRefreshOnShow(open.reload, open.loading)
   return (
     <View className='ll-row ll-list-item js-todo-requests' onClick={() => go(ROUTES.requestWork)}>
       <Text>待处理反映</Text>
@@ -67,7 +67,7 @@ function Todo({ verify, requests, hall }: { verify: boolean; requests: boolean; 
 /** 我的反映: the latest three, each opening its detail. */
 function MyRequests() {
   const mine = useRemote(() => requestApi.listMine({ limit: 3 }))
-  useRefreshOnShow(mine.reload)
+  useRefreshOnShow(mine.reload, mine.loading)
   return (
     <Card
       title='我的反映'
@@ -94,7 +94,7 @@ function MyRequests() {
 /** 近期活动: the next three events with their places left, each opening its detail. */
 function UpcomingEvents() {
   const events = useRemote(() => eventApi.list({ when: 'upcoming', limit: 3 }))
-  useRefreshOnShow(events.reload)
+  useRefreshOnShow(events.reload, events.loading)
   return (
     <Card
       title='近期活动'
@@ -131,7 +131,7 @@ function setHomeBadge(unread: number) {
 /** 通知公告: the latest three (pinned first) with a red dot on the unread ones; the tab badge counts them. */
 function HomeNotices() {
   const notices = useRemote(() => noticeApi.list({ limit: 5 }))
-  useRefreshOnShow(notices.reload)
+  useRefreshOnShow(notices.reload, notices.loading)
   const unread = notices.data?.unread ?? null
   useEffect(() => {
     if (unread !== null) setHomeBadge(unread)
