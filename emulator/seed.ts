@@ -375,6 +375,9 @@ export function seedSampleContent(db: Database, now = new Date()): void {
   lamp.stats = requestStats(lamp);
   const gate = request({
     _id: 'demo-request-gate',
+    visibility: 'public',
+    metooIds: ['u-seed-110', 'u-seed-111'],
+    metooCount: 2,
     category: 'property',
     content: '2栋门禁刷卡没反应，老人进出不方便。',
     reporterId: 'u-demo-resident-2',

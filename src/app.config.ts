@@ -24,7 +24,8 @@ export default defineAppConfig({
         'detail/index',
         'hall/index',
         'work/index',
-        'stats/index'
+        'stats/index',
+        'board/index'
       ]
     },
     {

@@ -18,6 +18,7 @@ export const ROUTES = {
   requestHall: p('request', 'hall/index'),
   requestWork: p('request', 'work/index'),
   requestStats: p('request', 'stats/index'),
+  requestBoard: p('request', 'board/index'),
   eventList: p('event', 'list/index'),
   eventDetail: p('event', 'detail/index'),
   eventEdit: p('event', 'edit/index'),

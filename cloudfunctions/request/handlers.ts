@@ -19,6 +19,7 @@ import {
   requestStats,
   routeRequest,
   HALL_STATES,
+  TERMINAL_STATES,
   hasHandled,
   isResponsible,
   PUBLIC_BOARD_FILTER,
@@ -136,7 +137,7 @@ function timelineView(t: TimelineDoc, insider: boolean) {
   };
 }
 
-export function summaryOf(doc: RequestDoc, now: Date): RequestSummary {
+export function summaryOf(doc: RequestDoc, now: Date, viewerId: string | null = null): RequestSummary {
   const chars = [...doc.content];
   const place = doc.buildingName ? `${doc.buildingName}${doc.unit ? `${doc.unit}单元` : ''}` : (doc.area ?? '公共区域');
   return {
@@ -151,6 +152,16 @@ export function summaryOf(doc: RequestDoc, now: Date): RequestSummary {
     overdue: isOverdue(doc, now),
     escalationLevel: doc.escalationLevel,
     rating: doc.rating,
+    metooCount: doc.metooCount ?? 0,
+    mine: !!viewerId && doc.reporterId === viewerId,
+    metooed: !!viewerId && (doc.metooIds ?? []).includes(viewerId),
+    canMetoo:
+      !!viewerId &&
+      doc.reporterId !== viewerId &&
+      !(doc.metooIds ?? []).includes(viewerId) &&
+      doc.visibility === 'public' &&
+      doc.moderation === 'pass' &&
+      !TERMINAL_STATES.includes(doc.state),
   };
 }
 
@@ -379,7 +390,7 @@ export const handlers: Handlers<RequestContract> = {
       const actor = actorOf(ctx);
       return {
         items: rows.map((r) => {
-          const s = summaryOf(r, ctx.now);
+          const s = summaryOf(r, ctx.now, ctx.user._id);
           return readLevel(factsOf(r), actor) === 'none' ? { ...s, excerpt: '（内容未公开）' } : s;
         }),
       };
@@ -397,7 +408,7 @@ export const handlers: Handlers<RequestContract> = {
   listMine: {
     async handle(ctx, input) {
       const res = await pageOf<RequestDoc>(ctx.db, 'requests', { reporterId: ctx.user._id }, [['createdAt', 'desc']], input);
-      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+      return { items: res.items.map((r) => summaryOf(r, ctx.now, ctx.user._id)), nextCursor: res.nextCursor };
     },
   },
 
@@ -417,14 +428,14 @@ export const handlers: Handlers<RequestContract> = {
         [['dueAt', 'asc']],
         input,
       );
-      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+      return { items: res.items.map((r) => summaryOf(r, ctx.now, ctx.user._id)), nextCursor: res.nextCursor };
     },
   },
 
   listClaimed: {
     async handle(ctx, input) {
       const res = await pageOf<RequestDoc>(ctx.db, 'requests', { compoundId: ctx.compoundId, assigneeId: ctx.user._id, handlers: 'hall' }, [['updatedAt', 'desc']], input);
-      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+      return { items: res.items.map((r) => summaryOf(r, ctx.now, ctx.user._id)), nextCursor: res.nextCursor };
     },
   },
 
@@ -449,7 +460,26 @@ export const handlers: Handlers<RequestContract> = {
       const where = _.and([{ compoundId: ctx.compoundId }, _.or(mine), filters[input.filter]]);
       const order: Array<[string, 'asc' | 'desc']> = input.filter === 'done' || input.filter === 'all' ? [['updatedAt', 'desc']] : [['dueAt', 'asc']];
       const res = await pageOf<RequestDoc>(ctx.db, 'requests', where as unknown as Record<string, unknown>, order, input);
-      return { items: res.items.map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+      return { items: res.items.map((r) => summaryOf(r, ctx.now, ctx.user._id)), nextCursor: res.nextCursor };
+    },
+  },
+
+  metoo: {
+    async handle(ctx, input) {
+      const doc = await load(ctx, input.requestId);
+      const level = readLevel(factsOf(doc), actorOf(ctx));
+      if (level === 'none') throw fail.notFound('没有找到这件事');
+      if (doc.reporterId === ctx.user._id) throw fail.conflict('这是您自己反映的事');
+      if (TERMINAL_STATES.includes(doc.state)) throw fail.conflict('这件事已经结束了');
+      // guarded on the person not being in the list yet: a double tap counts once
+      const joined = await updateWhere(
+        ctx.db,
+        'requests',
+        { _id: doc._id, metooIds: ctx.db.command.neq(ctx.user._id) },
+        { metooIds: ctx.db.command.addToSet(ctx.user._id), metooCount: ctx.db.command.inc(1), updatedAt: ctx.now },
+      );
+      const count = (doc.metooCount ?? 0) + (joined ? 1 : 0);
+      return { requestId: doc._id, metooCount: count, metooed: true as const };
     },
   },
 
@@ -463,7 +493,7 @@ export const handlers: Handlers<RequestContract> = {
         input,
       );
       const actor = actorOf(ctx);
-      return { items: res.items.filter((r) => readLevel(factsOf(r), actor) !== 'none').map((r) => summaryOf(r, ctx.now)), nextCursor: res.nextCursor };
+      return { items: res.items.filter((r) => readLevel(factsOf(r), actor) !== 'none').map((r) => summaryOf(r, ctx.now, ctx.user._id)), nextCursor: res.nextCursor };
     },
   },
 

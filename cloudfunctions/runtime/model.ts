@@ -198,6 +198,9 @@ export interface RequestDoc extends BaseDoc {
   escalationLevel: number;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** 我也遇到: who joined the report (absent on old requests). */
+  metooIds?: string[];
+  metooCount?: number;
   idempotencyKey: string;
   moderation: 'pass' | 'review';
   dueAt: Date;

@@ -64,6 +64,13 @@ export const requestSummary = z.object({
   overdue: z.boolean(),
   escalationLevel: z.number(),
   rating: z.nullable(z.number()),
+  /** Neighbours who said 我也遇到. */
+  metooCount: z.number(),
+  /** The caller filed it, or said 我也遇到 to it. */
+  mine: z.boolean(),
+  metooed: z.boolean(),
+  /** The caller may still say 我也遇到 (a neighbour, on a public report that is not over). */
+  canMetoo: z.boolean(),
 });
 export type RequestSummary = z.infer<typeof requestSummary>;
 
@@ -118,6 +125,8 @@ export const requestContract = defineContract({
     input: z.strictObject({ filter: z._default(z.enum(['open', 'overdue', 'escalated', 'done', 'all']), 'open'), ...cursorInput }),
     output: page(requestSummary),
   },
+  /** 我也遇到: a neighbour joins a report instead of filing it again (once per person). */
+  metoo: { access: roles(...FILERS), input: byId, output: z.object({ requestId: z.string(), metooCount: z.number(), metooed: z.literal(true) }) },
   listPublic: { access: roles(...FILERS), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
   accept: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
   claim: { access: roles('member'), input: byId, output: requestView },

@@ -8,7 +8,7 @@ export const requestDomain = defineDomain({
   name: 'request',
   title: '你呼我应',
   service: { title: '你呼我应', desc: '反映问题、求助，网格员限时响应', page: 'mine/index' },
-  pages: ['report/index', 'mine/index', 'detail/index', 'hall/index', 'work/index', 'stats/index'],
+  pages: ['report/index', 'mine/index', 'detail/index', 'hall/index', 'work/index', 'stats/index', 'board/index'],
   tools: [
     { key: 'requests', title: '反映工作台', desc: '受理、办理居民反映，按期限提醒', page: 'work/index', action: requestContract.listAssigned },
     { key: 'hall', title: '任务大厅', desc: '认领邻里求助任务', page: 'hall/index', action: requestContract.listHall },

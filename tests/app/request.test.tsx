@@ -5,6 +5,7 @@ import { Current } from '@tarojs/runtime'
 import type { RequestSummary, RequestView } from '../../src/services/request'
 import Detail from '../../src/packages/request/detail'
 import Hall from '../../src/packages/request/hall'
+import Board from '../../src/packages/request/board'
 import Report from '../../src/packages/request/report'
 import { SessionProvider } from '../../src/store/session'
 import { photoEncoding } from '../../src/components/PhotoPicker'
@@ -42,6 +43,10 @@ const directory = () => ({
 
 function summary(over: Partial<RequestSummary> = {}): RequestSummary {
   return {
+    metooCount: 0,
+    mine: false,
+    metooed: false,
+    canMetoo: false,
     requestId: 'r1',
     category: 'help',
     excerpt: '独居老人需要帮忙买药',
@@ -476,5 +481,27 @@ describe('任务大厅', () => {
     renderPage(Hall)
     await waitFor(() => expect(screen.getByText(/任务大厅面向党员和志愿者/)).toBeTruthy())
     expect(calls.some((c) => c.fn === 'request')).toBe(false)
+  })
+})
+
+describe('邻里公开反映', () => {
+  it('lists public reports and lets a neighbour say 我也遇到 once; my own shows no button', async () => {
+    const board = [
+      summary({ requestId: 'p1', category: 'repair', excerpt: '东门路灯不亮', metooCount: 2, canMetoo: true }),
+      summary({ requestId: 'p2', category: 'sanitation', excerpt: '垃圾桶满了', mine: true, metooCount: 1 }),
+    ]
+    const calls = fakeCloud({
+      'user.login': verified,
+      'request.listPublic': () => ({ items: board, nextCursor: null }),
+      'request.metoo': () => ({ requestId: 'p1', metooCount: 3, metooed: true }),
+    })
+    renderPage(Board)
+    await waitFor(() => expect(screen.getByText('东门路灯不亮')).toBeTruthy())
+    expect(el('.js-request-p1 .js-metoo').textContent).toBe('我也遇到 · 2')
+    expect(document.querySelector('.js-request-p2 .js-metoo')).toBeNull()
+    expect(el('.js-request-p2 .js-metoo-count').textContent).toBe('1 位邻居也遇到')
+    fireEvent.click(el('.js-request-p1 .js-metoo'))
+    await waitFor(() => expect(el('.js-request-p1 .js-metoo').textContent).toBe('已表示也遇到 · 3'))
+    expect(calls.filter((c) => c.action === 'metoo')).toHaveLength(1)
   })
 })

@@ -394,6 +394,29 @@ describe('those who handled a request keep reading it', () => {
   });
 });
 
+describe('the neighbours\' board: public reports and 我也遇到', () => {
+  it('lists public reports, lets a neighbour join one once (even tapping many times), and never their own', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ content: '小区东门路灯不亮，晚上很黑', visibility: 'public' }));
+    const { requestId: hidden } = await request.ok('demo-resident', 'create', repair({ content: '我家水管漏水', visibility: 'private' }));
+    const board = await request.ok('demo-resident-2', 'listPublic', {});
+    expect(board.items.map((i) => i.requestId)).toContain(requestId);
+    expect(board.items.map((i) => i.requestId)).not.toContain(hidden);
+    // the board shows no names (the summary carries none)
+    expect(JSON.stringify(board.items)).not.toMatch(/王秀兰/);
+
+    const taps = await Promise.all(Array.from({ length: 8 }, () => request.call('demo-resident-2', 'metoo', { requestId })));
+    expect(taps.every((t) => t.ok)).toBe(true);
+    await request.ok('demo-member', 'metoo', { requestId });
+    const after = (await request.ok('demo-resident-2', 'listPublic', {})).items.find((i) => i.requestId === requestId)!;
+    expect(after).toMatchObject({ metooCount: 2, metooed: true, mine: false });
+    expect(await request.call('demo-resident', 'metoo', { requestId })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await request.call('demo-resident-2', 'metoo', { requestId: hidden })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // the duplicate hint tells the reporter it is their own
+    const hint = await request.ok('demo-resident', 'similar', { buildingId: 'demo-b1', category: 'repair' });
+    expect(hint.items.find((i) => i.requestId === requestId)).toMatchObject({ mine: true, metooCount: 2 });
+  });
+});
+
 describe('the three rates', () => {
   it('computes response, resolution and satisfaction from a hand-made month', async () => {
     const e = freshEnv('rates');

@@ -32,6 +32,7 @@ const PAGES: PageCase[] = [
   { url: '/packages/request/detail/index?id=demo-request-lamp', as: 'demo-resident', shows: ['处理人刘芳', '已联系物业电工，明天上午来修'] },
   { url: '/packages/request/hall/index', as: 'demo-member', shows: ['两袋米扛上 6 楼', '认领'] },
   { url: '/packages/request/work/index', as: 'demo-grid', shows: ['楼道灯不亮', '两袋米'] },
+  { url: '/packages/request/board/index', as: 'demo-resident', shows: ['2栋门禁刷卡没反应', '2 位邻居也遇到'] },
   { url: '/packages/request/stats/index', as: 'demo-branch', shows: [/\d+(\.\d)?%响应率/, '满意率'] },
   { url: '/packages/event/list/index', as: 'demo-resident', shows: ['阳光下午茶', '义诊进小区', '名额已满，可候补'] },
   { url: '/packages/event/detail/index?id=demo-event-tea', as: 'demo-resident', shows: ['党群服务中心一楼活动室', '组织者赵丽华'] },

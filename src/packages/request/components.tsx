@@ -1,5 +1,9 @@
-// Pieces shared by the 你呼我应 pages: big choice tiles, the role gate, and a paginated list.
+// Pieces shared by the 你呼我应 pages: big choice tiles, the role gate, a paginated list, 我也遇到.
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { requestApi, type RequestSummary } from '../../services/request'
 import './request.scss'
 
 export interface TileOption<T extends string> {
@@ -53,4 +57,36 @@ export function percent(rate: number | null): string {
 /** 2 → "2小时", 168 → "7天". */
 export function hoursText(hours: number): string {
   return hours < 48 ? `${hours}小时` : `${Math.round(hours / 24)}天`
+}
+
+/** The 我也遇到 button: the count, and whether I already joined (my own reports show no button). */
+export function MetooButton({ item }: { item: RequestSummary }) {
+  const [count, setCount] = useState(item.metooCount)
+  const [joined, setJoined] = useState(item.metooed)
+  const [busy, setBusy] = useState(false)
+  // whether the button applies is the function's call (canMetoo); the page only shows it
+  if (!item.canMetoo && !joined) return <Text className='ll-muted js-metoo-count'>{count ? `${count} 位邻居也遇到` : item.mine ? '我反映的' : ''}</Text>
+  const join = async () => {
+    setBusy(true)
+    const res = await requestApi.metoo({ requestId: item.requestId })
+    setBusy(false)
+    if (!res.ok) return void Taro.showToast({ title: res.message, icon: 'none' })
+    setCount(res.data.metooCount)
+    setJoined(true)
+  }
+  return (
+    <Button
+      size='small'
+      type={joined ? 'default' : 'primary'}
+      disabled={joined || busy}
+      loading={busy}
+      className='js-metoo'
+      onClick={(e) => {
+        e.stopPropagation()
+        void join()
+      }}
+    >
+      {joined ? `已表示也遇到 · ${count}` : `我也遇到${count ? ` · ${count}` : ''}`}
+    </Button>
+  )
 }

@@ -17,6 +17,10 @@ function MyRequests() {
         我要反映
       </Button>
       <View className='ll-gap' />
+      <Button block size='large' className='js-open-board' onClick={() => go(ROUTES.requestBoard)}>
+        看看邻居公开的反映
+      </Button>
+      <View className='ll-gap' />
       <PagedRows
         list={list}
         empty={

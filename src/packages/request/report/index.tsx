@@ -24,7 +24,7 @@ import { userApi } from '../../../services/user'
 import { firstProblem } from '../../../services/validate'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
-import { RequestPage, Tiles, hoursText } from '../components'
+import { MetooButton, RequestPage, Tiles, hoursText } from '../components'
 
 type CreateInput = InputOf<RequestContract['create']>
 type Visibility = CreateInput['visibility']
@@ -71,13 +71,19 @@ function SimilarHint({ buildingId, category }: { buildingId: string; category: C
     }
   }, [buildingId, category])
   if (!items.length) return null
+  const onlyMine = items.every((i) => i.mine)
   return (
     <Card title='24小时内同楼栋已有类似反映' className='rq-hint js-similar'>
-      <Text className='ll-block ll-muted'>可能已经有邻居反映过这件事，工作人员正在跟进。如果情况不同，您仍然可以提交。</Text>
+      <Text className='ll-block ll-muted js-similar-tip'>
+        {onlyMine
+          ? '您 24 小时内已经反映过同类问题，工作人员正在跟进。如果是另一件事，仍然可以提交。'
+          : '可能已经有邻居反映过这件事，工作人员正在跟进。遇到同样的问题点「我也遇到」即可；如果情况不同，仍然可以提交。'}
+      </Text>
       {items.map((i) => (
         <View key={i.requestId} className='rq-hint__item js-similar-item'>
           <StateTag state={i.state} />
-          <Text className='rq-hint__text'>{i.excerpt}</Text>
+          <Text className='rq-hint__text'>{i.mine ? `（我反映的）${i.excerpt}` : i.excerpt}</Text>
+          {!i.mine && i.excerpt !== '（内容未公开）' ? <MetooButton item={i} /> : null}
         </View>
       ))}
     </Card>
