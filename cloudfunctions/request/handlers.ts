@@ -298,7 +298,8 @@ export const handlers: Handlers<RequestContract> = {
         buildingId: building?._id ?? null,
         buildingName: building?.name ?? null,
         unit,
-        room: building && home && home.buildingId === building._id && (!unit || unit === home.unit) ? home.room : null,
+        // a corridor lamp is not the reporter's flat: the room goes on the request only when they say so
+        room: input.atHome && building && home && home.buildingId === building._id && (!unit || unit === home.unit) ? home.room : null,
         area: building ? null : 'area' in input.location ? input.location.area : null,
         photos: input.photos ?? [],
         handlers: routeRequest(input.category, !!building),

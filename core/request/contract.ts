@@ -91,10 +91,16 @@ export const requestContract = defineContract({
     access: roles(...FILERS),
     input: z.strictObject({
       category: z.enum(CATEGORIES),
-      content: text(500, '反映内容'),
+      content: z.string().check(
+        z.trim(),
+        z.minLength(5, '请多写几个字：在哪里、什么问题（至少 5 个字）'),
+        z.maxLength(500, '反映内容不能超过 500 个字'),
+      ),
       location: locationInput,
       urgency: z.enum(URGENCIES),
       visibility: z.enum(['public', 'private']),
+      /** The problem is in the reporter's own home: only then is their room on the request (so staff can come). */
+      atHome: z._default(z.boolean(), false),
       photos,
       idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号无效')),
     }),

@@ -43,7 +43,8 @@ describe('你呼我应: report → accept → resolve → rate', () => {
     const created = await request.ok('demo-resident', 'create', repair());
     expect(created).toMatchObject({ state: 'submitted', heldForReview: false });
     const stored = (await db.collection('requests').doc(created.requestId).get()).data;
-    expect(stored).toMatchObject({ handlers: ['property', 'grid'], gridUserIds: ['u-demo-grid'], room: '301', buildingName: '1栋', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
+    // a corridor lamp is not the reporter's flat: their room is not stamped on it
+    expect(stored).toMatchObject({ handlers: ['property', 'grid'], gridUserIds: ['u-demo-grid'], room: null, buildingName: '1栋', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
     expect(new Date(stored.dueAt).getTime() - new Date(stored.createdAt).getTime()).toBe(168 * 3_600_000);
 
     const assigned = await request.ok('demo-grid', 'listAssigned', { filter: 'open' });
@@ -51,7 +52,7 @@ describe('你呼我应: report → accept → resolve → rate', () => {
     expect((await request.ok('demo-property', 'listAssigned', {})).items.map((i) => i.requestId)).toContain(created.requestId);
 
     let view = await request.ok('demo-grid', 'accept', { requestId: created.requestId, note: '明天上午来修' });
-    expect(view).toMatchObject({ state: 'accepted', assigneeName: '刘芳', room: '301' });
+    expect(view).toMatchObject({ state: 'accepted', assigneeName: '刘芳', room: null });
     expect(view.can).toEqual(expect.arrayContaining(['start', 'resolve', 'note', 'escalate']));
     view = await request.ok('demo-grid', 'start', { requestId: created.requestId });
     view = await request.ok('demo-grid', 'addNote', { requestId: created.requestId, note: '已联系物业电工' });
@@ -102,6 +103,21 @@ describe('你呼我应: report → accept → resolve → rate', () => {
   });
 });
 
+describe('what a report says', () => {
+  it('refuses a report too short to act on, and stamps the room only when the problem is at home', async () => {
+    const before = await all('requests');
+    for (const content of ['灯', '灯坏了', '  灯  ']) {
+      expect(await request.call('demo-resident', 'create', repair({ content }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+    expect(await all('requests')).toEqual(before);
+    const home = await request.ok('demo-resident', 'create', repair({ content: '我家卫生间的水管漏水', atHome: true }));
+    expect((await db.collection('requests').doc(home.requestId).get()).data.room).toBe('301');
+    // at home means in one's own building and unit
+    const away = await request.ok('demo-resident', 'create', repair({ content: '4栋门口的井盖松了', location: { buildingId: 'demo-b4', unit: '1' }, atHome: true }));
+    expect((await db.collection('requests').doc(away.requestId).get()).data.room).toBeNull();
+  });
+});
+
 describe('任务大厅: help requests and exclusive claims', () => {
   it('shows a help request to members and lets exactly one of many simultaneous claims win', async () => {
     const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'help', content: '想请人帮忙把米扛上楼', urgency: 'utilities' }));
@@ -122,7 +138,7 @@ describe('任务大厅: help requests and exclusive claims', () => {
   });
 
   it('the claimer sees the room and phone, starts and resolves', async () => {
-    const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'help', content: '帮忙取药', urgency: 'utilities' }));
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'help', content: '帮忙取药送到家', urgency: 'utilities', atHome: true }));
     const before = await request.ok('demo-member', 'get', { requestId });
     expect(before.room).toBeNull();
     expect(before.reporterName).toBe('王**');
@@ -378,7 +394,7 @@ describe('deadlines, escalation and notifications', () => {
 
 describe('those who handled a request keep reading it', () => {
   it('a 2-star complaint reopened at the branch is still open to the grid and the property that handled it', async () => {
-    const { requestId } = await request.ok('demo-resident', 'create', repair({ content: '1单元门禁又坏了' }));
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ content: '家里的门禁对讲机又坏了', atHome: true }));
     await request.ok('demo-grid', 'accept', { requestId });
     await request.ok('demo-grid', 'resolve', { requestId, note: '已联系物业修好' });
     await request.ok('demo-resident', 'confirm', { requestId, rating: 2, fixed: false, comment: '没修好' });
@@ -426,7 +442,7 @@ describe('the three rates', () => {
       r.ok('demo-resident', 'create', { ...repair({ content, urgency }), idempotencyKey: key() }).then((x) => x.requestId);
     // A: answered in time, fixed, 5 stars   B: answered in time, rated 1 (reopened)
     // C: answered late (after the 2 h tier), resolved, unrated   D: never answered   E: withdrawn (not counted)
-    const [a, b, c, d, eId] = [await mk('A'), await mk('B'), await mk('C', 'emergency'), await mk('D'), await mk('E')];
+    const [a, b, c, d, eId] = [await mk('A 楼道灯坏了'), await mk('B 楼道灯坏了'), await mk('C 楼道灯坏了', 'emergency'), await mk('D 楼道灯坏了'), await mk('E 楼道灯坏了')];
     await r.ok('demo-grid', 'accept', { requestId: a });
     await r.ok('demo-grid', 'resolve', { requestId: a, note: 'ok' });
     await r.ok('demo-resident', 'confirm', { requestId: a, rating: 5, fixed: true });

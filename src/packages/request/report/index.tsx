@@ -102,6 +102,8 @@ function ReportForm() {
   const [buildingId, setBuildingId] = useState<string | null>(session?.household?.buildingId ?? null)
   const [unit, setUnit] = useState<string | null>(null)
   const [area, setArea] = useState('')
+  // "the problem is in my home": only then does the request carry my room (a help request usually is)
+  const [atHomeChoice, setAtHome] = useState<boolean | null>(null)
   const [urgency, setUrgency] = useState<Urgency>('general')
   const [visibility, setVisibility] = useState<Visibility>('private')
   const [photos, setPhotos] = useState<string[]>([])
@@ -118,6 +120,9 @@ function ReportForm() {
   if (!directory.data) return <Loading />
   const { buildings } = directory.data
   const building = buildings.find((b) => b.buildingId === buildingId) ?? null
+  const home = session?.household ?? null
+  const ownPlace = place === 'building' && !!home && home.buildingId === buildingId && (!unit || unit === home.unit)
+  const atHome = ownPlace && (atHomeChoice ?? category === 'help')
 
   const submit = async () => {
     if (sending.current) return
@@ -133,6 +138,7 @@ function ReportForm() {
       location = unit ? { buildingId: building.buildingId, unit } : { buildingId: building.buildingId }
     }
     const data: CreateInput = { category, content: content.trim(), location, urgency, visibility, idempotencyKey: key }
+    if (atHome) data.atHome = true
     if (photos.length) data.photos = photos
     const local = firstProblem(requestContract.create.input, data)
     if (local) return setProblem(local)
@@ -212,6 +218,19 @@ function ReportForm() {
             />
           </>
         ) : null}
+        {ownPlace ? (
+          <Tiles
+            layout='chips'
+            className='js-at-home'
+            options={[
+              { value: 'home', label: '是我家里的问题', className: 'js-at-home-yes' },
+              { value: 'shared', label: '楼道等公共部位', className: 'js-at-home-no' },
+            ]}
+            value={atHome ? 'home' : 'shared'}
+            onChange={(v) => setAtHome(v === 'home')}
+          />
+        ) : null}
+        {ownPlace && atHome ? <Text className='ll-block ll-muted js-at-home-note'>处理人员会看到您的房号 {home?.room}，方便上门。</Text> : null}
         {place === 'area' ? (
           <>
             <Text className='ll-label'>具体位置</Text>
