@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import type { InputOf } from '@core/contract'
 import { AUDIENCE_KINDS, checkTimes, type AudienceKind } from '@core/event/rules'
 import { Card } from '../../../components/Card'
@@ -17,6 +17,8 @@ import { firstProblem } from '../../../services/validate'
 import { useRemote } from '../../../store/useRemote'
 import { formDay, formTimeToIso, isoToFormTime } from '../../../utils/formTime'
 import { AUDIENCE_LABELS, DateTimeField, useEventId } from '../components'
+import { group, tappable } from '../../../components/Tappable'
+import { Toggle } from '../../../components/Toggle'
 
 type CreateInput = InputOf<EventContract['create']>
 type UpdateInput = InputOf<EventContract['update']>
@@ -103,14 +105,12 @@ function BuildingChoices({ selected, onToggle }: { selected: string[]; onToggle:
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
   return (
-    <View className='ll-choice-row js-buildings'>
+    <View className='ll-choice-row js-buildings' {...group('group', '楼栋')}>
       {directory.data.buildings.map((b) => (
         <View
           key={b.buildingId}
           className={`ll-choice js-building-${b.buildingId} ${selected.includes(b.buildingId) ? 'is-selected' : ''}`}
-          onClick={() => onToggle(b.buildingId)}
-          aria-role='checkbox'
-          aria-checked={selected.includes(b.buildingId)}
+          {...tappable(() => onToggle(b.buildingId), { role: 'checkbox', checked: selected.includes(b.buildingId) })}
         >
           <Text>{b.name}</Text>
         </View>
@@ -223,9 +223,9 @@ function EventForm({ original }: { original: EventView | null }) {
           <Text className='ll-block ll-muted'>已有 {original.confirmedCount} 人报名成功，名额不能少于这个数；增加名额时候补的邻居会按顺序自动递补。</Text>
         ) : null}
         <Text className='ll-label'>面向</Text>
-        <View className='ll-choice-row'>
+        <View className='ll-choice-row' {...group('radiogroup', '面向')}>
           {AUDIENCE_KINDS.map((kind) => (
-            <View key={kind} className={`ll-choice js-audience-${kind} ${form.audience === kind ? 'is-selected' : ''}`} onClick={() => set('audience', kind)} aria-role='radio' aria-checked={form.audience === kind}>
+            <View key={kind} className={`ll-choice js-audience-${kind} ${form.audience === kind ? 'is-selected' : ''}`} {...tappable(() => set('audience', kind), { role: 'radio', checked: form.audience === kind })}>
               <Text className='ll-block'>{AUDIENCE_LABELS[kind]}</Text>
               <Text className='ev-choice-desc'>{AUDIENCE_HINTS[kind]}</Text>
             </View>
@@ -237,7 +237,7 @@ function EventForm({ original }: { original: EventView | null }) {
             <Text className='ll-label'>计入志愿服务时长</Text>
             <Text className='ll-block ll-muted'>签到后按活动时长记录，每天最多 8 小时</Text>
           </View>
-          <Switch checked={form.creditsHours} onChange={(v: boolean) => set('creditsHours', v)} className='js-credits-hours' />
+          <Toggle checked={form.creditsHours} onChange={(v) => set('creditsHours', v)} label='计入志愿服务时长' className='js-credits-hours' />
         </View>
       </Card>
 

@@ -30,6 +30,7 @@ import { useRemote } from '../../../store/useRemote'
 import { eventTime } from '../../../utils/format'
 import { formTimeToIso, isFormTime, isoToFormTime } from '../../../utils/formTime'
 import { PublishAtField, feeTotal, hasRichFormatting, htmlToText, money, textToHtml, useNoticeId } from '../components'
+import { group, tappable } from '../../../components/Tappable'
 
 const CATEGORY_HINTS: Record<NoticeCategory, string> = {
   outage: '停水、停电、停气、电梯检修',
@@ -171,14 +172,12 @@ function BuildingChoices({ selected, onToggle }: { selected: string[]; onToggle:
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
   return (
-    <View className='ll-choice-row js-buildings'>
+    <View className='ll-choice-row js-buildings' {...group('group', '楼栋')}>
       {directory.data.buildings.map((b) => (
         <View
           key={b.buildingId}
           className={`ll-choice js-building-${b.buildingId} ${selected.includes(b.buildingId) ? 'is-selected' : ''}`}
-          onClick={() => onToggle(b.buildingId)}
-          aria-role='checkbox'
-          aria-checked={selected.includes(b.buildingId)}
+          {...tappable(() => onToggle(b.buildingId), { role: 'checkbox', checked: selected.includes(b.buildingId) })}
         >
           <Text>{b.name}</Text>
         </View>
@@ -207,7 +206,7 @@ function FeeEditor({ fees, onChange }: { fees: FeeDraft[]; onChange: (fees: FeeD
             <View className='ll-field'>
               <Input className='js-fee-period' placeholder='期间，如 2026年1-6月' value={f.period} maxLength={20} onChange={(v: string) => setRow(i, { period: v })} />
             </View>
-            <Text className='ntc-link js-fee-remove' onClick={() => onChange(fees.filter((_, j) => j !== i))}>
+            <Text className='ntc-link js-fee-remove' {...tappable(() => onChange(fees.filter((_, j) => j !== i)), { label: `删除第 ${i + 1} 行` })}>
               删除
             </Text>
           </View>
@@ -286,7 +285,7 @@ function MediaEditor({ form, set }: { form: Form; set: <K extends keyof Form>(ke
               )}
               <Text
                 className='ntc-image__remove js-image-remove'
-                onClick={() => set('images', form.images.filter((i) => i !== src))}
+                {...tappable(() => set('images', form.images.filter((i) => i !== src)), { label: `移除图片 ${baseName(src)}` })}
               >
                 移除
               </Text>
@@ -299,7 +298,7 @@ function MediaEditor({ form, set }: { form: Form; set: <K extends keyof Form>(ke
           <Text className='ntc-file__name'>{a.name}</Text>
           <Text
             className='ntc-link js-attachment-remove'
-            onClick={() => set('attachments', form.attachments.filter((x) => x.fileId !== a.fileId))}
+            {...tappable(() => set('attachments', form.attachments.filter((x) => x.fileId !== a.fileId)), { label: `移除附件 ${a.name}` })}
           >
             移除
           </Text>
@@ -390,14 +389,12 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
   return (
     <View className='js-notice-form'>
       <Card title='通知类别'>
-        <View className='ll-choice-row ntc-categories js-categories'>
+        <View className='ll-choice-row ntc-categories js-categories' {...group('radiogroup', '通知类别')}>
           {NOTICE_CATEGORIES.map((c) => (
             <View
               key={c}
               className={`ll-choice js-category-${c} ${form.category === c ? 'is-selected' : ''}`}
-              onClick={() => chooseCategory(c)}
-              aria-role='radio'
-              aria-checked={form.category === c}
+              {...tappable(() => chooseCategory(c), { role: 'radio', checked: form.category === c })}
             >
               <Text className='ll-block'>{NOTICE_CATEGORY_LABELS[c]}</Text>
               <Text className='ntc-choice-desc'>{CATEGORY_HINTS[c]}</Text>
@@ -418,7 +415,7 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
         </View>
         <View className='ntc-summary'>
           <Text className='ll-label'>正文</Text>
-          <Text className='ntc-link js-preview' onClick={() => setPreview(!preview)}>
+          <Text className='ntc-link js-preview' {...tappable(() => setPreview(!preview))}>
             {preview ? '返回编辑' : '预览'}
           </Text>
         </View>
@@ -450,20 +447,16 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
       <MediaEditor form={form} set={set} />
 
       <Card title='发给谁'>
-        <View className='ll-choice-row'>
+        <View className='ll-choice-row' {...group('radiogroup', '发给谁')}>
           <View
             className={`ll-choice js-audience-compound ${form.audience === 'compound' ? 'is-selected' : ''}`}
-            onClick={() => set('audience', 'compound')}
-            aria-role='radio'
-            aria-checked={form.audience === 'compound'}
+            {...tappable(() => set('audience', 'compound'), { role: 'radio', checked: form.audience === 'compound' })}
           >
             <Text>全小区</Text>
           </View>
           <View
             className={`ll-choice js-audience-buildings ${form.audience === 'buildings' ? 'is-selected' : ''}`}
-            onClick={() => set('audience', 'buildings')}
-            aria-role='radio'
-            aria-checked={form.audience === 'buildings'}
+            {...tappable(() => set('audience', 'buildings'), { role: 'radio', checked: form.audience === 'buildings' })}
           >
             <Text>指定楼栋</Text>
           </View>

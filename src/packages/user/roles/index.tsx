@@ -13,6 +13,7 @@ import { userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { roleLabel } from '../../../utils/format'
+import { group, tappable } from '../../../components/Tappable'
 
 type Person = OutputOf<UserContract['searchUsers']>['items'][number]
 
@@ -45,9 +46,9 @@ function PersonRow({ person, editable }: { person: Person; editable: boolean }) 
       </View>
       {editing ? (
         <>
-          <View className='ll-choice-row'>
+          <View className='ll-choice-row' {...group('group', '角色')}>
             {BRANCH_GRANTABLE.map((r) => (
-              <View key={r} className={`ll-choice ${roles.includes(r) ? 'is-selected' : ''}`} onClick={() => toggle(r)}>
+              <View key={r} className={`ll-choice ${roles.includes(r) ? 'is-selected' : ''}`} {...tappable(() => toggle(r), { role: 'checkbox', checked: roles.includes(r) })}>
                 <Text>{roleLabel(r)}</Text>
               </View>
             ))}
