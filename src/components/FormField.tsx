@@ -44,7 +44,10 @@ export function useFormProblem() {
   const clear = useCallback(() => setState((s) => (s.problem ? { problem: null, seq: s.seq } : s)), [])
   const { problem, seq } = state
   useEffect(() => {
-    if (problem && seq) revealProblem(problem)
+    if (!problem || !seq) return
+    // after the render that marks the field (focusing an input must not happen inside React's commit)
+    const timer = setTimeout(() => revealProblem(problem), 0)
+    return () => clearTimeout(timer)
     // only a new show() scrolls, not a re-render
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seq])

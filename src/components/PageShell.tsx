@@ -10,6 +10,9 @@ export interface PageShellProps {
   className?: string
 }
 
+// the page is the document's main landmark in the browser (the tab bar sits outside it)
+const main = process.env.TARO_ENV === 'h5' ? { role: 'main' } : {}
+
 export function PageShell({ title, subtitle, className, children }: PropsWithChildren<PageShellProps>) {
   const { elderMode, setElderMode } = useSession()
   // the browser's tab bar lives outside the page: it learns of elder mode from the document (src/h5.scss)
@@ -17,7 +20,7 @@ export function PageShell({ title, subtitle, className, children }: PropsWithChi
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('ll-elder', elderMode)
   }, [elderMode])
   return (
-    <View className={['ll-page', elderMode ? 'elder' : '', className ?? ''].join(' ')}>
+    <View className={['ll-page', elderMode ? 'elder' : '', className ?? ''].join(' ')} {...main}>
       <View className='ll-toolbar'>
         <View className='ll-toolbar__titles'>
           {title ? <Text className='ll-title'>{title}</Text> : null}

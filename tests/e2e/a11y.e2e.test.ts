@@ -148,3 +148,65 @@ test(
   },
   TIMEOUT,
 );
+
+test('a keyboard alone reaches 我要反映, opens it with Enter and picks a category with Space', async () => {
+  const page = await openAs(context, 'demo-resident');
+  await settle(page);
+  await visible(page, '.js-report').waitFor();
+  // Tab through the page until the 我要反映 tile has the focus
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => !!document.activeElement?.classList.contains('js-report'));
+  }
+  expect(reached).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('button');
+  await shot(page, 'a11y-keyboard-focus');
+  await page.keyboard.press('Enter');
+  await visible(page, '.js-report-form').waitFor();
+  await visible(page, '.js-category-repair').focus();
+  await page.keyboard.press(' ');
+  await expect(visible(page, '.js-category-repair').getAttribute('aria-checked')).resolves.toBe('true');
+  await page.close();
+});
+
+test('a long form brings the field with the problem into view and marks it', async () => {
+  const page = await openAs(context, 'demo-resident', '/packages/request/report/index');
+  await settle(page);
+  await visible(page, '.js-report-form').waitFor();
+  await visible(page, '.js-submit-request').scrollIntoViewIfNeeded();
+  await visible(page, '.js-submit-request').click();
+  const field = visible(page, '.js-form-field-category.is-invalid');
+  await field.waitFor();
+  await expect(field.locator('.js-field-error').textContent()).resolves.toBe('请选择反映类别');
+  // scrolled back up to the category tiles: the marked field is on screen
+  await page.waitForFunction(() => {
+    const el = [...document.querySelectorAll('.js-form-field-category')].find((e) => (e as HTMLElement).offsetParent !== null);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  }, null, { timeout: 10_000 });
+  await shot(page, 'a11y-form-problem');
+  await page.close();
+});
+
+test('on a desktop browser the staff workbench is one centred column, not edge to edge', async () => {
+  const desktop = await launch({ desktop: true });
+  try {
+    const page = await openAs(desktop, 'demo-grid', '/packages/request/work/index');
+    await settle(page);
+    await visible(page, '.js-request-row').waitFor({ timeout: 30_000 });
+    const box = await visible(page, '.ll-page').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.width).toBeLessThanOrEqual(900);
+    const left = box!.x;
+    const right = 1440 - (box!.x + box!.width);
+    expect(Math.abs(left - right)).toBeLessThan(4);
+    await shot(page, 'a11y-desktop-workbench');
+    const home = await openAs(desktop, 'demo-branch', '/pages/home/index');
+    await settle(home);
+    await shot(home, 'a11y-desktop-branch-home');
+  } finally {
+    await desktop.close();
+  }
+});
