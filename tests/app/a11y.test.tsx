@@ -103,7 +103,6 @@ describe('tappable things in WeChat', () => {
     process.env.TARO_ENV = 'weapp'
     try {
       jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { tappable, group } = require('../../src/components/Tappable') as typeof import('../../src/components/Tappable')
         const onTap = jest.fn()
         const props = tappable(onTap, { role: 'radio', checked: true })
