@@ -210,3 +210,42 @@ test('on a desktop browser the staff workbench is one centred column, not edge t
     await desktop.close();
   }
 });
+
+test('elder mode enlarges what a person reads and taps, the tab bar and tags included, and the toggle says its state', async () => {
+  const page = await openAs(context, 'demo-resident');
+  await settle(page);
+  await visible(page, '.js-home-notices .nut-tag').waitFor({ timeout: 30_000 });
+  const measure = () =>
+    page.evaluate(() => {
+      const shown = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.getClientRects().length > 0);
+      const px = (sel: string) => {
+        const el = shown(sel);
+        return el ? parseFloat(getComputedStyle(el).fontSize) : NaN;
+      };
+      const height = (sel: string) => shown(sel)?.getBoundingClientRect().height ?? NaN;
+      return {
+        tag: px('.js-home-notices .nut-tag-text'),
+        tabLabel: px('.weui-tabbar__label'),
+        muted: px('.js-notice-meta'),
+        title: px('.js-notice-title'),
+        moreLinkHeight: height('.js-home-notices-all'),
+        toggle: shown('.js-elder-toggle')?.textContent ?? '',
+      };
+    });
+  const wasElder = await isElder(page);
+  await setElder(page, false);
+  const normal = await measure();
+  await setElder(page, true);
+  const elder = await measure();
+  await setElder(page, wasElder);
+  expect(normal.toggle).toBe('长辈模式：关');
+  expect(elder.toggle).toBe('长辈模式：开');
+  // WCAG 2.5.8: a target of at least 24 × 24 px
+  expect(normal.moreLinkHeight).toBeGreaterThanOrEqual(24);
+  expect(normal.tag).toBeGreaterThanOrEqual(13);
+  expect(normal.tabLabel).toBeGreaterThanOrEqual(13);
+  for (const key of ['tag', 'tabLabel', 'muted', 'title', 'moreLinkHeight'] as const) {
+    expect({ key, bigger: elder[key] > normal[key] }).toEqual({ key, bigger: true });
+  }
+  await page.close();
+});

@@ -39,7 +39,7 @@ export default function Me() {
             <View className='ll-row' style={{ marginTop: '8px' }}>
               {session.roles.length ? (
                 session.roles.map((r) => (
-                  <Tag key={r} type='primary' plain>
+                  <Tag key={r} plain background='#c8161d'>
                     {roleLabel(r)}
                   </Tag>
                 ))

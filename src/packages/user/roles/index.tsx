@@ -64,7 +64,7 @@ function PersonRow({ person, editable }: { person: Person; editable: boolean }) 
         </>
       ) : (
         <View className='ll-row' style={{ marginTop: '8px' }}>
-          {roles.length ? roles.map((r) => <Tag key={r} type='primary' plain>{roleLabel(r)}</Tag>) : <Tag>访客</Tag>}
+          {roles.length ? roles.map((r) => <Tag key={r} plain background='#c8161d'>{roleLabel(r)}</Tag>) : <Tag>访客</Tag>}
         </View>
       )}
     </View>
