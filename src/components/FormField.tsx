@@ -22,12 +22,12 @@ function findField(selector: string): HTMLElement | null {
 export function revealProblem(problem: FormProblem): void {
   const selector = problem.field ? `.js-form-field-${problem.field}` : '.js-form-error'
   if (!isH5) {
-    void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200, offsetTop: -80 })).catch(() => undefined)
+    void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200, offsetTop: -16 })).catch(() => undefined)
     return
   }
   const el = findField(selector)
   if (!el) return
-  el.scrollIntoView?.({ block: 'center', behavior: 'smooth' })
+  el.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
   const input = el.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')
   input?.focus({ preventScroll: true })
 }
@@ -60,12 +60,13 @@ export function Field({ name, problem, className, children }: PropsWithChildren<
   const a11y = invalid ? { 'aria-invalid': 'true' } : {}
   return (
     <View className={`ll-form-field js-form-field-${name} ${invalid ? 'is-invalid' : ''} ${className ?? ''}`} {...a11y}>
-      {children}
+      {/* the message first: a tall field (ten category tiles) brought into view starts with it */}
       {invalid ? (
         <Text className='ll-block ll-error-text ll-field-error js-field-error' {...(isH5 ? { role: 'alert' } : {})}>
           {problem.message}
         </Text>
       ) : null}
+      {children}
     </View>
   )
 }
