@@ -27,7 +27,7 @@ export function revealProblem(problem: FormProblem): void {
   }
   const el = findField(selector)
   if (!el) return
-  el.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+  el.scrollIntoView?.({ block: 'start' })
   const input = el.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')
   input?.focus({ preventScroll: true })
 }

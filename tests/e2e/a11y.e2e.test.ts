@@ -179,12 +179,12 @@ test('a long form brings the field with the problem into view and marks it', asy
   const field = visible(page, '.js-form-field-category.is-invalid');
   await field.waitFor();
   await expect(field.locator('.js-field-error').textContent()).resolves.toBe('请选择反映类别');
-  // scrolled back up to the category tiles: the marked field is on screen
+  // scrolled back up to the category tiles: the message at the top of the marked field is on screen
   await page.waitForFunction(() => {
-    const el = [...document.querySelectorAll('.js-form-field-category')].find((e) => (e as HTMLElement).offsetParent !== null);
+    const el = [...document.querySelectorAll('.js-form-field-category .js-field-error')].find((e) => (e as HTMLElement).offsetParent !== null);
     if (!el) return false;
     const r = el.getBoundingClientRect();
-    return r.bottom > 0 && r.top < window.innerHeight;
+    return r.top >= 0 && r.bottom <= window.innerHeight;
   }, null, { timeout: 10_000 });
   await shot(page, 'a11y-form-problem');
   await page.close();
