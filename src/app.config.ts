@@ -63,7 +63,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark'
   },
   tabBar: {
-    color: '#999999',
+    color: '#595959',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -6,6 +6,7 @@ import { DEMO_IDENTITIES } from '@core/demo-identities'
 import { devOpenid, setDevOpenid } from '../services/platform'
 import { useSession } from '../store/session'
 import { Card } from './Card'
+import { group, tappable } from './Tappable'
 
 export function DevIdentitySwitcher() {
   const { refresh } = useSession()
@@ -19,12 +20,12 @@ export function DevIdentitySwitcher() {
   return (
     <Card title='切换身份（本地调试）' className='ll-dev js-dev-switcher'>
       <Text className='ll-block ll-muted'>仅本地开发版显示。当前：{current}</Text>
-      <View className='ll-choice-row'>
+      <View className='ll-choice-row' {...group('radiogroup', '切换身份')}>
         {DEMO_IDENTITIES.map((d) => (
           <View
             key={d.openid}
             className={`ll-choice js-identity-${d.openid} ${current === d.openid ? 'is-selected' : ''}`}
-            onClick={() => switchTo(d.openid)}
+            {...tappable(() => switchTo(d.openid), { role: 'radio', checked: current === d.openid })}
           >
             <Text className='ll-block'>{d.name}</Text>
             <Text className='ll-muted'>{d.note}</Text>

@@ -4,6 +4,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { EventSummary } from '../services/event'
 import { eventTime, eventTimeRange } from '../utils/format'
 import { eventUrl, go } from '../routes'
+import { tappable } from './Tappable'
 
 /** 「剩余 N 个名额」, 「名额已满，可候补」 or 「不限名额」. */
 export function placesText(placesLeft: number | null): string {
@@ -15,7 +16,7 @@ export function placesText(placesLeft: number | null): string {
 /** Green while places are left, orange when only the waitlist is open, grey when unlimited. */
 export function PlacesTag({ placesLeft }: { placesLeft: number | null }) {
   const kind = placesLeft === null ? 'unlimited' : placesLeft <= 0 ? 'full' : 'open'
-  const colour = kind === 'open' ? '#389e0d' : kind === 'full' ? '#d46b08' : '#595959'
+  const colour = kind === 'open' ? '#237804' : kind === 'full' ? '#ad4e00' : '#595959'
   return (
     <Tag plain background={colour} className={`js-places js-places-${kind}`}>
       {placesText(placesLeft)}
@@ -25,7 +26,7 @@ export function PlacesTag({ placesLeft }: { placesLeft: number | null }) {
 
 export function CancelledTag() {
   return (
-    <Tag background='#8c8c8c' color='#ffffff' className='js-event-cancelled'>
+    <Tag background='#595959' color='#ffffff' className='js-event-cancelled'>
       已取消
     </Tag>
   )
@@ -40,7 +41,7 @@ export function EventRow({ item, now = Date.now() }: { item: EventSummary; now?:
   const cancelled = item.state === 'cancelled'
   const ended = now >= Date.parse(item.endAt)
   return (
-    <View className={`ll-list-item ll-event js-event-row js-event-${item.eventId}`} onClick={() => go(eventUrl(item.eventId))}>
+    <View className={`ll-list-item ll-event js-event-row js-event-${item.eventId}`} {...tappable(() => go(eventUrl(item.eventId)), { role: 'link' })}>
       <View className='ll-event__head'>
         <Text className='ll-event__title js-event-title'>{item.title}</Text>
         {cancelled ? <CancelledTag /> : null}

@@ -6,13 +6,14 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { NOTICE_CATEGORY_LABELS, type NoticeCategory, type NoticeItem } from '../services/notice'
 import { beijing } from '../utils/format'
 import { go, noticeUrl } from '../routes'
+import { tappable } from './Tappable'
 
 /** One colour per category: orange for outages, blue for fee disclosures, red for policy. */
 export const NOTICE_CATEGORY_COLORS: Record<NoticeCategory, string> = {
-  outage: '#d4380d',
-  disclosure: '#1677ff',
+  outage: '#ad2102',
+  disclosure: '#0958d9',
   policy: '#c8161d',
-  event: '#389e0d',
+  event: '#237804',
   other: '#595959',
 }
 
@@ -34,7 +35,7 @@ export function PinnedTag() {
 
 export function ImportantTag() {
   return (
-    <Tag background='#d46b08' color='#ffffff' className='js-important-tag'>
+    <Tag background='#ad4e00' color='#ffffff' className='js-important-tag'>
       重要
     </Tag>
   )
@@ -47,36 +48,41 @@ export function noticeDate(iso: string): string {
 }
 
 export function UnreadDot() {
-  return <View className='ll-unread-dot js-unread-dot' aria-label='未读' />
+  // a dot says nothing to a screen reader: the words do (hidden from the eye by .ll-sr-only)
+  return (
+    <View className='ll-unread-dot js-unread-dot'>
+      <Text className='ll-sr-only'>未读</Text>
+    </View>
+  )
 }
 
 /** `readMarks={false}` (a publisher's own list) leaves out the unread dot and the greyed read titles. */
 export function NoticeRow({ item, extra, tags, readMarks = true }: { item: NoticeItem; extra?: ReactNode; tags?: ReactNode; readMarks?: boolean }) {
   const state = readMarks ? (item.read ? 'is-read' : 'is-unread') : ''
+  const open = () => go(noticeUrl(item.noticeId))
+  // the whole row opens the notice; its text is the link a keyboard reaches, and `extra` (a link of
+  // its own, 已读 N 人) sits beside it rather than inside it
   return (
-    <View
-      className={`ll-list-item ll-nt js-notice-row js-notice-${item.noticeId} ${state}`}
-      onClick={() => go(noticeUrl(item.noticeId))}
-    >
-      <View className='ll-nt__head'>
-        {readMarks && !item.read ? <UnreadDot /> : null}
-        {item.pinned ? <PinnedTag /> : null}
-        {item.important ? <ImportantTag /> : null}
-        <NoticeCategoryTag category={item.category} />
-        {item.scheduled ? (
-          <Tag plain background='#8c8c8c' className='js-scheduled-tag'>
-            定时发布
-          </Tag>
-        ) : null}
-        {tags}
-      </View>
-      <Text className='ll-nt__title js-notice-title'>{item.title}</Text>
-      <View className='ll-nt__foot'>
-        <Text className='ll-muted js-notice-meta'>
+    <View className={`ll-list-item ll-nt ll-row-link js-notice-row js-notice-${item.noticeId} ${state}`} onClick={open}>
+      <View className='ll-row-link__main' {...tappable(open, { role: 'link', clickFromParent: true })}>
+        <View className='ll-nt__head'>
+          {readMarks && !item.read ? <UnreadDot /> : null}
+          {item.pinned ? <PinnedTag /> : null}
+          {item.important ? <ImportantTag /> : null}
+          <NoticeCategoryTag category={item.category} />
+          {item.scheduled ? (
+            <Tag plain background='#595959' className='js-scheduled-tag'>
+              定时发布
+            </Tag>
+          ) : null}
+          {tags}
+        </View>
+        <Text className='ll-nt__title js-notice-title'>{item.title}</Text>
+        <Text className='ll-block ll-muted js-notice-meta'>
           {item.publisherName} · {noticeDate(item.publishedAt)}
         </Text>
-        {extra}
       </View>
+      {extra ? <View className='ll-row-link__extra'>{extra}</View> : null}
     </View>
   )
 }

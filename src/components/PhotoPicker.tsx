@@ -5,6 +5,7 @@ import { useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { requestApi } from '../services/request'
+import { tappable } from './Tappable'
 
 type Upload = { contentType: 'image/jpeg'; data: string }
 
@@ -81,7 +82,7 @@ export function PhotoGrid({ ids, urls, small, className }: { ids: string[]; urls
   return (
     <View className={`ll-photos ${small ? 'll-photos--small' : ''} ${className ?? ''}`}>
       {ids.map((id) => (
-        <View key={id} className='ll-photo js-photo' onClick={() => preview(ids, urls, id)}>
+        <View key={id} className='ll-photo js-photo' {...tappable(() => preview(ids, urls, id), { label: '查看大图' })}>
           <Image className='ll-photo__img js-photo-img' src={photoSrc(id, urls)} mode='aspectFill' />
         </View>
       ))}
@@ -165,16 +166,12 @@ export function PhotoPicker({ value, onChange, max = 9, urls, onUrls, onBusy, cl
   return (
     <View className={`ll-photos ll-photo-picker js-photo-picker ${className ?? ''}`}>
       {value.map((id) => (
-        <View key={id} className='ll-photo js-photo' onClick={() => preview(value, urls, id)}>
-          <Image className='ll-photo__img js-photo-img' src={photoSrc(id, urls)} mode='aspectFill' />
-          <View
-            className='ll-photo__remove js-remove-photo'
-            aria-label='删除这张照片'
-            onClick={(e) => {
-              e.stopPropagation()
-              remove(id)
-            }}
-          >
+        // the thumbnail and its × are siblings, so neither button sits inside the other
+        <View key={id} className='ll-photo js-photo'>
+          <View className='ll-photo__open' {...tappable(() => preview(value, urls, id), { label: '查看大图' })}>
+            <Image className='ll-photo__img js-photo-img' src={photoSrc(id, urls)} mode='aspectFill' />
+          </View>
+          <View className='ll-photo__remove js-remove-photo' {...tappable(() => remove(id), { label: '删除这张照片' })}>
             <Text>×</Text>
           </View>
         </View>
@@ -188,7 +185,7 @@ export function PhotoPicker({ value, onChange, max = 9, urls, onUrls, onBusy, cl
         </View>
       ))}
       {left > 0 ? (
-        <View className='ll-photo ll-photo--add js-add-photo' onClick={() => void add()} aria-label='添加照片'>
+        <View className='ll-photo ll-photo--add js-add-photo' {...tappable(() => void add())}>
           <Text className='ll-photo__plus'>＋</Text>
           <Text className='ll-photo__add-text'>添加照片</Text>
         </View>

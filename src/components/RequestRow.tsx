@@ -6,19 +6,20 @@ import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, type RequestState } f
 import type { RequestSummary } from '../services/request'
 import { fromNow } from '../utils/format'
 import { go, requestDetailUrl } from '../routes'
+import { tappable } from './Tappable'
 
 /** One colour per state: orange waits, blue is being handled, purple waits for the resident, green is done. */
 export const STATE_COLORS: Record<RequestState, string> = {
-  submitted: '#d46b08',
-  accepted: '#1677ff',
-  claimed: '#1677ff',
+  submitted: '#ad4e00',
+  accepted: '#1d39c4',
+  claimed: '#1d39c4',
   in_progress: '#0958d9',
   resolved: '#722ed1',
-  closed: '#389e0d',
+  closed: '#237804',
   escalated: '#c8161d',
-  rejected: '#8c8c8c',
-  withdrawn: '#8c8c8c',
-  reopened: '#d4380d',
+  rejected: '#595959',
+  withdrawn: '#595959',
+  reopened: '#ad2102',
 }
 
 export function StateTag({ state }: { state: RequestState }) {
@@ -47,21 +48,24 @@ export function EscalationTag({ level }: { level: number }) {
 }
 
 export function RequestRow({ item, extra, showEscalation }: { item: RequestSummary; extra?: ReactNode; showEscalation?: boolean }) {
+  const open = () => go(requestDetailUrl(item.requestId))
+  // the whole row opens the request; its text is the link a keyboard reaches, and `extra` (a 认领
+  // button) sits beside it rather than inside it
   return (
-    <View className={`ll-list-item ll-req js-request-row js-request-${item.requestId}`} onClick={() => go(requestDetailUrl(item.requestId))}>
-      <View className='ll-req__head'>
-        <Text className='ll-req__category'>{CATEGORY_LABELS[item.category]}</Text>
-        <StateTag state={item.state} />
-        {item.overdue ? <OverdueTag /> : null}
-        {showEscalation ? <EscalationTag level={item.escalationLevel} /> : null}
-      </View>
-      <Text className='ll-req__excerpt'>{item.excerpt}</Text>
-      <View className='ll-req__foot'>
-        <Text className='ll-muted'>
+    <View className={`ll-list-item ll-req ll-row-link js-request-row js-request-${item.requestId}`} onClick={open}>
+      <View className='ll-row-link__main' {...tappable(open, { role: 'link', clickFromParent: true })}>
+        <View className='ll-req__head'>
+          <Text className='ll-req__category'>{CATEGORY_LABELS[item.category]}</Text>
+          <StateTag state={item.state} />
+          {item.overdue ? <OverdueTag /> : null}
+          {showEscalation ? <EscalationTag level={item.escalationLevel} /> : null}
+        </View>
+        <Text className='ll-req__excerpt'>{item.excerpt}</Text>
+        <Text className='ll-block ll-muted'>
           {item.place} · {fromNow(item.createdAt)}
         </Text>
-        {extra}
       </View>
+      {extra ? <View className='ll-row-link__extra'>{extra}</View> : null}
     </View>
   )
 }

@@ -11,3 +11,12 @@ export function firstProblem(schema: z.ZodMiniType, data: unknown): string | nul
   const issue = r.error.issues[0]
   return issue?.message ?? '填写的内容有误'
 }
+
+/** The first problem with `data` and the top-level field it is about (for marking it on the form). */
+export function firstIssue(schema: z.ZodMiniType, data: unknown): { message: string; field?: string } | null {
+  const r = schema.safeParse(data)
+  if (r.success) return null
+  const issue = r.error.issues[0]
+  const top = issue?.path[0]
+  return { message: issue?.message ?? '填写的内容有误', field: typeof top === 'string' ? top : undefined }
+}

@@ -75,10 +75,19 @@ describe('elder-friendly mode', () => {
     )
     await waitFor(() => expect(screen.getByText('ready')).toBeTruthy())
     expect(container.querySelector('.ll-page')!.className).not.toContain('elder')
-    fireEvent.click(screen.getByText('长辈模式'))
+    // the switch says where it stands, and is one to a screen reader and a keyboard
+    const toggle = container.querySelector('.js-elder-toggle')!
+    expect(toggle.textContent).toBe('长辈模式：关')
+    expect(toggle.getAttribute('role')).toBe('switch')
+    expect(toggle.getAttribute('aria-checked')).toBe('false')
+    expect(toggle.getAttribute('tabindex')).toBe('0')
+    fireEvent.keyDown(toggle, { key: 'Enter' })
     expect(container.querySelector('.ll-page')!.className).toContain('elder')
     await waitFor(() => expect(calls.find((c) => c.action === 'updateProfile')?.data).toEqual({ elderMode: true }))
-    expect(screen.getByText('标准字体')).toBeTruthy()
+    expect(toggle.textContent).toBe('长辈模式：开')
+    expect(toggle.getAttribute('aria-checked')).toBe('true')
+    fireEvent.click(screen.getByText('长辈模式：开'))
+    expect(container.querySelector('.ll-page')!.className).not.toContain('elder')
   })
 })
 

@@ -31,7 +31,7 @@ type RegistrationStatus = MyRegistration['status']
 /** 已报名 / 候补中 / 已取消 / 已签到, one colour each. */
 export function RegistrationTag({ status, checkedIn }: { status: RegistrationStatus; checkedIn: boolean }) {
   const [label, colour] =
-    status === 'confirmed' ? (checkedIn ? ['已签到', '#389e0d'] : ['已报名', '#1677ff']) : status === 'waitlisted' ? ['候补中', '#d46b08'] : ['已取消', '#8c8c8c']
+    status === 'confirmed' ? (checkedIn ? ['已签到', '#237804'] : ['已报名', '#0958d9']) : status === 'waitlisted' ? ['候补中', '#ad4e00'] : ['已取消', '#595959']
   return (
     <Tag background={colour} color='#ffffff' className='js-my-status'>
       {label}

@@ -7,6 +7,7 @@ import { Input } from '@nutui/nutui-react-taro'
 import type { FeeRow } from '../../services/notice'
 import { beijing } from '../../utils/format'
 import { formDay, formTimeToIso, isFormTime } from '../../utils/formTime'
+import { group, tappable } from '../../components/Tappable'
 import './notice.scss'
 
 /** Reads `?id=` of this page ('' when there is none). */
@@ -29,14 +30,12 @@ export interface Chip<T extends string> {
 /** One-of-many filter chips (categories on 通知公告, buildings on 阅读统计). */
 export function Chips<T extends string>({ options, value, onChange, className }: { options: ReadonlyArray<Chip<T>>; value: T; onChange: (v: T) => void; className?: string }) {
   return (
-    <View className={`ntc-chips ${className ?? ''}`} aria-role='radiogroup'>
+    <View className={`ntc-chips ${className ?? ''}`} {...group('radiogroup')}>
       {options.map((o) => (
         <View
           key={o.value}
           className={`ntc-chip ${o.className} ${o.value === value ? 'is-selected' : ''}`}
-          onClick={() => onChange(o.value)}
-          aria-role='radio'
-          aria-checked={o.value === value}
+          {...tappable(() => onChange(o.value), { role: 'radio', checked: o.value === value })}
         >
           <Text>{o.label}</Text>
         </View>
@@ -68,23 +67,23 @@ export function feeTotal(rows: ReadonlyArray<Pick<FeeRow, 'amount'>>): number {
 export function FeeTable({ rows }: { rows: ReadonlyArray<FeeRow> }) {
   const total = feeTotal(rows)
   return (
-    <View className='ntc-table ntc-fees js-fee-table' aria-role='table'>
-      <View className='ntc-table__row ntc-table__row--head' aria-role='row'>
-        <Text className='ntc-table__cell ntc-table__cell--key'>项目</Text>
-        <Text className='ntc-table__cell ntc-table__cell--num'>金额(元)</Text>
-        <Text className='ntc-table__cell'>期间</Text>
+    <View className='ntc-table ntc-fees js-fee-table' {...group('table', '物业费收支公示')}>
+      <View className='ntc-table__row ntc-table__row--head' {...group('row')}>
+        <Text className='ntc-table__cell ntc-table__cell--key' {...group('columnheader')}>项目</Text>
+        <Text className='ntc-table__cell ntc-table__cell--num' {...group('columnheader')}>金额(元)</Text>
+        <Text className='ntc-table__cell' {...group('columnheader')}>期间</Text>
       </View>
       {rows.map((r, i) => (
-        <View key={`${r.item}-${i}`} className='ntc-table__row js-fee-row' aria-role='row'>
-          <Text className='ntc-table__cell ntc-table__cell--key'>{r.item}</Text>
-          <Text className='ntc-table__cell ntc-table__cell--num js-fee-amount'>{money(r.amount)}</Text>
-          <Text className='ntc-table__cell'>{r.period}</Text>
+        <View key={`${r.item}-${i}`} className='ntc-table__row js-fee-row' {...group('row')}>
+          <Text className='ntc-table__cell ntc-table__cell--key' {...group('cell')}>{r.item}</Text>
+          <Text className='ntc-table__cell ntc-table__cell--num js-fee-amount' {...group('cell')}>{money(r.amount)}</Text>
+          <Text className='ntc-table__cell' {...group('cell')}>{r.period}</Text>
         </View>
       ))}
-      <View className='ntc-table__row ntc-table__row--total js-fee-total' aria-role='row'>
-        <Text className='ntc-table__cell ntc-table__cell--key'>合计</Text>
-        <Text className='ntc-table__cell ntc-table__cell--num js-fee-total-amount'>{money(total)}</Text>
-        <Text className='ntc-table__cell' />
+      <View className='ntc-table__row ntc-table__row--total js-fee-total' {...group('row')}>
+        <Text className='ntc-table__cell ntc-table__cell--key' {...group('cell')}>合计</Text>
+        <Text className='ntc-table__cell ntc-table__cell--num js-fee-total-amount' {...group('cell')}>{money(total)}</Text>
+        <Text className='ntc-table__cell' {...group('cell')} />
       </View>
     </View>
   )
@@ -162,7 +161,7 @@ export function PublishAtField({ value, onChange }: { value: string; onChange: (
         </Picker>
       </View>
       {value ? (
-        <Text className='ll-block ntc-link js-publish-now' onClick={() => onChange('')}>
+        <Text className='ll-block ntc-link js-publish-now' {...tappable(() => onChange(''))}>
           改为立即发布
         </Text>
       ) : null}

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { requestApi, type RequestSummary } from '../../services/request'
+import { group, tappable } from '../../components/Tappable'
 import './request.scss'
 
 export interface TileOption<T extends string> {
@@ -21,19 +22,19 @@ export function Tiles<T extends string>(props: {
   onChange: (v: T) => void
   layout?: 'grid' | 'list' | 'chips'
   className?: string
+  /** What is being chosen, for a screen reader (e.g. 反映类别). */
+  label?: string
 }) {
   const layout = props.layout ?? 'grid'
   return (
-    <View className={`rq-tiles rq-tiles--${layout} ${props.className ?? ''}`}>
+    <View className={`rq-tiles rq-tiles--${layout} ${props.className ?? ''}`} {...group('radiogroup', props.label)}>
       {props.options.map((o) => {
         const selected = props.value === o.value
         return (
           <View
             key={o.value}
             className={`rq-tile ${o.className} ${selected ? 'is-selected' : ''}`}
-            onClick={() => props.onChange(o.value)}
-            aria-role='radio'
-            aria-checked={selected}
+            {...tappable(() => props.onChange(o.value), { role: 'radio', checked: selected })}
           >
             <Text className='rq-tile__label'>{o.label}</Text>
             {o.desc ? <Text className='rq-tile__desc'>{o.desc}</Text> : null}

@@ -20,6 +20,7 @@ import { eventApi } from '../../services/event'
 import { noticeApi } from '../../services/notice'
 import { requestApi } from '../../services/request'
 import { userApi } from '../../services/user'
+import { tappable } from '../../components/Tappable'
 
 function CountTag({ loading, error, count, more }: { loading: boolean; error: string | null; count: number; more: boolean }) {
   if (loading) return <Text className='ll-muted'>加载中…</Text>
@@ -31,7 +32,7 @@ function PendingReviewsRow() {
   const pending = useRemote(() => userApi.listPendingBindings({ limit: 20 }))
   useRefreshOnShow(pending.reload, pending.loading)
   return (
-    <View className='ll-row ll-list-item js-todo-verify' onClick={() => go(ROUTES.verify)}>
+    <View className='ll-row ll-list-item js-todo-verify' {...tappable(() => go(ROUTES.verify), { role: 'link' })}>
       <Text>住户认证待审核</Text>
       <CountTag loading={pending.loading && !pending.data} error={pending.error} count={pending.data?.items.length ?? 0} more={!!pending.data?.nextCursor} />
     </View>
@@ -42,7 +43,7 @@ function OpenRequestsRow() {
   const open = useRemote(() => requestApi.listAssigned({ filter: 'open', limit: 20 }))
   useRefreshOnShow(open.reload, open.loading)
   return (
-    <View className='ll-row ll-list-item js-todo-requests' onClick={() => go(ROUTES.requestWork)}>
+    <View className='ll-row ll-list-item js-todo-requests' {...tappable(() => go(ROUTES.requestWork), { role: 'link' })}>
       <Text>待处理反映</Text>
       <CountTag loading={open.loading && !open.data} error={open.error} count={open.data?.items.length ?? 0} more={!!open.data?.nextCursor} />
     </View>
@@ -55,7 +56,7 @@ function Todo({ verify, requests, hall }: { verify: boolean; requests: boolean; 
       {verify ? <PendingReviewsRow /> : null}
       {requests ? <OpenRequestsRow /> : null}
       {hall ? (
-        <View className='ll-row ll-list-item js-todo-hall' onClick={() => go(ROUTES.requestHall)}>
+        <View className='ll-row ll-list-item js-todo-hall' {...tappable(() => go(ROUTES.requestHall), { role: 'link' })}>
           <Text>任务大厅</Text>
           <Text className='ll-muted'>认领邻里求助</Text>
         </View>
@@ -73,7 +74,7 @@ function MyRequests() {
       title='我的反映'
       className='js-my-requests-card'
       extra={
-        <Text className='ll-muted js-my-requests-all' onClick={() => go(ROUTES.requestMine)}>
+        <Text className='ll-more js-my-requests-all' {...tappable(() => go(ROUTES.requestMine), { role: 'link', label: '全部我的反映' })}>
           全部 ›
         </Text>
       }
@@ -100,7 +101,7 @@ function UpcomingEvents() {
       title='近期活动'
       className='js-home-events'
       extra={
-        <Text className='ll-muted js-home-events-all' onClick={() => go(ROUTES.eventList)}>
+        <Text className='ll-more js-home-events-all' {...tappable(() => go(ROUTES.eventList), { role: 'link', label: '全部活动' })}>
           全部 ›
         </Text>
       }
@@ -144,7 +145,7 @@ function HomeNotices() {
       extra={
         <View className='ll-row'>
           {unread ? <Tag type='primary' className='js-home-unread'>{`${unread} 条未读`}</Tag> : null}
-          <Text className='ll-muted js-home-notices-all' onClick={() => go(ROUTES.noticeList)}>
+          <Text className='ll-more js-home-notices-all' {...tappable(() => go(ROUTES.noticeList), { role: 'link', label: '全部通知公告' })}>
             全部 ›
           </Text>
         </View>
@@ -188,7 +189,7 @@ export default function Home() {
   return (
     <PageShell title={session.compound?.name ?? '邻里共治'} subtitle={greeting}>
       <HouseholdStatus session={session} />
-      <View className='ll-hero js-report' onClick={() => go(ROUTES.requestReport)}>
+      <View className='ll-hero js-report' {...tappable(() => go(ROUTES.requestReport))}>
         <Text className='ll-hero__title'>我要反映</Text>
         <Text className='ll-hero__sub'>你呼我应 · 有事找邻里</Text>
       </View>

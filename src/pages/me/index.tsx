@@ -1,7 +1,7 @@
 // 我的: profile, household, roles, elder mode, privacy and data, and (locally) the identity switcher.
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { Card } from '../../components/Card'
 import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher'
 import { ROUTES, go } from '../../routes'
@@ -10,6 +10,7 @@ import { ErrorBlock, Loading } from '../../components/StateView'
 import { isLocal } from '../../services/platform'
 import { useSession } from '../../store/session'
 import { homeLabel, roleLabel } from '../../utils/format'
+import { Tappable } from '../../components/Tappable'
 
 function bindingText(s: NonNullable<ReturnType<typeof useSession>['session']>): string {
   if (s.household?.verified) return `${homeLabel(s.household)}（已认证）`
@@ -38,7 +39,7 @@ export default function Me() {
             <View className='ll-row' style={{ marginTop: '8px' }}>
               {session.roles.length ? (
                 session.roles.map((r) => (
-                  <Tag key={r} type='primary' plain>
+                  <Tag key={r} plain background='#c8161d'>
                     {roleLabel(r)}
                   </Tag>
                 ))
@@ -48,14 +49,24 @@ export default function Me() {
             </View>
           </Card>
           <CellGroup>
-            <Cell title='我的房屋' description={bindingText(session)} clickable onClick={() => go(ROUTES.binding)} className='js-cell-binding' />
-            <Cell title='个人资料' description='称呼、手机号、党员信息' clickable onClick={() => go(ROUTES.profile)} className='js-cell-profile' />
-            <Cell
-              title='长辈模式'
-              description='更大的字、更高的对比度、更大的按钮'
-              extra={<Switch checked={elderMode} onChange={(v: boolean) => setElderMode(v)} className='js-elder-switch' />}
-            />
-            <Cell title='隐私与个人数据' description='授权管理、导出我的数据、注销账号' clickable onClick={() => go(ROUTES.privacy)} className='js-cell-privacy' />
+            <Tappable className='js-cell-binding' role='link' onTap={() => go(ROUTES.binding)}>
+              <Cell title='我的房屋' description={bindingText(session)} clickable />
+            </Tappable>
+            <Tappable className='js-cell-profile' role='link' onTap={() => go(ROUTES.profile)}>
+              <Cell title='个人资料' description='称呼、手机号、党员信息' clickable />
+            </Tappable>
+            {/* the whole line is the switch (NutUI's Switch carries WeChat's aria-role into the browser) */}
+            <Tappable className='js-elder-switch' role='switch' checked={elderMode} onTap={() => setElderMode(!elderMode)}>
+              <Cell
+                title='长辈模式'
+                description='更大的字、更高的对比度、更大的按钮'
+                clickable
+                extra={<Text className={`ll-switch-state ${elderMode ? 'is-on' : ''}`}>{elderMode ? '已开启' : '已关闭'}</Text>}
+              />
+            </Tappable>
+            <Tappable className='js-cell-privacy' role='link' onTap={() => go(ROUTES.privacy)}>
+              <Cell title='隐私与个人数据' description='授权管理、导出我的数据、注销账号' clickable />
+            </Tappable>
             <Cell title='我的记录' description='反映、报名、志愿服务记录（建设中）' />
           </CellGroup>
           <View className='ll-gap' />

@@ -9,6 +9,7 @@ import { Card } from '../../components/Card'
 import { PageShell } from '../../components/PageShell'
 import { go } from '../../routes'
 import { useSession } from '../../store/session'
+import { tappable } from '../../components/Tappable'
 
 type Tile = Service & { key: string; url?: string }
 
@@ -40,7 +41,7 @@ export default function Services() {
     <PageShell title='办事' subtitle='小区党支部、业委会、物业三方联动'>
       <View className='ll-grid'>
         {TILES.map((s) => (
-          <View key={s.key} className={`ll-tile js-service-${s.key}`} onClick={() => (s.url ? go(s.url) : comingSoon(s.title))}>
+          <View key={s.key} className={`ll-tile js-service-${s.key}`} {...tappable(() => (s.url ? go(s.url) : comingSoon(s.title)), { role: s.url ? 'link' : 'button' })}>
             <View className='ll-row'>
               <Text className='ll-tile__title'>{s.title}</Text>
               {s.url ? null : <Tag type='default'>建设中</Tag>}
@@ -53,7 +54,7 @@ export default function Services() {
       {tools.length ? (
         <Card title='工作台' className='js-workbench'>
           {tools.map((t) => (
-            <View key={t.key} className={`ll-list-item js-tool-${t.key}`} onClick={() => go(t.url)}>
+            <View key={t.key} className={`ll-list-item js-tool-${t.key}`} {...tappable(() => go(t.url), { role: 'link' })}>
               <Text className='ll-block'>{t.title}</Text>
               <Text className='ll-muted'>{t.desc}</Text>
             </View>

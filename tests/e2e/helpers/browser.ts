@@ -17,16 +17,16 @@ export function appUrl(): string {
   return url;
 }
 
-export async function launch(): Promise<BrowserContext> {
+/** A phone by default; `{ desktop: true }` is a 1440×900 desktop browser window (the staff's console). */
+export async function launch(options: { desktop?: boolean } = {}): Promise<BrowserContext> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-pw-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    ...(options.desktop
+      ? { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false }
+      : { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
     locale: 'zh-CN',
   });
   // Remove the profile once Chromium has really gone (it may still be writing when 'close' fires).

@@ -9,6 +9,7 @@ import { eventApi, type Attendee } from '../../../services/event'
 import { useRemote } from '../../../store/useRemote'
 import { eventTime } from '../../../utils/format'
 import { useEventId } from '../components'
+import { tappable } from '../../../components/Tappable'
 
 function Person({ a, waitlisted }: { a: Attendee; waitlisted?: boolean }) {
   // organisers get full numbers; a masked one cannot be dialled
@@ -19,11 +20,11 @@ function Person({ a, waitlisted }: { a: Attendee; waitlisted?: boolean }) {
         <View className='ll-row'>
           <Text className='ev-person__name'>{a.name}</Text>
           {waitlisted ? (
-            <Tag background='#d46b08' color='#ffffff' className='js-position'>
+            <Tag background='#ad4e00' color='#ffffff' className='js-position'>
               候补第 {a.position ?? '—'} 位
             </Tag>
           ) : a.checkedIn ? (
-            <Tag background='#389e0d' color='#ffffff' className='js-checked-in'>
+            <Tag background='#237804' color='#ffffff' className='js-checked-in'>
               已签到
             </Tag>
           ) : null}
@@ -34,7 +35,7 @@ function Person({ a, waitlisted }: { a: Attendee; waitlisted?: boolean }) {
       {a.phone ? (
         <Text
           className={`js-phone ${canCall ? 'ev-phone' : 'll-muted'}`}
-          onClick={() => canCall && void Taro.makePhoneCall({ phoneNumber: a.phone! }).catch(() => undefined)}
+          {...(canCall ? tappable(() => void Taro.makePhoneCall({ phoneNumber: a.phone! }).catch(() => undefined), { role: 'link' }) : {})}
         >
           {a.phone}
           {canCall ? ' 拨打' : ''}

@@ -46,10 +46,10 @@ function AudienceText({ audience }: { audience: EventView['audience'] }) {
 
 function StateTag({ v, now }: { v: EventView; now: number }) {
   if (v.state === 'cancelled') return <CancelledTag />
-  if (now >= Date.parse(v.endAt)) return <Tag background='#8c8c8c' color='#ffffff'>已结束</Tag>
-  if (now >= Date.parse(v.startAt)) return <Tag background='#1677ff' color='#ffffff'>进行中</Tag>
-  if (now > Date.parse(v.signupDeadline)) return <Tag background='#d46b08' color='#ffffff'>报名已截止</Tag>
-  return <Tag background='#389e0d' color='#ffffff'>报名中</Tag>
+  if (now >= Date.parse(v.endAt)) return <Tag background='#595959' color='#ffffff'>已结束</Tag>
+  if (now >= Date.parse(v.startAt)) return <Tag background='#0958d9' color='#ffffff'>进行中</Tag>
+  if (now > Date.parse(v.signupDeadline)) return <Tag background='#ad4e00' color='#ffffff'>报名已截止</Tag>
+  return <Tag background='#237804' color='#ffffff'>报名中</Tag>
 }
 
 /** My registration: confirmed, checked in, or my place on the waitlist. */
@@ -252,7 +252,7 @@ function Detail({ eventId }: { eventId: string }) {
         {v.heldForReview ? <Text className='ll-block ll-muted js-held'>内容正在审核，通过前仅组织者可见。</Text> : null}
         {v.creditsHours ? (
           <View className='ll-row'>
-            <Tag plain background='#389e0d' className='js-credits-tag'>
+            <Tag plain background='#237804' className='js-credits-tag'>
               可计志愿服务时长
             </Tag>
           </View>

@@ -11,6 +11,7 @@ import { Empty } from '../../../components/StateView'
 import { EVENT_ORGANIZER_ROLES, eventApi, type EventSummary } from '../../../services/event'
 import { useSession } from '../../../store/session'
 import '../event.scss'
+import { group, tappable } from '../../../components/Tappable'
 
 const TABS = [
   { value: 'upcoming', label: '近期活动', empty: '近期还没有活动。有新活动时会在这里显示，欢迎报名参加。' },
@@ -52,14 +53,12 @@ function Events() {
           我的活动
         </Button>
       </View>
-      <View className='ev-tabs' aria-role='tablist'>
+      <View className='ev-tabs' {...group('tablist', '活动时间')}>
         {TABS.map((t) => (
           <View
             key={t.value}
             className={`ev-tab js-tab-${t.value} ${when === t.value ? 'is-selected' : ''}`}
-            onClick={() => setWhen(t.value)}
-            aria-role='tab'
-            aria-selected={when === t.value}
+            {...tappable(() => setWhen(t.value), { role: 'tab', selected: when === t.value })}
           >
             <Text>{t.label}</Text>
           </View>

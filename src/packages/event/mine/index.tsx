@@ -9,10 +9,11 @@ import { Empty } from '../../../components/StateView'
 import { eventApi, type MyRegistration } from '../../../services/event'
 import { eventTime } from '../../../utils/format'
 import { RegistrationTag } from '../components'
+import { tappable } from '../../../components/Tappable'
 
 function Row({ item }: { item: MyRegistration }) {
   return (
-    <View className={`ll-list-item ll-event js-registration js-event-${item.eventId}`} onClick={() => go(eventUrl(item.eventId))}>
+    <View className={`ll-list-item ll-event js-registration js-event-${item.eventId}`} {...tappable(() => go(eventUrl(item.eventId)), { role: 'link' })}>
       <View className='ll-event__head'>
         <Text className='ll-event__title'>{item.title}</Text>
         <RegistrationTag status={item.status} checkedIn={item.checkedIn} />

@@ -15,6 +15,7 @@ import { noticeApi, type NoticeView } from '../../../services/notice'
 import { useSession } from '../../../store/session'
 import { eventTime } from '../../../utils/format'
 import { FeeTable, useNoticeId } from '../components'
+import { tappable } from '../../../components/Tappable'
 
 /** 'cloud://env.xxx/notices/2026/停水范围.png' → '停水范围.png'. */
 function fileName(fileId: string): string {
@@ -38,7 +39,7 @@ function Images({ images }: { images: string[] }) {
             src={src}
             mode='aspectFill'
             lazyLoad
-            onClick={() => void Taro.previewImage({ urls: images, current: src }).catch(() => undefined)}
+            {...tappable(() => void Taro.previewImage({ urls: images, current: src }).catch(() => undefined), { label: '查看大图' })}
           />
         ) : (
           // cloud:// file ids only resolve inside WeChat
@@ -132,7 +133,7 @@ function Detail({ noticeId }: { noticeId: string }) {
           {v.important ? <ImportantTag /> : null}
           <NoticeCategoryTag category={v.category} />
           {archived ? (
-            <Tag background='#8c8c8c' color='#ffffff' className='js-archived-tag'>
+            <Tag background='#595959' color='#ffffff' className='js-archived-tag'>
               已下架
             </Tag>
           ) : null}

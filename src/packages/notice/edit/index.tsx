@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Image, RichText, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
 import { noticeUrl } from '../../../routes'
 import { SessionPage } from '../../../components/SessionPage'
@@ -24,12 +24,15 @@ import {
 } from '../../../services/notice'
 import { isWeapp } from '../../../services/platform'
 import { userApi } from '../../../services/user'
-import { firstProblem } from '../../../services/validate'
+import { firstIssue } from '../../../services/validate'
+import { Field, FormProblemLine, useFormProblem, type FormProblem } from '../../../components/FormField'
+import { Toggle } from '../../../components/Toggle'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { eventTime } from '../../../utils/format'
 import { formTimeToIso, isFormTime, isoToFormTime } from '../../../utils/formTime'
 import { PublishAtField, feeTotal, hasRichFormatting, htmlToText, money, textToHtml, useNoticeId } from '../components'
+import { group, tappable } from '../../../components/Tappable'
 
 const CATEGORY_HINTS: Record<NoticeCategory, string> = {
   outage: '停水、停电、停气、电梯检修',
@@ -115,17 +118,17 @@ function feeRowsOf(fees: FeeDraft[]): FeeRow[] | string {
   return out
 }
 
-/** The whole form as the contract's publish input; a string is the problem with the form instead. */
-function inputOf(f: Form, isNew: boolean): PublishInput | string {
-  if (!f.category) return '请选择通知类别'
-  if (f.audience === 'buildings' && !f.buildingIds.length) return '请选择通知的楼栋'
+/** The whole form as the contract's publish input, or the problem with the form and the field it is about. */
+function inputOf(f: Form, isNew: boolean): PublishInput | FormProblem {
+  if (!f.category) return { message: '请选择通知类别', field: 'category' }
+  if (f.audience === 'buildings' && !f.buildingIds.length) return { message: '请选择通知的楼栋', field: 'audience' }
   const feeTable = f.category === 'disclosure' ? feeRowsOf(f.fees) : []
-  if (typeof feeTable === 'string') return feeTable
+  if (typeof feeTable === 'string') return { message: feeTable, field: 'feeTable' }
   let publishAt: string | undefined
   if (f.publishAt) {
-    if (!isFormTime(f.publishAt)) return '定时发布时间格式不正确'
+    if (!isFormTime(f.publishAt)) return { message: '定时发布时间格式不正确', field: 'publishAt' }
     publishAt = formTimeToIso(f.publishAt)
-    if (isNew && Date.parse(publishAt) <= Date.now()) return '定时发布的时间已经过了，请重新选择，或改为立即发布'
+    if (isNew && Date.parse(publishAt) <= Date.now()) return { message: '定时发布的时间已经过了，请重新选择，或改为立即发布', field: 'publishAt' }
   }
   return {
     category: f.category,
@@ -156,7 +159,7 @@ function changes(before: Form, after: Form, data: PublishInput): Partial<Publish
   const out: Partial<PublishInput> = {}
   for (const key of Object.keys(data) as Array<keyof PublishInput>) {
     if (key === 'content') continue
-    const was = typeof prev === 'string' ? undefined : prev[key]
+    const was = 'message' in prev ? undefined : prev[key]
     if (JSON.stringify(data[key]) !== JSON.stringify(was)) Object.assign(out, { [key]: data[key] })
   }
   if (after.body.trim() !== before.body.trim()) out.content = data.content
@@ -171,14 +174,12 @@ function BuildingChoices({ selected, onToggle }: { selected: string[]; onToggle:
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
   return (
-    <View className='ll-choice-row js-buildings'>
+    <View className='ll-choice-row js-buildings' {...group('group', '楼栋')}>
       {directory.data.buildings.map((b) => (
         <View
           key={b.buildingId}
           className={`ll-choice js-building-${b.buildingId} ${selected.includes(b.buildingId) ? 'is-selected' : ''}`}
-          onClick={() => onToggle(b.buildingId)}
-          aria-role='checkbox'
-          aria-checked={selected.includes(b.buildingId)}
+          {...tappable(() => onToggle(b.buildingId), { role: 'checkbox', checked: selected.includes(b.buildingId) })}
         >
           <Text>{b.name}</Text>
         </View>
@@ -207,7 +208,7 @@ function FeeEditor({ fees, onChange }: { fees: FeeDraft[]; onChange: (fees: FeeD
             <View className='ll-field'>
               <Input className='js-fee-period' placeholder='期间，如 2026年1-6月' value={f.period} maxLength={20} onChange={(v: string) => setRow(i, { period: v })} />
             </View>
-            <Text className='ntc-link js-fee-remove' onClick={() => onChange(fees.filter((_, j) => j !== i))}>
+            <Text className='ntc-link js-fee-remove' {...tappable(() => onChange(fees.filter((_, j) => j !== i)), { label: `删除第 ${i + 1} 行` })}>
               删除
             </Text>
           </View>
@@ -286,7 +287,7 @@ function MediaEditor({ form, set }: { form: Form; set: <K extends keyof Form>(ke
               )}
               <Text
                 className='ntc-image__remove js-image-remove'
-                onClick={() => set('images', form.images.filter((i) => i !== src))}
+                {...tappable(() => set('images', form.images.filter((i) => i !== src)), { label: `移除图片 ${baseName(src)}` })}
               >
                 移除
               </Text>
@@ -299,7 +300,7 @@ function MediaEditor({ form, set }: { form: Form; set: <K extends keyof Form>(ke
           <Text className='ntc-file__name'>{a.name}</Text>
           <Text
             className='ntc-link js-attachment-remove'
-            onClick={() => set('attachments', form.attachments.filter((x) => x.fileId !== a.fileId))}
+            {...tappable(() => set('attachments', form.attachments.filter((x) => x.fileId !== a.fileId)), { label: `移除附件 ${a.name}` })}
           >
             移除
           </Text>
@@ -329,12 +330,12 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
   const [form, setForm] = useState<Form>(() => (original ? formOf(original) : blankForm(propertyOnly ? 'disclosure' : null)))
   const initial = useRef(form)
   const [preview, setPreview] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { problem, show: setProblem, clear: clearProblem } = useFormProblem()
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
-    setProblem(null)
+    clearProblem()
   }
   const richOriginal = !!original && hasRichFormatting(original.content)
   // a notice already out cannot be scheduled again
@@ -342,27 +343,27 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
 
   const chooseCategory = (c: NoticeCategory) => {
     setForm((f) => ({ ...f, category: c, fees: c === 'disclosure' && !f.fees.length ? [blankFee()] : f.fees }))
-    setProblem(null)
+    clearProblem()
   }
 
   const save = async () => {
     if (sending.current) return
     const data = inputOf(form, !noticeId)
-    if (typeof data === 'string') return setProblem(data)
-    const local = firstProblem(noticeContract.publish.input, publishBody(data))
-    if (local) return setProblem(local)
+    if ('message' in data) return setProblem(data.message, data.field)
+    const local = firstIssue(noticeContract.publish.input, publishBody(data))
+    if (local) return setProblem(local.message, local.field)
     let patch: UpdateInput | null = null
     if (noticeId) {
       if (data.publishAt && form.publishAt !== initial.current.publishAt && Date.parse(data.publishAt) <= Date.now()) {
-        return setProblem('定时发布的时间已经过了，请重新选择，或改为立即发布')
+        return setProblem('定时发布的时间已经过了，请重新选择，或改为立即发布', 'publishAt')
       }
       const changed = changes(initial.current, form, data)
       if (!Object.keys(changed).length) return setProblem('没有修改任何内容')
       patch = { noticeId, ...changed }
-      const patchProblem = firstProblem(noticeContract.update.input, patch)
-      if (patchProblem) return setProblem(patchProblem)
+      const patchProblem = firstIssue(noticeContract.update.input, patch)
+      if (patchProblem) return setProblem(patchProblem.message, patchProblem.field)
     }
-    setProblem(null)
+    clearProblem()
     sending.current = true
     setBusy(true)
     if (patch) {
@@ -390,20 +391,20 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
   return (
     <View className='js-notice-form'>
       <Card title='通知类别'>
-        <View className='ll-choice-row ntc-categories js-categories'>
-          {NOTICE_CATEGORIES.map((c) => (
-            <View
-              key={c}
-              className={`ll-choice js-category-${c} ${form.category === c ? 'is-selected' : ''}`}
-              onClick={() => chooseCategory(c)}
-              aria-role='radio'
-              aria-checked={form.category === c}
-            >
-              <Text className='ll-block'>{NOTICE_CATEGORY_LABELS[c]}</Text>
-              <Text className='ntc-choice-desc'>{CATEGORY_HINTS[c]}</Text>
-            </View>
-          ))}
-        </View>
+        <Field name='category' problem={problem}>
+          <View className='ll-choice-row ntc-categories js-categories' {...group('radiogroup', '通知类别')}>
+            {NOTICE_CATEGORIES.map((c) => (
+              <View
+                key={c}
+                className={`ll-choice js-category-${c} ${form.category === c ? 'is-selected' : ''}`}
+                {...tappable(() => chooseCategory(c), { role: 'radio', checked: form.category === c })}
+              >
+                <Text className='ll-block'>{NOTICE_CATEGORY_LABELS[c]}</Text>
+                <Text className='ntc-choice-desc'>{CATEGORY_HINTS[c]}</Text>
+              </View>
+            ))}
+          </View>
+        </Field>
         {propertyOnly ? (
           <Text className='ll-block ll-muted js-property-hint'>
             物业可发布：{PROPERTY_CATEGORIES.map((c) => NOTICE_CATEGORY_LABELS[c]).join('、')}。政策宣传、活动类通知由业委会、党支部发布。
@@ -412,63 +413,69 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
       </Card>
 
       <Card title='通知内容'>
-        <Text className='ll-label'>标题</Text>
-        <View className='ll-field'>
-          <Input className='js-field-title' placeholder='如：12月5日（周六）8:00-12:00 停水通知' value={form.title} maxLength={60} onChange={(v: string) => set('title', v)} />
-        </View>
-        <View className='ntc-summary'>
-          <Text className='ll-label'>正文</Text>
-          <Text className='ntc-link js-preview' onClick={() => setPreview(!preview)}>
-            {preview ? '返回编辑' : '预览'}
-          </Text>
-        </View>
-        {preview ? (
-          <View className='ntc-preview js-preview-content'>
-            {html ? <RichText className='ntc-content' nodes={html} /> : <Text className='ll-block ll-muted'>还没有填写正文</Text>}
+        <Field name='title' problem={problem}>
+          <Text className='ll-label'>标题</Text>
+          <View className='ll-field'>
+            <Input className='js-field-title' placeholder='如：12月5日（周六）8:00-12:00 停水通知' value={form.title} maxLength={60} onChange={(v: string) => set('title', v)} />
           </View>
-        ) : (
-          <View className='ntc-textarea'>
-            <TextArea
-              className='js-field-content'
-              placeholder={'每行一段。用 **两个星号** 把要强调的字括起来，会显示为粗体。\n如：因市政管网维修，**12月5日 8:00-12:00** 小区停水，请提前储水。'}
-              value={form.body}
-              maxLength={10000}
-              showCount
-              autoSize
-              onChange={(v: string) => set('body', v)}
-            />
+        </Field>
+        <Field name='content' problem={problem}>
+          <View className='ntc-summary'>
+            <Text className='ll-label'>正文</Text>
+            <Text className='ntc-link js-preview' {...tappable(() => setPreview(!preview))}>
+              {preview ? '返回编辑' : '预览'}
+            </Text>
           </View>
-        )}
+          {preview ? (
+            <View className='ntc-preview js-preview-content'>
+              {html ? <RichText className='ntc-content' nodes={html} /> : <Text className='ll-block ll-muted'>还没有填写正文</Text>}
+            </View>
+          ) : (
+            <View className='ntc-textarea'>
+              <TextArea
+                className='js-field-content'
+                placeholder={'每行一段。用 **两个星号** 把要强调的字括起来，会显示为粗体。\n如：因市政管网维修，**12月5日 8:00-12:00** 小区停水，请提前储水。'}
+                value={form.body}
+                maxLength={10000}
+                showCount
+                autoSize
+                onChange={(v: string) => set('body', v)}
+              />
+            </View>
+          )}
+        </Field>
         <Text className='ll-block ll-muted'>每行一段；**文字** 显示为粗体。发布前可点「预览」查看居民看到的样子。</Text>
         {richOriginal ? (
           <Text className='ll-block ll-error-text js-rich-warning'>这条通知的正文含有标题、列表、表格或图片等格式；修改正文后这些格式会变成普通段落。</Text>
         ) : null}
       </Card>
 
-      {form.category === 'disclosure' ? <FeeEditor fees={form.fees} onChange={(fees) => set('fees', fees)} /> : null}
+      {form.category === 'disclosure' ? (
+        <Field name='feeTable' problem={problem}>
+          <FeeEditor fees={form.fees} onChange={(fees) => set('fees', fees)} />
+        </Field>
+      ) : null}
 
       <MediaEditor form={form} set={set} />
 
       <Card title='发给谁'>
-        <View className='ll-choice-row'>
-          <View
-            className={`ll-choice js-audience-compound ${form.audience === 'compound' ? 'is-selected' : ''}`}
-            onClick={() => set('audience', 'compound')}
-            aria-role='radio'
-            aria-checked={form.audience === 'compound'}
-          >
-            <Text>全小区</Text>
+        <Field name='audience' problem={problem}>
+          <View className='ll-choice-row' {...group('radiogroup', '发给谁')}>
+            <View
+              className={`ll-choice js-audience-compound ${form.audience === 'compound' ? 'is-selected' : ''}`}
+              {...tappable(() => set('audience', 'compound'), { role: 'radio', checked: form.audience === 'compound' })}
+            >
+              <Text>全小区</Text>
+            </View>
+            <View
+              className={`ll-choice js-audience-buildings ${form.audience === 'buildings' ? 'is-selected' : ''}`}
+              {...tappable(() => set('audience', 'buildings'), { role: 'radio', checked: form.audience === 'buildings' })}
+            >
+              <Text>指定楼栋</Text>
+            </View>
           </View>
-          <View
-            className={`ll-choice js-audience-buildings ${form.audience === 'buildings' ? 'is-selected' : ''}`}
-            onClick={() => set('audience', 'buildings')}
-            aria-role='radio'
-            aria-checked={form.audience === 'buildings'}
-          >
-            <Text>指定楼栋</Text>
-          </View>
-        </View>
-        {form.audience === 'buildings' ? <BuildingChoices selected={form.buildingIds} onToggle={toggleBuilding} /> : null}
+          {form.audience === 'buildings' ? <BuildingChoices selected={form.buildingIds} onToggle={toggleBuilding} /> : null}
+        </Field>
         <Text className='ll-block ll-muted'>
           {form.audience === 'buildings' ? '只有所选楼栋的住户能看到，阅读统计也只算这些楼栋。' : '小区所有居民都能看到。'}
         </Text>
@@ -480,24 +487,26 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
             <Text className='ll-label'>置顶</Text>
             <Text className='ll-block ll-muted'>显示在通知列表最上面</Text>
           </View>
-          <Switch checked={form.pinned} onChange={(v: boolean) => set('pinned', v)} className='js-pinned' />
+          <Toggle checked={form.pinned} onChange={(v) => set('pinned', v)} label='置顶' className='js-pinned' />
         </View>
         <View className='ntc-switch-row'>
           <View>
             <Text className='ll-label'>重要通知</Text>
             <Text className='ll-block ll-muted'>重要通知会给已订阅的居民发送提醒</Text>
           </View>
-          <Switch checked={form.important} onChange={(v: boolean) => set('important', v)} className='js-important' />
+          <Toggle checked={form.important} onChange={(v) => set('important', v)} label='重要通知' className='js-important' />
         </View>
         <Text className='ll-label'>{alreadyOut ? '发布时间' : '定时发布'}</Text>
         {alreadyOut && original ? (
           <Text className='ll-block ll-muted js-published-at'>已于 {eventTime(original.publishedAt)} 发布</Text>
         ) : (
-          <PublishAtField value={form.publishAt} onChange={(v) => set('publishAt', v)} />
+          <Field name='publishAt' problem={problem}>
+            <PublishAtField value={form.publishAt} onChange={(v) => set('publishAt', v)} />
+          </Field>
         )}
       </Card>
 
-      {problem ? <Text className='ll-error-text js-form-error'>{problem}</Text> : null}
+      <FormProblemLine problem={problem} />
       <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-save-notice' onClick={() => void save()}>
         {noticeId ? '保存修改' : form.publishAt ? '定时发布' : '发布通知'}
       </Button>

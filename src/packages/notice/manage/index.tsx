@@ -10,6 +10,7 @@ import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty } from '../../../components/StateView'
 import { NOTICE_PUBLISHER_ROLES, noticeApi, type ManagedNotice } from '../../../services/notice'
 import '../notice.scss'
+import { tappable } from '../../../components/Tappable'
 
 function Row({ item }: { item: ManagedNotice }) {
   return (
@@ -19,7 +20,7 @@ function Row({ item }: { item: ManagedNotice }) {
       readMarks={false}
       tags={
         item.archived ? (
-          <Tag background='#8c8c8c' color='#ffffff' className='js-archived-tag'>
+          <Tag background='#595959' color='#ffffff' className='js-archived-tag'>
             已下架
           </Tag>
         ) : null
@@ -27,7 +28,8 @@ function Row({ item }: { item: ManagedNotice }) {
       extra={
         <Text
           className='ll-text-2 js-managed-read-count'
-          onClick={(e) => {
+          {...tappable(() => go(noticeUrl(item.noticeId, 'noticeStats')), { role: 'link' })}
+          onClick={(e: { stopPropagation: () => void }) => {
             e.stopPropagation()
             go(noticeUrl(item.noticeId, 'noticeStats'))
           }}

@@ -9,6 +9,7 @@ import { Empty, RemoteView } from '../../../components/StateView'
 import { NOTICE_STATS_ROLES, noticeApi, type ReadStats } from '../../../services/notice'
 import { useRemote } from '../../../store/useRemote'
 import { Chips, useNoticeId, type Chip } from '../components'
+import { group, tappable } from '../../../components/Tappable'
 
 type Building = ReadStats['byBuilding'][number]
 type UnreadBuilding = ReadStats['unreadByBuilding'][number]
@@ -22,7 +23,7 @@ function ratio(read: number, total: number): string {
 function Bar({ read, total }: { read: number; total: number }) {
   const width = total > 0 ? Math.min(100, Math.round((read / total) * 100)) : 0
   return (
-    <View className='ntc-bar' aria-role='progressbar' aria-valuenow={width} aria-valuemin={0} aria-valuemax={100}>
+    <View className='ntc-bar' {...group('progressbar', `已读 ${width}%`)} aria-valuenow={width} aria-valuemin={0} aria-valuemax={100}>
       <View className='ntc-bar__fill' style={{ width: `${width}%` }} />
     </View>
   )
@@ -55,7 +56,7 @@ function UnreadBuildingBlock({ b, open, onToggle }: { b: UnreadBuilding; open: b
   const count = b.units.reduce((n, u) => n + u.households.length, 0)
   return (
     <View className={`ntc-building js-unread-building-${b.buildingId} ${open ? 'is-open' : ''}`}>
-      <View className='ntc-building__head js-unread-building-toggle' onClick={onToggle} aria-role='button' aria-expanded={open}>
+      <View className='ntc-building__head js-unread-building-toggle' {...tappable(onToggle, { expanded: open })}>
         <Text className='ntc-building__name'>{b.buildingName}</Text>
         <Text className='ll-muted'>
           未读 {count} 户 {open ? '▾' : '▸'}

@@ -20,6 +20,7 @@ import { requestApi, requestContract, type RequestView } from '../../../services
 import { firstProblem } from '../../../services/validate'
 import { dateTime } from '../../../utils/format'
 import { RequestPage, useRefreshOnShow } from '../components'
+import { group, tappable } from '../../../components/Tappable'
 
 type Action = RequestView['can'][number]
 type DialogKind = 'note' | 'resolve' | 'escalate' | 'reject' | 'reopen' | 'withdraw' | 'release'
@@ -183,22 +184,21 @@ function RateCard({ requestId, onDone }: { requestId: string; onDone: (v: Reques
     <Card title='请您评价' className='ll-notice js-rate-card'>
       <Text className='ll-block ll-text-2'>工作人员已办结这件事，请告诉我们办得怎么样。</Text>
       <Text className='ll-label'>问题解决了吗？</Text>
-      <View className='ll-choice-row'>
-        <View className={`ll-choice js-fixed-yes ${fixed === true ? 'is-selected' : ''}`} onClick={() => setFixed(true)}>
+      <View className='ll-choice-row' {...group('radiogroup', '问题解决了吗？')}>
+        <View className={`ll-choice js-fixed-yes ${fixed === true ? 'is-selected' : ''}`} {...tappable(() => setFixed(true), { role: 'radio', checked: fixed === true })}>
           <Text>解决了</Text>
         </View>
-        <View className={`ll-choice js-fixed-no ${fixed === false ? 'is-selected' : ''}`} onClick={() => setFixed(false)}>
+        <View className={`ll-choice js-fixed-no ${fixed === false ? 'is-selected' : ''}`} {...tappable(() => setFixed(false), { role: 'radio', checked: fixed === false })}>
           <Text>没解决</Text>
         </View>
       </View>
       <Text className='ll-label'>满意程度{rating ? `：${rating} 星 · ${RATING_WORDS[rating]}` : ''}</Text>
-      <View className='rq-stars'>
+      <View className='rq-stars' {...group('radiogroup', '满意程度')}>
         {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
             className={`rq-star js-rating-${n} ${rating !== null && n <= rating ? 'is-on' : ''} ${rating === n ? 'is-selected' : ''}`}
-            onClick={() => setRating(n)}
-            aria-label={`${n} 星`}
+            {...tappable(() => setRating(n), { role: 'radio', checked: rating === n, label: `${n} 星` })}
           >
             <Text className='rq-star__icon'>★</Text>
             <Text className='rq-star__num'>{n}</Text>
@@ -342,7 +342,7 @@ function Detail({ requestId }: { requestId: string }) {
             {v.reporterPhone ? (
               <Text
                 className={`js-reporter-phone ${canCall ? 'll-text-2' : 'll-muted'}`}
-                onClick={() => canCall && void Taro.makePhoneCall({ phoneNumber: v.reporterPhone! }).catch(() => undefined)}
+                {...(canCall ? tappable(() => void Taro.makePhoneCall({ phoneNumber: v.reporterPhone! }).catch(() => undefined), { role: 'link' }) : {})}
               >
                 {v.reporterPhone}
                 {canCall ? '（点击拨打）' : ''}

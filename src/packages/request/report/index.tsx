@@ -21,7 +21,8 @@ import { StateTag } from '../../../components/RequestRow'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { askRequestStatusSubscription, requestApi, requestContract, type RequestSummary } from '../../../services/request'
 import { userApi } from '../../../services/user'
-import { firstProblem } from '../../../services/validate'
+import { firstIssue } from '../../../services/validate'
+import { Field, FormProblemLine, useFormProblem } from '../../../components/FormField'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { MetooButton, RequestPage, Tiles, hoursText } from '../components'
@@ -109,12 +110,12 @@ function ReportForm() {
   const [photos, setPhotos] = useState<string[]>([])
   const [photoUrls, setPhotoUrls] = useState<Record<string, string>>({})
   const [uploading, setUploading] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { problem, show: setProblem, clear: clearProblem } = useFormProblem()
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
   const askedSubscription = useRef(false)
   // a message about the form goes away as soon as the resident changes the form
-  useEffect(() => setProblem(null), [category, content, place, buildingId, unit, area, photos])
+  useEffect(() => clearProblem(), [clearProblem, category, content, place, buildingId, unit, area, photos])
 
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
@@ -126,23 +127,23 @@ function ReportForm() {
 
   const submit = async () => {
     if (sending.current) return
-    if (uploading) return setProblem('照片正在上传，请稍候再提交')
-    if (!category) return setProblem('请选择反映类别')
-    if (!content.trim()) return setProblem('请填写反映内容')
+    if (uploading) return setProblem('照片正在上传，请稍候再提交', 'photos')
+    if (!category) return setProblem('请选择反映类别', 'category')
+    if (!content.trim()) return setProblem('请填写反映内容', 'content')
     let location: CreateInput['location']
     if (place === 'area') {
-      if (!area.trim()) return setProblem('请填写公共区域的具体位置')
+      if (!area.trim()) return setProblem('请填写公共区域的具体位置', 'location')
       location = { area: area.trim() }
     } else {
-      if (!building) return setProblem('请选择楼栋，或选择「公共区域」')
+      if (!building) return setProblem('请选择楼栋，或选择「公共区域」', 'location')
       location = unit ? { buildingId: building.buildingId, unit } : { buildingId: building.buildingId }
     }
     const data: CreateInput = { category, content: content.trim(), location, urgency, visibility, idempotencyKey: key }
     if (atHome) data.atHome = true
     if (photos.length) data.photos = photos
-    const local = firstProblem(requestContract.create.input, data)
-    if (local) return setProblem(local)
-    setProblem(null)
+    const local = firstIssue(requestContract.create.input, data)
+    if (local) return setProblem(local.message, local.field)
+    clearProblem()
     sending.current = true
     setBusy(true)
     // WeChat only lets a tap ask for subscription messages: ask first, once per form
@@ -161,84 +162,96 @@ function ReportForm() {
   return (
     <View className='js-report-form'>
       <Card title='反映什么问题？'>
-        <Tiles
-          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c], desc: CATEGORY_HINTS[c], className: `js-category-${c}` }))}
-          value={category}
-          onChange={setCategory}
-        />
-        <Text className='ll-label'>具体情况</Text>
-        <View className='rq-textarea'>
-          <TextArea
-            className='js-content'
-            placeholder='请说明发生了什么、在哪里、持续多久了'
-            value={content}
-            maxLength={CONTENT_MAX}
-            showCount
-            autoSize
-            onChange={(v: string) => setContent(v)}
+        <Field name='category' problem={problem}>
+          <Tiles
+            label='反映类别'
+            options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c], desc: CATEGORY_HINTS[c], className: `js-category-${c}` }))}
+            value={category}
+            onChange={setCategory}
           />
-        </View>
+        </Field>
+        <Field name='content' problem={problem}>
+          <Text className='ll-label'>具体情况</Text>
+          <View className='rq-textarea'>
+            <TextArea
+              className='js-content'
+              placeholder='请说明发生了什么、在哪里、持续多久了'
+              value={content}
+              maxLength={CONTENT_MAX}
+              showCount
+              autoSize
+              onChange={(v: string) => setContent(v)}
+            />
+          </View>
+        </Field>
       </Card>
 
       <Card title='照片（可选，最多 9 张）' className='js-report-photos'>
         <Text className='ll-block ll-muted'>拍下现场情况，工作人员能更快了解问题。</Text>
-        <PhotoPicker
-          value={photos}
-          onChange={setPhotos}
-          max={9}
-          urls={photoUrls}
-          onUrls={(added) => setPhotoUrls((u) => ({ ...u, ...added }))}
-          onBusy={setUploading}
-        />
+        <Field name='photos' problem={problem}>
+          <PhotoPicker
+            value={photos}
+            onChange={setPhotos}
+            max={9}
+            urls={photoUrls}
+            onUrls={(added) => setPhotoUrls((u) => ({ ...u, ...added }))}
+            onBusy={setUploading}
+          />
+        </Field>
       </Card>
 
       <Card title='在哪里？'>
-        <Tiles
-          layout='chips'
-          options={[
-            ...buildings.map((b) => ({ value: b.buildingId, label: b.name, className: `js-building-${b.buildingId}` })),
-            { value: '__area', label: '公共区域', className: 'js-location-area' },
-          ]}
-          value={place === 'area' ? '__area' : buildingId}
-          onChange={(v) => {
-            if (v === '__area') return setPlace('area')
-            setPlace('building')
-            if (v !== buildingId) setUnit(null)
-            setBuildingId(v)
-          }}
-        />
-        {place === 'building' && building && building.units.length ? (
-          <>
-            <Text className='ll-label'>单元（可不选）</Text>
-            <Tiles
-              layout='chips'
-              options={building.units.map((u) => ({ value: u, label: `${u}单元`, className: `js-unit-${u}` }))}
-              value={unit}
-              onChange={(u) => setUnit(u === unit ? null : u)}
-            />
-          </>
-        ) : null}
-        {ownPlace ? (
+        <Field name='location' problem={problem}>
           <Tiles
             layout='chips'
-            className='js-at-home'
+            label='楼栋或公共区域'
             options={[
-              { value: 'home', label: '是我家里的问题', className: 'js-at-home-yes' },
-              { value: 'shared', label: '楼道等公共部位', className: 'js-at-home-no' },
+              ...buildings.map((b) => ({ value: b.buildingId, label: b.name, className: `js-building-${b.buildingId}` })),
+              { value: '__area', label: '公共区域', className: 'js-location-area' },
             ]}
-            value={atHome ? 'home' : 'shared'}
-            onChange={(v) => setAtHome(v === 'home')}
+            value={place === 'area' ? '__area' : buildingId}
+            onChange={(v) => {
+              if (v === '__area') return setPlace('area')
+              setPlace('building')
+              if (v !== buildingId) setUnit(null)
+              setBuildingId(v)
+            }}
           />
-        ) : null}
-        {ownPlace && atHome ? <Text className='ll-block ll-muted js-at-home-note'>处理人员会看到您的房号 {home?.room}，方便上门。</Text> : null}
-        {place === 'area' ? (
-          <>
-            <Text className='ll-label'>具体位置</Text>
-            <View className='ll-field'>
-              <Input className='js-area' placeholder='如：东门、3号楼前停车场、儿童游乐区' value={area} maxLength={40} onChange={(v: string) => setArea(v)} />
-            </View>
-          </>
-        ) : null}
+          {place === 'building' && building && building.units.length ? (
+            <>
+              <Text className='ll-label'>单元（可不选）</Text>
+              <Tiles
+                layout='chips'
+                label='单元'
+                options={building.units.map((u) => ({ value: u, label: `${u}单元`, className: `js-unit-${u}` }))}
+                value={unit}
+                onChange={(u) => setUnit(u === unit ? null : u)}
+              />
+            </>
+          ) : null}
+          {ownPlace ? (
+            <Tiles
+              layout='chips'
+              label='问题在哪里'
+              className='js-at-home'
+              options={[
+                { value: 'home', label: '是我家里的问题', className: 'js-at-home-yes' },
+                { value: 'shared', label: '楼道等公共部位', className: 'js-at-home-no' },
+              ]}
+              value={atHome ? 'home' : 'shared'}
+              onChange={(v) => setAtHome(v === 'home')}
+            />
+          ) : null}
+          {ownPlace && atHome ? <Text className='ll-block ll-muted js-at-home-note'>处理人员会看到您的房号 {home?.room}，方便上门。</Text> : null}
+          {place === 'area' ? (
+            <>
+              <Text className='ll-label'>具体位置</Text>
+              <View className='ll-field'>
+                <Input className='js-area' placeholder='如：东门、3号楼前停车场、儿童游乐区' value={area} maxLength={40} onChange={(v: string) => setArea(v)} />
+              </View>
+            </>
+          ) : null}
+        </Field>
       </Card>
 
       {place === 'building' && building && category ? <SimilarHint buildingId={building.buildingId} category={category} /> : null}
@@ -246,6 +259,7 @@ function ReportForm() {
       <Card title='有多急？'>
         <Tiles
           layout='list'
+          label='有多急'
           options={URGENCIES.map((u) => ({
             value: u,
             label: URGENCY_LABELS[u],
@@ -261,6 +275,7 @@ function ReportForm() {
       <Card title='谁可以看到？'>
         <Tiles
           layout='list'
+          label='谁可以看到'
           options={[
             { value: 'private' as const, label: '仅工作人员可见', desc: '只有处理这件事的网格员、物业和党支部能看到；求助任务还有认领的志愿者', className: 'js-visibility-private' },
             { value: 'public' as const, label: '公开', desc: '公开时邻居只看到内容和楼栋，看不到姓名和房号', className: 'js-visibility-public' },
@@ -270,7 +285,7 @@ function ReportForm() {
         />
       </Card>
 
-      {problem ? <Text className='ll-error-text js-form-error'>{problem}</Text> : null}
+      <FormProblemLine problem={problem} />
       <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-submit-request' onClick={() => void submit()}>
         提交反映
       </Button>

@@ -10,7 +10,8 @@ import { ROUTES } from '../../../routes'
 import { PageShell } from '../../../components/PageShell'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { userApi } from '../../../services/user'
-import { firstProblem } from '../../../services/validate'
+import { firstIssue } from '../../../services/validate'
+import { Field, FormProblemLine, useFormProblem } from '../../../components/FormField'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { RELATION_LABELS, dateTime, homeLabel } from '../../../utils/format'
@@ -62,7 +63,7 @@ function BindingForm() {
   const [relation, setRelation] = useState<Relation>('owner')
   const [name, setName] = useState(session?.profile.displayName === '邻居' ? '' : (session?.profile.displayName ?? ''))
   const [phone, setPhone] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
+  const { problem, show: setProblem, clear: clearProblem } = useFormProblem()
   const [busy, setBusy] = useState(false)
 
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
@@ -75,11 +76,11 @@ function BindingForm() {
 
   const submit = async () => {
     const data = { buildingId: buildingId ?? '', unit: unit ?? '', room: room.trim(), relation, name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) }
-    if (!buildingId) return setProblem('请选择楼栋')
-    if (!unit) return setProblem('请选择单元')
-    const local = firstProblem(userContract.requestBinding.input, data)
-    if (local) return setProblem(local)
-    setProblem(null)
+    if (!buildingId) return setProblem('请选择楼栋', 'buildingId')
+    if (!unit) return setProblem('请选择单元', 'unit')
+    const local = firstIssue(userContract.requestBinding.input, data)
+    if (local) return setProblem(local.message, local.field)
+    clearProblem()
     setBusy(true)
     const res = await userApi.requestBinding(data)
     setBusy(false)
@@ -100,43 +101,65 @@ function BindingForm() {
       {session?.binding?.state === 'rejected' ? (
         <Text className='ll-error-text'>上次申请未通过：{session.binding.reason ?? '信息不符'}</Text>
       ) : null}
-      <Text className='ll-label'>楼栋</Text>
-      <Choices
-        className='js-buildings'
-        options={buildings.map((b) => ({ value: b.buildingId, label: b.name }))}
-        value={buildingId}
-        onChange={(v) => {
-          setBuildingId(v)
-          setUnit(null)
-        }}
-      />
+      <Field name='buildingId' problem={problem}>
+        <Text className='ll-label'>楼栋</Text>
+        <Choices
+          className='js-buildings'
+          label='楼栋'
+          options={buildings.map((b) => ({ value: b.buildingId, label: b.name }))}
+          value={buildingId}
+          onChange={(v) => {
+            setBuildingId(v)
+            setUnit(null)
+            clearProblem()
+          }}
+        />
+      </Field>
       {building ? (
-        <>
+        <Field name='unit' problem={problem}>
           <Text className='ll-label'>单元</Text>
-          <Choices className='js-units' options={building.units.map((u) => ({ value: u, label: `${u}单元` }))} value={unit} onChange={setUnit} />
-        </>
+          <Choices
+            className='js-units'
+            label='单元'
+            options={building.units.map((u) => ({ value: u, label: `${u}单元` }))}
+            value={unit}
+            onChange={(u) => {
+              setUnit(u)
+              clearProblem()
+            }}
+          />
+        </Field>
       ) : null}
-      <Text className='ll-label'>房号</Text>
-      <View className='ll-field'>
-        <Input className='js-room' type='text' placeholder={`如 ${building ? building.floors : 12}01`} value={room} maxLength={10} onChange={(v: string) => setRoom(v)} />
-      </View>
-      <Text className='ll-label'>您的姓名</Text>
-      <View className='ll-field'>
-        <Input className='js-name' type='text' placeholder='楼栋长核实时称呼您' value={name} maxLength={20} onChange={(v: string) => setName(v)} />
-      </View>
-      <Text className='ll-label'>手机号（选填）</Text>
-      <View className='ll-field'>
-        <Input className='js-phone' type='digit' placeholder='没有手机可不填，楼栋长会上门核实' value={phone} maxLength={11} onChange={(v: string) => setPhone(v)} />
-      </View>
+      <Field name='room' problem={problem}>
+        <Text className='ll-label'>房号</Text>
+        <View className='ll-field'>
+          <Input className='js-room' type='text' placeholder={`如 ${building ? building.floors : 12}01`} value={room} maxLength={10} onChange={(v: string) => setRoom(v)} />
+        </View>
+      </Field>
+      <Field name='name' problem={problem}>
+        <Text className='ll-label'>您的姓名</Text>
+        <View className='ll-field'>
+          <Input className='js-name' type='text' placeholder='楼栋长核实时称呼您' value={name} maxLength={20} onChange={(v: string) => setName(v)} />
+        </View>
+      </Field>
+      <Field name='phone' problem={problem}>
+        <Text className='ll-label'>手机号（选填）</Text>
+        <View className='ll-field'>
+          <Input className='js-phone' type='digit' placeholder='没有手机可不填，楼栋长会上门核实' value={phone} maxLength={11} onChange={(v: string) => setPhone(v)} />
+        </View>
+      </Field>
       <Text className='ll-block ll-muted'>姓名和手机号只给负责您楼栋的楼栋长/网格员核实使用，公开时会遮挡。</Text>
-      <Text className='ll-label'>与房屋的关系</Text>
-      <Choices
-        className='js-relation'
-        options={(Object.keys(RELATION_LABELS) as Relation[]).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
-        value={relation}
-        onChange={setRelation}
-      />
-      {problem ? <Text className='ll-error-text js-form-error'>{problem}</Text> : null}
+      <Field name='relation' problem={problem}>
+        <Text className='ll-label'>与房屋的关系</Text>
+        <Choices
+          className='js-relation'
+          label='与房屋的关系'
+          options={(Object.keys(RELATION_LABELS) as Relation[]).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+          value={relation}
+          onChange={setRelation}
+        />
+      </Field>
+      <FormProblemLine problem={problem} />
       <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-submit-binding' onClick={() => void submit()}>
         提交认证
       </Button>

@@ -2,13 +2,14 @@
 import { useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, CellGroup, Dialog, Switch } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBlock, Loading } from '../../../components/StateView'
 import { PRIVACY_VERSION, userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
 import { PrivacyGuide } from './guide'
+import { Toggle } from '../../../components/Toggle'
 
 export default function Privacy() {
   const { session, status, error, refresh, setSession } = useSession()
@@ -68,12 +69,12 @@ export default function Privacy() {
         <Cell
           title='收集党员身份信息'
           description='用于亮身份、党员志愿服务；不影响其他功能'
-          extra={<Switch checked={session.consents.party} disabled={busy === 'party'} onChange={(v: boolean) => void consent('party', v)} className='js-consent-party' />}
+          extra={<Toggle checked={session.consents.party} disabled={busy === 'party'} onChange={(v) => void consent('party', v)} label='收集党员身份信息' className='js-consent-party' />}
         />
         <Cell
           title='公开榜单显示我的真实姓名'
           description='关闭时显示为 王** 这样的遮挡形式'
-          extra={<Switch checked={session.consents.publishName} disabled={busy === 'publishName'} onChange={(v: boolean) => void consent('publishName', v)} className='js-consent-name' />}
+          extra={<Toggle checked={session.consents.publishName} disabled={busy === 'publishName'} onChange={(v) => void consent('publishName', v)} label='公开榜单显示我的真实姓名' className='js-consent-name' />}
         />
       </CellGroup>
       <View className='ll-gap' />

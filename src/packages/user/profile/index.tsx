@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { userContract } from '@core/user/contract'
 import { Card } from '../../../components/Card'
 import { ROUTES, go } from '../../../routes'
@@ -12,6 +12,7 @@ import { userApi } from '../../../services/user'
 import { firstProblem } from '../../../services/validate'
 import { useSession } from '../../../store/session'
 import { Choices } from '../components'
+import { Toggle } from '../../../components/Toggle'
 
 type Kind = 'registered' | 'mobile'
 
@@ -77,7 +78,7 @@ export default function Profile() {
           <>
             <View className='ll-row' style={{ justifyContent: 'space-between' }}>
               <Text>我是党员</Text>
-              <Switch checked={member} onChange={(v: boolean) => setMember(v)} className='js-party-member' />
+              <Toggle checked={member} onChange={setMember} label='我是党员' className='js-party-member' />
             </View>
             {member ? (
               <>
@@ -91,7 +92,7 @@ export default function Profile() {
                 />
                 <View className='ll-row' style={{ justifyContent: 'space-between' }}>
                   <Text>亮身份（显示党员标识）</Text>
-                  <Switch checked={badge} onChange={(v: boolean) => setBadge(v)} className='js-party-badge-switch' />
+                  <Toggle checked={badge} onChange={setBadge} label='亮身份（显示党员标识）' className='js-party-badge-switch' />
                 </View>
               </>
             ) : null}

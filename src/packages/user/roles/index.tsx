@@ -14,6 +14,7 @@ import { userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { roleLabel } from '../../../utils/format'
+import { group, tappable } from '../../../components/Tappable'
 
 type Person = OutputOf<UserContract['searchUsers']>['items'][number]
 
@@ -138,9 +139,9 @@ function PersonRow({ person, editable, grid, onGridChanged }: { person: Person; 
       ) : null}
       {editing ? (
         <>
-          <View className='ll-choice-row'>
+          <View className='ll-choice-row' {...group('group', '角色')}>
             {BRANCH_GRANTABLE.map((r) => (
-              <View key={r} className={`ll-choice ${roles.includes(r) ? 'is-selected' : ''}`} onClick={() => toggle(r)}>
+              <View key={r} className={`ll-choice ${roles.includes(r) ? 'is-selected' : ''}`} {...tappable(() => toggle(r), { role: 'checkbox', checked: roles.includes(r) })}>
                 <Text>{roleLabel(r)}</Text>
               </View>
             ))}
@@ -156,7 +157,7 @@ function PersonRow({ person, editable, grid, onGridChanged }: { person: Person; 
         </>
       ) : (
         <View className='ll-row' style={{ marginTop: '8px' }}>
-          {roles.length ? roles.map((r) => <Tag key={r} type='primary' plain>{roleLabel(r)}</Tag>) : <Tag>访客</Tag>}
+          {roles.length ? roles.map((r) => <Tag key={r} plain background='#c8161d'>{roleLabel(r)}</Tag>) : <Tag>访客</Tag>}
         </View>
       )}
     </View>

@@ -13,6 +13,7 @@ import { userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { RELATION_LABELS, fromNow } from '../../../utils/format'
+import { tappable } from '../../../components/Tappable'
 
 type Pending = OutputOf<UserContract['listPendingBindings']>['items'][number]
 
@@ -55,7 +56,7 @@ function PendingItem({ item, onDone }: { item: Pending; onDone: (id: string, ver
       </Text>
       <Text className='ll-block ll-muted'>
         {item.phone ? (
-          <Text className='js-call' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.phone! }).catch(() => undefined)}>
+          <Text className='js-call ll-link' {...tappable(() => void Taro.makePhoneCall({ phoneNumber: item.phone! }).catch(() => undefined), { role: 'link' })}>
             电话 {item.phone} ·{' '}
           </Text>
         ) : (
