@@ -6,7 +6,8 @@ import { checkText } from '../runtime/content';
 import type { NoticeContract, NoticeView } from '@core/notice/contract';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
-import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../runtime/model';
+import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
+import { noticeChanges } from '@core/notice/rules';
 import { beijingTime, thing } from '../runtime/notify';
 import type { Messages } from '../runtime/ports';
 import { plainText, sanitizeRichText } from '../runtime/sanitize';
@@ -15,6 +16,10 @@ import type { Handlers, UserCtx } from '../runtime/serve';
 /** The property company publishes its own kinds of notice: disclosures (公示) and outages. */
 const PROPERTY_CATEGORIES: ReadonlyArray<NoticeDoc['category']> = ['disclosure', 'outage', 'other'];
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Notices stored before versions are version 1. */
+const versionOf = (n: Pick<NoticeDoc, 'version'>) => n.version ?? 1;
+/** Has the person read this version (a read of an earlier version no longer counts)? */
+const readsVersion = (n: NoticeDoc, r: Pick<NoticeReadDoc, 'version'> | undefined) => !!r && (r.version ?? 1) >= versionOf(n);
 
 function canPublish(ctx: UserCtx, category: NoticeDoc['category']): boolean {
   if (ctx.roles.includes('committee') || ctx.roles.includes('branch')) return true;
@@ -77,20 +82,26 @@ async function checkAudience(ctx: UserCtx, audience: { kind: 'compound' | 'build
  * Records one read: the unique (notice, user) index makes it count once however often or however
  * concurrently the notice is opened; the first read of a household is kept as a household read.
  */
-async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<boolean> {
+async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<'person' | 'version' | null> {
+  const version = versionOf(n);
   const read: Omit<NoticeReadDoc, '_id'> = {
     compoundId: n.compoundId,
     noticeId: n._id,
     userId: ctx.user._id,
     householdId: ctx.user.householdId,
+    version,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
   try {
     await insertOne(ctx.db, 'notice_reads', read);
   } catch (e) {
-    if (isDuplicateKey(e)) return false;
-    throw e;
+    if (!isDuplicateKey(e)) throw e;
+    // read before: reading a newer version moves the one record on (the person still counts once)
+    if (version <= 1) return null;
+    const _ = ctx.db.command;
+    const stale = _.and([{ noticeId: n._id, userId: ctx.user._id }, _.or([{ version: _.lt(version) }, { version: _.exists(false) }])]);
+    return (await updateWhere(ctx.db, 'notice_reads', stale as unknown as Record<string, unknown>, { version, updatedAt: ctx.now })) > 0 ? 'version' : null;
   }
   await updateById(ctx.db, 'notices', n._id, { readCount: ctx.db.command.inc(1) });
   if (ctx.user.householdId && ctx.user.home) {
@@ -108,11 +119,23 @@ async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<boolean> {
       if (!isDuplicateKey(e)) throw e;
     }
   }
-  return true;
+  return 'person';
 }
 
-function viewOf(ctx: UserCtx, n: NoticeDoc): NoticeView {
+/** The edits of a notice, newest first: all of them for a 物业公示 (public) and for its managers, else the latest. */
+async function historyOf(ctx: UserCtx, n: NoticeDoc): Promise<{ history: NoticeView['history']; historyPublic: boolean }> {
+  const historyPublic = n.category === 'disclosure';
+  if (versionOf(n) <= 1) return { history: [], historyPublic };
+  const all = historyPublic || canManage(ctx, n);
+  const docs = await findMany<NoticeVersionDoc>(ctx.db, 'notice_versions', { noticeId: n._id }, { orderBy: [['version', 'desc']], limit: all ? 100 : 1 });
+  return { history: docs.map((d) => ({ version: d.version, editedAt: iso(d.createdAt), changes: d.changes })), historyPublic };
+}
+
+async function viewOf(ctx: UserCtx, n: NoticeDoc): Promise<NoticeView> {
   return {
+    ...(await historyOf(ctx, n)),
+    version: versionOf(n),
+    editedAt: n.editedAt ? iso(n.editedAt) : null,
     noticeId: n._id,
     category: n.category,
     title: n.title,
@@ -142,6 +165,7 @@ function itemOf(n: NoticeDoc, read: boolean, now: Date) {
     publishedAt: iso(n.publishAt),
     publisherName: n.publisherName,
     scheduled: n.publishAt > now,
+    edited: versionOf(n) > 1,
   };
 }
 
@@ -197,6 +221,8 @@ export const handlers: Handlers<NoticeContract> = {
         readCount: 0,
         moderation: verdict,
         notifiedAt: null,
+        version: 1,
+        editedAt: null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
@@ -212,6 +238,10 @@ export const handlers: Handlers<NoticeContract> = {
       const n = await load(ctx, input.noticeId);
       if (!canManage(ctx, n)) throw fail.forbidden('只能修改自己发布的通知');
       if (input.category && !canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
+      const published = n.publishAt <= ctx.now;
+      if (published && input.publishAt !== undefined && Date.parse(input.publishAt) !== n.publishAt.getTime()) {
+        throw fail.invalid('通知已经发布，发布时间不能修改；修改内容会注明修改时间');
+      }
       const patch: Partial<NoticeDoc> = { updatedAt: ctx.now };
       if (input.category !== undefined) patch.category = input.category;
       if (input.title !== undefined) patch.title = input.title;
@@ -221,16 +251,52 @@ export const handlers: Handlers<NoticeContract> = {
       if (input.feeTable !== undefined) patch.feeTable = input.feeTable;
       if (input.pinned !== undefined) patch.pinned = input.pinned;
       if (input.important !== undefined) patch.important = input.important;
-      if (input.publishAt !== undefined) patch.publishAt = new Date(input.publishAt);
+      if (input.publishAt !== undefined && !published) patch.publishAt = new Date(input.publishAt);
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (patch.title !== undefined || patch.content !== undefined) {
         patch.moderation = await checkText(ctx, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
+      }
+      const next = { ...n, ...patch };
+      // a published notice keeps every version: what a reader sees changed → a version record, and
+      // the reads of earlier versions no longer count (they compare their version with the notice's)
+      const changes = published
+        ? noticeChanges(
+            { title: n.title, text: plainText(n.content), feeTable: n.feeTable, images: n.images, attachments: n.attachments },
+            { title: next.title, text: plainText(next.content), feeTable: next.feeTable, images: next.images, attachments: next.attachments },
+          )
+        : [];
+      let version = versionOf(n);
+      if (changes.length) {
+        version += 1;
+        const record: NoticeVersionDoc = {
+          _id: `${n._id}:v${version}`,
+          compoundId: n.compoundId,
+          noticeId: n._id,
+          version,
+          editorId: ctx.user._id,
+          changes,
+          previous: { title: n.title, content: n.content, feeTable: n.feeTable },
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
+        try {
+          await insertOne(ctx.db, 'notice_versions', { ...record } as Record<string, unknown>);
+        } catch (e) {
+          if (isDuplicateKey(e)) throw fail.conflict('这条通知刚被别人修改过，请刷新后再改');
+          throw e;
+        }
+        patch.version = version;
+        patch.editedAt = ctx.now;
       }
       // feeTable and audience are replaced whole, not merged
       const data: Record<string, unknown> = { ...patch };
       for (const k of ['feeTable', 'audience', 'images', 'attachments'] as const) if (patch[k] !== undefined) data[k] = ctx.db.command.set(patch[k]);
       await updateById(ctx.db, 'notices', n._id, data);
-      await audit(ctx, 'notice.update', `notices/${n._id}`, { fields: Object.keys(patch).filter((k) => k !== 'updatedAt') });
+      await audit(ctx, 'notice.update', `notices/${n._id}`, {
+        fields: Object.keys(patch).filter((k) => !['updatedAt', 'version', 'editedAt', 'moderation'].includes(k)),
+        version,
+        changes: changes.map((c) => ({ field: c.field, label: c.label, beforeAmount: c.beforeAmount, afterAmount: c.afterAmount })),
+      });
       await announceImportant(ctx, { ...n, ...patch }, ctx.now);
       return { noticeId: n._id };
     },
@@ -257,12 +323,12 @@ export const handlers: Handlers<NoticeContract> = {
       const recentIds = recent.map((n) => n._id);
       const ids = [...new Set([...res.items.map((n) => n._id), ...recentIds])];
       const reads = ids.length
-        ? ((await ctx.db.collection('notice_reads').where({ userId: ctx.user._id, noticeId: ctx.db.command.in(ids) }).field({ noticeId: true }).limit(1000).get()) as unknown as { data: Array<Pick<NoticeReadDoc, 'noticeId'>> }).data
+        ? ((await ctx.db.collection('notice_reads').where({ userId: ctx.user._id, noticeId: ctx.db.command.in(ids) }).field({ noticeId: true, version: true }).limit(1000).get()) as unknown as { data: Array<Pick<NoticeReadDoc, 'noticeId' | 'version'>> }).data
         : [];
-      const readSet = new Set(reads.map((r) => r.noticeId));
-      const readRecent = recentIds.filter((id) => readSet.has(id)).length;
+      const readOf = new Map(reads.map((r) => [r.noticeId, r]));
+      const readRecent = recent.filter((n) => readsVersion(n, readOf.get(n._id))).length;
       return {
-        items: res.items.map((n) => itemOf(n, readSet.has(n._id), ctx.now)),
+        items: res.items.map((n) => itemOf(n, readsVersion(n, readOf.get(n._id)), ctx.now)),
         nextCursor: res.nextCursor,
         unread: recentIds.length - readRecent,
       };
@@ -273,15 +339,15 @@ export const handlers: Handlers<NoticeContract> = {
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       // only the people it is addressed to count as readers (not a publisher checking their notice)
-      const first = addressedTo(ctx, n) ? await recordRead(ctx, n) : false;
-      return viewOf(ctx, first ? { ...n, readCount: n.readCount + 1 } : n);
+      const read = addressedTo(ctx, n) ? await recordRead(ctx, n) : null;
+      return viewOf(ctx, read === 'person' ? { ...n, readCount: n.readCount + 1 } : n);
     },
   },
 
   markRead: {
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
-      return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? await recordRead(ctx, n) : false };
+      return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? (await recordRead(ctx, n)) !== null : false };
     },
   },
 

@@ -61,6 +61,7 @@ export const COLLECTIONS = {
   },
   notices: { indexes: [{ name: 'by_publish', keys: [['compoundId', 1], ['state', 1], ['publishAt', -1]] }] },
   notice_reads: { indexes: [{ name: 'uniq_notice_user', keys: [['noticeId', 1], ['userId', 1]], unique: true }] },
+  notice_versions: { indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['version', -1]] }] },
   notice_household_reads: { indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { indexes: [] },
   subscriptions: { indexes: [] },

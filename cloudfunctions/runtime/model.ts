@@ -293,6 +293,21 @@ export interface NoticeDoc extends BaseDoc {
   readCount: number;
   moderation: 'pass' | 'review';
   notifiedAt: Date | null;
+  /** 1 at publication (absent on notices stored before versions: 1), +1 per edit a reader sees. */
+  version?: number;
+  /** The last edit after publication; publishAt stays the original. */
+  editedAt?: Date | null;
+}
+
+/** One edit of a published notice (_id noticeId:v<version>, so two edits at once cannot take one version). */
+export interface NoticeVersionDoc extends BaseDoc {
+  compoundId: string;
+  noticeId: string;
+  version: number;
+  editorId: string;
+  changes: Array<{ field: 'title' | 'content' | 'fee' | 'images' | 'attachments'; label: string; before: string | null; after: string | null; beforeAmount: number | null; afterAmount: number | null }>;
+  /** What readers saw before this edit. */
+  previous: { title: string; content: string; feeTable: Array<{ item: string; amount: number; period: string }> };
 }
 
 export interface NoticeReadDoc extends BaseDoc {
@@ -300,6 +315,8 @@ export interface NoticeReadDoc extends BaseDoc {
   noticeId: string;
   userId: string;
   householdId: string | null;
+  /** The version the person read (absent on reads stored before versions: 1). */
+  version?: number;
 }
 
 /** The first read of a notice by any member of a household (_id noticeId:householdId). */

@@ -127,6 +127,7 @@ describe('首页', () => {
       publishedAt: '2026-12-01T02:00:00.000Z',
       publisherName: '党支部',
       scheduled: false,
+      edited: false,
     }
     const calls = fakeCloud({
       'user.login': () => session({ roles: ['resident'], compound: { compoundId: 'c1', name: '红湖公园城' } }),
