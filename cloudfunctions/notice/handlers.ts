@@ -169,13 +169,16 @@ function itemOf(n: NoticeDoc, read: boolean, now: Date) {
   };
 }
 
-/** Important notices reach, once, the residents who accepted a reminder (timer or publish). */
+/**
+ * Important notices reach, once, everyone they are addressed to: in the 消息中心 of every verified
+ * member of the audience, and by WeChat for those who accepted a reminder (timer or publish).
+ */
 export async function announceImportant(io: { db: Db; messages: Messages }, n: NoticeDoc, now: Date): Promise<number> {
   const db = io.db;
   if (!n.important || n.notifiedAt || n.publishAt > now || n.state !== 'published' || n.moderation !== 'pass') return 0;
   if (!(await updateWhere(db, 'notices', { _id: n._id, notifiedAt: null }, { notifiedAt: now }))) return 0;
   const _ = db.command;
-  const where: Record<string, unknown> = { compoundId: n.compoundId, 'subscriptions.noticeImportant': _.gt(0) };
+  const where: Record<string, unknown> = { compoundId: n.compoundId, householdId: _.neq(null) };
   if (n.audience.kind === 'buildings') where['home.buildingId'] = _.in(n.audience.buildingIds ?? []);
   let sent = 0;
   for (let skip = 0; skip < 20_000; skip += 100) {
@@ -186,6 +189,7 @@ export async function announceImportant(io: { db: Db; messages: Messages }, n: N
         'noticeImportant',
         { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: beijingTime(n.publishAt) } },
         `packages/notice/detail/index?id=${n._id}`,
+        { wechat: (u.subscriptions?.noticeImportant ?? 0) > 0 },
       );
       if (ok) sent++;
     }

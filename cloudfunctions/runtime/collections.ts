@@ -64,6 +64,8 @@ export const COLLECTIONS = {
   notice_versions: { indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['version', -1]] }] },
   notice_household_reads: { indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { indexes: [] },
+  // 消息中心: what happened to a person's things, written by the messages port
+  inbox: { indexes: [{ name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] }] },
   subscriptions: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;
 

@@ -310,6 +310,16 @@ export interface NoticeVersionDoc extends BaseDoc {
   previous: { title: string; content: string; feeTable: Array<{ item: string; amount: number; period: string }> };
 }
 
+/** 消息中心: one entry of a person's inbox (written by the messages port beside the WeChat message). */
+export interface InboxDoc extends BaseDoc {
+  userId: string;
+  kind: 'requestStatus' | 'eventReminder' | 'noticeImportant';
+  title: string;
+  body: string;
+  page: string;
+  readAt: Date | null;
+}
+
 export interface NoticeReadDoc extends BaseDoc {
   compoundId: string;
   noticeId: string;

@@ -22,6 +22,7 @@ export const userDomain = defineDomain({
   // the user record itself becomes an anonymous tombstone (user.deleteMyAccount)
   personalData: [
     { key: 'bindings', collection: 'bindings', owner: 'userId', erase: 'delete' },
+    { key: 'inbox', collection: 'inbox', owner: 'userId', erase: 'delete' },
     { key: 'auditTrail', collection: 'audit_logs', owner: 'actorId', erase: 'keep', kept: '操作留痕依法保存（不少于一年），只保留匿名编号' },
   ],
 });
