@@ -6,7 +6,7 @@ import { checkText } from '../runtime/content';
 import type { NoticeContract, NoticeView } from '@core/notice/contract';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
-import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
+import type { BuildingDoc, CompoundDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
 import { noticeChanges } from '@core/notice/rules';
 import { beijingTime, thing } from '../runtime/notify';
 import type { Messages } from '../runtime/ports';
@@ -36,12 +36,27 @@ function visitorCompound(ctx: UserCtx): string | null {
   return ctx.compoundId ? null : (ctx.user.binding?.compoundId ?? null);
 }
 
+/**
+ * The compound whose public notices a visitor reads: the one they applied to, or — before they chose
+ * one (a visitor who declined consent, a newcomer) — the only compound of the deployment. With several
+ * compounds and no choice there is none, and the page says so instead of showing an empty list.
+ */
+async function publicCompound(ctx: UserCtx): Promise<{ compoundId: string; name: string } | null> {
+  if (ctx.compoundId) return null;
+  const applied = visitorCompound(ctx);
+  if (applied) {
+    const c = await getById<CompoundDoc>(ctx.db, 'compounds', applied);
+    return { compoundId: applied, name: c?.name ?? '' };
+  }
+  const only = await findMany<CompoundDoc>(ctx.db, 'compounds', {}, { limit: 2 });
+  return only.length === 1 ? { compoundId: only[0]._id, name: only[0].name } : null;
+}
+
 const isOut = (n: NoticeDoc, now: Date) => n.state === 'published' && n.moderation === 'pass' && n.publishAt <= now;
 
 /** The notices a person may read: the compound's, or their building's; published and due. */
-function audienceWhere(ctx: UserCtx): Record<string, unknown> {
+function audienceWhere(ctx: UserCtx, visiting: string | null = visitorCompound(ctx)): Record<string, unknown> {
   const _ = ctx.db.command;
-  const visiting = visitorCompound(ctx);
   if (!ctx.compoundId) {
     return { compoundId: visiting ?? '-', state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now), 'audience.kind': 'compound' };
   }
@@ -64,8 +79,12 @@ function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
 
 async function load(ctx: UserCtx, noticeId: string): Promise<NoticeDoc> {
   const n = await getById<NoticeDoc>(ctx.db, 'notices', noticeId);
-  if (!n || !visibleTo(ctx, n)) throw fail.notFound('没有找到这条通知');
-  return n;
+  if (n && visibleTo(ctx, n)) return n;
+  // a visitor who chose no compound reads the public notices of the only one deployed
+  if (n && !ctx.compoundId && !visitorCompound(ctx) && n.audience.kind === 'compound' && isOut(n, ctx.now)) {
+    if ((await publicCompound(ctx))?.compoundId === n.compoundId) return n;
+  }
+  throw fail.notFound('没有找到这条通知');
 }
 
 async function checkAudience(ctx: UserCtx, audience: { kind: 'compound' | 'buildings'; buildingIds?: string[] }) {
@@ -320,6 +339,16 @@ export const handlers: Handlers<NoticeContract> = {
 
   list: {
     async handle(ctx, input) {
+      if (!ctx.compoundId) {
+        // a visitor or an applicant: the compound's public notices, without read marks (reads of
+        // people outside the audience are not recorded, so an unread count would never go down)
+        const pub = await publicCompound(ctx);
+        if (!pub) return { items: [], nextCursor: null, unread: 0, reader: 'none' as const, compoundName: null };
+        const base = audienceWhere(ctx, pub.compoundId);
+        const where = input.category ? (ctx.db.command.and([base, { category: input.category }]) as unknown as Record<string, unknown>) : base;
+        const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
+        return { items: res.items.map((n) => itemOf(n, false, ctx.now)), nextCursor: res.nextCursor, unread: 0, reader: 'public' as const, compoundName: pub.name };
+      }
       const where = input.category ? (ctx.db.command.and([audienceWhere(ctx), { category: input.category }]) as unknown as Record<string, unknown>) : audienceWhere(ctx);
       const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
       // the unread badge counts the newest 100 notices of the audience; one read query serves both
@@ -335,6 +364,8 @@ export const handlers: Handlers<NoticeContract> = {
         items: res.items.map((n) => itemOf(n, readsVersion(n, readOf.get(n._id)), ctx.now)),
         nextCursor: res.nextCursor,
         unread: recentIds.length - readRecent,
+        reader: 'member' as const,
+        compoundName: ctx.user.compoundName ?? null,
       };
     },
   },

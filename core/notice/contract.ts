@@ -88,7 +88,17 @@ export const noticeContract = defineContract({
   list: {
     access: user,
     input: z.strictObject({ category: z.optional(z.enum(NOTICE_CATEGORIES)), ...cursorInput }),
-    output: z.extend(page(noticeItem), { unread: z.number() }),
+    output: z.extend(page(noticeItem), {
+      /** Unread notices of the newest 100; always 0 when `reader` is not 'member'. */
+      unread: z.number(),
+      /**
+       * Who is reading (DESIGN §2): 'member' (verified or staff: their audience, with read marks),
+       * 'public' (a visitor or an applicant: the compound-wide notices of `compoundName`, nothing is
+       * marked read or unread), 'none' (no compound yet — several are deployed and none was chosen).
+       */
+      reader: z.enum(['member', 'public', 'none']),
+      compoundName: z.nullable(z.string()),
+    }),
   },
   get: { access: user, input: z.strictObject({ noticeId: id() }), output: noticeView },
   markRead: { access: user, input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), firstRead: z.boolean() }) },

@@ -117,12 +117,37 @@ describe('the editor text and money helpers', () => {
 })
 
 describe('通知公告 list', () => {
+  it('a visitor sees the public notices without 全部已读 or dots, and one with no compound is told why (issue 11 item 6)', async () => {
+    let reader = 'public'
+    fakeCloud({
+      'user.login': () => session(),
+      'notice.list': () =>
+        reader === 'public'
+          ? { items: [item({ title: '小区垃圾分类新规' })], nextCursor: null, unread: 0, reader, compoundName: '红湖公园城' }
+          : { items: [], nextCursor: null, unread: 0, reader, compoundName: null },
+    })
+    renderPage(NoticeList)
+    await waitFor(() => expect(screen.getByText('小区垃圾分类新规')).toBeTruthy())
+    expect(el('.js-notices-public').textContent).toContain('红湖公园城的公开通知')
+    expect(document.querySelector('.js-unread-count')).toBeNull()
+    expect(document.querySelector('.js-unread-dot')).toBeNull()
+
+    reader = 'none'
+    document.body.innerHTML = ''
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(NoticeList)
+    await waitFor(() => expect(screen.getByText(/您还没有选择小区/)).toBeTruthy())
+    expect(screen.queryByText(/全部已读|暂时还没有通知公告/)).toBeNull()
+    fireEvent.click(el('.js-notices-bind'))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/user/binding/index' })
+  })
+
   it('shows pinned and important tags, a red dot on unread notices and the unread count; filters by category', async () => {
     const calls = fakeCloud({
       'user.login': resident,
       'notice.list': (d) =>
         d.category === 'disclosure'
-          ? { items: [item({ noticeId: 'n3', category: 'disclosure', title: '物业费收支公示', read: true })], nextCursor: null, unread: 2 }
+          ? { items: [item({ noticeId: 'n3', category: 'disclosure', title: '物业费收支公示', read: true })], nextCursor: null, unread: 2, reader: 'member', compoundName: '红湖公园城' }
           : {
               items: [
                 item({ pinned: true, important: true }),
@@ -131,6 +156,8 @@ describe('通知公告 list', () => {
               ],
               nextCursor: null,
               unread: 2,
+              reader: 'member',
+              compoundName: '红湖公园城',
             },
     })
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
@@ -161,7 +188,7 @@ describe('通知公告 list', () => {
   })
 
   it('gives publishers 发布通知 and 我发布的', async () => {
-    fakeCloud({ 'user.login': committee, 'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }) })
+    fakeCloud({ 'user.login': committee, 'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }) })
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
     renderPage(NoticeList)
     await waitFor(() => expect(screen.getByText(/暂时还没有通知公告/)).toBeTruthy())
