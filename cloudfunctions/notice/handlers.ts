@@ -217,6 +217,25 @@ export async function announceImportant(io: { db: Db; messages: Messages }, n: N
   return sent;
 }
 
+/**
+ * Those who read an earlier version of a 物业公示 hear in their 消息中心 that it changed (a fee
+ * disclosure changed silently is the complaint): no WeChat message, no credit spent.
+ */
+async function tellEarlierReaders(ctx: UserCtx, n: NoticeDoc, version: number): Promise<void> {
+  if (n.category !== 'disclosure') return;
+  const reads = await findMany<NoticeReadDoc>(ctx.db, 'notice_reads', { noticeId: n._id }, { limit: 1000 });
+  for (const r of reads) {
+    if ((r.version ?? 1) >= version || r.userId === ctx.user._id) continue;
+    await ctx.messages.send(
+      { userId: r.userId, openid: '' },
+      'noticeImportant',
+      { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: beijingTime(ctx.now) } },
+      `packages/notice/detail/index?id=${n._id}`,
+      { wechat: false, inbox: { title: `您看过的公示已修改：${n.title}`, body: `${n.publisherName} 于 ${beijingTime(ctx.now)} 修改，点开查看改了什么` } },
+    );
+  }
+}
+
 export const handlers: Handlers<NoticeContract> = {
   publish: {
     async handle(ctx, input) {
@@ -320,6 +339,7 @@ export const handlers: Handlers<NoticeContract> = {
         version,
         changes: changes.map((c) => ({ field: c.field, label: c.label, beforeAmount: c.beforeAmount, afterAmount: c.afterAmount })),
       });
+      if (changes.length) await tellEarlierReaders(ctx, { ...n, ...patch }, version);
       await announceImportant(ctx, { ...n, ...patch }, ctx.now);
       return { noticeId: n._id };
     },

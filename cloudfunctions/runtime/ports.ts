@@ -35,6 +35,8 @@ export interface SendOptions {
    * credit is looked for.
    */
   wechat?: boolean;
+  /** The inbox entry's own title and body, where the template's fields would say something else. */
+  inbox?: { title: string; body: string };
 }
 
 export interface Messages {
@@ -112,7 +114,7 @@ export function cloudMessages(db: Db): Messages {
   return {
     async send(to, key, data, page, options = {}) {
       const at = now();
-      const entry: Omit<InboxDoc, '_id'> = { userId: to.userId, kind: key, ...inboxNoteOf(key, data), page, readAt: null, createdAt: at, updatedAt: at };
+      const entry: Omit<InboxDoc, '_id'> = { userId: to.userId, kind: key, ...(options.inbox ?? inboxNoteOf(key, data)), page, readAt: null, createdAt: at, updatedAt: at };
       try {
         await insertOne(db, 'inbox', entry);
       } catch (e) {

@@ -202,6 +202,11 @@ describe('a published notice keeps every version (issue 11 item 4)', () => {
     ]);
     const versions = (await db.collection('notice_versions').where({ noticeId }).get()).data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2]);
+    // the reader of the first version hears of it in the 消息中心 (no WeChat credit spent)
+    const reader = (await db.collection('users').where({ openid: 'demo-resident' }).get()).data[0]._id;
+    const told = (await db.collection('inbox').where({ userId: reader, page: `packages/notice/detail/index?id=${noticeId}` }).get()).data;
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toBe('您看过的公示已修改：2026年11月物业费收支公示');
     const trail = (await db.collection('audit_logs').where({ action: 'notice.update', target: `notices/${noticeId}` }).get()).data;
     expect(trail).toHaveLength(1);
     expect(trail[0].detail).toMatchObject({ version: 2 });
