@@ -13,7 +13,8 @@ export default defineAppConfig({
         'verify/index',
         'privacy/index',
         'profile/index',
-        'roles/index'
+        'roles/index',
+        'inbox/index'
       ]
     },
     {

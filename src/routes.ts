@@ -12,6 +12,7 @@ export const ROUTES = {
   privacy: p('user', 'privacy/index'),
   profile: p('user', 'profile/index'),
   roles: p('user', 'roles/index'),
+  inbox: p('user', 'inbox/index'),
   requestReport: p('request', 'report/index'),
   requestMine: p('request', 'mine/index'),
   requestDetail: p('request', 'detail/index'),

@@ -90,9 +90,9 @@ async function releaseSeat(db: Db, eventId: string): Promise<void> {
   await updateWhere(db, 'events', { _id: eventId, confirmedCount: db.command.gt(0) }, { confirmedCount: db.command.inc(-1) });
 }
 
-/** One message about an event to one registrant who subscribed (promotion, cancellation, reminder). */
+/** One message about an event to one registrant (promotion, cancellation, reminder): in the 消息中心, by WeChat if they subscribed. */
 export async function tellRegistrant(messages: Messages, reg: RegistrationDoc, ev: Pick<EventDoc, 'title' | 'startAt' | 'place'>, what: string): Promise<boolean> {
-  if (!reg.notify || !reg.openid) return false;
+  if (!reg.openid) return false;
   return messages.send(
     { userId: reg.userId, openid: reg.openid },
     'eventReminder',
@@ -103,6 +103,7 @@ export async function tellRegistrant(messages: Messages, reg: RegistrationDoc, e
       thing4: { value: thing(what) },
     },
     `${DETAIL_PAGE}?id=${reg.eventId}`,
+    { wechat: reg.notify },
   );
 }
 
@@ -279,7 +280,7 @@ export const handlers: Handlers<EventContract> = {
       // everyone registered hears about it; the registrations stay for the record
       let notified = 0;
       for (let skip = 0; skip < 10_000; skip += 100) {
-        const regs = await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: ctx.db.command.neq('cancelled'), notify: true }, { skip, limit: 100 });
+        const regs = await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: ctx.db.command.neq('cancelled') }, { skip, limit: 100 });
         for (const r of regs) if (await tellRegistrant(ctx.messages, r, ev, `活动取消：${input.reason}`)) notified++;
         if (regs.length < 100) break;
       }

@@ -17,7 +17,7 @@ export const remindRegistrants: Job = async (ctx) => {
   );
   let reminded = 0;
   for (const ev of soon) {
-    const regs = await findMany<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'confirmed', remindedAt: null, notify: true }, { limit: 1000 });
+    const regs = await findMany<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'confirmed', remindedAt: null }, { limit: 1000 });
     for (const reg of regs) {
       // claim the reminder first: two sweeps at once remind a person once
       if (!(await updateWhere(db, 'registrations', { _id: reg._id, remindedAt: null }, { remindedAt: now }))) continue;

@@ -6,7 +6,8 @@ import { checkText } from '../runtime/content';
 import type { NoticeContract, NoticeView } from '@core/notice/contract';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
-import type { BuildingDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, UserDoc } from '../runtime/model';
+import type { BuildingDoc, CompoundDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
+import { noticeChanges } from '@core/notice/rules';
 import { beijingTime, thing } from '../runtime/notify';
 import type { Messages } from '../runtime/ports';
 import { plainText, sanitizeRichText } from '../runtime/sanitize';
@@ -15,6 +16,10 @@ import type { Handlers, UserCtx } from '../runtime/serve';
 /** The property company publishes its own kinds of notice: disclosures (公示) and outages. */
 const PROPERTY_CATEGORIES: ReadonlyArray<NoticeDoc['category']> = ['disclosure', 'outage', 'other'];
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Notices stored before versions are version 1. */
+const versionOf = (n: Pick<NoticeDoc, 'version'>) => n.version ?? 1;
+/** Has the person read this version (a read of an earlier version no longer counts)? */
+const readsVersion = (n: NoticeDoc, r: Pick<NoticeReadDoc, 'version'> | undefined) => !!r && (r.version ?? 1) >= versionOf(n);
 
 function canPublish(ctx: UserCtx, category: NoticeDoc['category']): boolean {
   if (ctx.roles.includes('committee') || ctx.roles.includes('branch')) return true;
@@ -31,12 +36,27 @@ function visitorCompound(ctx: UserCtx): string | null {
   return ctx.compoundId ? null : (ctx.user.binding?.compoundId ?? null);
 }
 
+/**
+ * The compound whose public notices a visitor reads: the one they applied to, or — before they chose
+ * one (a visitor who declined consent, a newcomer) — the only compound of the deployment. With several
+ * compounds and no choice there is none, and the page says so instead of showing an empty list.
+ */
+async function publicCompound(ctx: UserCtx): Promise<{ compoundId: string; name: string } | null> {
+  if (ctx.compoundId) return null;
+  const applied = visitorCompound(ctx);
+  if (applied) {
+    const c = await getById<CompoundDoc>(ctx.db, 'compounds', applied);
+    return { compoundId: applied, name: c?.name ?? '' };
+  }
+  const only = await findMany<CompoundDoc>(ctx.db, 'compounds', {}, { limit: 2 });
+  return only.length === 1 ? { compoundId: only[0]._id, name: only[0].name } : null;
+}
+
 const isOut = (n: NoticeDoc, now: Date) => n.state === 'published' && n.moderation === 'pass' && n.publishAt <= now;
 
 /** The notices a person may read: the compound's, or their building's; published and due. */
-function audienceWhere(ctx: UserCtx): Record<string, unknown> {
+function audienceWhere(ctx: UserCtx, visiting: string | null = visitorCompound(ctx)): Record<string, unknown> {
   const _ = ctx.db.command;
-  const visiting = visitorCompound(ctx);
   if (!ctx.compoundId) {
     return { compoundId: visiting ?? '-', state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now), 'audience.kind': 'compound' };
   }
@@ -59,8 +79,12 @@ function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
 
 async function load(ctx: UserCtx, noticeId: string): Promise<NoticeDoc> {
   const n = await getById<NoticeDoc>(ctx.db, 'notices', noticeId);
-  if (!n || !visibleTo(ctx, n)) throw fail.notFound('没有找到这条通知');
-  return n;
+  if (n && visibleTo(ctx, n)) return n;
+  // a visitor who chose no compound reads the public notices of the only one deployed
+  if (n && !ctx.compoundId && !visitorCompound(ctx) && n.audience.kind === 'compound' && isOut(n, ctx.now)) {
+    if ((await publicCompound(ctx))?.compoundId === n.compoundId) return n;
+  }
+  throw fail.notFound('没有找到这条通知');
 }
 
 async function checkAudience(ctx: UserCtx, audience: { kind: 'compound' | 'buildings'; buildingIds?: string[] }) {
@@ -77,20 +101,26 @@ async function checkAudience(ctx: UserCtx, audience: { kind: 'compound' | 'build
  * Records one read: the unique (notice, user) index makes it count once however often or however
  * concurrently the notice is opened; the first read of a household is kept as a household read.
  */
-async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<boolean> {
+async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<'person' | 'version' | null> {
+  const version = versionOf(n);
   const read: Omit<NoticeReadDoc, '_id'> = {
     compoundId: n.compoundId,
     noticeId: n._id,
     userId: ctx.user._id,
     householdId: ctx.user.householdId,
+    version,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
   try {
     await insertOne(ctx.db, 'notice_reads', read);
   } catch (e) {
-    if (isDuplicateKey(e)) return false;
-    throw e;
+    if (!isDuplicateKey(e)) throw e;
+    // read before: reading a newer version moves the one record on (the person still counts once)
+    if (version <= 1) return null;
+    const _ = ctx.db.command;
+    const stale = _.and([{ noticeId: n._id, userId: ctx.user._id }, _.or([{ version: _.lt(version) }, { version: _.exists(false) }])]);
+    return (await updateWhere(ctx.db, 'notice_reads', stale as unknown as Record<string, unknown>, { version, updatedAt: ctx.now })) > 0 ? 'version' : null;
   }
   await updateById(ctx.db, 'notices', n._id, { readCount: ctx.db.command.inc(1) });
   if (ctx.user.householdId && ctx.user.home) {
@@ -108,11 +138,23 @@ async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<boolean> {
       if (!isDuplicateKey(e)) throw e;
     }
   }
-  return true;
+  return 'person';
 }
 
-function viewOf(ctx: UserCtx, n: NoticeDoc): NoticeView {
+/** The edits of a notice, newest first: all of them for a 物业公示 (public) and for its managers, else the latest. */
+async function historyOf(ctx: UserCtx, n: NoticeDoc): Promise<{ history: NoticeView['history']; historyPublic: boolean }> {
+  const historyPublic = n.category === 'disclosure';
+  if (versionOf(n) <= 1) return { history: [], historyPublic };
+  const all = historyPublic || canManage(ctx, n);
+  const docs = await findMany<NoticeVersionDoc>(ctx.db, 'notice_versions', { noticeId: n._id }, { orderBy: [['version', 'desc']], limit: all ? 100 : 1 });
+  return { history: docs.map((d) => ({ version: d.version, editedAt: iso(d.createdAt), changes: d.changes })), historyPublic };
+}
+
+async function viewOf(ctx: UserCtx, n: NoticeDoc): Promise<NoticeView> {
   return {
+    ...(await historyOf(ctx, n)),
+    version: versionOf(n),
+    editedAt: n.editedAt ? iso(n.editedAt) : null,
     noticeId: n._id,
     category: n.category,
     title: n.title,
@@ -142,16 +184,20 @@ function itemOf(n: NoticeDoc, read: boolean, now: Date) {
     publishedAt: iso(n.publishAt),
     publisherName: n.publisherName,
     scheduled: n.publishAt > now,
+    edited: versionOf(n) > 1,
   };
 }
 
-/** Important notices reach, once, the residents who accepted a reminder (timer or publish). */
+/**
+ * Important notices reach, once, everyone they are addressed to: in the 消息中心 of every verified
+ * member of the audience, and by WeChat for those who accepted a reminder (timer or publish).
+ */
 export async function announceImportant(io: { db: Db; messages: Messages }, n: NoticeDoc, now: Date): Promise<number> {
   const db = io.db;
   if (!n.important || n.notifiedAt || n.publishAt > now || n.state !== 'published' || n.moderation !== 'pass') return 0;
   if (!(await updateWhere(db, 'notices', { _id: n._id, notifiedAt: null }, { notifiedAt: now }))) return 0;
   const _ = db.command;
-  const where: Record<string, unknown> = { compoundId: n.compoundId, 'subscriptions.noticeImportant': _.gt(0) };
+  const where: Record<string, unknown> = { compoundId: n.compoundId, householdId: _.neq(null) };
   if (n.audience.kind === 'buildings') where['home.buildingId'] = _.in(n.audience.buildingIds ?? []);
   let sent = 0;
   for (let skip = 0; skip < 20_000; skip += 100) {
@@ -162,12 +208,32 @@ export async function announceImportant(io: { db: Db; messages: Messages }, n: N
         'noticeImportant',
         { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: beijingTime(n.publishAt) } },
         `packages/notice/detail/index?id=${n._id}`,
+        { wechat: (u.subscriptions?.noticeImportant ?? 0) > 0 },
       );
       if (ok) sent++;
     }
     if (users.length < 100) break;
   }
   return sent;
+}
+
+/**
+ * Those who read an earlier version of a 物业公示 hear in their 消息中心 that it changed (a fee
+ * disclosure changed silently is the complaint): no WeChat message, no credit spent.
+ */
+async function tellEarlierReaders(ctx: UserCtx, n: NoticeDoc, version: number): Promise<void> {
+  if (n.category !== 'disclosure') return;
+  const reads = await findMany<NoticeReadDoc>(ctx.db, 'notice_reads', { noticeId: n._id }, { limit: 1000 });
+  for (const r of reads) {
+    if ((r.version ?? 1) >= version || r.userId === ctx.user._id) continue;
+    await ctx.messages.send(
+      { userId: r.userId, openid: '' },
+      'noticeImportant',
+      { thing1: { value: thing(n.title) }, thing2: { value: thing(n.publisherName) }, time3: { value: beijingTime(ctx.now) } },
+      `packages/notice/detail/index?id=${n._id}`,
+      { wechat: false, inbox: { title: `您看过的公示已修改：${n.title}`, body: `${n.publisherName} 于 ${beijingTime(ctx.now)} 修改，点开查看改了什么` } },
+    );
+  }
 }
 
 export const handlers: Handlers<NoticeContract> = {
@@ -197,6 +263,8 @@ export const handlers: Handlers<NoticeContract> = {
         readCount: 0,
         moderation: verdict,
         notifiedAt: null,
+        version: 1,
+        editedAt: null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
@@ -212,6 +280,10 @@ export const handlers: Handlers<NoticeContract> = {
       const n = await load(ctx, input.noticeId);
       if (!canManage(ctx, n)) throw fail.forbidden('只能修改自己发布的通知');
       if (input.category && !canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
+      const published = n.publishAt <= ctx.now;
+      if (published && input.publishAt !== undefined && Date.parse(input.publishAt) !== n.publishAt.getTime()) {
+        throw fail.invalid('通知已经发布，发布时间不能修改；修改内容会注明修改时间');
+      }
       const patch: Partial<NoticeDoc> = { updatedAt: ctx.now };
       if (input.category !== undefined) patch.category = input.category;
       if (input.title !== undefined) patch.title = input.title;
@@ -221,16 +293,53 @@ export const handlers: Handlers<NoticeContract> = {
       if (input.feeTable !== undefined) patch.feeTable = input.feeTable;
       if (input.pinned !== undefined) patch.pinned = input.pinned;
       if (input.important !== undefined) patch.important = input.important;
-      if (input.publishAt !== undefined) patch.publishAt = new Date(input.publishAt);
+      if (input.publishAt !== undefined && !published) patch.publishAt = new Date(input.publishAt);
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (patch.title !== undefined || patch.content !== undefined) {
         patch.moderation = await checkText(ctx, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
+      }
+      const next = { ...n, ...patch };
+      // a published notice keeps every version: what a reader sees changed → a version record, and
+      // the reads of earlier versions no longer count (they compare their version with the notice's)
+      const changes = published
+        ? noticeChanges(
+            { title: n.title, text: plainText(n.content), feeTable: n.feeTable, images: n.images, attachments: n.attachments },
+            { title: next.title, text: plainText(next.content), feeTable: next.feeTable, images: next.images, attachments: next.attachments },
+          )
+        : [];
+      let version = versionOf(n);
+      if (changes.length) {
+        version += 1;
+        const record: NoticeVersionDoc = {
+          _id: `${n._id}:v${version}`,
+          compoundId: n.compoundId,
+          noticeId: n._id,
+          version,
+          editorId: ctx.user._id,
+          changes,
+          previous: { title: n.title, content: n.content, feeTable: n.feeTable },
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
+        try {
+          await insertOne(ctx.db, 'notice_versions', { ...record } as Record<string, unknown>);
+        } catch (e) {
+          if (isDuplicateKey(e)) throw fail.conflict('这条通知刚被别人修改过，请刷新后再改');
+          throw e;
+        }
+        patch.version = version;
+        patch.editedAt = ctx.now;
       }
       // feeTable and audience are replaced whole, not merged
       const data: Record<string, unknown> = { ...patch };
       for (const k of ['feeTable', 'audience', 'images', 'attachments'] as const) if (patch[k] !== undefined) data[k] = ctx.db.command.set(patch[k]);
       await updateById(ctx.db, 'notices', n._id, data);
-      await audit(ctx, 'notice.update', `notices/${n._id}`, { fields: Object.keys(patch).filter((k) => k !== 'updatedAt') });
+      await audit(ctx, 'notice.update', `notices/${n._id}`, {
+        fields: Object.keys(patch).filter((k) => !['updatedAt', 'version', 'editedAt', 'moderation'].includes(k)),
+        version,
+        changes: changes.map((c) => ({ field: c.field, label: c.label, beforeAmount: c.beforeAmount, afterAmount: c.afterAmount })),
+      });
+      if (changes.length) await tellEarlierReaders(ctx, { ...n, ...patch }, version);
       await announceImportant(ctx, { ...n, ...patch }, ctx.now);
       return { noticeId: n._id };
     },
@@ -250,6 +359,16 @@ export const handlers: Handlers<NoticeContract> = {
 
   list: {
     async handle(ctx, input) {
+      if (!ctx.compoundId) {
+        // a visitor or an applicant: the compound's public notices, without read marks (reads of
+        // people outside the audience are not recorded, so an unread count would never go down)
+        const pub = await publicCompound(ctx);
+        if (!pub) return { items: [], nextCursor: null, unread: 0, reader: 'none' as const, compoundName: null };
+        const base = audienceWhere(ctx, pub.compoundId);
+        const where = input.category ? (ctx.db.command.and([base, { category: input.category }]) as unknown as Record<string, unknown>) : base;
+        const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
+        return { items: res.items.map((n) => itemOf(n, false, ctx.now)), nextCursor: res.nextCursor, unread: 0, reader: 'public' as const, compoundName: pub.name };
+      }
       const where = input.category ? (ctx.db.command.and([audienceWhere(ctx), { category: input.category }]) as unknown as Record<string, unknown>) : audienceWhere(ctx);
       const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
       // the unread badge counts the newest 100 notices of the audience; one read query serves both
@@ -257,14 +376,16 @@ export const handlers: Handlers<NoticeContract> = {
       const recentIds = recent.map((n) => n._id);
       const ids = [...new Set([...res.items.map((n) => n._id), ...recentIds])];
       const reads = ids.length
-        ? ((await ctx.db.collection('notice_reads').where({ userId: ctx.user._id, noticeId: ctx.db.command.in(ids) }).field({ noticeId: true }).limit(1000).get()) as unknown as { data: Array<Pick<NoticeReadDoc, 'noticeId'>> }).data
+        ? ((await ctx.db.collection('notice_reads').where({ userId: ctx.user._id, noticeId: ctx.db.command.in(ids) }).field({ noticeId: true, version: true }).limit(1000).get()) as unknown as { data: Array<Pick<NoticeReadDoc, 'noticeId' | 'version'>> }).data
         : [];
-      const readSet = new Set(reads.map((r) => r.noticeId));
-      const readRecent = recentIds.filter((id) => readSet.has(id)).length;
+      const readOf = new Map(reads.map((r) => [r.noticeId, r]));
+      const readRecent = recent.filter((n) => readsVersion(n, readOf.get(n._id))).length;
       return {
-        items: res.items.map((n) => itemOf(n, readSet.has(n._id), ctx.now)),
+        items: res.items.map((n) => itemOf(n, readsVersion(n, readOf.get(n._id)), ctx.now)),
         nextCursor: res.nextCursor,
         unread: recentIds.length - readRecent,
+        reader: 'member' as const,
+        compoundName: ctx.user.compoundName ?? null,
       };
     },
   },
@@ -273,15 +394,15 @@ export const handlers: Handlers<NoticeContract> = {
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       // only the people it is addressed to count as readers (not a publisher checking their notice)
-      const first = addressedTo(ctx, n) ? await recordRead(ctx, n) : false;
-      return viewOf(ctx, first ? { ...n, readCount: n.readCount + 1 } : n);
+      const read = addressedTo(ctx, n) ? await recordRead(ctx, n) : null;
+      return viewOf(ctx, read === 'person' ? { ...n, readCount: n.readCount + 1 } : n);
     },
   },
 
   markRead: {
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
-      return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? await recordRead(ctx, n) : false };
+      return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? (await recordRead(ctx, n)) !== null : false };
     },
   },
 

@@ -217,10 +217,9 @@ export async function applyTransition(
   return next;
 }
 
-/** Tells the reporter, if they subscribed; never fails the action. */
+/** Tells the reporter: always in their 消息中心, by WeChat if they subscribed; never fails the action. */
 export async function tellReporter(messages: Messages, doc: RequestDoc, what: string, note: string | null, at: Date): Promise<boolean> {
-  // no subscription when the request was filed: no credit to spend, and no read to find that out
-  if (!doc.reporterOpenid || !doc.notifyReporter) return false;
+  if (!doc.reporterOpenid) return false;
   return messages.send(
     { userId: doc.reporterId, openid: doc.reporterOpenid },
     'requestStatus',
@@ -231,6 +230,8 @@ export async function tellReporter(messages: Messages, doc: RequestDoc, what: st
       thing4: { value: thing(note || '点击查看详情') },
     },
     `${DETAIL_PAGE}?id=${doc._id}`,
+    // no subscription when the request was filed: no credit to spend, and no read to find that out
+    { wechat: doc.notifyReporter },
   );
 }
 

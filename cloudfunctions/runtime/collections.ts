@@ -132,8 +132,12 @@ export const COLLECTIONS = {
       { name: 'by_user', keys: [['userId', 1]] },
     ],
   },
+  // every edit of a published notice (物业公示 history is public)
+  notice_versions: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['version', -1]] }] },
   notice_household_reads: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { grows: true, indexes: [] },
+  // 消息中心: what happened to a person's things, written by the messages port
+  inbox: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] }] },
   subscriptions: { grows: true, indexes: [] },
 } satisfies Record<string, CollectionSpec>;
 

@@ -299,6 +299,31 @@ export interface NoticeDoc extends BaseDoc {
   readCount: number;
   moderation: 'pass' | 'review';
   notifiedAt: Date | null;
+  /** 1 at publication (absent on notices stored before versions: 1), +1 per edit a reader sees. */
+  version?: number;
+  /** The last edit after publication; publishAt stays the original. */
+  editedAt?: Date | null;
+}
+
+/** One edit of a published notice (_id noticeId:v<version>, so two edits at once cannot take one version). */
+export interface NoticeVersionDoc extends BaseDoc {
+  compoundId: string;
+  noticeId: string;
+  version: number;
+  editorId: string;
+  changes: Array<{ field: 'title' | 'content' | 'fee' | 'images' | 'attachments'; label: string; before: string | null; after: string | null; beforeAmount: number | null; afterAmount: number | null }>;
+  /** What readers saw before this edit. */
+  previous: { title: string; content: string; feeTable: Array<{ item: string; amount: number; period: string }> };
+}
+
+/** 消息中心: one entry of a person's inbox (written by the messages port beside the WeChat message). */
+export interface InboxDoc extends BaseDoc {
+  userId: string;
+  kind: 'requestStatus' | 'eventReminder' | 'noticeImportant';
+  title: string;
+  body: string;
+  page: string;
+  readAt: Date | null;
 }
 
 export interface NoticeReadDoc extends BaseDoc {
@@ -306,6 +331,8 @@ export interface NoticeReadDoc extends BaseDoc {
   noticeId: string;
   userId: string;
   householdId: string | null;
+  /** The version the person read (absent on reads stored before versions: 1). */
+  version?: number;
 }
 
 /** The first read of a notice by any member of a household (_id noticeId:householdId). */

@@ -3,7 +3,9 @@
 import { cloud, type Db } from './cloud';
 import { fail } from '@core/errors';
 import type { TemplateKey } from '@core/user/contract';
-import { updateWhere } from './db';
+import { insertOne, updateWhere } from './db';
+import type { InboxDoc } from './model';
+import { now } from './time';
 
 export type ContentVerdict = 'pass' | 'review';
 /** msgSecCheck scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
@@ -26,9 +28,39 @@ export interface Recipient {
   openid: string;
 }
 
+export interface SendOptions {
+  /**
+   * Whether to try the WeChat subscription message at all (default true). A caller that knows the
+   * person took no subscription for this passes false: the 消息中心 entry is still written, and no
+   * credit is looked for.
+   */
+  wechat?: boolean;
+  /** The inbox entry's own title and body, where the template's fields would say something else. */
+  inbox?: { title: string; body: string };
+}
+
 export interface Messages {
-  /** Spends one subscription credit of `key` and sends; whether a message went out. */
-  send(to: Recipient, key: TemplateKey, data: Record<string, { value: string }>, page: string): Promise<boolean>;
+  /**
+   * Tells one person what happened: always an entry in their 消息中心 (the inbox, independent of
+   * subscription credits and of the platform), then — spending one credit of `key` — the WeChat
+   * subscription message. Answers whether a WeChat message went out.
+   */
+  send(to: Recipient, key: TemplateKey, data: Record<string, { value: string }>, page: string, options?: SendOptions): Promise<boolean>;
+}
+
+/** The inbox entry's title and short body, from the same fields as the subscription message. */
+export function inboxNoteOf(key: TemplateKey, data: Record<string, { value: string }>): { title: string; body: string } {
+  const v = (k: string) => data[k]?.value ?? '';
+  switch (key) {
+    case 'requestStatus': {
+      const note = v('thing4') && v('thing4') !== '点击查看详情' ? `（${v('thing4')}）` : '';
+      return { title: `您的反映${v('phrase2')}`, body: `${v('thing1')}${note}` };
+    }
+    case 'eventReminder':
+      return { title: v('thing4') || '活动提醒', body: `${v('thing1')} · ${v('time2')}${v('thing3') ? ` · ${v('thing3')}` : ''}` };
+    case 'noticeImportant':
+      return { title: `重要通知：${v('thing1')}`, body: `${v('thing2')} 发布于 ${v('time3')}` };
+  }
 }
 
 export interface Ports {
@@ -80,7 +112,16 @@ export const cloudTextCheck: TextCheck = {
  */
 export function cloudMessages(db: Db): Messages {
   return {
-    async send(to, key, data, page) {
+    async send(to, key, data, page, options = {}) {
+      const at = now();
+      const entry: Omit<InboxDoc, '_id'> = { userId: to.userId, kind: key, ...(options.inbox ?? inboxNoteOf(key, data)), page, readAt: null, createdAt: at, updatedAt: at };
+      try {
+        await insertOne(db, 'inbox', entry);
+      } catch (e) {
+        // the inbox is a courtesy beside the action: never fatal to it
+        console.warn('[messages] inbox entry not written', (e as Error).message);
+      }
+      if (options.wechat === false) return false;
       const path = `subscriptions.${key}`;
       const taken = await updateWhere(db, 'users', { _id: to.userId, [path]: db.command.gt(0) }, { [path]: db.command.inc(-1) });
       if (!taken) return false;

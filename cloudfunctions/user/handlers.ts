@@ -5,7 +5,7 @@ import { PRIVACY_VERSION, type Session, type UserContract } from '@core/user/con
 import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
 import { maskPhone } from '@core/mask';
-import { blankUser, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../runtime/model';
+import { blankUser, type InboxDoc, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../runtime/model';
 import { BRANCH_GRANTABLE, type Role } from '@core/roles';
 import { erasePersonalData, exportPersonalData } from '../runtime/privacy';
 import type { Handlers, UserCtx } from '../runtime/serve';
@@ -479,5 +479,32 @@ export const handlers: Handlers<UserContract> = {
       return { deleted: true as const };
     },
   },
-};
 
+  inbox: {
+    async handle(ctx, input) {
+      const mine = { userId: ctx.user._id };
+      const [res, unread] = await Promise.all([
+        pageOf<InboxDoc>(ctx.db, 'inbox', mine, [['createdAt', 'desc']], input),
+        countWhere(ctx.db, 'inbox', { ...mine, readAt: null }),
+      ]);
+      return {
+        items: res.items.map((e) => ({ entryId: e._id, kind: e.kind, title: e.title, body: e.body, page: e.page, createdAt: iso(e.createdAt), read: !!e.readAt })),
+        nextCursor: res.nextCursor,
+        unread,
+      };
+    },
+  },
+
+  markInboxRead: {
+    async handle(ctx, input) {
+      const where: Record<string, unknown> = { userId: ctx.user._id, readAt: null };
+      if (input.entryId) {
+        const entry = await getById<InboxDoc>(ctx.db, 'inbox', input.entryId);
+        if (!entry || entry.userId !== ctx.user._id) throw fail.notFound('没有找到这条消息');
+        where._id = input.entryId;
+      }
+      const marked = await updateWhere(ctx.db, 'inbox', where, { readAt: ctx.now, updatedAt: ctx.now });
+      return { marked, unread: await countWhere(ctx.db, 'inbox', { userId: ctx.user._id, readAt: null }) };
+    },
+  },
+};

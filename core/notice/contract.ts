@@ -38,7 +38,21 @@ export const noticeItem = z.object({
   publishedAt: z.string(),
   publisherName: z.string(),
   scheduled: z.boolean(),
+  /** Changed since publication (已修改); a reader of an earlier version sees it unread again. */
+  edited: z.boolean(),
 });
+
+/** What one edit of a published notice changed: the title, the text, or one fee line (with both amounts). */
+export const noticeChange = z.object({
+  field: z.enum(['title', 'content', 'fee', 'images', 'attachments']),
+  label: z.string(),
+  before: z.nullable(z.string()),
+  after: z.nullable(z.string()),
+  beforeAmount: z.nullable(z.number()),
+  afterAmount: z.nullable(z.number()),
+});
+export type NoticeChange = z.infer<typeof noticeChange>;
+export const noticeRevision = z.object({ version: z.number(), editedAt: z.string(), changes: z.array(noticeChange) });
 
 export const noticeView = z.object({
   noticeId: z.string(),
@@ -57,6 +71,13 @@ export const noticeView = z.object({
   state: z.enum(['published', 'archived']),
   readCount: z.number(),
   canManage: z.boolean(),
+  /** 1 at publication, +1 for every edit of what a reader sees. */
+  version: z.number(),
+  /** When it was last changed after publication (已于…修改); publishedAt stays the original. */
+  editedAt: z.nullable(z.string()),
+  /** Newest first. Every edit for a 物业公示 (public to every reader) and for its managers; otherwise the latest. */
+  history: z.array(noticeRevision),
+  historyPublic: z.boolean(),
 });
 export type NoticeView = z.infer<typeof noticeView>;
 
@@ -67,7 +88,17 @@ export const noticeContract = defineContract({
   list: {
     access: user,
     input: z.strictObject({ category: z.optional(z.enum(NOTICE_CATEGORIES)), ...cursorInput }),
-    output: z.extend(page(noticeItem), { unread: z.number() }),
+    output: z.extend(page(noticeItem), {
+      /** Unread notices of the newest 100; always 0 when `reader` is not 'member'. */
+      unread: z.number(),
+      /**
+       * Who is reading (DESIGN §2): 'member' (verified or staff: their audience, with read marks),
+       * 'public' (a visitor or an applicant: the compound-wide notices of `compoundName`, nothing is
+       * marked read or unread), 'none' (no compound yet — several are deployed and none was chosen).
+       */
+      reader: z.enum(['member', 'public', 'none']),
+      compoundName: z.nullable(z.string()),
+    }),
   },
   get: { access: user, input: z.strictObject({ noticeId: id() }), output: noticeView },
   markRead: { access: user, input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), firstRead: z.boolean() }) },

@@ -15,6 +15,7 @@ export const noticeDomain = defineDomain({
   jobs: true,
   personalData: [
     { key: 'noticeReads', collection: 'notice_reads', owner: 'userId', erase: 'delete' },
+    { key: 'noticeEdits', collection: 'notice_versions', owner: 'editorId', erase: { editorId: null }, only: ['noticeId', 'version', 'createdAt'] },
     { key: 'noticesPublished', collection: 'notices', owner: 'publisherId', erase: { publisherName: '已注销用户' }, only: ['_id', 'title', 'category', 'publishAt'] },
   ],
 });

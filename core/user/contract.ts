@@ -101,6 +101,19 @@ export const gridMap = z.object({
 });
 export type GridMap = z.infer<typeof gridMap>;
 
+/** 消息中心: one thing that happened to the person's requests, registrations or notices. */
+export const inboxItem = z.object({
+  entryId: z.string(),
+  kind: z.enum(TEMPLATE_KEYS),
+  title: z.string(),
+  body: z.string(),
+  /** The page to open, as WeChat pages are named: 'packages/request/detail/index?id=…'. */
+  page: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type InboxItem = z.infer<typeof inboxItem>;
+
 export const userContract = defineContract({
   login: { access: anyone, input: z.strictObject({}), output: session },
   updateProfile: {
@@ -199,6 +212,10 @@ export const userContract = defineContract({
     output: z.object({ credits: z.record(z.string(), z.number()) }),
   },
   deleteMyAccount: { access: user, input: z.strictObject({ confirm: z.literal(true) }), output: z.object({ deleted: z.literal(true) }) },
+  /** 消息中心: newest first, with how many are unread. */
+  inbox: { access: user, input: z.strictObject({ ...cursorInput }), output: z.extend(page(inboxItem), { unread: z.number() }) },
+  /** Marks one entry read, or all of them (no entryId). */
+  markInboxRead: { access: user, input: z.strictObject({ entryId: z.optional(id()) }), output: z.object({ marked: z.number(), unread: z.number() }) },
 });
 
 export type UserContract = typeof userContract;

@@ -5,7 +5,7 @@ import { userContract } from './contract';
 export const userDomain = defineDomain({
   name: 'user',
   title: '用户与房屋认证',
-  pages: ['consent/index', 'binding/index', 'verify/index', 'privacy/index', 'profile/index', 'roles/index'],
+  pages: ['consent/index', 'binding/index', 'verify/index', 'privacy/index', 'profile/index', 'roles/index', 'inbox/index'],
   tools: [
     { key: 'verify', title: '住户认证审核', desc: '核实本楼栋住户的房屋认证申请', page: 'verify/index', action: userContract.listPendingBindings },
     {
@@ -22,6 +22,7 @@ export const userDomain = defineDomain({
   // the user record itself becomes an anonymous tombstone (user.deleteMyAccount)
   personalData: [
     { key: 'bindings', collection: 'bindings', owner: 'userId', erase: 'delete' },
+    { key: 'inbox', collection: 'inbox', owner: 'userId', erase: 'delete' },
     { key: 'auditTrail', collection: 'audit_logs', owner: 'actorId', erase: 'keep', kept: '操作留痕依法保存（不少于一年），只保留匿名编号' },
   ],
 });

@@ -75,6 +75,11 @@ export function NoticeRow({ item, extra, tags, readMarks = true }: { item: Notic
               定时发布
             </Tag>
           ) : null}
+          {item.edited ? (
+            <Tag plain background='#595959' className='js-edited-tag'>
+              已修改
+            </Tag>
+          ) : null}
           {tags}
         </View>
         <Text className='ll-nt__title js-notice-title'>{item.title}</Text>

@@ -17,7 +17,7 @@ describe('whole app (router + tab bar)', () => {
         }),
       'request.listMine': () => ({ items: [], nextCursor: null }),
       'event.list': () => ({ items: [], nextCursor: null }),
-      'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }),
     })
     await renderApp()
     await waitFor(() => expect(document.querySelector('.taro-tabbar__tabbar')).toBeTruthy())

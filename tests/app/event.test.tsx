@@ -424,3 +424,23 @@ describe('发布活动', () => {
     expect(calls.some((c) => c.fn !== 'user')).toBe(false)
   })
 })
+
+describe('活动报名 for a visitor (issue 11 item 6)', () => {
+  it('says why there are no events instead of 近期还没有活动, and asks nothing of the cloud', async () => {
+    const calls = fakeCloud({ 'user.login': () => session() })
+    renderPage(EventList)
+    await waitFor(() => expect(screen.getByText('认证房屋后，就能查看和报名本小区的活动。')).toBeTruthy())
+    expect(screen.queryByText(/近期还没有活动/)).toBeNull()
+    expect(calls.filter((c) => c.fn === 'event')).toEqual([])
+  })
+
+  it('tells an applicant the review is under way', async () => {
+    fakeCloud({
+      'user.login': () =>
+        session({ binding: { bindingId: 'b1', state: 'pending', buildingName: '1栋', unit: '1', room: '802', relation: 'owner', reason: null, createdAt: '2026-12-01T02:00:00.000Z' } }),
+    })
+    renderPage(EventList)
+    await waitFor(() => expect(screen.getByText(/房屋认证正在审核/)).toBeTruthy())
+  })
+})
+

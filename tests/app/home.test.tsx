@@ -7,6 +7,8 @@ import { fakePageContainer } from './helpers/page'
 
 afterEach(() => jest.restoreAllMocks())
 
+const el = (selector: string) => document.querySelector(selector) as HTMLElement
+
 const myRequest = {
   requestId: 'r1',
   category: 'repair',
@@ -35,7 +37,7 @@ describe('首页', () => {
     fakeCloud({
       'user.login': () => session({ compound: { compoundId: 'c1', name: '红湖公园城' }, profile: { displayName: '王秀兰', phoneMasked: null, elderMode: false, party: null, badge: false } }),
       'event.list': () => ({ items: [], nextCursor: null }),
-      'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }),
     })
     renderHome()
     await waitFor(() => expect(screen.getByText('红湖公园城')).toBeTruthy())
@@ -127,6 +129,7 @@ describe('首页', () => {
       publishedAt: '2026-12-01T02:00:00.000Z',
       publisherName: '党支部',
       scheduled: false,
+      edited: false,
     }
     const calls = fakeCloud({
       'user.login': () => session({ roles: ['resident'], compound: { compoundId: 'c1', name: '红湖公园城' } }),
@@ -140,6 +143,8 @@ describe('首页', () => {
         ],
         nextCursor: 'more',
         unread: 4,
+        reader: 'member',
+        compoundName: '红湖公园城',
       }),
     })
     const badge = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never)
@@ -162,7 +167,7 @@ describe('首页', () => {
     fakeCloud({
       'user.login': () => session({ roles: ['resident'], compound: { compoundId: 'c1', name: '红湖公园城' } }),
       'event.list': () => ({ items: [], nextCursor: null }),
-      'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }),
     })
     const remove = jest.spyOn(Taro, 'removeTabBarBadge').mockImplementation(() => {
       throw new Error('tab bar not ready')
@@ -170,6 +175,46 @@ describe('首页', () => {
     renderHome()
     await waitFor(() => expect(screen.getByText(/暂时还没有通知公告/)).toBeTruthy())
     expect(remove).toHaveBeenCalledWith({ index: 0 })
+  })
+
+  it('a brand-new visitor is told why there are no notices, sees no 全部已读 and keeps no unread badge (issue 11 item 6)', async () => {
+    const calls = fakeCloud({
+      'user.login': () => session({ userId: 'u-new' }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'none', compoundName: null }),
+    })
+    const badge = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never)
+    const remove = jest.spyOn(Taro, 'removeTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never)
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderHome()
+    await waitFor(() => expect(document.querySelector('.js-home-notices-none')).toBeTruthy())
+    expect(el('.js-home-notices-none').textContent).toContain('您还没有选择小区')
+    expect(screen.queryByText(/暂时还没有通知公告/)).toBeNull()
+    expect(screen.queryByText(/全部已读|条未读/)).toBeNull()
+    // the badge another identity left on the tab goes
+    await waitFor(() => expect(remove).toHaveBeenCalledWith({ index: 0 }))
+    expect(badge).not.toHaveBeenCalled()
+    // no events card pretending there are none
+    expect(screen.queryByText(/近期还没有活动/)).toBeNull()
+    expect(calls.filter((c) => c.fn === 'event')).toEqual([])
+    fireEvent.click(el('.js-home-notices-bind'))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/user/binding/index' })
+  })
+
+  it('a visitor reads the compound’s public notices without unread dots, count or badge', async () => {
+    const row = { noticeId: 'n1', title: '小区垃圾分类新规', category: 'policy', pinned: false, important: false, read: false, publishedAt: '2026-12-01T02:00:00.000Z', publisherName: '党支部', scheduled: false, edited: false }
+    fakeCloud({
+      'user.login': () => session({ userId: 'u-visitor' }),
+      'notice.list': () => ({ items: [row, { ...row, noticeId: 'n2', title: '12月5日停水通知' }], nextCursor: null, unread: 0, reader: 'public', compoundName: '红湖公园城' }),
+    })
+    const badge = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never)
+    const remove = jest.spyOn(Taro, 'removeTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderHome()
+    await waitFor(() => expect(screen.getByText('12月5日停水通知')).toBeTruthy())
+    expect(el('.js-home-notices-public').textContent).toContain('红湖公园城的公开通知')
+    expect(document.querySelectorAll('.js-home-notices .js-unread-dot')).toHaveLength(0)
+    expect(document.querySelector('.js-home-unread')).toBeNull()
+    await waitFor(() => expect(remove).toHaveBeenCalledWith({ index: 0 }))
+    expect(badge).not.toHaveBeenCalled()
   })
 
   it('shows a clear error with a retry when the session cannot load', async () => {

@@ -52,6 +52,7 @@ function item(over: Partial<NoticeItem> = {}): NoticeItem {
     publishedAt: '2026-12-01T02:00:00.000Z',
     publisherName: '红湖物业',
     scheduled: false,
+    edited: false,
     ...over,
   }
 }
@@ -73,6 +74,10 @@ function view(over: Partial<NoticeView> = {}): NoticeView {
     state: 'published',
     readCount: 86,
     canManage: false,
+    version: 1,
+    editedAt: null,
+    history: [],
+    historyPublic: true,
     ...over,
   }
 }
@@ -112,12 +117,37 @@ describe('the editor text and money helpers', () => {
 })
 
 describe('通知公告 list', () => {
+  it('a visitor sees the public notices without 全部已读 or dots, and one with no compound is told why (issue 11 item 6)', async () => {
+    let reader = 'public'
+    fakeCloud({
+      'user.login': () => session(),
+      'notice.list': () =>
+        reader === 'public'
+          ? { items: [item({ title: '小区垃圾分类新规' })], nextCursor: null, unread: 0, reader, compoundName: '红湖公园城' }
+          : { items: [], nextCursor: null, unread: 0, reader, compoundName: null },
+    })
+    renderPage(NoticeList)
+    await waitFor(() => expect(screen.getByText('小区垃圾分类新规')).toBeTruthy())
+    expect(el('.js-notices-public').textContent).toContain('红湖公园城的公开通知')
+    expect(document.querySelector('.js-unread-count')).toBeNull()
+    expect(document.querySelector('.js-unread-dot')).toBeNull()
+
+    reader = 'none'
+    document.body.innerHTML = ''
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(NoticeList)
+    await waitFor(() => expect(screen.getByText(/您还没有选择小区/)).toBeTruthy())
+    expect(screen.queryByText(/全部已读|暂时还没有通知公告/)).toBeNull()
+    fireEvent.click(el('.js-notices-bind'))
+    expect(nav).toHaveBeenLastCalledWith({ url: '/packages/user/binding/index' })
+  })
+
   it('shows pinned and important tags, a red dot on unread notices and the unread count; filters by category', async () => {
     const calls = fakeCloud({
       'user.login': resident,
       'notice.list': (d) =>
         d.category === 'disclosure'
-          ? { items: [item({ noticeId: 'n3', category: 'disclosure', title: '物业费收支公示', read: true })], nextCursor: null, unread: 2 }
+          ? { items: [item({ noticeId: 'n3', category: 'disclosure', title: '物业费收支公示', read: true })], nextCursor: null, unread: 2, reader: 'member', compoundName: '红湖公园城' }
           : {
               items: [
                 item({ pinned: true, important: true }),
@@ -126,6 +156,8 @@ describe('通知公告 list', () => {
               ],
               nextCursor: null,
               unread: 2,
+              reader: 'member',
+              compoundName: '红湖公园城',
             },
     })
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
@@ -156,7 +188,7 @@ describe('通知公告 list', () => {
   })
 
   it('gives publishers 发布通知 and 我发布的', async () => {
-    fakeCloud({ 'user.login': committee, 'notice.list': () => ({ items: [], nextCursor: null, unread: 0 }) })
+    fakeCloud({ 'user.login': committee, 'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }) })
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
     renderPage(NoticeList)
     await waitFor(() => expect(screen.getByText(/暂时还没有通知公告/)).toBeTruthy())
@@ -203,6 +235,41 @@ describe('通知详情', () => {
     // a resident does not manage it, and opening it is the only call (get records the read)
     expect(document.querySelector('.js-notice-manage')).toBeNull()
     expect(calls.filter((c) => c.fn === 'notice').map((c) => c.action)).toEqual(['get'])
+  })
+
+  it('an edited disclosure says when it was changed, keeps its publish time and shows every change with old and new amounts', async () => {
+    openPage('/packages/notice/detail/index', 'n1')
+    fakeCloud({
+      'user.login': resident,
+      'notice.get': () =>
+        view({
+          feeTable: [{ item: '物业费收入', amount: -800, period: '2026-11' }],
+          version: 3,
+          editedAt: '2026-07-06T08:30:00.000Z',
+          history: [
+            { version: 3, editedAt: '2026-07-06T08:30:00.000Z', changes: [{ field: 'fee', label: '物业费收入（2026-11）', before: null, after: null, beforeAmount: 10000, afterAmount: -800 }] },
+            { version: 2, editedAt: '2026-07-05T09:00:00.000Z', changes: [{ field: 'title', label: '标题', before: '物业费公示', after: '2026年上半年物业费收支公示', beforeAmount: null, afterAmount: null }] },
+          ],
+          historyPublic: true,
+        }),
+    })
+    renderPage(NoticeDetail)
+    await waitFor(() => expect(document.querySelector('.js-notice-edited')).toBeTruthy())
+    expect(el('.js-notice-meta').textContent).toContain('7月5日 10:00')
+    expect(el('.js-notice-edited').textContent).toMatch(/^已于 .*7月6日.*16:30.* 修改/)
+    expect(el('.js-notice-history').textContent).toContain('修改记录（公开）')
+    expect(all('.js-revision')).toHaveLength(2)
+    expect(el('.js-change-fee').textContent).toBe('物业费收入（2026-11） 金额：10,000.00 元 → -800.00 元')
+    expect(el('.js-change-title').textContent).toBe('标题：「物业费公示」改为「2026年上半年物业费收支公示」')
+  })
+
+  it('an unedited notice shows no 已修改 line and no history', async () => {
+    openPage('/packages/notice/detail/index', 'n1')
+    fakeCloud({ 'user.login': resident, 'notice.get': () => view() })
+    renderPage(NoticeDetail)
+    await waitFor(() => expect(document.querySelector('.js-notice-title')).toBeTruthy())
+    expect(document.querySelector('.js-notice-edited')).toBeNull()
+    expect(document.querySelector('.js-notice-history')).toBeNull()
   })
 
   it('gives the publisher 编辑, 阅读统计 and 下架 behind a confirmation', async () => {

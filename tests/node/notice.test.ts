@@ -163,3 +163,78 @@ describe('publishing', () => {
     expect(await notice.call('demo-committee', 'archive', { noticeId })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 });
+
+describe('a published notice keeps every version (issue 11 item 4)', () => {
+  const disclosure = (over: Record<string, unknown> = {}) => ({
+    category: 'disclosure',
+    title: '2026年11月物业费收支公示',
+    content: '<p>现将 11 月物业费收支情况公示如下。</p>',
+    audience: { kind: 'compound' },
+    feeTable: [
+      { item: '物业费收入', amount: 10000, period: '2026-11' },
+      { item: '保洁支出', amount: -1920.5, period: '2026-11' },
+    ],
+    ...over,
+  });
+
+  it('changing one fee line is recorded with old and new amounts, shown as 已修改 with the original publish time, and public for a disclosure', async () => {
+    const { noticeId } = await notice.ok('demo-property', 'publish', disclosure());
+    const first = await notice.ok('demo-resident', 'get', { noticeId });
+    expect(first).toMatchObject({ version: 1, editedAt: null, history: [] });
+    await control(env, '/clock', 'POST', { advanceMs: 3_600_000 });
+    await notice.ok('demo-property', 'update', {
+      noticeId,
+      feeTable: [
+        { item: '物业费收入', amount: -800, period: '2026-11' },
+        { item: '保洁支出', amount: -1920.5, period: '2026-11' },
+      ],
+    });
+    const view = await notice.ok('demo-resident-2', 'get', { noticeId });
+    expect(view.version).toBe(2);
+    expect(view.publishedAt).toBe(first.publishedAt);
+    expect(view.editedAt).not.toBeNull();
+    expect(Date.parse(view.editedAt!) - Date.parse(first.publishedAt)).toBeGreaterThanOrEqual(3_600_000 - 60_000);
+    expect(view.historyPublic).toBe(true);
+    expect(view.history).toHaveLength(1);
+    expect(view.history[0]).toMatchObject({ version: 2 });
+    expect(view.history[0].changes).toEqual([
+      { field: 'fee', label: '物业费收入（2026-11）', before: null, after: null, beforeAmount: 10000, afterAmount: -800 },
+    ]);
+    const versions = (await db.collection('notice_versions').where({ noticeId }).get()).data;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2]);
+    // the reader of the first version hears of it in the 消息中心 (no WeChat credit spent)
+    const reader = (await db.collection('users').where({ openid: 'demo-resident' }).get()).data[0]._id;
+    const told = (await db.collection('inbox').where({ userId: reader, page: `packages/notice/detail/index?id=${noticeId}` }).get()).data;
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toBe('您看过的公示已修改：2026年11月物业费收支公示');
+    const trail = (await db.collection('audit_logs').where({ action: 'notice.update', target: `notices/${noticeId}` }).get()).data;
+    expect(trail).toHaveLength(1);
+    expect(trail[0].detail).toMatchObject({ version: 2 });
+  });
+
+  it('a reader of the earlier version sees it unread again until they open the new one', async () => {
+    const { noticeId } = await notice.ok('demo-branch', 'publish', outage({ category: 'policy', title: '垃圾分类时间调整', audience: { kind: 'compound' } }));
+    await notice.ok('demo-resident-2', 'get', { noticeId });
+    const before = await notice.ok('demo-resident-2', 'list', {});
+    expect(before.items.find((i) => i.noticeId === noticeId)?.read).toBe(true);
+    await notice.ok('demo-branch', 'update', { noticeId, title: '垃圾分类投放时间调整为 7:00-9:00' });
+    const after = await notice.ok('demo-resident-2', 'list', {});
+    expect(after.items.find((i) => i.noticeId === noticeId)).toMatchObject({ read: false, edited: true });
+    expect(after.unread).toBe(before.unread + 1);
+    const view = await notice.ok('demo-resident-2', 'get', { noticeId });
+    // not a disclosure: a reader sees the latest change only
+    expect(view.historyPublic).toBe(false);
+    expect(view.history[0].changes).toEqual([
+      { field: 'title', label: '标题', before: '垃圾分类时间调整', after: '垃圾分类投放时间调整为 7:00-9:00', beforeAmount: null, afterAmount: null },
+    ]);
+    expect((await notice.ok('demo-resident-2', 'list', {})).items.find((i) => i.noticeId === noticeId)?.read).toBe(true);
+    // still one read record for the person
+    expect((await db.collection('notice_reads').where({ noticeId, userId: 'u-demo-resident-2' }).count()).total).toBe(1);
+  });
+
+  it('the publish time of a published notice cannot be moved', async () => {
+    const { noticeId } = await notice.ok('demo-branch', 'publish', outage({ category: 'policy', audience: { kind: 'compound' } }));
+    const res = await notice.call('demo-branch', 'update', { noticeId, publishAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});

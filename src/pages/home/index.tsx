@@ -129,11 +129,30 @@ function setHomeBadge(unread: number) {
   }
 }
 
-/** 通知公告: the latest three (pinned first) with a red dot on the unread ones; the tab badge counts them. */
+/** Why a visitor sees no notices, or whose public notices they see (the server says which: `reader`). */
+function VisitorNote({ reader, compoundName }: { reader: 'public' | 'none'; compoundName: string | null }) {
+  if (reader === 'public') {
+    return <Text className='ll-block ll-muted js-home-notices-public'>{`以下是${compoundName || '小区'}的公开通知。认证房屋后，还能看到本楼栋的通知。`}</Text>
+  }
+  return (
+    <View className='js-home-notices-none'>
+      <Text className='ll-block ll-text-2'>您还没有选择小区，所以这里暂时没有通知。认证房屋后，小区的停水停电、物业公示等通知会在这里显示。</Text>
+      <Text className='ll-link js-home-notices-bind' onClick={() => go(ROUTES.binding)}>
+        去认证房屋 ›
+      </Text>
+    </View>
+  )
+}
+
+/**
+ * 通知公告: the latest three (pinned first) with a red dot on the unread ones; the tab badge counts them
+ * — only for a member of the audience: a visitor's reads are not recorded, so a count could never clear.
+ */
 function HomeNotices() {
   const notices = useRemote(() => noticeApi.list({ limit: 5 }))
   useRefreshOnShow(notices.reload, notices.loading)
-  const unread = notices.data?.unread ?? null
+  const reader = notices.data?.reader ?? null
+  const unread = notices.data ? (reader === 'member' ? notices.data.unread : 0) : notices.error ? 0 : null
   useEffect(() => {
     if (unread !== null) setHomeBadge(unread)
   }, [unread])
@@ -155,8 +174,15 @@ function HomeNotices() {
         <ErrorBlock message={notices.error} onRetry={() => void notices.reload()} />
       ) : !notices.data ? (
         <Loading />
+      ) : notices.data.reader === 'none' ? (
+        <VisitorNote reader='none' compoundName={null} />
       ) : items.length ? (
-        items.map((item) => <NoticeRow key={item.noticeId} item={item} />)
+        <>
+          {notices.data.reader === 'public' ? <VisitorNote reader='public' compoundName={notices.data.compoundName} /> : null}
+          {items.map((item) => (
+            <NoticeRow key={item.noticeId} item={item} readMarks={notices.data?.reader === 'member'} />
+          ))}
+        </>
       ) : (
         <Text className='ll-block ll-muted'>暂时还没有通知公告。停水停电、物业公示等通知会在这里第一时间显示。</Text>
       )}
@@ -196,8 +222,9 @@ export default function Home() {
       {hasRole(...STAFF_ROLES, 'member') ? (
         <Todo verify={hasRole('grid', 'branch')} requests={hasRole(...STAFF_ROLES)} hall={hasRole('member')} />
       ) : null}
-      {/* an applicant reads the public notices of the compound applied to (DESIGN §2) */}
-      {session.compound || session.binding ? <HomeNotices /> : null}
+      {/* everyone is promised the compound's public notices (DESIGN §2); the server says whose, or why
+          none. Keyed by the person, so another identity (or a deleted account) never keeps a badge. */}
+      <HomeNotices key={session.userId} />
       {session.household ? <MyRequests /> : null}
       {session.compound ? <UpcomingEvents /> : null}
     </PageShell>

@@ -6,9 +6,12 @@ import { Card } from '../../components/Card'
 import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher'
 import { ROUTES, go } from '../../routes'
 import { PageShell } from '../../components/PageShell'
+import { useRefreshOnShow } from '../../components/SessionPage'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { isLocal } from '../../services/platform'
 import { useSession } from '../../store/session'
+import { useRemote } from '../../store/useRemote'
+import { userApi } from '../../services/user'
 import { homeLabel, roleLabel } from '../../utils/format'
 import { Tappable } from '../../components/Tappable'
 
@@ -17,6 +20,23 @@ function bindingText(s: NonNullable<ReturnType<typeof useSession>['session']>): 
   if (s.binding?.state === 'pending') return `${homeLabel(s.binding)}（审核中）`
   if (s.binding?.state === 'rejected') return '认证未通过，可重新申请'
   return '未认证'
+}
+
+/** 消息中心 with its unread count (one small read each time 我的 shows). */
+function InboxCell() {
+  const inbox = useRemote(() => userApi.inbox({ limit: 1 }))
+  useRefreshOnShow(inbox.reload)
+  const unread = inbox.data?.unread ?? 0
+  return (
+    <Cell
+      title='消息中心'
+      description={inbox.error ? '消息暂时加载不了，点开重试' : '反映进展、活动候补与取消、重要通知'}
+      extra={unread ? <Tag type='danger' className='js-inbox-count'>{`${unread > 99 ? '99+' : unread} 条未读`}</Tag> : null}
+      clickable
+      onClick={() => go(ROUTES.inbox)}
+      className='js-cell-inbox'
+    />
+  )
 }
 
 export default function Me() {
@@ -49,6 +69,7 @@ export default function Me() {
             </View>
           </Card>
           <CellGroup>
+            <InboxCell />
             <Tappable className='js-cell-binding' role='link' onTap={() => go(ROUTES.binding)}>
               <Cell title='我的房屋' description={bindingText(session)} clickable />
             </Tappable>

@@ -70,9 +70,27 @@ function Events() {
   )
 }
 
+/** Events are for the compound's verified households: a visitor is told why the list is not shown. */
+function NotYetResident() {
+  const { session } = useSession()
+  const pending = session?.binding?.state === 'pending'
+  return (
+    <Empty
+      text={pending ? '您的房屋认证正在审核，通过后就能查看和报名本小区的活动。' : '认证房屋后，就能查看和报名本小区的活动。'}
+      action={
+        pending ? undefined : (
+          <Button type='primary' className='js-events-bind' onClick={() => go(ROUTES.binding)}>
+            去认证房屋
+          </Button>
+        )
+      }
+    />
+  )
+}
+
 export default function EventListPage() {
   return (
-    <SessionPage title='活动报名' subtitle='下午茶、故事会、义诊、主题党日'>
+    <SessionPage title='活动报名' subtitle='下午茶、故事会、义诊、主题党日' allow={(s) => !!s.session?.compound} denied={<NotYetResident />}>
       <Events />
     </SessionPage>
   )

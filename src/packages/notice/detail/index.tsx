@@ -14,8 +14,60 @@ import { isWeapp } from '../../../services/platform'
 import { noticeApi, type NoticeView } from '../../../services/notice'
 import { useSession } from '../../../store/session'
 import { eventTime } from '../../../utils/format'
-import { FeeTable, useNoticeId } from '../components'
+import { FeeTable, money, useNoticeId } from '../components'
 import { tappable } from '../../../components/Tappable'
+
+type Revision = NoticeView['history'][number]
+type Change = Revision['changes'][number]
+
+const amount = (v: number | null) => (v === null ? '—' : money(v))
+
+/** One change of an edit: a fee line with its old and new amounts, or the old and new title or text. */
+function ChangeLine({ change }: { change: Change }) {
+  if (change.field === 'fee') {
+    const what = change.beforeAmount === null ? '新增' : change.afterAmount === null ? '删除' : '金额'
+    return (
+      <Text className='ll-block ntc-change js-change js-change-fee'>
+        {change.label} {what}：{amount(change.beforeAmount)} 元 → {amount(change.afterAmount)} 元
+      </Text>
+    )
+  }
+  if (change.field === 'title') {
+    return (
+      <Text className='ll-block ntc-change js-change js-change-title'>
+        标题：「{change.before}」改为「{change.after}」
+      </Text>
+    )
+  }
+  if (change.field === 'content') {
+    return (
+      <View className='ntc-change js-change js-change-content'>
+        <Text className='ll-block'>正文已修改，修改前：</Text>
+        <Text className='ll-block ll-muted ntc-change__before'>{change.before}</Text>
+      </View>
+    )
+  }
+  return <Text className='ll-block ntc-change js-change'>{change.label}已修改</Text>
+}
+
+/** 修改记录: every edit of a 物业公示 (public to all readers), else the latest edit. */
+function Revisions({ history, historyPublic }: { history: Revision[]; historyPublic: boolean }) {
+  if (!history.length) return null
+  return (
+    <Card title={historyPublic ? '修改记录（公开）' : '最近一次修改'} className='js-notice-history'>
+      {history.map((r) => (
+        <View key={r.version} className='ntc-revision js-revision'>
+          <Text className='ll-block ll-text-2'>
+            {eventTime(r.editedAt)} 修改（第 {r.version} 版）
+          </Text>
+          {r.changes.map((c, i) => (
+            <ChangeLine key={i} change={c} />
+          ))}
+        </View>
+      ))}
+    </Card>
+  )
+}
 
 /** 'cloud://env.xxx/notices/2026/停水范围.png' → '停水范围.png'. */
 function fileName(fileId: string): string {
@@ -143,6 +195,7 @@ function Detail({ noticeId }: { noticeId: string }) {
           {v.publisherName} · {eventTime(v.publishedAt)}
           {Date.parse(v.publishedAt) > Date.now() ? '（定时发布）' : ''}
         </Text>
+        {v.editedAt ? <Text className='ntc-meta ntc-edited js-notice-edited'>已于 {eventTime(v.editedAt)} 修改，修改内容见下方</Text> : null}
         {/* the server stores only sanitised HTML (a small allowlist; images only from cloud storage) */}
         <RichText className='ntc-content js-notice-content' nodes={v.content} />
         <Images images={v.images} />
@@ -153,6 +206,8 @@ function Detail({ noticeId }: { noticeId: string }) {
           <FeeTable rows={v.feeTable} />
         </Card>
       ) : null}
+
+      <Revisions history={v.history} historyPublic={v.historyPublic} />
 
       <Attachments attachments={v.attachments} />
 

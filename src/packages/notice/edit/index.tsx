@@ -506,6 +506,13 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
         )}
       </Card>
 
+      {alreadyOut ? (
+        <Text className='ll-block ll-muted js-edit-published-note'>
+          {form.category === 'disclosure'
+            ? '这条公示已经发布：修改后会注明修改时间，每次修改的内容（含金额的前后变化）向所有居民公开，已读的居民会重新看到未读提示。'
+            : '这条通知已经发布：修改后会注明修改时间和改了什么，已读的居民会重新看到未读提示。'}
+        </Text>
+      ) : null}
       <FormProblemLine problem={problem} />
       <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-save-notice' onClick={() => void save()}>
         {noticeId ? '保存修改' : form.publishAt ? '定时发布' : '发布通知'}

@@ -52,19 +52,33 @@ function SubscribeBar() {
   )
 }
 
-function NoticeList({ category, onUnread }: { category: Filter; onUnread: (n: number) => void }) {
+type Reader = { reader: 'member' | 'public' | 'none'; compoundName: string | null }
+
+function NoticeList({ category, reader, onFirstPage }: { category: Filter; reader: Reader | null; onFirstPage: (unread: number, reader: Reader) => void }) {
   const fetch = useCallback(
     async (cursor: string | undefined) => {
       const input = { ...(category === 'all' ? {} : { category }), ...(cursor ? { cursor } : {}) }
       const res = await noticeApi.list(input)
       // the count covers every category: it is taken from the first page only
-      if (res.ok && !cursor) onUnread(res.data.unread)
+      if (res.ok && !cursor) onFirstPage(res.data.unread, { reader: res.data.reader, compoundName: res.data.compoundName })
       return res
     },
-    [category, onUnread],
+    [category, onFirstPage],
   )
   const list = usePagedList<NoticeItem>(fetch, [fetch])
   useRefreshOnShow(list.reload)
+  if (reader?.reader === 'none') {
+    return (
+      <Empty
+        text='您还没有选择小区，所以这里暂时没有通知。认证房屋后，就能看到小区的停水停电、物业公示等通知。'
+        action={
+          <Button type='primary' className='js-notices-bind' onClick={() => go(ROUTES.binding)}>
+            去认证房屋
+          </Button>
+        }
+      />
+    )
+  }
   return (
     <PagedRows
       list={list}
@@ -73,7 +87,7 @@ function NoticeList({ category, onUnread }: { category: Filter; onUnread: (n: nu
       {(items) => (
         <Card className='js-notice-list'>
           {items.map((item) => (
-            <NoticeRow key={item.noticeId} item={item} />
+            <NoticeRow key={item.noticeId} item={item} readMarks={reader?.reader === 'member'} />
           ))}
         </Card>
       )}
@@ -86,6 +100,11 @@ function Notices() {
   const [category, setCategory] = useState<Filter>('all')
   // the count covers every category, so it stays while another filter loads
   const [unread, setUnread] = useState<number | null>(null)
+  const [reader, setReader] = useState<Reader | null>(null)
+  const onFirstPage = useCallback((n: number, r: Reader) => {
+    setUnread(n)
+    setReader(r)
+  }, [])
   const publisher = hasRole(...NOTICE_PUBLISHER_ROLES)
   return (
     <>
@@ -102,13 +121,17 @@ function Notices() {
       {publisher ? <View className='ll-gap' /> : null}
       {canSubscribe ? <SubscribeBar /> : null}
       <Chips options={FILTERS} value={category} onChange={setCategory} className='js-categories' />
-      {unread !== null ? (
+      {/* read marks only for the notices' audience: a visitor's reads are not recorded */}
+      {unread !== null && reader?.reader === 'member' ? (
         <View className='ntc-summary'>
           <Text className={`js-unread-count ${unread > 0 ? 'ntc-unread-count' : 'll-muted'}`}>{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
         </View>
       ) : null}
+      {reader?.reader === 'public' ? (
+        <Text className='ll-block ll-muted js-notices-public'>{`以下是${reader.compoundName || '小区'}的公开通知。认证房屋后，还能看到本楼栋的通知。`}</Text>
+      ) : null}
       {/* keyed: a new filter starts from its own loading state instead of showing the other rows */}
-      <NoticeList key={category} category={category} onUnread={setUnread} />
+      <NoticeList key={category} category={category} reader={reader} onFirstPage={onFirstPage} />
     </>
   )
 }
