@@ -133,7 +133,14 @@ export const COLLECTIONS = {
     ],
   },
   // every edit of a published notice (物业公示 history is public)
-  notice_versions: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['version', -1]] }] },
+  notice_versions: {
+    grows: true,
+    indexes: [
+      { name: 'by_notice', keys: [['noticeId', 1], ['version', -1]] },
+      // a person's edits, for the privacy export and erasure
+      { name: 'by_editor', keys: [['editorId', 1]] },
+    ],
+  },
   notice_household_reads: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { grows: true, indexes: [] },
   // 消息中心: what happened to a person's things, written by the messages port

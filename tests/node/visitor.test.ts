@@ -36,7 +36,7 @@ describe('a visitor is shown what was promised, or told why not', () => {
   it('an applicant reads the public notices of the compound applied to, with no unread count', async () => {
     await user.ok('visitor-applicant', 'login', {});
     await user.ok('visitor-applicant', 'recordConsent', { kind: 'privacy', granted: true, version: PRIVACY_VERSION });
-    await user.ok('visitor-applicant', 'requestBinding', { buildingId: 'demo-b4', unit: '1', room: '101', relation: 'owner' });
+    await user.ok('visitor-applicant', 'requestBinding', { name: '测试住户', buildingId: 'demo-b4', unit: '1', room: '101', relation: 'owner' });
     const list = await notice.ok('visitor-applicant', 'list', {});
     expect(list).toMatchObject({ reader: 'public', compoundName: '红湖公园城', unread: 0 });
     expect(list.items.map((i) => i.noticeId)).toContain(everyone);
