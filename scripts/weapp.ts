@@ -212,6 +212,8 @@ export function droppedRules(dir = weappDir): { checked: number; dropped: Droppe
   let checked = 0;
   for (const file of listFiles(srcDir, '.scss')) {
     if (path.basename(file).startsWith('_')) continue;
+    // browser-only styles (focus rings, the H5 tab bar, the desktop column): src/app.tsx loads them on H5 only
+    if (file === 'h5.scss') continue;
     // as the build does it: config/index.ts prepends NutUI's variables to every stylesheet (sass.resource)
     const abs = path.join(srcDir, file);
     const css = sass.compileString(`@import ${JSON.stringify(NUTUI_VARIABLES)};\n${fs.readFileSync(abs, 'utf8')}`, {

@@ -2,7 +2,7 @@
 // unread count on the tab), my latest requests and coming events.
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { STAFF_ROLES } from '@core/roles'
 import { Card } from '../../components/Card'
@@ -191,10 +191,11 @@ function HomeNotices() {
 }
 
 export default function Home() {
-  const { status, session, error, refresh, hasRole } = useSession()
-  // the session was loaded when the app started: only a later return to this tab refreshes it
-  useRefreshOnShow(() => {
-    if (status === 'ready') void refresh()
+  const { status, session, error, refresh, hasRole, loadedAt } = useSession()
+  // the session is read when the app starts, which may be long before this tab first shows (a binding
+  // reviewed meanwhile): refresh on every show unless it was read a moment ago
+  useDidShow(() => {
+    if (status === 'ready' && Date.now() - loadedAt > 2000) void refresh()
   })
 
   if (status === 'error') {
