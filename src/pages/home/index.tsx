@@ -191,11 +191,10 @@ function HomeNotices() {
 }
 
 export default function Home() {
-  const { status, session, error, refresh, hasRole, loadedAt } = useSession()
-  // the session is read when the app starts, which may be long before this tab first shows (a binding
-  // reviewed meanwhile): refresh on every show unless it was read a moment ago
+  const { status, session, error, refresh, hasRole } = useSession()
+  // the session may have changed while the resident was elsewhere (a binding reviewed): read it on every show
   useDidShow(() => {
-    if (status === 'ready' && Date.now() - loadedAt > 2000) void refresh()
+    if (status === 'ready') void refresh()
   })
 
   if (status === 'error') {
