@@ -102,6 +102,12 @@ export class Emulator {
   readonly dbs = new Map<string, Database>();
   readonly host: FunctionHost;
   readonly outbox: OutboxEntry[] = [];
+
+  /** Forgets one environment's recorded open-API calls, in place. */
+  private clearOutbox(env: string): void {
+    const kept = this.outbox.filter((o) => o.env !== env);
+    this.outbox.splice(0, this.outbox.length, ...kept);
+  }
   private outboxSeq = 0;
   /** Each environment has its own clock, so tests in parallel can move time independently. */
   private readonly clockOffsets = new Map<string, number>();
@@ -616,7 +622,8 @@ export class Emulator {
         return sendJson(res, 200, { items: this.outbox.filter((o) => o.env === env && (!api || o.apiName === api) && o.id > since) });
       }
       case 'DELETE /outbox':
-        this.outbox.length = 0;
+        // one environment's messages only: test files run in parallel, each in its own environment
+        this.clearOutbox(env);
         return sendJson(res, 200, { ok: true });
       case 'POST /content-check': {
         const b = await body();
@@ -633,7 +640,7 @@ export class Emulator {
       }
       case 'POST /reset': {
         this.db(env).reset();
-        this.outbox.length = 0;
+        this.clearOutbox(env);
         this.openApiReplies.clear();
         return sendJson(res, 200, { ok: true });
       }

@@ -338,6 +338,15 @@ describe('open API stand-ins', () => {
     expect(items[0].params).toMatchObject({ touser: 'o2', template_id: 'tpl-1', data: { thing1: { value: '已受理' } } });
   });
 
+  it('clearing the outbox forgets one environment only (test files run side by side)', async () => {
+    const other = freshEnv('outbox-other');
+    const otherCloud = sdk(other);
+    await otherCloud.openapi.subscribeMessage.send({ touser: 'o9', templateId: 'tpl-9', data: {} } as never);
+    await control(env, '/outbox', 'DELETE');
+    expect((await control<{ items: Row[] }>(env, '/outbox?api=subscribeMessage.send')).items).toEqual([]);
+    expect((await control<{ items: Row[] }>(other, '/outbox?api=subscribeMessage.send')).items.map((i) => i.params.touser)).toEqual(['o9']);
+  });
+
   it('a registered error reply surfaces as the SDK error code', async () => {
     await control(env, '/openapi-reply', 'POST', { apiName: 'subscribeMessage.send', reply: { errcode: 43101, errmsg: 'user refuse to accept the msg' } });
     const err = await rejection(cloud.openapi.subscribeMessage.send({ touser: 'o3', templateId: 't', data: {} } as never));
