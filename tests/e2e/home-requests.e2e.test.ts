@@ -22,7 +22,7 @@ function actionOf(req: Request): string | null {
   }
 }
 
-test('opening 首页 sends login, my requests, events and notices once each', async () => {
+test('opening 首页 asks for my requests, events and notices once each, and the session at most twice', async () => {
   const calls: string[] = [];
   context.on('request', (req) => {
     const a = actionOf(req);
@@ -34,7 +34,10 @@ test('opening 首页 sends login, my requests, events and notices once each', as
   await page.waitForTimeout(2_000);
   const counts: Record<string, number> = {};
   for (const c of calls) counts[c] = (counts[c] ?? 0) + 1;
-  expect(Object.entries(counts).filter(([, n]) => n > 1)).toEqual([]);
-  expect(counts).toMatchObject({ 'user.login': 1, 'request.listMine': 1, 'event.list': 1, 'notice.list': 1 });
+  // each section asks once; the session may be read once more when the tab first shows (it is read on
+  // every show so that a binding reviewed meanwhile appears at once), never more
+  expect(Object.entries(counts).filter(([action, n]) => n > (action === 'user.login' ? 2 : 1))).toEqual([]);
+  expect(counts).toMatchObject({ 'request.listMine': 1, 'event.list': 1, 'notice.list': 1 });
+  expect(counts['user.login']).toBeGreaterThanOrEqual(1);
   expect(pageErrors(page)).toEqual([]);
 });
