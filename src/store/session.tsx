@@ -13,8 +13,6 @@ export interface SessionState {
   error: string | null
   elderMode: boolean
   refresh: () => Promise<Session | null>
-  /** When the session was last read from the function (ms); 0 before the first answer. */
-  loadedAt: number
   setSession: (s: Session) => void
   setElderMode: (on: boolean) => void
   hasRole: (...roles: Role[]) => boolean
@@ -35,7 +33,6 @@ export function SessionProvider({ children }: PropsWithChildren) {
   const [session, setSessionState] = useState<Session | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [elderMode, setElder] = useState<boolean>(storedElder)
-  const [loadedAt, setLoadedAt] = useState(0)
 
   const setSession = useCallback((s: Session) => {
     setSessionState(s)
@@ -48,7 +45,6 @@ export function SessionProvider({ children }: PropsWithChildren) {
     const res = await userApi.login({})
     if (res.ok) {
       setSession(res.data)
-      setLoadedAt(Date.now())
       setError(null)
       setStatus('ready')
       return res.data
@@ -80,12 +76,11 @@ export function SessionProvider({ children }: PropsWithChildren) {
       error,
       elderMode,
       refresh,
-      loadedAt,
       setSession,
       setElderMode,
       hasRole: (...roles) => !!session && roles.some((r) => session.roles.includes(r)),
     }),
-    [status, session, error, elderMode, refresh, loadedAt, setSession, setElderMode],
+    [status, session, error, elderMode, refresh, setSession, setElderMode],
   )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
