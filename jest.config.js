@@ -36,7 +36,8 @@ const tarojs = defineJestConfig({
     LINLI_CLOUD_ENV: '',
     LINLI_TEMPLATE_REQUEST_STATUS: '',
     LINLI_TEMPLATE_EVENT: '',
-    LINLI_TEMPLATE_NOTICE: ''
+    LINLI_TEMPLATE_NOTICE: '',
+    LINLI_TEMPLATE_VOTE: ''
   },
   setupFiles: ['<rootDir>/tests/app/setup.js'],
   setupFilesAfterEnv: ['<rootDir>/tests/app/timeout.js']

@@ -38,7 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV || ''),
       LINLI_TEMPLATE_REQUEST_STATUS: JSON.stringify(process.env.LINLI_TEMPLATE_REQUEST_STATUS || ''),
       LINLI_TEMPLATE_EVENT: JSON.stringify(process.env.LINLI_TEMPLATE_EVENT || ''),
-      LINLI_TEMPLATE_NOTICE: JSON.stringify(process.env.LINLI_TEMPLATE_NOTICE || '')
+      LINLI_TEMPLATE_NOTICE: JSON.stringify(process.env.LINLI_TEMPLATE_NOTICE || ''),
+      LINLI_TEMPLATE_VOTE: JSON.stringify(process.env.LINLI_TEMPLATE_VOTE || '')
     },
     copy: {
       patterns: [],

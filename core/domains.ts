@@ -1,17 +1,17 @@
 // The one list of domains. Adding a domain: write core/<domain>/ (contract, rules, manifest),
 // cloudfunctions/<domain>/, src/packages/<domain>/, and add its manifest here.
 import type { DomainManifest, Service } from './manifest';
+import { conventionDomain } from './convention/manifest';
 import { eventDomain } from './event/manifest';
 import { noticeDomain } from './notice/manifest';
 import { requestDomain } from './request/manifest';
 import { userDomain } from './user/manifest';
 
-export const DOMAINS: readonly DomainManifest[] = [userDomain, requestDomain, eventDomain, noticeDomain];
+export const DOMAINS: readonly DomainManifest[] = [userDomain, requestDomain, eventDomain, noticeDomain, conventionDomain];
 
 /** Services residents will find on the 办事 screen before their domain lands (shown as 建设中). */
 export const PLANNED_SERVICES: ReadonlyArray<Service & { key: string; after: string }> = [
   { key: 'volunteer', title: '志愿服务', desc: '加入志愿服务队，认领任务', after: 'request' },
-  { key: 'convention', title: '公约表决', desc: '居民公约、管理规约征求意见与表决', after: 'volunteer' },
 ];
 
 /** The functions the scheduler runs jobs in. */

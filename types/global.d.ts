@@ -23,3 +23,5 @@ declare const LINLI_TEMPLATE_REQUEST_STATUS: string
 declare const LINLI_TEMPLATE_EVENT: string
 /** Compile-time constant: the subscription-message template id for 重要通知 ('' = do not ask). */
 declare const LINLI_TEMPLATE_NOTICE: string
+/** 表决提醒 subscription template id (empty locally). */
+declare const LINLI_TEMPLATE_VOTE: string

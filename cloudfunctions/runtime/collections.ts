@@ -90,12 +90,67 @@ export const COLLECTIONS = {
     indexes: [{ name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true }],
   },
   service_records: { grows: true, indexes: [{ name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] }] },
-  conventions: { indexes: [] },
-  convention_comments: { grows: true, indexes: [] },
+  conventions: {
+    grows: true,
+    indexes: [
+      { name: 'by_compound', keys: [['compoundId', 1], ['updatedAt', -1]] },
+      // the scheduler closes votes at their end, in every compound
+      { name: 'by_phase_end', keys: [['phase', 1], ['vote.endsAt', 1]] },
+      // an auditor's conventions (privacy export and erasure)
+      { name: 'by_auditor', keys: [['auditors.userId', 1]] },
+    ],
+  },
+  // every version of a convention's text (_id conventionId:v<n>)
+  convention_versions: { grows: true, indexes: [{ name: 'by_convention', keys: [['conventionId', 1], ['version', -1]] }] },
+  convention_comments: {
+    grows: true,
+    indexes: [
+      { name: 'by_article', keys: [['conventionId', 1], ['articleNo', 1], ['createdAt', 1]] },
+      { name: 'by_author', keys: [['authorId', 1]] },
+    ],
+  },
+  // one support per (comment, person): _id commentId:userId
+  comment_supports: {
+    grows: true,
+    indexes: [
+      { name: 'by_user_convention', keys: [['userId', 1], ['conventionId', 1]] },
+    ],
+  },
+  // the register a vote is counted against, fixed when it opens: one entry per unit (or resident)
+  vote_register: {
+    grows: true,
+    indexes: [
+      { name: 'by_building', keys: [['conventionId', 1], ['buildingId', 1], ['unit', 1]] },
+      { name: 'by_user', keys: [['userId', 1]] },
+    ],
+  },
   ballots: {
     grows: true,
-    indexes: [{ name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true }],
+    indexes: [
+      // one ballot per voter key: an owner (units summed), a household, or a resident
+      { name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true },
+      { name: 'by_convention', keys: [['conventionId', 1], ['createdAt', 1]] },
+      { name: 'by_caster', keys: [['castBy', 1]] },
+    ],
   },
+  // written proxies (委托书): _id conventionId:voterKey, one per voter key
+  vote_proxies: {
+    grows: true,
+    indexes: [
+      { name: 'by_convention', keys: [['conventionId', 1], ['createdAt', 1]] },
+      { name: 'by_holder', keys: [['proxyUserId', 1], ['conventionId', 1]] },
+      { name: 'by_grantor', keys: [['grantorId', 1], ['conventionId', 1]] },
+    ],
+  },
+  convention_objections: {
+    grows: true,
+    indexes: [
+      { name: 'by_convention', keys: [['conventionId', 1], ['createdAt', 1]] },
+      { name: 'by_author', keys: [['authorId', 1]] },
+    ],
+  },
+  // 签署承诺: _id conventionId:userId, once per person
+  convention_signatures: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1]] }] },
   events: {
     grows: true,
     indexes: [

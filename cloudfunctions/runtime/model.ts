@@ -1,5 +1,6 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
+import type { Choice, ConventionKind, Phase, TallyResult, VoteRule } from '@core/convention/rules';
 import type { Audience } from '@core/event/rules';
 import type { Category, Handler, RequestState, RequestStats, Urgency } from '@core/request/rules';
 import type { Role } from '@core/roles';
@@ -93,6 +94,14 @@ export interface CompoundDoc extends BaseDoc {
   ownersVoteOfficialSystem: boolean;
   settings: {
     slaHours: { emergency: number; utilities: number; general: number; complex: number };
+    /** 公约与表决 (absent: the defaults — no official system, 7 objection days, no 从多 figure). */
+    voting?: {
+      /** The city's official e-voting system owners' decisions must use (北京业主 app…); null: none. */
+      officialSystem: string | null;
+      objectionDays: number;
+      /** The compound's 议事规则 count non-voters with the majority (shown apart, decides nothing). */
+      nonVotersWithMajority: boolean;
+    };
   };
 }
 
@@ -319,7 +328,7 @@ export interface NoticeVersionDoc extends BaseDoc {
 /** 消息中心: one entry of a person's inbox (written by the messages port beside the WeChat message). */
 export interface InboxDoc extends BaseDoc {
   userId: string;
-  kind: 'requestStatus' | 'eventReminder' | 'noticeImportant';
+  kind: 'requestStatus' | 'eventReminder' | 'noticeImportant' | 'voteReminder';
   title: string;
   body: string;
   page: string;
@@ -341,4 +350,150 @@ export interface NoticeHouseholdReadDoc extends BaseDoc {
   noticeId: string;
   householdId: string;
   buildingId: string;
+}
+
+/** 公约: the current text lives here; every version (the first included) is in convention_versions. */
+export interface ConventionDoc extends BaseDoc {
+  compoundId: string;
+  title: string;
+  kind: ConventionKind;
+  summary: string;
+  articles: Array<{ title: string; body: string }>;
+  version: number;
+  phase: Phase;
+  createdBy: string;
+  consultationEndsAt: Date | null;
+  commentCount: number;
+  /** Comments per article number ('0' for the whole convention). */
+  articleComments: Record<string, number>;
+  /** 监票人 (top level so a person's erasure can blank their name). */
+  auditors: Array<{ userId: string; name: string }>;
+  vote: {
+    rule: VoteRule;
+    requestedRule: VoteRule;
+    electorate: 'owners' | 'households' | 'residents';
+    advisory: string | null;
+    startsAt: Date;
+    endsAt: Date;
+    electorateHeads: number;
+    electorateArea: number;
+    openedBy: string;
+    openedAt: Date;
+    closedAt: Date | null;
+  } | null;
+  /** The tally at closing, kept with the record (ballots, register, proxies stay in their collections). */
+  result: (Omit<TallyResult, 'criteria'> & {
+    criteria: TallyResult['criteria'];
+    sources: { online: { heads: number; area: number }; paper: { heads: number; area: number } };
+    byBuilding: Array<{ buildingId: string; buildingName: string; electorateHeads: number; partHeads: number; agreeHeads: number; disagreeHeads: number; abstainHeads: number }>;
+    nonVoters: { label: string; agreeHeads: number; agreeArea: number } | null;
+    countedAt: Date;
+    postedAt: Date;
+    noticeId: string | null;
+    objectionEndsAt: Date;
+  }) | null;
+  withdrawnReason: string | null;
+  filing: { state: 'none' | 'submitted' | 'filed'; office: string | null; at: Date | null } | null;
+  signatures: number;
+}
+
+export interface ConventionVersionDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  version: number;
+  title: string;
+  summary: string;
+  articles: Array<{ title: string; body: string }>;
+  note: string;
+  adoptedCommentIds: string[];
+  editorId: string;
+}
+
+export interface ConventionCommentDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  /** 0: the whole convention. */
+  articleNo: number;
+  parentId: string | null;
+  authorId: string;
+  authorName: string;
+  /** The author consented to publish their name (else it is masked). */
+  publishName: boolean;
+  text: string;
+  version: number;
+  supportCount: number;
+  moderation: 'pass' | 'review';
+  hidden: { reason: string; by: string; at: Date } | null;
+  answer: { text: string; adopted: boolean | null; reason: string | null; by: string; at: Date } | null;
+}
+
+export interface CommentSupportDoc extends BaseDoc {
+  conventionId: string;
+  commentId: string;
+  userId: string;
+}
+
+/** One entry of a vote's register: a unit (owners, households) or a resident 18+. */
+export interface VoteRegisterDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  /** The ballot key this entry votes under: o:<ownerKey>, h:<householdId> or u:<userId>. */
+  voterKey: string;
+  /** The whole key's area in 0.01 m² (an owner's units summed); 0 for residents' meetings. */
+  keyArea: number;
+  /** This unit's own area in 0.01 m². */
+  area: number;
+  householdId: string;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  room: string;
+  /** "3栋1单元502" */
+  label: string;
+  /** The resident (residents' meetings counted per person); null for units. */
+  userId: string | null;
+}
+
+export interface BallotDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  voterKey: string;
+  choice: Choice;
+  source: 'online' | 'paper';
+  /** Who cast it online (the owner, a co-owner or a proxy holder); the auditor who entered a paper one. */
+  castBy: string;
+  proxyId: string | null;
+  householdId: string;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+}
+
+export interface VoteProxyDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  voterKey: string;
+  householdId: string;
+  unit: string;
+  grantorId: string;
+  grantorName: string;
+  proxyUserId: string;
+  proxyName: string;
+  state: 'active' | 'used' | 'revoked';
+}
+
+export interface ObjectionDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  authorId: string;
+  authorName: string;
+  unit: string;
+  text: string;
+  answer: { text: string; by: string; at: Date } | null;
+}
+
+export interface SignatureDoc extends BaseDoc {
+  compoundId: string;
+  conventionId: string;
+  userId: string;
 }

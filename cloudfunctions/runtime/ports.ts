@@ -60,6 +60,8 @@ export function inboxNoteOf(key: TemplateKey, data: Record<string, { value: stri
       return { title: v('thing4') || '活动提醒', body: `${v('thing1')} · ${v('time2')}${v('thing3') ? ` · ${v('thing3')}` : ''}` };
     case 'noticeImportant':
       return { title: `重要通知：${v('thing1')}`, body: `${v('thing2')} 发布于 ${v('time3')}` };
+    case 'voteReminder':
+      return { title: v('thing3') || `表决：${v('thing1')}`, body: `${v('thing1')} · 截止 ${v('time2')}` };
   }
 }
 
@@ -75,6 +77,7 @@ export function templateId(key: TemplateKey): string {
     requestStatus: process.env.LINLI_TEMPLATE_REQUEST_STATUS,
     eventReminder: process.env.LINLI_TEMPLATE_EVENT,
     noticeImportant: process.env.LINLI_TEMPLATE_NOTICE,
+    voteReminder: process.env.LINLI_TEMPLATE_VOTE,
   };
   return ids[key] || `local-${key}`;
 }

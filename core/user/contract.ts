@@ -5,7 +5,7 @@ import { anyone, cursorInput, defineContract, id, optionalText, page, phone, rol
 
 export const PRIVACY_VERSION = '2026-11-v1';
 /** Subscription-message templates, by purpose; ids per environment are in cloudfunctions/runtime/notify.ts. */
-export const TEMPLATE_KEYS = ['requestStatus', 'eventReminder', 'noticeImportant'] as const;
+export const TEMPLATE_KEYS = ['requestStatus', 'eventReminder', 'noticeImportant', 'voteReminder'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const CONSENT_KINDS = ['privacy', 'party', 'publishName'] as const;
 export const RELATIONS = ['owner', 'family', 'tenant'] as const;
