@@ -1,0 +1,60 @@
+// The count of one vote from what is stored: the register fixed at opening and the real ballots.
+import { tally, withNonVoters, type TallyResult } from '@core/convention/rules';
+import type { Db } from '../runtime/cloud';
+import { getById } from '../runtime/db';
+import type { CompoundDoc, ConventionDoc } from '../runtime/model';
+import { ballotsOf, registerOf } from './store';
+
+export type Count = NonNullable<ConventionDoc['result']> extends infer R ? Omit<R & object, 'postedAt' | 'noticeId' | 'objectionEndsAt'> : never;
+
+export async function votingSettings(db: Db, compoundId: string): Promise<{ officialSystem: string | null; objectionDays: number; nonVotersWithMajority: boolean }> {
+  const compound = await getById<CompoundDoc>(db, 'compounds', compoundId);
+  const v = compound?.settings.voting;
+  return {
+    officialSystem: v?.officialSystem ?? (compound?.ownersVoteOfficialSystem ? '本市业主共同决定电子投票系统' : null),
+    objectionDays: v?.objectionDays ?? 7,
+    nonVotersWithMajority: v?.nonVotersWithMajority ?? false,
+  };
+}
+
+/** Counts the vote now: every criterion, online and paper apart, per building. */
+export async function countVote(db: Db, c: ConventionDoc, now: Date, nonVotersWithMajority: boolean): Promise<Count & TallyResult> {
+  const vote = c.vote!;
+  const [register, ballots] = await Promise.all([registerOf(db, c._id), ballotsOf(db, c._id)]);
+  const keyArea = new Map<string, number>();
+  for (const e of register) keyArea.set(e.voterKey, e.keyArea);
+  const result = tally(
+    vote.rule,
+    [...keyArea].map(([key, area]) => ({ key, area })),
+    ballots.map((b) => ({ key: b.voterKey, choice: b.choice })),
+  );
+  const choiceOf = new Map<string, BallotChoice>();
+  const sources = { online: { heads: 0, area: 0 }, paper: { heads: 0, area: 0 } };
+  for (const b of ballots) {
+    if (choiceOf.has(b.voterKey) || !keyArea.has(b.voterKey)) continue;
+    choiceOf.set(b.voterKey, b.choice);
+    sources[b.source].heads++;
+    sources[b.source].area += keyArea.get(b.voterKey)!;
+  }
+  const buildings = new Map<string, Count['byBuilding'][number]>();
+  for (const e of register) {
+    const row = buildings.get(e.buildingId) ?? { buildingId: e.buildingId, buildingName: e.buildingName, electorateHeads: 0, partHeads: 0, agreeHeads: 0, disagreeHeads: 0, abstainHeads: 0 };
+    row.electorateHeads++;
+    const choice = choiceOf.get(e.voterKey);
+    if (choice) {
+      row.partHeads++;
+      row[`${choice}Heads`]++;
+    }
+    buildings.set(e.buildingId, row);
+  }
+  const nonVoters = nonVotersWithMajority && result.binding ? withNonVoters(result.totals) : null;
+  return {
+    ...result,
+    sources,
+    byBuilding: [...buildings.values()],
+    nonVoters: nonVoters ? { label: nonVoters.label, agreeHeads: nonVoters.agreeHeads, agreeArea: nonVoters.agreeArea } : null,
+    countedAt: now,
+  };
+}
+
+type BallotChoice = 'agree' | 'disagree' | 'abstain';

@@ -1,0 +1,231 @@
+// Drafting and reading: create, revise (every version kept), consult, withdraw; the list, one
+// convention as its reader may see it, and the comparison of two versions.
+import type { ConventionContract, ConventionView } from '@core/convention/contract';
+import { diffArticles, nextPhase, type Phase } from '@core/convention/rules';
+import { fail } from '@core/errors';
+import { countWhere, findMany, getById, insertOne, pageOf, updateWhere } from '../runtime/db';
+import type { BallotDoc, ConventionDoc, ConventionVersionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
+import type { Handlers, UserCtx } from '../runtime/serve';
+import { ballotBlockedFor, isAuditor, isDrafter, loadConvention, movePhase, registerEntry, registerIdFor, requireDrafter, seesNotVoted } from './store';
+import { iso, summaryOf } from './views';
+
+type H = Handlers<ConventionContract>;
+const PUBLIC_PHASES: Phase[] = ['consultation', 'revised', 'voting', 'counted', 'adopted', 'rejected', 'withdrawn'];
+const ACTIVE_PHASES: Phase[] = ['draft', 'consultation', 'revised', 'voting', 'counted'];
+const CONSULTATION_DAYS = 14;
+
+/** A draft is the drafters' own until it goes out for comments. */
+async function readable(ctx: UserCtx, id: string): Promise<ConventionDoc> {
+  const c = await loadConvention(ctx, id);
+  if (c.phase === 'draft' && !isDrafter(ctx, c)) throw fail.notFound('没有找到这份公约');
+  return c;
+}
+
+async function versionDoc(ctx: UserCtx, c: ConventionDoc, n: number): Promise<ConventionVersionDoc> {
+  const v = await getById<ConventionVersionDoc>(ctx.db, 'convention_versions', `${c._id}:v${n}`);
+  if (!v) throw fail.notFound(`没有第 ${n} 版`);
+  return v;
+}
+
+async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; title: string; summary: string; articles: ConventionDoc['articles'] }): Promise<ConventionView> {
+  const { db, now, user } = ctx;
+  const drafter = isDrafter(ctx, c);
+  const auditor = isAuditor(ctx, c);
+  const vote = c.vote;
+  const versions = await findMany<ConventionVersionDoc>(db, 'convention_versions', { conventionId: c._id }, { orderBy: [['version', 'desc']], limit: 50 });
+
+  let ballotBlocked: string | null = null;
+  let voted = false;
+  let votedAt: string | null = null;
+  let voterLabel: string | null = null;
+  let votedHeads = 0;
+  let proxiesHeld: ConventionView['mine']['proxiesHeld'] = [];
+  let proxyGiven: ConventionView['mine']['proxyGiven'] = null;
+  if (vote) {
+    const entry = await registerEntry(db, registerIdFor(c, user));
+    ballotBlocked = c.phase === 'voting' ? ballotBlockedFor(c, user, entry) : null;
+    voterLabel = entry?.label ?? null;
+    votedHeads = await countWhere(db, 'ballots', { conventionId: c._id });
+    if (entry) {
+      const mine = await findMany<BallotDoc>(db, 'ballots', { conventionId: c._id, voterKey: entry.voterKey }, { limit: 1 });
+      voted = mine.length > 0;
+      votedAt = mine[0] ? iso(mine[0].createdAt) : null;
+      const given = await getById<VoteProxyDoc>(db, 'vote_proxies', `${c._id}:${entry.voterKey}`);
+      if (given && given.grantorId === user._id) proxyGiven = { proxyName: given.proxyName, state: given.state };
+    }
+    const held = await findMany<VoteProxyDoc>(db, 'vote_proxies', { proxyUserId: user._id, conventionId: c._id }, { limit: 20 });
+    const live = held.filter((p) => p.state !== 'revoked');
+    const cast = live.length
+      ? await findMany<BallotDoc>(db, 'ballots', { conventionId: c._id, voterKey: db.command.in(live.map((p) => p.voterKey)) }, { limit: 20 })
+      : [];
+    proxiesHeld = live.map((p) => ({ proxyId: p._id, unit: p.unit, voted: cast.some((b) => b.voterKey === p.voterKey) }));
+  }
+  const signed = c.phase === 'adopted' ? !!(await getById<SignatureDoc>(db, 'convention_signatures', `${c._id}:${user._id}`)) : false;
+  const open = !!vote && c.phase === 'voting' && now >= vote.startsAt && now < vote.endsAt;
+  const resident = !!user.householdId;
+  const objectionOpen = c.phase === 'counted' && !!c.result && now < c.result.objectionEndsAt;
+  const everyone = !!vote && votedHeads >= vote.electorateHeads;
+  return {
+    conventionId: c._id,
+    title: shown.title,
+    kind: c.kind,
+    summary: shown.summary,
+    phase: c.phase,
+    version: shown.version,
+    latestVersion: c.version,
+    articles: shown.articles.map((a, i) => ({ no: i + 1, title: a.title, body: a.body, commentCount: c.articleComments[String(i + 1)] ?? 0 })),
+    changelog: versions.map((v) => ({ version: v.version, note: v.note, at: iso(v.createdAt), adoptedCommentIds: v.adoptedCommentIds })),
+    consultationEndsAt: c.consultationEndsAt ? iso(c.consultationEndsAt) : null,
+    vote: vote
+      ? {
+          rule: vote.rule,
+          requestedRule: vote.requestedRule,
+          electorate: vote.electorate,
+          electorateHeads: vote.electorateHeads,
+          electorateArea: vote.electorateArea,
+          startsAt: iso(vote.startsAt),
+          endsAt: iso(vote.endsAt),
+          auditors: c.auditors,
+          advisory: vote.advisory,
+          open,
+          votedHeads,
+        }
+      : null,
+    result: c.result ? { passed: c.result.passed, binding: c.result.binding, postedAt: iso(c.result.postedAt), noticeId: c.result.noticeId, objectionEndsAt: iso(c.result.objectionEndsAt) } : null,
+    withdrawnReason: c.withdrawnReason,
+    filing: c.kind === 'residents_convention' ? (c.filing ? { state: c.filing.state, office: c.filing.office, at: c.filing.at ? iso(c.filing.at) : null } : { state: 'none', office: null, at: null }) : null,
+    signatures: c.signatures,
+    mine: { ballotBlocked, voted, votedAt, voterLabel, proxiesHeld, proxyGiven, signed },
+    can: {
+      edit: drafter && ['draft', 'consultation', 'revised'].includes(c.phase),
+      startConsultation: drafter && (c.phase === 'draft' || c.phase === 'revised'),
+      openVoting: drafter && ['draft', 'consultation', 'revised'].includes(c.phase),
+      close: drafter && c.phase === 'voting' && !!vote && (now >= vote.endsAt || everyone),
+      finalize: drafter && c.phase === 'counted' && !!c.result && now >= c.result.objectionEndsAt,
+      withdraw: drafter && ['draft', 'consultation', 'revised', 'voting'].includes(c.phase),
+      comment: c.phase === 'consultation' && (resident || drafter),
+      vote: open && !voted && ballotBlocked === null,
+      proxy: open && !voted && ballotBlocked === null && vote?.electorate === 'owners' && !proxyGiven,
+      audit: auditor,
+      progress: !!vote && seesNotVoted(ctx, c),
+      tally: !!vote && (c.phase !== 'voting' || auditor || drafter),
+      object: objectionOpen && resident,
+      answer: drafter && c.phase === 'counted',
+      sign: c.phase === 'adopted' && resident && !signed,
+      filing: drafter && c.kind === 'residents_convention' && c.phase === 'adopted',
+    },
+    updatedAt: iso(c.updatedAt),
+  };
+}
+
+export const drafting: Pick<H, 'list' | 'get' | 'compare' | 'create' | 'update' | 'startConsultation' | 'withdraw'> = {
+  list: {
+    async handle(ctx, input) {
+      if (!ctx.compoundId) return { items: [], nextCursor: null };
+      const phases = (input.scope === 'all' ? PUBLIC_PHASES.concat('draft') : ACTIVE_PHASES).filter((p) => p !== 'draft' || isDrafter(ctx));
+      const res = await pageOf<ConventionDoc>(ctx.db, 'conventions', { compoundId: ctx.compoundId, phase: ctx.db.command.in(phases) }, [['updatedAt', 'desc']], input);
+      return { items: res.items.map(summaryOf), nextCursor: res.nextCursor };
+    },
+  },
+
+  get: {
+    async handle(ctx, input) {
+      const c = await readable(ctx, input.conventionId);
+      if (input.version && input.version !== c.version) {
+        if (input.version > c.version) throw fail.notFound(`没有第 ${input.version} 版`);
+        const v = await versionDoc(ctx, c, input.version);
+        return viewOf(ctx, c, v);
+      }
+      return viewOf(ctx, c, c);
+    },
+  },
+
+  compare: {
+    async handle(ctx, input) {
+      const c = await readable(ctx, input.conventionId);
+      if (input.from === input.to) throw fail.invalid('请选择两个不同的版本');
+      const [a, b] = await Promise.all([versionDoc(ctx, c, input.from), versionDoc(ctx, c, input.to)]);
+      return { from: a.version, to: b.version, note: b.note, changes: diffArticles(a.articles, b.articles) };
+    },
+  },
+
+  create: {
+    async handle(ctx, input) {
+      if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
+      const verdict = await ctx.text.check([input.title, input.summary ?? '', ...input.articles.map((a) => `${a.title}\n${a.body}`)].join('\n'), 3, ctx.openid);
+      if (verdict === 'review') throw fail.rejected('内容需人工审核，请修改敏感表述后再保存');
+      const base = { compoundId: ctx.compoundId, title: input.title, summary: input.summary ?? '', articles: input.articles, createdAt: ctx.now, updatedAt: ctx.now };
+      const doc: Omit<ConventionDoc, '_id'> = {
+        ...base,
+        kind: input.kind,
+        version: 1,
+        phase: 'draft',
+        createdBy: ctx.user._id,
+        consultationEndsAt: null,
+        commentCount: 0,
+        articleComments: {},
+        auditors: [],
+        vote: null,
+        result: null,
+        withdrawnReason: null,
+        filing: null,
+        signatures: 0,
+      };
+      const conventionId = await insertOne(ctx.db, 'conventions', doc);
+      const first: ConventionVersionDoc = { ...base, _id: `${conventionId}:v1`, conventionId, version: 1, note: '初稿', adoptedCommentIds: [], editorId: ctx.user._id };
+      await insertOne(ctx.db, 'convention_versions', first as unknown as Record<string, unknown>);
+      await ctx.audit('convention.create', `conventions/${conventionId}`, { title: input.title, kind: input.kind });
+      return { conventionId };
+    },
+  },
+
+  update: {
+    async handle(ctx, input) {
+      const c = await loadConvention(ctx, input.conventionId);
+      requireDrafter(ctx, c);
+      const step = nextPhase(c.phase, 'revise');
+      if (!step.ok) throw fail.conflict(step.message);
+      const adopted = [...new Set(input.adoptedCommentIds ?? [])];
+      if (adopted.length) {
+        const found = await countWhere(ctx.db, 'convention_comments', { _id: ctx.db.command.in(adopted), conventionId: c._id });
+        if (found !== adopted.length) throw fail.invalid('采纳的意见不属于这份公约');
+      }
+      const title = input.title ?? c.title;
+      const summary = input.summary ?? c.summary;
+      const verdict = await ctx.text.check([title, summary, ...input.articles.map((a) => `${a.title}\n${a.body}`)].join('\n'), 3, ctx.openid);
+      if (verdict === 'review') throw fail.rejected('内容需人工审核，请修改敏感表述后再保存');
+      const version = c.version + 1;
+      // the version number is the guard: two drafters saving at once cannot both write version n+1
+      await insertOne(ctx.db, 'convention_versions', {
+        _id: `${c._id}:v${version}`, compoundId: c.compoundId, conventionId: c._id, version, title, summary, articles: input.articles,
+        note: input.changelog, adoptedCommentIds: adopted, editorId: ctx.user._id, createdAt: ctx.now, updatedAt: ctx.now,
+      }).catch((e) => {
+        throw fail.conflict(String(e).includes('E11000') ? '另一位起草人刚刚保存了新版本，请刷新后再修改' : String(e));
+      });
+      const phase = await movePhase(ctx, c, 'revise', { title, summary, articles: input.articles, version });
+      return { conventionId: c._id, version, phase };
+    },
+  },
+
+  startConsultation: {
+    async handle(ctx, input) {
+      const c = await loadConvention(ctx, input.conventionId);
+      requireDrafter(ctx, c);
+      const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(ctx.now.getTime() + CONSULTATION_DAYS * 86_400_000);
+      if (endsAt <= ctx.now) throw fail.invalid('征求意见截止时间必须晚于现在');
+      const phase = await movePhase(ctx, c, 'startConsultation', { consultationEndsAt: endsAt });
+      return { conventionId: c._id, phase };
+    },
+  },
+
+  withdraw: {
+    async handle(ctx, input) {
+      const c = await loadConvention(ctx, input.conventionId);
+      requireDrafter(ctx, c);
+      const phase = await movePhase(ctx, c, 'withdraw', { withdrawnReason: input.reason });
+      // a withdrawn vote's ballots stay with the record; nobody can cast more (the phase guards castBallot)
+      await updateWhere(ctx.db, 'vote_proxies', { conventionId: c._id, state: 'active' }, { state: 'revoked', updatedAt: ctx.now });
+      return { conventionId: c._id, phase };
+    },
+  },
+};
