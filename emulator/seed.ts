@@ -192,6 +192,25 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
     bind(u, hById.get(`demo-h1-1-${room}`)!, 'pending');
   }
 
+  // 公约与表决: the compound's 居民公约 out for comments, so the consultation has something on day one
+  const articles = [
+    { title: '第一条 邻里和睦', body: '居民之间互相尊重、互相帮助，遇到矛盾先协商，协商不成可请楼栋长或居委会调解。' },
+    { title: '第二条 公共环境', body: '楼道、消防通道不堆放杂物，不私拉电线为电动车充电；垃圾分类投放，定时定点。' },
+    { title: '第三条 文明养犬', body: '遛狗牵绳，及时清理粪便；不在电梯、儿童游乐区等公共区域放任犬只活动。' },
+    { title: '第四条 噪音', body: '晚 22 时至早 7 时不进行装修等产生噪音的活动，广场舞音量适度。' },
+    { title: '第五条 附则', body: '本公约经居民会议讨论通过后施行，报街道办事处备案。' },
+  ];
+  db.insert('conventions', [{
+    _id: 'demo-convention', compoundId: DEMO_COMPOUND_ID, title: '红湖公园城居民公约', kind: 'residents_convention',
+    summary: '居委会与业委会共同起草，请各位居民逐条提出意见。', articles, version: 1, phase: 'consultation', createdBy: 'u-demo-committee',
+    consultationEndsAt: new Date(t.getTime() + 14 * 86_400_000), commentCount: 0, articleComments: {}, auditors: [], vote: null, result: null,
+    withdrawnReason: null, filing: null, signatures: 0, ...stamp,
+  }]);
+  db.insert('convention_versions', [{
+    _id: 'demo-convention:v1', compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention', version: 1, title: '红湖公园城居民公约',
+    summary: '居委会与业委会共同起草，请各位居民逐条提出意见。', articles, note: '初稿', adoptedCommentIds: [], editorId: 'u-demo-committee', ...stamp,
+  }]);
+
   db.insert('buildings', buildings);
   db.insert('households', households);
   db.insert('users', users);

@@ -349,6 +349,69 @@ async function noticeScale(emulator: EmulatorProcess) {
   await measure('notice.readStats (one building)', 10, () => call('n-publisher', 'readStats', { noticeId: 'n0', buildingId: 'b0' }));
 }
 
+async function conventionScale(emulator: EmulatorProcess) {
+  const quick = args.has('--quick');
+  const units = quick ? 600 : 3000;
+  const voters = quick ? 400 : 2000;
+  console.log(`\n公约与表决: ${units} units, ${voters} ballots`);
+  const env = `bench-convention-${Date.now()}`;
+  const db = loadSdk(emulator.url, env).database() as any;
+  const now = new Date();
+  const stamp = { createdAt: now, updatedAt: now };
+  const put = async (coll: string, docs: object[]) => {
+    for (let i = 0; i < docs.length; i += 500) await db.collection(coll).add({ data: docs.slice(i, i + 500) });
+  };
+  await put('compounds', [{ _id: 'c1', compoundId: 'c1', name: '大型小区', address: '', district: '', street: '', community: '', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, ...stamp }]);
+  const hs = Array.from({ length: units }, (_x, i) => ({
+    _id: `h${i}`, compoundId: 'c1', compoundName: '大型小区', buildingId: `b${Math.floor(i / 100)}`, buildingName: `${Math.floor(i / 100) + 1}栋`,
+    unit: String((i % 2) + 1), room: `${Math.floor((i % 100) / 4) + 1}0${(i % 4) + 1}`, area: 60 + (i % 90) + (i % 7) / 4,
+    // every tenth owner holds two units; the last 20 units are the developer's
+    ownerKey: i >= units - 20 ? 'developer' : `k${i - (i % 10 === 1 ? 1 : 0)}`, occupancy: 'owner', verifiedMemberIds: [], ...stamp,
+  }));
+  await put('households', hs);
+  const person = (i: number, householdId: string | null, roles: string[]) => ({
+    _id: `u${i}`, openid: `v-${i}`, compoundId: 'c1', compoundName: '大型小区', displayName: `住户${i}`, phone: null, roles, householdId, householdRelation: householdId ? 'owner' : null,
+    home: null, binding: null, party: null, consents: {}, elderMode: false, isMinor: false, points: 0, serviceHours: 0, ...stamp,
+  });
+  await put('users', [...hs.map((h, i) => person(i, h._id, ['resident'])), person(-1, null, ['committee'])]);
+  const call = async (openid: string, action: string, data: unknown) => {
+    const res = await fetch(`${emulator.url}/functions/convention`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid, 'x-linli-env': env },
+      body: JSON.stringify({ action, data }),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
+    return { body, db: Number(res.headers.get('x-linli-db-requests')) };
+  };
+  const { body: made } = await call('v--1', 'create', { title: '管理规约', kind: 'management_rules', articles: [{ title: '第一条', body: '共同遵守' }] });
+  const conventionId = made.data.conventionId;
+  const opened = Date.now();
+  const open = await call('v--1', 'openVoting', { conventionId, rule: 'owners_ordinary', endsAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(), auditorIds: ['u0'] });
+  if (!open.body.ok) throw new Error(`openVoting: ${open.body.message}`);
+  report('convention', `openVoting (register of ${units} units)`, `${open.db} db requests, ${Date.now() - opened} ms`, 'once per vote');
+  const counts: number[] = [];
+  const skip = (i: number) => i % 10 === 1 || i >= units - 20; // co-held units vote through their first unit
+  const casters = hs.map((_h, i) => i).filter((i) => !skip(i)).slice(0, voters);
+  const lat = await time(casters.length, async (k) => {
+    const r = await call(`v-${casters[k]}`, 'castBallot', { conventionId, choice: k % 3 ? 'agree' : 'disagree' });
+    if (!r.body.ok) throw new Error(`castBallot: ${r.body.message}`);
+    counts.push(r.db);
+  });
+  report('convention', 'castBallot', `${Math.max(...counts)} db requests, ${ms(lat)}`, `write budget ≤ 4: ${Math.max(...counts) <= 4 ? 'met' : 'MISSED'}`);
+  const live = Date.now();
+  const t = await call('v-0', 'tally', { conventionId });
+  if (!t.body.ok) throw new Error(`tally: ${t.body.message}`);
+  report('convention', `tally through the function (${units} units, ${casters.length} ballots)`, `${t.db} db requests, ${Date.now() - live} ms`, 'auditors while voting; stored at closing');
+  // the pure count alone, on the same register and ballots
+  const register = new Map<string, number>();
+  for (const h of hs) register.set(`o:${h.ownerKey}`, (register.get(`o:${h.ownerKey}`) ?? 0) + Math.round(h.area * 100));
+  const { tally } = await import('@core/convention/rules');
+  const entries = [...register].map(([key, area]) => ({ key, area }));
+  const ballots = casters.map((i, k) => ({ key: `o:${hs[i].ownerKey}`, choice: (k % 3 ? 'agree' : 'disagree') as 'agree' | 'disagree' }));
+  const pure = await time(20, async () => tally('owners_ordinary', entries, ballots));
+  report('convention', `tally, pure (${entries.length} owners, ${ballots.length} ballots)`, ms(pure));
+}
+
 function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
   if (!fs.existsSync(dir)) return 0;
   let total = 0;
@@ -465,6 +528,7 @@ async function main() {
     await requestCosts(emulator);
     await eventBurst(emulator);
     await noticeScale(emulator);
+    await conventionScale(emulator);
     await unindexedQueries(emulator);
   } finally {
     await emulator.stop();
