@@ -1,6 +1,7 @@
 // Personal data across every domain (PIPL art. 45–47), field by field: a resident who reported,
 // volunteered, registered, checked in and read a notice exports all of it, and after deleting the
 // account no collection holds their openid, name or phone — only anonymous records the compound keeps.
+import type { ConventionContract } from '@core/convention/contract';
 import type { EventContract } from '@core/event/contract';
 import type { NoticeContract } from '@core/notice/contract';
 import type { RequestContract } from '@core/request/contract';
@@ -13,6 +14,7 @@ const user = client<UserContract>(env, 'user');
 const request = client<RequestContract>(env, 'request');
 const event = client<EventContract>(env, 'event');
 const notice = client<NoticeContract>(env, 'notice');
+const convention = client<ConventionContract>(env, 'convention');
 const db: any = sdk(env).database();
 const H = 3_600_000;
 
@@ -40,6 +42,7 @@ let requestId = '';
 let taskId = '';
 let eventId = '';
 let noticeId = '';
+let conventionId = '';
 
 beforeAll(async () => {
   await control(env, '/seed', 'POST', { kind: 'demo' });
@@ -85,6 +88,30 @@ beforeAll(async () => {
   // 通知公告: reads a notice
   noticeId = (await notice.ok('demo-committee', 'publish', { category: 'policy', title: '垃圾分类', content: '<p>下周执行</p>', audience: { kind: 'compound' } })).noticeId;
   await notice.ok(OPENID, 'get', { noticeId });
+
+  // 公约与表决: comments on the demo 居民公约, supports a neighbour, audits a vote, votes by a proxy
+  // given to them, gives their own proxy to a neighbour, objects to the result, signs the adopted text
+  const { commentId } = await convention.ok('demo-resident', 'comment', { conventionId: 'demo-convention', articleNo: 3, text: '建议增加夜间遛狗时间' });
+  await convention.ok(OPENID, 'support', { commentId });
+  await convention.ok(OPENID, 'comment', { conventionId: 'demo-convention', articleNo: 2, text: '电动车充电桩请尽快安装' });
+  const resident = (await user.ok('demo-resident', 'login', {})).userId;
+  conventionId = (await convention.ok('demo-committee', 'create', { title: '管理规约', kind: 'management_rules', articles: [{ title: '第一条', body: '共同遵守' }] })).conventionId;
+  await convention.ok('demo-committee', 'openVoting', { conventionId, rule: 'owners_ordinary', endsAt: new Date(now + 48 * H).toISOString(), auditorIds: [userId] });
+  const { proxyId } = await convention.ok('demo-resident', 'grantProxy', { conventionId, proxyName: NAME, proxyPhone: PHONE });
+  await convention.ok(OPENID, 'castBallot', { conventionId, choice: 'agree', proxyId });
+  await convention.ok(OPENID, 'castBallot', { conventionId, choice: 'agree' });
+  void resident;
+  // a consultation that is closed, objected to, adopted and signed
+  const consulted = (await convention.ok('demo-committee', 'create', { title: '停车意见征询', kind: 'other', articles: [{ title: '第一条', body: '夜间停车' }] })).conventionId;
+  await convention.ok('demo-committee', 'openVoting', { conventionId: consulted, rule: 'consultation', endsAt: new Date(now + 2 * H).toISOString(), auditorIds: [userId] });
+  await control(env, '/clock', 'POST', { advanceMs: 3 * H });
+  await convention.ok('demo-committee', 'closeVoting', { conventionId: consulted });
+  const { objectionId } = await convention.ok(OPENID, 'object', { conventionId: consulted, text: '统计口径请说明' });
+  await convention.ok('demo-committee', 'answerObjection', { objectionId, text: '按户统计' });
+  await control(env, '/clock', 'POST', { advanceMs: 8 * 24 * H });
+  await convention.ok('demo-committee', 'finalize', { conventionId: consulted, outcome: 'adopted' });
+  await convention.ok(OPENID, 'sign', { conventionId: consulted });
+  await control(env, '/clock', 'POST', { reset: true });
 });
 
 describe('personal data across every domain', () => {
@@ -103,6 +130,15 @@ describe('personal data across every domain', () => {
     expect(data.parts.serviceRecords).toHaveLength(1);
     expect(data.parts.noticeReads.map((r) => r.noticeId)).toEqual([noticeId]);
     expect(data.parts.auditTrail.length).toBeGreaterThan(0);
+    expect(data.parts.conventionComments).toHaveLength(1);
+    expect(data.parts.commentSupports).toHaveLength(1);
+    // the ballots they cast (their own and the one by proxy), without the choice
+    expect(data.parts.ballots).toHaveLength(2);
+    expect(JSON.stringify(data.parts.ballots)).not.toMatch(/agree|choice/);
+    expect(data.parts.proxiesHeld).toHaveLength(1);
+    expect(data.parts.objections).toHaveLength(1);
+    expect(data.parts.conventionSignatures).toHaveLength(1);
+    expect(data.parts.conventionAuditing.map((c) => c._id)).toContain(conventionId);
     expect(data.retained.map((r) => r.part)).toEqual(expect.arrayContaining(['myRequests', 'serviceRecords', 'auditTrail']));
   });
 
@@ -138,6 +174,12 @@ describe('personal data across every domain', () => {
     expect(after.registrations.find((r) => r.eventId === eventId)).toMatchObject({ name: '已注销用户', phone: null, openid: '', home: null });
     expect(after.notice_reads.filter((r) => r.userId === userId)).toEqual([]);
     expect(after.bindings.filter((r) => r.userId === userId)).toEqual([]);
+    // the vote's record stays, anonymous: ballots and the proxy keep their unit, not the person
+    expect(after.ballots.filter((b) => b.castBy === userId)).toHaveLength(2);
+    expect(after.vote_proxies.find((p) => p.proxyUserId === userId)).toMatchObject({ proxyName: '已注销用户' });
+    expect(after.convention_objections.find((o) => o.authorId === userId)).toMatchObject({ authorName: '已注销用户' });
+    expect(after.convention_signatures.filter((r) => r.userId === userId)).toEqual([]);
+    expect(after.comment_supports.filter((r) => r.userId === userId)).toEqual([]);
     expect(after.households.find((h) => h._id === 'demo-h1-2-801')?.verifiedMemberIds).not.toContain(userId);
   });
 });
