@@ -6,12 +6,12 @@ import { eventDomain } from './event/manifest';
 import { noticeDomain } from './notice/manifest';
 import { requestDomain } from './request/manifest';
 import { userDomain } from './user/manifest';
+import { volunteerDomain } from './volunteer/manifest';
 
-export const DOMAINS: readonly DomainManifest[] = [userDomain, requestDomain, eventDomain, noticeDomain, conventionDomain];
+export const DOMAINS: readonly DomainManifest[] = [userDomain, requestDomain, volunteerDomain, eventDomain, noticeDomain, conventionDomain];
 
 /** Services residents will find on the 办事 screen before their domain lands (shown as 建设中). */
 export const PLANNED_SERVICES: ReadonlyArray<Service & { key: string; after: string }> = [
-  { key: 'volunteer', title: '志愿服务', desc: '加入志愿服务队，认领任务', after: 'request' },
 ];
 
 /** The functions the scheduler runs jobs in. */

@@ -24,7 +24,7 @@ import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
 import { beijingTime, thing } from '../runtime/notify';
-import { beijingSeconds } from '@core/time';
+import { beijingSeconds, monthOf } from '@core/time';
 import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
@@ -473,6 +473,17 @@ export const handlers: Handlers<EventContract> = {
           startAt: ev.startAt,
           endAt: ev.endAt,
           hours,
+          // the ledger's own fields (志愿服务 reads minutes and months; the organiser's code verifies it)
+          minutes: Math.round(hours * 60),
+          month: monthOf(ev.startAt),
+          volunteerName: ctx.user.displayName,
+          teamId: null,
+          teamName: null,
+          place: ev.place,
+          verifiedAt: ctx.now,
+          rejected: null,
+          corrects: null,
+          points: Math.floor(hours) * 10,
           verifiedBy: ev.organizerId,
           createdAt: ctx.now,
           updatedAt: ctx.now,

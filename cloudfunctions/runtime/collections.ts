@@ -84,12 +84,53 @@ export const COLLECTIONS = {
     ],
   },
   stats_counters: { indexes: [] },
-  teams: { indexes: [] },
+  teams: {
+    grows: true,
+    indexes: [
+      { name: 'by_compound', keys: [['compoundId', 1], ['createdAt', -1]] },
+      // a leader's teams (leaders is an array of objects: a multikey index on its userId)
+      { name: 'by_leader', keys: [['leaders.userId', 1]] },
+    ],
+  },
   team_members: {
     grows: true,
-    indexes: [{ name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true }],
+    indexes: [
+      // one open membership per (team, person): activeKey teamId:userId while pending or active, closed:<_id> after
+      { name: 'uniq_active_membership', keys: [['activeKey', 1]], unique: true },
+      { name: 'by_team', keys: [['teamId', 1], ['status', 1], ['createdAt', 1]] },
+      { name: 'by_user', keys: [['userId', 1], ['status', 1]] },
+    ],
   },
-  service_records: { grows: true, indexes: [{ name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] }] },
+  // 排班: one shift of a team's rota; `booked` is the seat counter (guarded increment)
+  shifts: {
+    grows: true,
+    indexes: [
+      { name: 'by_team', keys: [['teamId', 1], ['startAt', 1]] },
+      { name: 'by_compound', keys: [['compoundId', 1], ['startAt', 1]] },
+    ],
+  },
+  // one booking per (shift, person): _id shiftId:userId
+  shift_bookings: {
+    grows: true,
+    indexes: [
+      { name: 'by_shift', keys: [['shiftId', 1], ['status', 1]] },
+      { name: 'by_user', keys: [['userId', 1], ['startAt', -1]] },
+    ],
+  },
+  // the service-hours ledger: one record per source (a fixed _id: task-…, shift-…, event-…)
+  service_records: {
+    grows: true,
+    indexes: [
+      { name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] },
+      { name: 'by_team_pending', keys: [['teamId', 1], ['verifiedAt', 1]] },
+      { name: 'by_compound_pending', keys: [['compoundId', 1], ['source', 1], ['verifiedAt', 1]] },
+      { name: 'by_compound_month', keys: [['compoundId', 1], ['month', 1]] },
+    ],
+  },
+  // 志愿服务证明: _id is the certificate number, checked by anyone
+  certificates: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] }] },
+  // 五星楼栋长: one rating per resident per month (_id month:raterId)
+  leader_ratings: { grows: true, indexes: [{ name: 'by_month', keys: [['compoundId', 1], ['month', 1]] }] },
   conventions: {
     grows: true,
     indexes: [

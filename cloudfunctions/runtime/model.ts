@@ -52,8 +52,12 @@ export interface UserDoc extends BaseDoc {
   elderMode: boolean;
   /** Subscription-message credits by template key: one send per acceptance (DESIGN §5). */
   subscriptions?: Partial<Record<string, number>>;
-  /** Minors need guardian consent for volunteering (DESIGN §4.2). */
+  /** Minors need guardian consent for volunteering (DESIGN §4.2); derived from birthYear when given. */
   isMinor: boolean;
+  /** Optional (personal data): only the year, enough for the age rules of volunteering. */
+  birthYear?: number | null;
+  /** A guardian's consent for a minor (志愿服务条例 art. 16; PIPL art. 31 under 14). */
+  guardian?: { name: string; phone: string; relation: string; at: Date } | null;
   points: number;
   serviceHours: number;
   demo?: boolean;
@@ -275,18 +279,118 @@ export interface RegistrationDoc extends BaseDoc {
   eventPlace: string;
 }
 
-/** 志愿服务记录 (民政部令第67号): actual service hours, verified by the organiser. */
+/**
+ * 志愿服务记录 (民政部令第67号): actual service, one record per source (a fixed _id), verified by the
+ * team leader, the organiser or the grid. Corrections are new records naming the one they replace.
+ */
 export interface ServiceRecordDoc extends BaseDoc {
   compoundId: string;
   userId: string;
-  source: 'event' | 'task' | 'patrol';
+  /** Absent on records written before the ledger (event check-ins). */
+  volunteerName?: string;
+  teamId?: string | null;
+  teamName?: string | null;
+  source: 'event' | 'task' | 'patrol' | 'shift' | 'other';
   refId: string;
   organizer: string;
   content: string;
+  place?: string;
   startAt: Date;
   endAt: Date;
+  /** Hours as first written (events); `minutes` is the ledger's unit. */
   hours: number;
+  minutes?: number;
+  /** YYYY-MM of the start, China time. */
+  month?: string;
   verifiedBy: string | null;
+  verifiedAt?: Date | null;
+  rejected?: { reason: string; by: string; at: Date } | null;
+  corrects?: string | null;
+  loggedBy?: string;
+  points?: number;
+}
+
+export interface TeamDoc extends BaseDoc {
+  compoundId: string;
+  name: string;
+  kind: import('@core/volunteer/rules').TeamKind;
+  description: string;
+  capacity: number;
+  needsApproval: boolean;
+  risky: boolean;
+  skillsSought: string[];
+  contact: string;
+  leaders: Array<{ userId: string; name: string }>;
+  memberCount: number;
+  pendingCount: number;
+  createdBy: string;
+}
+
+export interface MembershipDoc extends BaseDoc {
+  compoundId: string;
+  teamId: string;
+  userId: string;
+  status: import('@core/volunteer/rules').MembershipState;
+  /** teamId:userId while pending or active; closed:<_id> after (one open membership per person). */
+  activeKey: string;
+  skills: string[];
+  availability: string;
+  minor: boolean;
+  reason: string | null;
+  decidedBy: string | null;
+}
+
+export interface ShiftDoc extends BaseDoc {
+  compoundId: string;
+  teamId: string;
+  teamName: string;
+  risky: boolean;
+  startAt: Date;
+  endAt: Date;
+  place: string;
+  capacity: number;
+  booked: number;
+  /** Server-only secret behind the rotating check-in code. */
+  codeSecret: string;
+  createdBy: string;
+}
+
+export interface BookingDoc extends BaseDoc {
+  compoundId: string;
+  shiftId: string;
+  teamId: string;
+  userId: string;
+  status: 'booked' | 'cancelled';
+  startAt: Date;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+}
+
+export interface CertificateDoc extends BaseDoc {
+  compoundId: string;
+  userId: string;
+  name: string;
+  volunteerNo: string;
+  totalMinutes: number;
+  content: string[];
+  periodFrom: Date | null;
+  periodTo: Date | null;
+  issuer: string;
+  handler: string;
+  contact: string;
+  revoked?: boolean;
+}
+
+export interface LeaderRatingDoc extends BaseDoc {
+  compoundId: string;
+  month: string;
+  raterId: string;
+  buildingId: string;
+  leaderId: string;
+  leaderName: string;
+  score: number;
+  comment: string | null;
+  moderation: 'pass' | 'review';
 }
 
 /** 通知公告. Visible from publishAt; `readCount` counts people, households are counted separately. */

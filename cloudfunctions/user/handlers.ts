@@ -1,4 +1,6 @@
 // 用户: login, profile, household binding and its verification, roles, consent, export and deletion.
+import { isMinorBy, needsGuardianFirst } from '@core/volunteer/rules';
+import { china } from '@core/time';
 import type { Db } from '../runtime/cloud';
 import { audit } from '../runtime/audit';
 import { PRIVACY_VERSION, type Session, type UserContract } from '@core/user/contract';
@@ -70,6 +72,9 @@ async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
       elderMode: user.elderMode,
       party,
       badge: !!(party?.member && party.showBadge),
+      birthYear: user.birthYear ?? null,
+      minor: user.isMinor,
+      guardianConsent: !!user.guardian,
     },
     gridBuildingIds: gridBuildings.map((g) => g._id),
   };
@@ -129,6 +134,16 @@ export const handlers: Handlers<UserContract> = {
       if (input.displayName !== undefined) patch.displayName = input.displayName;
       if (input.phone !== undefined) patch.phone = input.phone || null;
       if (input.elderMode !== undefined) patch.elderMode = input.elderMode;
+      if (input.guardian) patch.guardian = { ...input.guardian, at: ctx.now };
+      if (input.birthYear !== undefined) {
+        if (input.birthYear !== null && input.birthYear > china(ctx.now).year()) throw fail.invalid('出生年份不能晚于今年');
+        // PIPL art. 31: a child under 14 gives nothing before a guardian consents
+        if (input.birthYear !== null && needsGuardianFirst(input.birthYear, ctx.now) && !(patch.guardian ?? ctx.user.guardian)) {
+          throw fail.forbidden('未满 14 周岁，须先由监护人同意并登记监护人信息');
+        }
+        patch.birthYear = input.birthYear;
+        patch.isMinor = isMinorBy(input.birthYear, ctx.now);
+      }
       if (input.party !== undefined) {
         if (input.party && !ctx.user.consents.party?.granted) {
           throw fail.forbidden('填写党员信息前，请先单独同意党员身份信息的收集');

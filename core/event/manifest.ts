@@ -19,7 +19,6 @@ export const eventDomain = defineDomain({
       omit: ['openid'],
       kept: '报名与签到记录用于活动统计，注销后不再关联您的姓名、电话和住址',
     },
-    { key: 'serviceRecords', collection: 'service_records', owner: 'userId', erase: 'keep', kept: '志愿服务时长记录依《志愿服务条例》保存，只保留匿名编号' },
     { key: 'eventsOrganised', collection: 'events', owner: 'organizerId', erase: { organizerName: '已注销用户' }, only: ['_id', 'title', 'startAt', 'place', 'state'] },
   ],
 });

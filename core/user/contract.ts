@@ -48,6 +48,11 @@ export const profileView = z.object({
   party: z.nullable(z.object({ member: z.boolean(), kind: z.nullable(z.enum(['registered', 'mobile'])), showBadge: z.boolean() })),
   /** 亮身份: shown only when the member opted in. */
   badge: z.boolean(),
+  /** Optional birth year (volunteering's age rules); absent on sessions of older servers. */
+  birthYear: z.optional(z.nullable(z.number())),
+  minor: z.optional(z.boolean()),
+  /** A guardian's consent is on record (minors volunteering). */
+  guardianConsent: z.optional(z.boolean()),
 });
 
 export const session = z.object({
@@ -122,6 +127,9 @@ export const userContract = defineContract({
       displayName: z.optional(text(20, '称呼')),
       phone: z.optional(z.union([phone(), z.literal('')])),
       elderMode: z.optional(z.boolean()),
+      /** Only the year: enough for the age rules of volunteering (an under-14 needs a guardian first). */
+      birthYear: z.optional(z.nullable(z.number().check(z.int('请填写出生年份'), z.gte(1900, '出生年份不正确'), z.lte(2100, '出生年份不正确')))),
+      guardian: z.optional(z.strictObject({ name: text(20, '监护人姓名'), phone: phone(), relation: text(10, '与本人关系') })),
       party: z.optional(
         z.nullable(
           z.strictObject({ member: z.boolean(), kind: z.nullable(z.enum(['registered', 'mobile'])), showBadge: z.boolean() }),

@@ -1,0 +1,81 @@
+// 志愿服务: named reads, rights and guarded writes the actions share.
+import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours } from '@core/volunteer/rules';
+import { fail } from '@core/errors';
+import { hasAnyRole } from '@core/roles';
+import { monthOf } from '@core/time';
+import type { Db } from '../runtime/cloud';
+import { findMany, findOne, getById, updateById } from '../runtime/db';
+import type { MembershipDoc, ServiceRecordDoc, ShiftDoc, TeamDoc } from '../runtime/model';
+import type { UserCtx } from '../runtime/serve';
+
+export const iso = (d: Date | string) => new Date(d).toISOString();
+
+export async function loadTeam(ctx: UserCtx, teamId: string): Promise<TeamDoc> {
+  const t = await getById<TeamDoc>(ctx.db, 'teams', teamId);
+  if (!t || !ctx.compoundId || t.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这支队伍');
+  return t;
+}
+
+export async function loadShift(ctx: UserCtx, shiftId: string): Promise<ShiftDoc> {
+  const s = await getById<ShiftDoc>(ctx.db, 'shifts', shiftId);
+  if (!s || s.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个班次');
+  return s;
+}
+
+/** The team's leaders, and the committee and branch of its compound, manage it. */
+export function leads(ctx: UserCtx, team: Pick<TeamDoc, 'leaders' | 'compoundId'>): boolean {
+  return team.leaders.some((l) => l.userId === ctx.user._id) || (team.compoundId === ctx.compoundId && hasAnyRole(ctx.roles, TEAM_MAKERS));
+}
+
+export function requireLeader(ctx: UserCtx, team: Pick<TeamDoc, 'leaders' | 'compoundId'>): void {
+  if (!leads(ctx, team)) throw fail.forbidden('只有队长（或业委会、党支部）可以管理这支队伍');
+}
+
+export const activeKey = (teamId: string, userId: string) => `${teamId}:${userId}`;
+
+/** The person's open (pending or active) membership of a team, through its unique key. */
+export function openMembership(db: Db, teamId: string, userId: string): Promise<MembershipDoc | null> {
+  return findOne<MembershipDoc>(db, 'team_members', { activeKey: activeKey(teamId, userId) });
+}
+
+/** Who may verify a record: a leader of its team, the committee and branch, and the grid for hall tasks — never its volunteer. */
+export async function canVerify(ctx: UserCtx, r: ServiceRecordDoc, teams?: Map<string, TeamDoc>): Promise<boolean> {
+  if (r.userId === ctx.user._id || r.compoundId !== ctx.compoundId) return false;
+  if (hasAnyRole(ctx.roles, TEAM_MAKERS)) return true;
+  if (r.teamId) {
+    const team = teams?.get(r.teamId) ?? (await getById<TeamDoc>(ctx.db, 'teams', r.teamId));
+    if (team && team.leaders.some((l) => l.userId === ctx.user._id)) return true;
+  }
+  return r.source === 'task' && hasAnyRole(ctx.roles, TASK_VERIFIERS);
+}
+
+export function statusOf(r: ServiceRecordDoc, replaced: Set<string>): 'pending' | 'verified' | 'rejected' | 'corrected' {
+  if (r.rejected) return 'rejected';
+  if (!r.verifiedAt && !(r.verifiedBy && r.source === 'event')) return 'pending';
+  return replaced.has(r._id) ? 'corrected' : 'verified';
+}
+
+export const minutesOf = (r: ServiceRecordDoc) => r.minutes ?? Math.round(r.hours * 60);
+export const isVerified = (r: ServiceRecordDoc) => !r.rejected && (!!r.verifiedAt || (r.source === 'event' && !!r.verifiedBy));
+
+/** The records that count for a person: verified, not rejected, not replaced by a verified correction. */
+export function counting(records: readonly ServiceRecordDoc[]): ServiceRecordDoc[] {
+  const shaped = records.map((r) => ({ recordId: r._id, verified: isVerified(r), corrects: r.corrects ?? null, rejected: !!r.rejected, r }));
+  return countingRecords(shaped).map((x) => x.r);
+}
+
+export function replacedSet(records: readonly ServiceRecordDoc[]): Set<string> {
+  return new Set(records.filter((r) => isVerified(r) && r.corrects).map((r) => r.corrects!));
+}
+
+export async function myRecords(db: Db, userId: string): Promise<ServiceRecordDoc[]> {
+  return findMany<ServiceRecordDoc>(db, 'service_records', { userId }, { orderBy: [['startAt', 'desc']], limit: 1000 });
+}
+
+/** Credits a verified record to the person: points (per hour, per task). */
+export async function credit(db: Db, userId: string, points: number): Promise<void> {
+  if (points > 0) await updateById(db, 'users', userId, { points: db.command.inc(points) });
+}
+
+export const hoursText = formatHours;
+export const monthKey = monthOf;

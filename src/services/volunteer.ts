@@ -1,0 +1,20 @@
+// 志愿服务: the typed client of the `volunteer` cloud function.
+import type { OutputOf } from '@core/contract'
+import { volunteerContract, type VolunteerContract } from '@core/volunteer/contract'
+import { createClient } from './client'
+
+export const volunteerApi = createClient('volunteer', volunteerContract)
+export { volunteerContract } from '@core/volunteer/contract'
+export type { VolunteerContract, TeamSummary, TeamView, ShiftView, RecordView, CertificateView } from '@core/volunteer/contract'
+export type Member = OutputOf<VolunteerContract['members']>['items'][number]
+export type MyRecord = OutputOf<VolunteerContract['myRecord']>
+export type Leaderboard = OutputOf<VolunteerContract['leaderboard']>
+export type LeaderRatings = OutputOf<VolunteerContract['leaderRatings']>
+export type TeamStats = OutputOf<VolunteerContract['teamStats']>
+export type CertificateCheck = OutputOf<VolunteerContract['verifyCertificate']>
+
+/** The text of a certificate's QR code: `linli-cert:<number>`. */
+export function parseCertificateQr(text: string): string | null {
+  const m = /^linli-cert:([0-9A-Z]+)$/i.exec(text.trim())
+  return m ? m[1].toUpperCase() : null
+}
