@@ -130,7 +130,14 @@ export const COLLECTIONS = {
   // 志愿服务证明: _id is the certificate number, checked by anyone
   certificates: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] }] },
   // 五星楼栋长: one rating per resident per month (_id month:raterId)
-  leader_ratings: { grows: true, indexes: [{ name: 'by_month', keys: [['compoundId', 1], ['month', 1]] }] },
+  leader_ratings: {
+    grows: true,
+    indexes: [
+      { name: 'by_month', keys: [['compoundId', 1], ['month', 1]] },
+      // a person's ratings (privacy export and erasure)
+      { name: 'by_rater', keys: [['raterId', 1]] },
+    ],
+  },
   conventions: {
     grows: true,
     indexes: [

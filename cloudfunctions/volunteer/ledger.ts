@@ -11,7 +11,7 @@ import { beijingTime, china } from '@core/time';
 import { findMany, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { CertificateDoc, CompoundDoc, RequestDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { canVerify, counting, credit, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
+import { canVerify, correctionId, counting, credit, sourceKey, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
 
 type H = Handlers<VolunteerContract>;
 
@@ -71,7 +71,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         if (!task || task.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这项任务');
         if (task.assigneeId !== volunteer._id) throw fail.forbidden('只有认领并完成这项任务的志愿者可以登记');
         if (!['resolved', 'closed'].includes(task.state)) throw fail.conflict('任务办结后才能登记服务时长');
-        id = `task-${task._id}-${volunteer._id}`;
+        id = sourceKey('task', task._id, volunteer._id);
         organizer = team?.name ?? '你呼我应任务大厅';
         content = input.content || task.content.slice(0, 40);
       } else if (!team) throw fail.invalid('请选择服务所属的队伍，由队长核实');
@@ -134,7 +134,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const minutes = serviceMinutes(startAt, endAt);
       const verified = verifier;
       const doc: Record<string, unknown> = {
-        _id: `fix-${r._id}-${ctx.now.getTime()}`, compoundId: r.compoundId, userId: r.userId, volunteerName: r.volunteerName ?? '', teamId: r.teamId ?? null, teamName: r.teamName ?? null,
+        _id: correctionId(), compoundId: r.compoundId, userId: r.userId, volunteerName: r.volunteerName ?? '', teamId: r.teamId ?? null, teamName: r.teamName ?? null,
         source: r.source, refId: r.refId, organizer: r.organizer, content: input.content ?? r.content, place: r.place ?? '', startAt, endAt, hours: Math.round(minutes / 6) / 10, minutes,
         month: monthKey(startAt), verifiedBy: verified ? ctx.user._id : null, verifiedAt: verified ? ctx.now : null, rejected: null, corrects: r._id, loggedBy: ctx.user._id,
         correctionReason: input.reason, points: 0, createdAt: ctx.now, updatedAt: ctx.now,

@@ -7,7 +7,7 @@ import { fail } from '@core/errors';
 import { findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import type { BookingDoc, ServiceRecordDoc, ShiftDoc, TeamDoc, UserDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { credit, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
+import { credit, sourceKey, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
 
 type H = Handlers<VolunteerContract>;
 const DAY = 86_400_000;
@@ -44,7 +44,7 @@ async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, 
   if (minutes < 1) return null;
   const volunteer = b.userId === ctx.user._id ? ctx.user : await getById<UserDoc>(ctx.db, 'users', b.userId);
   const record: ServiceRecordDoc = {
-    _id: `shift-${s._id}-${b.userId}`, compoundId: s.compoundId, userId: b.userId, volunteerName: volunteer?.displayName ?? '', teamId: s.teamId, teamName: s.teamName,
+    _id: sourceKey('shift', s._id, b.userId), compoundId: s.compoundId, userId: b.userId, volunteerName: volunteer?.displayName ?? '', teamId: s.teamId, teamName: s.teamName,
     source: 'shift', refId: s._id, organizer: s.teamName, content: `${s.teamName}值守`, place: s.place, startAt: start, endAt: out, hours: Math.round(minutes / 6) / 10, minutes,
     month: monthKey(start), verifiedBy: byLeader ? ctx.user._id : null, verifiedAt: byLeader ? ctx.now : null, rejected: null, corrects: null, loggedBy: ctx.user._id,
     points: pointsFor(minutes, 'shift'), createdAt: ctx.now, updatedAt: ctx.now,
@@ -189,10 +189,10 @@ export const shifts: Pick<H, 'createShifts' | 'shifts' | 'bookShift' | 'cancelSh
         return { at: iso(ctx.now), recordId: null };
       }
       if (!b.checkedInAt) throw fail.conflict('还没有签到，不能签退');
-      if (b.checkedOutAt) return { at: iso(b.checkedOutAt), recordId: `shift-${s._id}-${userId}` };
+      if (b.checkedOutAt) return { at: iso(b.checkedOutAt), recordId: sourceKey('shift', s._id, userId) };
       // the check-out is claimed first: two check-outs at once write one record
       const first = await updateWhere(ctx.db, 'shift_bookings', { _id: id, checkedOutAt: null }, { checkedOutAt: ctx.now, updatedAt: ctx.now });
-      if (!first) return { at: iso(ctx.now), recordId: `shift-${s._id}-${userId}` };
+      if (!first) return { at: iso(ctx.now), recordId: sourceKey('shift', s._id, userId) };
       const recordId = await recordShift(ctx, s, b, ctx.now, byLeader);
       await updateById(ctx.db, 'shift_bookings', id, { updatedAt: ctx.now });
       return { at: iso(ctx.now), recordId };

@@ -1,4 +1,5 @@
 // 志愿服务: named reads, rights and guarded writes the actions share.
+import { createHash, randomBytes } from 'node:crypto';
 import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
@@ -79,3 +80,14 @@ export async function credit(db: Db, userId: string, points: number): Promise<vo
 
 export const hoursText = formatHours;
 export const monthKey = monthOf;
+
+/**
+ * The ledger record's _id for one source: the same source always gives the same id, so a second
+ * write is a duplicate key, never a second record (short enough for the contracts' id()).
+ */
+export function sourceKey(kind: 'task' | 'shift', ...parts: string[]): string {
+  return `${kind}-${createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 24)}`;
+}
+
+/** A correction's own id: new every time (a correction never overwrites). */
+export const correctionId = () => `fix-${randomBytes(12).toString('hex')}`;

@@ -3,6 +3,7 @@
 // account no collection holds their openid, name or phone — only anonymous records the compound keeps.
 import type { ConventionContract } from '@core/convention/contract';
 import type { EventContract } from '@core/event/contract';
+import type { VolunteerContract } from '@core/volunteer/contract';
 import type { NoticeContract } from '@core/notice/contract';
 import type { RequestContract } from '@core/request/contract';
 import { PRIVACY_VERSION, type UserContract } from '@core/user/contract';
@@ -15,6 +16,7 @@ const request = client<RequestContract>(env, 'request');
 const event = client<EventContract>(env, 'event');
 const notice = client<NoticeContract>(env, 'notice');
 const convention = client<ConventionContract>(env, 'convention');
+const volunteer = client<VolunteerContract>(env, 'volunteer');
 const db: any = sdk(env).database();
 const H = 3_600_000;
 
@@ -43,6 +45,7 @@ let taskId = '';
 let eventId = '';
 let noticeId = '';
 let conventionId = '';
+let certificate = '';
 
 beforeAll(async () => {
   await control(env, '/seed', 'POST', { kind: 'demo' });
@@ -112,6 +115,13 @@ beforeAll(async () => {
   await convention.ok('demo-committee', 'finalize', { conventionId: consulted, outcome: 'adopted' });
   await convention.ok(OPENID, 'sign', { conventionId: consulted });
   await control(env, '/clock', 'POST', { reset: true });
+
+  // 志愿服务: a birth year, a team joined with skills, a 楼栋长 rated, a certificate for the event's hours
+  await user.ok(OPENID, 'updateProfile', { birthYear: 1980 });
+  const { teamId } = await volunteer.ok('demo-committee', 'createTeam', { name: '助老队', kind: 'elderly', description: '陪伴独居老人', capacity: 0, needsApproval: false, risky: false, leaderIds: ['u-demo-member'] });
+  await volunteer.ok(OPENID, 'join', { teamId, skills: ['理发'], availability: '周末' });
+  await volunteer.ok(OPENID, 'rateLeader', { score: 5, comment: '很负责' });
+  certificate = (await volunteer.ok(OPENID, 'certificate', {})).number;
 });
 
 describe('personal data across every domain', () => {
@@ -131,6 +141,10 @@ describe('personal data across every domain', () => {
     expect(data.parts.noticeReads.map((r) => r.noticeId)).toEqual([noticeId]);
     expect(data.parts.auditTrail.length).toBeGreaterThan(0);
     expect(data.parts.conventionComments).toHaveLength(1);
+    expect(data.parts.memberships).toHaveLength(1);
+    expect(data.parts.memberships[0]).toMatchObject({ skills: ['理发'], availability: '周末' });
+    expect(data.parts.leaderRatingsGiven).toHaveLength(1);
+    expect(data.parts.certificates.map((c) => c._id)).toEqual([certificate]);
     expect(data.parts.commentSupports).toHaveLength(1);
     // the ballots they cast (their own and the one by proxy), without the choice
     expect(data.parts.ballots).toHaveLength(2);
@@ -180,6 +194,11 @@ describe('personal data across every domain', () => {
     expect(after.convention_objections.find((o) => o.authorId === userId)).toMatchObject({ authorName: '已注销用户' });
     expect(after.convention_signatures.filter((r) => r.userId === userId)).toEqual([]);
     expect(after.comment_supports.filter((r) => r.userId === userId)).toEqual([]);
+    expect(after.team_members.filter((r) => r.userId === userId)).toEqual([]);
+    expect(after.leader_ratings.filter((r) => r.raterId === userId)).toEqual([]);
+    // a certificate already handed out stays checkable by its number, shown as no longer valid
+    expect(after.certificates.find((c) => c._id === certificate)).toMatchObject({ name: '已注销用户', revoked: true });
+    expect(await volunteer.ok('demo-resident', 'verifyCertificate', { number: certificate })).toMatchObject({ valid: false });
     expect(after.households.find((h) => h._id === 'demo-h1-2-801')?.verifiedMemberIds).not.toContain(userId);
   });
 });

@@ -1,0 +1,210 @@
+// 志愿服务 through the emulator with the real SDK: one membership per person under a burst, shifts
+// never overbooked, one ledger record per source, verification only by someone else, unverified
+// hours counting nothing, minors kept off risky teams, and certificates anyone can check.
+import type { RequestContract } from '@core/request/contract';
+import type { UserContract } from '@core/user/contract';
+import type { VolunteerContract } from '@core/volunteer/contract';
+import { client, control, freshEnv, sdk } from './helpers/cloud';
+
+const env = freshEnv('volunteer');
+const vol = client<VolunteerContract>(env, 'volunteer');
+const user = client<UserContract>(env, 'user');
+const request = client<RequestContract>(env, 'request');
+const db: any = sdk(env).database();
+const H = 3_600_000;
+const LEADER = 'demo-member';
+
+async function emulatorNow(): Promise<number> {
+  return Date.parse((await control<{ now: string }>(env, '/clock')).now);
+}
+
+async function people(count: number, prefix: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const now = new Date();
+  const docs = Array.from({ length: count }, (_x, i) => ({
+    _id: `u-${prefix}-${i}`, openid: `${prefix}-${i}`, compoundId: 'demo-compound', compoundName: '红湖公园城', displayName: `志愿者${i}`, phone: null, roles: ['resident'],
+    householdId: `demo-h2-1-${(i % 9) + 1}01`, householdRelation: 'family', home: { buildingId: 'demo-b2', buildingName: '2栋', unit: '1', room: `${(i % 9) + 1}01` },
+    binding: null, party: null, consents: {}, elderMode: false, isMinor: false, points: 0, serviceHours: 0, createdAt: now, updatedAt: now, ...extra,
+  }));
+  for (let i = 0; i < docs.length; i += 500) await db.collection('users').add({ data: docs.slice(i, i + 500) });
+  return docs.map((d) => d.openid);
+}
+
+async function team(over: Record<string, unknown> = {}): Promise<string> {
+  const { teamId } = await vol.ok('demo-committee', 'createTeam', {
+    name: '红袖标巡逻队', kind: 'patrol', description: '夜间巡逻，守护小区平安', capacity: 0, needsApproval: false, risky: false, leaderIds: ['u-demo-member'], skillsSought: ['巡逻'], ...over,
+  });
+  return teamId;
+}
+
+beforeAll(async () => {
+  await control(env, '/seed', 'POST', { kind: 'demo' });
+});
+
+afterEach(async () => {
+  await control(env, '/clock', 'POST', { reset: true });
+});
+
+describe('志愿服务: joining and shifts under concurrency', () => {
+  it('20 simultaneous joins by one person leave one membership', async () => {
+    const teamId = await team({ name: '助老服务队', kind: 'elderly', needsApproval: true });
+    const calls = await Promise.all(Array.from({ length: 20 }, () => vol.call('demo-resident-2', 'join', { teamId, skills: ['陪聊'] })));
+    expect(calls.filter((c) => c.ok)).toHaveLength(1);
+    expect(calls.filter((c) => !c.ok).every((c) => !c.ok && c.code === 'CONFLICT')).toBe(true);
+    const rows = (await db.collection('team_members').where({ teamId, userId: 'u-demo-resident-2' }).get()).data;
+    expect(rows).toHaveLength(1);
+    expect((await db.collection('teams').doc(teamId).get()).data.pendingCount).toBe(1);
+    // the leader approves; a non-leader cannot
+    const { items } = await vol.ok(LEADER, 'members', { teamId, status: 'pending' });
+    expect(items[0]).toMatchObject({ name: '李建国', skills: ['陪聊'] });
+    expect(await vol.call('demo-resident', 'approve', { membershipId: items[0].membershipId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await vol.call('demo-resident', 'members', { teamId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await vol.ok(LEADER, 'approve', { membershipId: items[0].membershipId })).toMatchObject({ status: 'active' });
+    expect(await vol.call(LEADER, 'decline', { membershipId: items[0].membershipId, reason: '重复' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // leaving frees the person to apply again
+    await vol.ok('demo-resident-2', 'leave', { teamId });
+    expect(await vol.ok('demo-resident-2', 'join', { teamId })).toMatchObject({ status: 'pending' });
+  });
+
+  it('100 simultaneous bookings for 10 places: exactly 10 booked, the rest told it is full', async () => {
+    const teamId = await team({ name: '夜巡一队' });
+    const openids = await people(100, 'burst');
+    for (const o of openids) await vol.ok(o, 'join', { teamId });
+    const now = await emulatorNow();
+    const { shiftIds } = await vol.ok(LEADER, 'createShifts', { teamId, startAt: new Date(now + 24 * H).toISOString(), endAt: new Date(now + 26 * H).toISOString(), place: '东门岗亭', capacity: 10, repeatWeeks: 2 });
+    expect(shiftIds).toHaveLength(2);
+    const results = await Promise.all(openids.map((o) => vol.call(o, 'bookShift', { shiftId: shiftIds[0] })));
+    const status = results.map((r) => (r.ok ? r.data.status : r.code));
+    expect(status.filter((s) => s === 'booked')).toHaveLength(10);
+    expect(status.filter((s) => s === 'full')).toHaveLength(90);
+    const shift = (await db.collection('shifts').doc(shiftIds[0]).get()).data;
+    const booked = (await db.collection('shift_bookings').where({ shiftId: shiftIds[0], status: 'booked' }).get()).data;
+    expect([shift.booked, booked.length]).toEqual([10, 10]);
+    // a cancellation frees a place for the next
+    const winner = openids[status.indexOf('booked')];
+    await vol.ok(winner, 'cancelShift', { shiftId: shiftIds[0] });
+    const next = openids[status.indexOf('full')];
+    expect(await vol.ok(next, 'bookShift', { shiftId: shiftIds[0] })).toEqual({ status: 'booked' });
+  }, 120_000);
+
+  it('a minor is kept off risky teams and needs a guardian consent for the others', async () => {
+    const [kid] = await people(1, 'kid', { isMinor: true, birthYear: 2012 });
+    const risky = await team({ name: '电工维修队', kind: 'repair', risky: true });
+    const safe = await team({ name: '环保小队', kind: 'environment' });
+    expect(await vol.call(kid, 'join', { teamId: risky })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('未成年人不能参加有风险') });
+    expect(await vol.call(kid, 'join', { teamId: safe })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('监护人') });
+    await vol.ok(kid, 'recordGuardianConsent', { guardianName: '家长', guardianPhone: '13800001111', relation: '父亲' });
+    expect(await vol.ok(kid, 'join', { teamId: safe })).toMatchObject({ status: 'active' });
+    expect(await vol.call(kid, 'join', { teamId: risky })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await db.collection('team_members').where({ userId: `u-${kid}`, teamId: risky }).get()).data).toEqual([]);
+  });
+
+  it('a birth year under 14 is refused until a guardian consents (PIPL art. 31)', async () => {
+    const [child] = await people(1, 'child');
+    const year = new Date(await emulatorNow()).getUTCFullYear() - 10;
+    expect(await user.call(child, 'updateProfile', { birthYear: year })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await db.collection('users').doc(`u-${child}`).get()).data.birthYear).toBeUndefined();
+    const s = await user.ok(child, 'updateProfile', { birthYear: year, guardian: { name: '妈妈', phone: '13800002222', relation: '母亲' } });
+    expect(s.profile).toMatchObject({ birthYear: year, minor: true, guardianConsent: true });
+  });
+});
+
+describe('志愿服务: the service-hours ledger', () => {
+  it('a shift checked in and out by the leader becomes one verified record; a member checks in with the code', async () => {
+    const teamId = await team({ name: '夜巡二队' });
+    await vol.ok('demo-resident', 'join', { teamId });
+    await vol.ok('demo-grid', 'join', { teamId });
+    const now = await emulatorNow();
+    const { shiftIds } = await vol.ok(LEADER, 'createShifts', { teamId, startAt: new Date(now + 1 * H).toISOString(), endAt: new Date(now + 3 * H).toISOString(), place: '北门', capacity: 5 });
+    const shiftId = shiftIds[0];
+    await vol.ok('demo-resident', 'bookShift', { shiftId });
+    await vol.ok('demo-grid', 'bookShift', { shiftId });
+    await control(env, '/clock', 'POST', { advanceMs: 1 * H });
+    await vol.ok(LEADER, 'shiftCheck', { shiftId, kind: 'in', userId: 'u-demo-resident' });
+    const { code } = await vol.ok(LEADER, 'shiftCode', { shiftId });
+    expect(await vol.call('demo-grid', 'shiftCheck', { shiftId, kind: 'in', code: code === '000000' ? '111111' : '000000' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    await vol.ok('demo-grid', 'shiftCheck', { shiftId, kind: 'in', code });
+    // a member cannot check someone else in
+    expect(await vol.call('demo-grid', 'shiftCheck', { shiftId, kind: 'out', userId: 'u-demo-resident' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // two hours after the check-in, at the end of the shift
+    await control(env, '/clock', 'POST', { advanceMs: 2 * H });
+    const outs = await Promise.all([1, 2, 3].map(() => vol.call(LEADER, 'shiftCheck', { shiftId, kind: 'out', userId: 'u-demo-resident' })));
+    expect(outs.every((o) => o.ok)).toBe(true);
+    const { code: code2 } = await vol.ok(LEADER, 'shiftCode', { shiftId });
+    await vol.ok('demo-grid', 'shiftCheck', { shiftId, kind: 'out', code: code2 });
+    const records = (await db.collection('service_records').where({ refId: shiftId }).get()).data;
+    expect(records).toHaveLength(2);
+    const mine = await vol.ok('demo-resident', 'myRecord', {});
+    expect(mine).toMatchObject({ totalMinutes: 120, totalHours: '2.0' });
+    // self check-out with the code is pending until the leader verifies: counts nothing yet
+    const grid = await vol.ok('demo-grid', 'myRecord', {});
+    expect(grid.totalMinutes).toBe(0);
+    expect(grid.records[0]).toMatchObject({ status: 'pending', minutes: 120 });
+    expect(await vol.call('demo-grid', 'verifyService', { recordId: grid.records[0].recordId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await vol.call('demo-resident', 'verifyService', { recordId: grid.records[0].recordId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const pending = await vol.ok(LEADER, 'pendingRecords', {});
+    expect(pending.items.map((r) => r.recordId)).toContain(grid.records[0].recordId);
+    await vol.ok(LEADER, 'verifyService', { recordId: grid.records[0].recordId });
+    expect((await vol.ok('demo-grid', 'myRecord', {})).totalMinutes).toBe(120);
+  });
+
+  it('a hall task logs once however often it is sent; the grid verifies; a correction replaces without editing', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', {
+      category: 'help', content: '请帮忙把米扛上楼', location: { buildingId: 'demo-b1', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'vol-task-0001',
+    });
+    await request.ok('demo-member', 'claim', { requestId });
+    const now = await emulatorNow();
+    const span = { startAt: new Date(now - 2 * H).toISOString(), endAt: new Date(now - 1 * H).toISOString() };
+    expect(await vol.call('demo-member', 'logService', { source: 'task', sourceId: requestId, content: '扛米上楼', ...span })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    await request.ok('demo-member', 'resolve', { requestId, note: '已送到' });
+    const tries = await Promise.all([1, 2, 3, 4, 5].map(() => vol.call('demo-member', 'logService', { source: 'task', sourceId: requestId, content: '扛米上楼', ...span })));
+    expect(tries.filter((t) => t.ok)).toHaveLength(1);
+    expect((await db.collection('service_records').where({ refId: requestId }).get()).data).toHaveLength(1);
+    // someone who did not do it cannot log it
+    expect(await vol.call('demo-resident-2', 'logService', { source: 'task', sourceId: requestId, content: 'x', ...span })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const recordId = tries.find((t) => t.ok)!.ok ? (tries.find((t) => t.ok) as { ok: true; data: { recordId: string } }).data.recordId : '';
+    expect((await vol.ok('demo-member', 'myRecord', {})).totalMinutes).toBe(0);
+    await vol.ok('demo-grid', 'verifyService', { recordId });
+    expect((await vol.ok('demo-member', 'myRecord', {})).totalMinutes).toBe(60);
+    // the volunteer corrects the end: a new record, pending; the original still counts until it is verified
+    const { recordId: fix } = await vol.ok('demo-member', 'correctService', { recordId, startAt: span.startAt, endAt: new Date(now - 0.5 * H).toISOString(), reason: '实际多干了半小时' });
+    expect((await vol.ok('demo-member', 'myRecord', {})).totalMinutes).toBe(60);
+    await vol.ok('demo-grid', 'verifyService', { recordId: fix });
+    const after = await vol.ok('demo-member', 'myRecord', {});
+    expect(after.totalMinutes).toBe(90);
+    expect(after.records.find((r) => r.recordId === recordId)).toMatchObject({ status: 'corrected', minutes: 60 });
+    // overlapping service is refused
+    const teamId = await team({ name: '维修队' });
+    expect(await vol.call('demo-member', 'logService', { source: 'other', teamId, content: '修灯', ...span })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('重叠') });
+  });
+
+  it('the certificate lists verified hours only, and anyone can check its number; a mistyped number is caught', async () => {
+    const cert = await vol.ok('demo-member', 'certificate', {});
+    expect(cert.number).toMatch(/^ZY\d{12}[\dX]$/);
+    expect(cert).toMatchObject({ name: '张卫东', totalMinutes: 90, totalHours: '1.5', issuer: '红湖社区居民委员会' });
+    const check = await vol.ok('demo-resident-2', 'verifyCertificate', { number: cert.number });
+    expect(check).toMatchObject({ valid: true, nameMasked: '张**', totalHours: '1.5', issuer: '红湖社区居民委员会' });
+    expect(JSON.stringify(check)).not.toContain('张卫东');
+    const last = cert.number.slice(-2, -1);
+    const typo = `${cert.number.slice(0, -2)}${last === '9' ? '8' : String(Number(last) + 1)}${cert.number.slice(-1)}`;
+    expect(await vol.ok('demo-resident-2', 'verifyCertificate', { number: typo })).toMatchObject({ valid: false, message: expect.stringContaining('校验位') });
+    expect(await vol.call('demo-resident-2', 'certificate', {})).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('the leaderboard names only those who opted in; 楼栋长 ratings once a month, averages only', async () => {
+    const board = await vol.ok('demo-resident', 'leaderboard', {});
+    expect(board.items.every((i) => i.name !== '张卫东')).toBe(true);
+    expect(board.unnamed).toBeGreaterThan(0);
+    const raters = await people(3, 'rater');
+    for (const [i, r] of raters.entries()) {
+      await db.collection('users').doc(`u-${r}`).update({ data: { home: { buildingId: 'demo-b1', buildingName: '1栋', unit: '1', room: '101' } } });
+      await vol.ok(r, 'rateLeader', { score: 4 + (i % 2) });
+    }
+    expect(await vol.call(raters[0], 'rateLeader', { score: 5 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const ratings = await vol.ok('demo-branch', 'leaderRatings', {});
+    expect(ratings.items[0]).toMatchObject({ leaderName: '刘芳', count: 3, average: '4.3', stars: 4 });
+    expect(JSON.stringify(ratings)).not.toMatch(/rater|志愿者/);
+    expect(await vol.call('demo-resident', 'leaderRatings', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const stats = await vol.ok('demo-branch', 'teamStats', {});
+    expect(stats.months).toHaveLength(6);
+  });
+});
