@@ -10,7 +10,6 @@ import {
   CATEGORY_LABELS,
   DEFAULT_SLA_HOURS,
   OPEN_STATES,
-  computeRates,
   decide,
   dueAt,
   isOverdue,
@@ -38,6 +37,7 @@ import { beijingTime, phrase, thing } from '../runtime/notify';
 import type { Files, Messages } from '../runtime/ports';
 import { ROLE_LABELS, type Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
+import { requestFigures } from '../runtime/figures';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/request/detail/index';
@@ -615,71 +615,6 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   stats: {
-    async handle(ctx, input) {
-      // the figures are kept per request (stats.*), so this is one pass of plain sums
-      const $ = ctx.db.command.aggregate;
-      const groupKey = { none: null, building: '$buildingId', category: '$category', month: '$month' }[input.groupBy];
-      const match: Record<string, unknown> = { compoundId: ctx.compoundId };
-      if (input.month) match.month = input.month;
-      const judged = $.or([$.eq(['$stats.open', 0]), $.gt(['$escalationLevel', 0]), $.lt(['$dueAt', ctx.now])]);
-      const rows = (await ctx.db
-        .collection('requests')
-        .aggregate()
-        .match(match)
-        .group({
-          _id: groupKey,
-          label: $.first('$buildingName'),
-          total: $.sum('$stats.counted'),
-          // dueForRates (core/request/rules.ts) as a database expression: counted, and answered (or
-          // resolved), finished, escalated or past its deadline
-          responseDue: $.sum($.cond({ if: $.and([$.eq(['$stats.counted', 1]), $.or([$.eq(['$stats.responded', 1]), judged])]), then: 1, else: 0 })),
-          resolutionDue: $.sum($.cond({ if: $.and([$.eq(['$stats.counted', 1]), $.or([$.eq(['$stats.resolved', 1]), judged])]), then: 1, else: 0 })),
-          respondedOnTime: $.sum('$stats.respondedOnTime'),
-          responded: $.sum('$stats.responded'),
-          respondMsSum: $.sum('$stats.respondMs'),
-          resolved: $.sum('$stats.resolved'),
-          resolveMsSum: $.sum('$stats.resolveMs'),
-          rated: $.sum('$stats.rated'),
-          satisfied: $.sum('$stats.satisfied'),
-          open: $.sum('$stats.open'),
-          openEscalated: $.sum('$stats.escalatedOpen'),
-          // overdue depends on now, so it is the one computed figure
-          openOverdue: $.sum($.cond({ if: $.and([$.eq(['$stats.open', 1]), $.lt(['$dueAt', ctx.now])]), then: 1, else: 0 })),
-        })
-        .sort({ _id: 1 })
-        .limit(1000)
-        .end()) as unknown as { list: Array<Record<string, unknown>> };
-      const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-      const inputsOf = (pick: (key: string) => number) => ({
-        total: pick('total'),
-        responseDue: pick('responseDue'),
-        resolutionDue: pick('resolutionDue'),
-        respondedOnTime: pick('respondedOnTime'),
-        responded: pick('responded'),
-        respondMsSum: pick('respondMsSum'),
-        resolved: pick('resolved'),
-        resolveMsSum: pick('resolveMsSum'),
-        rated: pick('rated'),
-        satisfied: pick('satisfied'),
-      });
-      const sum = (key: string) => rows.list.reduce((acc, r) => acc + num(r[key]), 0);
-      const labelOf = (r: Record<string, unknown>) => {
-        const key = String(r._id ?? '');
-        if (input.groupBy === 'category') return CATEGORY_LABELS[key as keyof typeof CATEGORY_LABELS] ?? key;
-        if (input.groupBy === 'building') return typeof r.label === 'string' && r.label ? r.label : '公共区域';
-        return key || '全部';
-      };
-      const groups =
-        input.groupBy === 'none'
-          ? []
-          : rows.list
-              .filter((r) => num(r.total) > 0)
-              .map((r) => ({ key: String(r._id ?? ''), label: labelOf(r), rates: computeRates(inputsOf((k) => num(r[k]))) }));
-      return {
-        overall: computeRates(inputsOf(sum)),
-        groups,
-        openByAge: { withinDeadline: sum('open') - sum('openOverdue'), overdue: sum('openOverdue'), escalated: sum('openEscalated') },
-      };
-    },
+    handle: (ctx, input) => requestFigures(ctx.db, { compoundId: ctx.compoundId, ...(input.month ? { month: input.month } : {}) }, input.groupBy, ctx.now),
   },
 };
