@@ -143,6 +143,8 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
     const hid = d.home ? `demo-h${d.home[0]}-${d.home[1]}-${d.home[2]}` : null;
     const u = baseUser(d.openid, d.name, d.roles, hid, i + 1);
     if (d.openid === 'demo-resident') u.elderMode = true;
+    // the street office's officer oversees the demo compound (appointed above it: scripts/bootstrap.ts --officer)
+    if (d.roles.includes('officer')) u.officerScope = [DEMO_COMPOUND_ID];
     if (d.roles.includes('member')) {
       u.consents.party = { granted: true, version: '2026-11-v1', at: t };
       u.party = { member: true, kind: 'registered', showBadge: true };

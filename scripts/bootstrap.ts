@@ -3,6 +3,9 @@
 //
 //   npm run bootstrap -- --compound "某某小区" --admin-openid <openid> --households register.csv
 //                        [--address …] [--url http://127.0.0.1:3900] [--env linli-local]
+//   npm run bootstrap -- --officer <openid> --compounds <compoundId,…> [--name 周国平] [--url …] [--env …]
+//     appoints a street officer (社区/街道) over those compounds: the role is given above the compound,
+//     never by the branch inside it (BRANCH_GRANTABLE leaves it out)
 //
 // CSV columns (header row required): building,unit,room,area[,owner_key]
 //   building  楼栋 name, e.g. 1栋      unit  单元, e.g. 1      room  房号, e.g. 1201
@@ -115,12 +118,56 @@ export async function bootstrapCompound(
   return { compoundId, buildings: buildingIds.size, households: households.length, adminUserId };
 }
 
+/** Appoints (or re-scopes) a street officer over existing compounds; audited in each of them. */
+export async function appointOfficer(
+  db: any,
+  opts: { openid: string; compoundIds: string[]; name?: string; now: Date },
+): Promise<{ userId: string; compounds: string[] }> {
+  const found: string[] = [];
+  for (const id of opts.compoundIds) {
+    const c = (await db.collection('compounds').where({ _id: id }).limit(1).get()).data[0];
+    if (!c) throw new Error(`no compound ${id}`);
+    found.push(id);
+  }
+  const first = (await db.collection('compounds').where({ _id: found[0] }).limit(1).get()).data[0] as CompoundDoc;
+  const existing = (await db.collection('users').where({ openid: opts.openid }).limit(1).get()).data[0] as UserDoc | undefined;
+  let userId: string;
+  if (existing) {
+    userId = existing._id;
+    const roles = [...new Set([...existing.roles, 'officer'])];
+    await db.collection('users').doc(userId).update({
+      data: { roles, officerScope: found, compoundId: existing.compoundId ?? first._id, compoundName: existing.compoundName ?? first.name, updatedAt: opts.now },
+    });
+  } else {
+    const officer = blankUser(opts.openid, opts.now, { compoundId: first._id, compoundName: first.name, displayName: opts.name ?? '街道干部', roles: ['officer'] });
+    userId = (await db.collection('users').add({ data: { ...officer, officerScope: found } }))._id;
+  }
+  for (const id of found) {
+    await db.collection('audit_logs').add({
+      data: { compoundId: id, actorId: null, actorRoles: [], action: 'bootstrap.officer', target: `users/${userId}`, detail: { compounds: found }, createdAt: opts.now, updatedAt: opts.now },
+    });
+  }
+  return { userId, compounds: found };
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const officer = arg('officer');
+  if (officer) {
+    const compounds = (arg('compounds') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (!compounds.length) {
+      console.error('usage: npm run bootstrap -- --officer <openid> --compounds <compoundId,…> [--name 姓名]');
+      process.exit(2);
+    }
+    const db = connect(arg);
+    const r = await appointOfficer(db, { openid: officer, compoundIds: compounds, name: arg('name'), now: new Date() });
+    console.log(`${officer} (${r.userId}) is now the officer over ${r.compounds.join(', ')}`);
+    return;
+  }
   const compoundName = arg('compound');
   const adminOpenid = arg('admin-openid');
   if (!compoundName || !adminOpenid) {
@@ -133,6 +180,12 @@ async function main() {
     process.exit(2);
   }
   const register = parseRegister(fs.readFileSync(file, 'utf8'));
+  const r = await bootstrapCompound(connect(arg), { compoundName, address: arg('address') ?? '', adminOpenid, register, now: new Date() });
+  console.log(`created ${compoundName} (${r.compoundId}): ${r.buildings} buildings, ${r.households} households; ${adminOpenid} is its 党支部 administrator`);
+}
+
+/** The database: the local emulator (--url) or, with the SDK's variables set, CloudBase itself. */
+function connect(arg: (name: string) => string | undefined) {
   process.env.TENCENTCLOUD ??= 'true';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk');
@@ -143,8 +196,7 @@ async function main() {
     secretId: process.env.TENCENTCLOUD_SECRETID || 'local',
     secretKey: process.env.TENCENTCLOUD_SECRETKEY || 'local',
   });
-  const r = await bootstrapCompound(cloud.database(), { compoundName, address: arg('address') ?? '', adminOpenid, register, now: new Date() });
-  console.log(`created ${compoundName} (${r.compoundId}): ${r.buildings} buildings, ${r.households} households; ${adminOpenid} is its 党支部 administrator`);
+  return cloud.database();
 }
 
 if (require.main === module) {

@@ -62,6 +62,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'by_target', keys: [['compoundId', 1], ['target', 1], ['createdAt', -1]] },
       { name: 'by_actor', keys: [['actorId', 1], ['createdAt', -1]] },
+      // the console's audit log, newest first within a compound
+      { name: 'by_compound_time', keys: [['compoundId', 1], ['createdAt', -1]] },
     ],
   },
   requests: {
@@ -81,6 +83,8 @@ export const COLLECTIONS = {
       { name: 'by_assignee', keys: [['assigneeId', 1], ['updatedAt', -1]] },
       // the steps a person wrote into other people's requests (privacy export and erasure)
       { name: 'by_timeline_actor', keys: [['timeline.actorId', 1]] },
+      // the ledger by period (台账)
+      { name: 'by_compound_created', keys: [['compoundId', 1], ['createdAt', -1]] },
     ],
   },
   stats_counters: { indexes: [] },
@@ -125,6 +129,7 @@ export const COLLECTIONS = {
       { name: 'by_team_pending', keys: [['teamId', 1], ['verifiedAt', 1]] },
       { name: 'by_compound_pending', keys: [['compoundId', 1], ['source', 1], ['verifiedAt', 1]] },
       { name: 'by_compound_month', keys: [['compoundId', 1], ['month', 1]] },
+      { name: 'by_compound_start', keys: [['compoundId', 1], ['startAt', -1]] },
     ],
   },
   // 志愿服务证明: _id is the certificate number, checked by anyone
@@ -155,6 +160,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'by_article', keys: [['conventionId', 1], ['articleNo', 1], ['createdAt', 1]] },
       { name: 'by_author', keys: [['authorId', 1]] },
+      // the console's moderation queue
+      { name: 'by_moderation', keys: [['compoundId', 1], ['moderation', 1], ['createdAt', -1]] },
     ],
   },
   // one support per (comment, person): _id commentId:userId
@@ -215,6 +222,7 @@ export const COLLECTIONS = {
       { name: 'by_queue', keys: [['eventId', 1], ['status', 1], ['queuedAt', 1]] },
       // 我的报名, and the privacy export and erasure
       { name: 'by_user', keys: [['userId', 1], ['eventStartAt', -1]] },
+      { name: 'by_compound_start', keys: [['compoundId', 1], ['eventStartAt', -1]] },
     ],
   },
   notices: {
@@ -246,6 +254,26 @@ export const COLLECTIONS = {
   },
   notice_household_reads: { grows: true, indexes: [{ name: 'by_notice', keys: [['noticeId', 1], ['buildingId', 1]] }] },
   moderation: { grows: true, indexes: [] },
+  // 举报: one report per person per item (_id kind:refId:userId)
+  reports: {
+    grows: true,
+    indexes: [
+      { name: 'by_item', keys: [['compoundId', 1], ['state', 1], ['createdAt', -1]] },
+      { name: 'by_user', keys: [['userId', 1]] },
+    ],
+  },
+  // 三方联席会议: agenda items (a request, an article, a proposal) and the meetings that decide them
+  agenda_items: {
+    grows: true,
+    indexes: [
+      { name: 'by_meeting', keys: [['compoundId', 1], ['meetingId', 1], ['createdAt', 1]] },
+      { name: 'by_proposer', keys: [['proposedById', 1]] },
+      { name: 'by_ref', keys: [['refId', 1]] },
+    ],
+  },
+  meetings: { grows: true, indexes: [{ name: 'by_compound', keys: [['compoundId', 1], ['at', -1]] }] },
+  // ledger exports produced in storage (an expiring link, not a function reply)
+  exports: { grows: true, indexes: [{ name: 'by_requester', keys: [['requestedBy', 1], ['createdAt', -1]] }] },
   // 消息中心: what happened to a person's things, written by the messages port
   inbox: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] }] },
   subscriptions: { grows: true, indexes: [] },

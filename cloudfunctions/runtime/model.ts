@@ -56,6 +56,8 @@ export interface UserDoc extends BaseDoc {
   isMinor: boolean;
   /** Optional (personal data): only the year, enough for the age rules of volunteering. */
   birthYear?: number | null;
+  /** The compounds a street officer oversees (appointed above the compound: scripts/bootstrap.ts --officer). */
+  officerScope?: string[];
   /** A guardian's consent for a minor (志愿服务条例 art. 16; PIPL art. 31 under 14). */
   guardian?: { name: string; phone: string; relation: string; at: Date } | null;
   points: number;
@@ -432,7 +434,7 @@ export interface NoticeVersionDoc extends BaseDoc {
 /** 消息中心: one entry of a person's inbox (written by the messages port beside the WeChat message). */
 export interface InboxDoc extends BaseDoc {
   userId: string;
-  kind: 'requestStatus' | 'eventReminder' | 'noticeImportant' | 'voteReminder';
+  kind: 'requestStatus' | 'eventReminder' | 'noticeImportant' | 'voteReminder' | 'moderation';
   title: string;
   body: string;
   page: string;
@@ -600,4 +602,51 @@ export interface SignatureDoc extends BaseDoc {
   compoundId: string;
   conventionId: string;
   userId: string;
+}
+
+/** 举报: one per person per item. */
+export interface ReportDoc extends BaseDoc {
+  compoundId: string;
+  kind: import('@core/admin/rules').ModerationKind;
+  refId: string;
+  userId: string;
+  reason: string;
+  state: 'open' | 'approved' | 'hidden';
+}
+
+export interface AgendaItemDoc extends BaseDoc {
+  compoundId: string;
+  kind: import('@core/admin/rules').AgendaKind;
+  refId: string | null;
+  title: string;
+  note: string;
+  proposedById: string;
+  proposedBy: string;
+  meetingId: string | null;
+  decision: { text: string; at: Date; by: string } | null;
+}
+
+export interface MeetingDoc extends BaseDoc {
+  compoundId: string;
+  title: string;
+  at: Date;
+  place: string;
+  attendees: Array<{ name: string; role: string }>;
+  minutes: string;
+  state: 'planned' | 'held';
+  createdBy: string;
+}
+
+export interface ExportDoc extends BaseDoc {
+  compoundId: string;
+  requestedBy: string;
+  ledger: import('@core/admin/rules').Ledger;
+  format: 'csv' | 'xlsx';
+  filter: { from: Date | null; to: Date | null; buildingId: string | null };
+  status: 'running' | 'ready' | 'failed';
+  rows: number;
+  fileId: string | null;
+  filename: string | null;
+  expiresAt: Date | null;
+  message: string | null;
 }

@@ -109,7 +109,8 @@ export type GridMap = z.infer<typeof gridMap>;
 /** 消息中心: one thing that happened to the person's requests, registrations or notices. */
 export const inboxItem = z.object({
   entryId: z.string(),
-  kind: z.enum(TEMPLATE_KEYS),
+  /** A template's kind, or 'moderation' (what became of something the person posted). */
+  kind: z.enum([...TEMPLATE_KEYS, 'moderation']),
   title: z.string(),
   body: z.string(),
   /** The page to open, as WeChat pages are named: 'packages/request/detail/index?id=…'. */

@@ -14,7 +14,7 @@ import { go } from '../../../routes'
 import { userApi } from '../../../services/user'
 import { eventTime } from '../../../utils/format'
 
-const KIND_LABELS: Record<InboxItem['kind'], string> = { requestStatus: '我的反映', eventReminder: '活动报名', noticeImportant: '通知公告', voteReminder: '公约表决' }
+const KIND_LABELS: Record<InboxItem['kind'], string> = { requestStatus: '我的反映', eventReminder: '活动报名', noticeImportant: '通知公告', voteReminder: '公约表决', moderation: '内容审核' }
 
 /** 'packages/request/detail/index?id=r1' (as WeChat names pages) → the route Taro navigates to. */
 export function inboxPageUrl(page: string): string {

@@ -1,0 +1,203 @@
+// 工作台 through the emulator with the real SDK: dashboards from aggregates, officers kept to their
+// scope, ledgers read back from the produced CSV and XLSX (masked fields masked, formulas neutralised),
+// an audit log no action can change, reports and moderation, and the 三方联席会议's decision written
+// back onto the request's timeline for its reporter.
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { AdminContract } from '@core/admin/contract';
+import type { RequestContract } from '@core/request/contract';
+import type { UserContract } from '@core/user/contract';
+import { client, control, freshEnv, sdk } from './helpers/cloud';
+
+const env = freshEnv('admin');
+const admin = client<AdminContract>(env, 'admin');
+const request = client<RequestContract>(env, 'request');
+const user = client<UserContract>(env, 'user');
+const db: any = sdk(env).database();
+
+let formulaRequest = '';
+
+/** The cells of the first sheet of an XLSX file, row by row (shared or inline strings, numbers). */
+function readXlsx(bytes: Uint8Array): string[][] {
+  const files = unzipSync(bytes);
+  const shared = files['xl/sharedStrings.xml'] ? [...strFromU8(files['xl/sharedStrings.xml']).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')) : [];
+  const sheetName = Object.keys(files).find((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))!;
+  const xml = strFromU8(files[sheetName]);
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) =>
+    [...row[1].matchAll(/<c([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => {
+      const attrs = c[1];
+      const body = c[2] ?? '';
+      if (/t="s"/.test(attrs)) return unescape(shared[Number(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1])] ?? '');
+      if (/t="inlineStr"/.test(attrs)) return unescape([...body.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''));
+      if (/<f>/.test(body)) return `FORMULA:${/<f>([\s\S]*?)<\/f>/.exec(body)?.[1]}`;
+      return unescape(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '');
+    }),
+  );
+}
+
+/** CSV back into rows (quoted cells, doubled quotes, CRLF). */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const t = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (quoted) {
+      if (ch === '"' && t[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  return rows;
+}
+
+async function download(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  expect(res.ok).toBe(true);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+beforeAll(async () => {
+  await control(env, '/seed', 'POST', { kind: 'demo' });
+  await db.collection('compounds').add({ data: { _id: 'other-street', compoundId: 'other-street', name: '别的街道小区', address: '', district: '', street: '别街道', community: '别社区', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, createdAt: new Date(), updatedAt: new Date() } });
+  formulaRequest = (
+    await request.ok('demo-resident', 'create', {
+      category: 'repair', content: '=HYPERLINK("http://x.example","点我")楼道灯坏了', location: { buildingId: 'demo-b1', unit: '1' }, urgency: 'general', visibility: 'public', idempotencyKey: 'admin-key-0001',
+    })
+  ).requestId;
+});
+
+describe('工作台: dashboards and scope', () => {
+  it('the committee sees its compound: the rates as fractions or null, open requests by age, and every section', async () => {
+    const o = await admin.ok('demo-committee', 'overview', {});
+    expect(o.compoundId).toBe('demo-compound');
+    for (const v of Object.values(o.rates)) expect(v === null || (v >= 0 && v <= 1)).toBe(true);
+    expect(o.openByAge.map((b) => b.bucket)).toEqual(['lt1d', '1to3d', '3to7d', 'gt7d']);
+    expect(o.openByAge.reduce((a, b) => a + b.count, 0)).toBeGreaterThan(0);
+    expect(o).toMatchObject({ volunteerHours: { hours: expect.any(String) }, attendance: { events: expect.any(Number) }, propertyOnly: false });
+    expect([Array.isArray(o.voteParticipation), Array.isArray(o.noticeReach), Array.isArray(o.trend)]).toEqual([true, true, true]);
+    // a building filter narrows the figures
+    const b1 = await admin.ok('demo-committee', 'overview', { buildingId: 'demo-b1' });
+    expect(b1.openByAge.reduce((a, b) => a + b.count, 0)).toBeLessThanOrEqual(o.openByAge.reduce((a, b) => a + b.count, 0));
+    // residents have no console
+    expect(await admin.call('demo-resident', 'overview', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await admin.ok('demo-property', 'overview', {})).propertyOnly).toBe(true);
+  });
+
+  it('an officer sees the compounds in scope and is refused another street', async () => {
+    expect((await admin.ok('demo-officer', 'compounds', {})).items.map((c) => c.compoundId)).toEqual(['demo-compound']);
+    expect((await admin.ok('demo-officer', 'overview', { compoundId: 'demo-compound' })).compoundName).toBe('红湖公园城');
+    expect(await admin.call('demo-officer', 'overview', { compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await admin.call('demo-officer', 'exportLedger', { ledger: 'requests', format: 'csv', compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // the branch cannot name another compound either
+    expect(await admin.call('demo-branch', 'overview', { compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('工作台: ledgers read back', () => {
+  it('the requests ledger as CSV: every row, phones masked for the committee, formulas neutralised, the export audited', async () => {
+    const job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'requests', format: 'csv' });
+    expect(job).toMatchObject({ status: 'ready', fileUrl: expect.any(String), expiresAt: expect.any(String) });
+    const rows = readCsv(new TextDecoder().decode(await download(job.fileUrl!)));
+    const stored = (await db.collection('requests').where({ compoundId: 'demo-compound' }).limit(1000).get()).data;
+    expect(rows.length - 1).toBe(stored.length);
+    expect(rows[0]).toContain('电话');
+    const phoneCol = rows[0].indexOf('电话');
+    expect(rows.slice(1).every((r) => r[phoneCol] === '' || /^\d{3}\*{4}\d{4}$/.test(r[phoneCol]))).toBe(true);
+    const formula = rows.find((r) => r[0] === formulaRequest)!;
+    expect(formula[3].startsWith("'=HYPERLINK")).toBe(true);
+    expect(await admin.ok('demo-committee', 'exportStatus', { exportId: job.exportId })).toMatchObject({ status: 'ready', rows: stored.length });
+    const log = await admin.ok('demo-branch', 'auditLog', { action: 'admin.exportLedger' });
+    expect(log.items.some((e) => e.target === `exports/${job.exportId}`)).toBe(true);
+  });
+
+  it('the requests ledger as XLSX parses back: same rows, formula text stays text', async () => {
+    const job = await admin.ok('demo-branch', 'exportLedger', { ledger: 'requests', format: 'xlsx', buildingId: 'demo-b1' });
+    const rows = readXlsx(await download(job.fileUrl!));
+    const stored = (await db.collection('requests').where({ compoundId: 'demo-compound', buildingId: 'demo-b1' }).limit(1000).get()).data;
+    expect(rows.length - 1).toBe(stored.length);
+    expect(rows.flat().some((c) => c.startsWith('FORMULA:'))).toBe(false);
+    const formula = rows.find((r) => r[0] === formulaRequest)!;
+    expect(formula[3].startsWith("'=HYPERLINK")).toBe(true);
+    // the branch calls people: whole phone numbers
+    const phoneCol = rows[0].indexOf('电话');
+    expect(rows.slice(1).some((r) => /^1\d{10}$/.test(r[phoneCol]))).toBe(true);
+  });
+
+  it('every ledger exports', async () => {
+    for (const ledger of ['service_records', 'registrations', 'ballots', 'notices', 'audit'] as const) {
+      const job = await admin.ok('demo-committee', 'exportLedger', { ledger, format: 'xlsx' });
+      expect(job.status).toBe('ready');
+      expect(readXlsx(await download(job.fileUrl!)).length).toBe((job.rows ?? 0) + 1);
+    }
+  });
+
+  it('no action can change or delete an audit entry: the functions only ever append to audit_logs', () => {
+    const root = path.resolve(__dirname, '../../cloudfunctions');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, f.name);
+        if (f.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) {
+          const text = fs.readFileSync(p, 'utf8');
+          if (/['"]audit_logs['"]\s*\)?\s*(?:\.(?:doc|where)\([^)]*\))?\s*\.(?:update|set|remove)\(/.test(text) || /(?:updateWhere|updateById|removeWhere)\([^,]+,\s*['"]audit_logs['"]/.test(text)) offenders.push(path.relative(root, p));
+        }
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('工作台: reports, moderation and the 三方联席会议', () => {
+  it('one report per person; hiding takes it off the public board and tells the author', async () => {
+    expect(await admin.ok('demo-resident-2', 'report', { kind: 'request', refId: formulaRequest, reason: '含可疑链接' })).toEqual({ reported: true });
+    expect(await admin.call('demo-resident-2', 'report', { kind: 'request', refId: formulaRequest, reason: '再举报' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await admin.call('demo-resident', 'report', { kind: 'request', refId: formulaRequest, reason: '自己' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const queue = await admin.ok('demo-committee', 'moderationQueue', {});
+    expect(queue.items.find((i) => i.refId === formulaRequest)).toMatchObject({ reports: 1, reasons: ['含可疑链接'] });
+    expect(await admin.call('demo-resident-2', 'moderationQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await admin.ok('demo-committee', 'moderate', { kind: 'request', refId: formulaRequest, decision: 'hide', reason: '含外部链接' });
+    const board = await request.ok('demo-resident-2', 'listPublic', {});
+    expect(board.items.some((i) => i.requestId === formulaRequest)).toBe(false);
+    const inbox = await user.ok('demo-resident', 'inbox', {});
+    expect(inbox.items[0]).toMatchObject({ kind: 'moderation', title: expect.stringContaining('已被隐藏') });
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === formulaRequest && i.reports > 0)).toBe(false);
+  });
+
+  it('a request put on the agenda is decided at a meeting, and the decision appears on its timeline for the reporter', async () => {
+    const { requestId } = await request.ok('demo-resident-2', 'create', {
+      category: 'parking', content: '地面车位被长期占用，请商议管理办法', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'admin-key-0002',
+    });
+    expect(await admin.call('demo-resident-2', 'propose', { kind: 'request', refId: requestId, title: '地面车位' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const { itemId } = await admin.ok('demo-branch', 'propose', { kind: 'request', refId: requestId, title: '地面车位管理', note: '多位居民反映' });
+    const { itemId: proposal } = await admin.ok('demo-resident-2', 'propose', { kind: 'proposal', title: '增设充电桩', note: '电动车越来越多' });
+    const agenda = await admin.ok('demo-committee', 'agenda', {});
+    expect(agenda.items.map((i) => i.itemId)).toEqual(expect.arrayContaining([itemId, proposal]));
+    const { meetingId } = await admin.ok('demo-branch', 'createMeeting', { title: '十二月三方联席会议', at: new Date(Date.now() + 86_400_000).toISOString(), place: '社区议事厅', itemIds: [itemId, proposal] });
+    await admin.ok('demo-branch', 'recordMinutes', { meetingId, minutes: '议定地面车位按楼栋轮换。', attendees: [{ name: '孙红梅', role: '党支部' }, { name: '赵丽华', role: '业委会' }, { name: '陈志强', role: '物业' }] });
+    await admin.ok('demo-committee', 'decide', { itemId, decision: '物业两周内划线，业委会制定轮换办法' });
+    expect(await admin.call('demo-committee', 'decide', { itemId, decision: '再决定' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const view = await request.ok('demo-resident-2', 'get', { requestId });
+    const step = view.timeline.find((t) => t.action === 'deliberate');
+    expect(step).toMatchObject({ note: expect.stringContaining('物业两周内划线') });
+    const m = await admin.ok('demo-property', 'meeting', { meetingId });
+    expect(m).toMatchObject({ state: 'held', items: expect.arrayContaining([expect.objectContaining({ itemId, decision: expect.objectContaining({ text: expect.stringContaining('划线') }) })]) });
+  });
+});
