@@ -1,7 +1,7 @@
 // 志愿服务: teams, memberships, shifts and the service-hours ledger (DESIGN §4.2, reference/domain-rules.md
 // §2: 志愿服务条例, 民政部令第67号). Time is counted in whole minutes; hours are shown, never summed as floats.
 import type { Role } from '../roles';
-import { china } from '../time';
+import { CHINA_UTC_OFFSET_MIN } from '../time';
 
 export const TEAM_KINDS = ['patrol', 'repair', 'elderly', 'mediation', 'legal', 'medical', 'tutoring', 'environment', 'other'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
@@ -52,7 +52,7 @@ export const isOpenMembership = (s: MembershipState) => s === 'pending' || s ===
 
 /** Age in whole years a person reaches this year (birth year only is kept: the least data that works). */
 export function ageIn(birthYear: number, now: Date): number {
-  return china(now).year() - birthYear;
+  return chinaFace(now).getUTCFullYear() - birthYear;
 }
 
 /** Under 18: a recorded guardian consent to volunteer, never a risky team or shift. */
@@ -76,6 +76,19 @@ export function joinProblem(p: { minor: boolean; guardianConsent: boolean }, tea
 
 export const MINUTE = 60_000;
 export const DAY_MINUTES = 24 * 60;
+const DAY_MS = DAY_MINUTES * MINUTE;
+const CHINA_OFFSET_MS = CHINA_UTC_OFFSET_MIN * MINUTE;
+
+/**
+ * China wall-clock time read off the UTC fields of a shifted Date, by plain epoch arithmetic (China
+ * keeps no DST). Not dayjs's utcOffset: it shifts through the machine's local time, so in a zone with
+ * daylight saving time it is an hour off for the hours before each change (TZ=America/New_York:
+ * 2026-03-08T06:30Z showed as 15:30, and a China day was cut at 23:00).
+ */
+function chinaFace(t: Date | number): Date {
+  return new Date(new Date(t).getTime() + CHINA_OFFSET_MS);
+}
+const chinaDayKey = (t: number) => chinaFace(t).toISOString().slice(0, 10);
 
 /** Whole minutes of actual service between two instants (rounded down); across midnight is no special case. */
 export function serviceMinutes(startAt: Date, endAt: Date): number {
@@ -85,13 +98,12 @@ export function serviceMinutes(startAt: Date, endAt: Date): number {
 /** Minutes per China calendar day ('2026-12-01' → 90): a night patrol from 22:00 to 02:00 is 120 + 120. */
 export function minutesByDay(startAt: Date, endAt: Date): Record<string, number> {
   const out: Record<string, number> = {};
-  let t = china(startAt);
-  const end = china(endAt);
-  while (t.isBefore(end)) {
-    const midnight = t.add(1, 'day').startOf('day');
-    const stop = midnight.isBefore(end) ? midnight : end;
-    const day = t.format('YYYY-MM-DD');
-    out[day] = (out[day] ?? 0) + Math.floor(stop.diff(t) / MINUTE);
+  const end = endAt.getTime();
+  for (let t = startAt.getTime(); t < end; ) {
+    // the next China midnight: China days start at 16:00 UTC
+    const stop = Math.min(Math.floor((t + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS, end);
+    const day = chinaDayKey(t);
+    out[day] = (out[day] ?? 0) + Math.floor((stop - t) / MINUTE);
     t = stop;
   }
   return out;
@@ -162,7 +174,7 @@ export function checkDigit(digits: string): string {
 }
 
 export function certificateNumber(issuedAt: Date, serial: number): string {
-  const body = `${china(issuedAt).format('YYYYMM')}${String(serial % 1_000_000).padStart(6, '0')}`;
+  const body = `${chinaFace(issuedAt).toISOString().slice(0, 7).replace('-', '')}${String(serial % 1_000_000).padStart(6, '0')}`;
   return `ZY${body}${checkDigit(body)}`;
 }
 
