@@ -154,9 +154,32 @@ export const SERVICE_SOURCES = ['shift', 'task', 'event', 'other'] as const;
 export type ServiceSource = (typeof SERVICE_SOURCES)[number];
 export const SOURCE_LABELS: Record<ServiceSource, string> = { shift: '排班值守', task: '邻里求助任务', event: '志愿活动', other: '其他服务' };
 
-/** The records that count: verified, and not replaced by a correction (corrections are new records). */
-export function countingRecords<T extends { recordId: string; verified: boolean; corrects: string | null; rejected?: boolean }>(records: readonly T[]): T[] {
-  const replaced = new Set(records.filter((r) => r.verified && r.corrects).map((r) => r.corrects!));
+interface Correctable {
+  recordId: string;
+  verified: boolean;
+  corrects: string | null;
+  rejected?: boolean;
+}
+
+/**
+ * The records a verified (and not rejected) correction replaces: the one it names and, up the chain,
+ * whatever that one was itself correcting — a ← b (pending or rejected) ← c (verified) replaces both a
+ * and b, so one period never counts twice.
+ */
+export function replacedIds(records: readonly Correctable[]): Set<string> {
+  const byId = new Map(records.map((r) => [r.recordId, r]));
+  const replaced = new Set<string>();
+  for (const r of records) {
+    if (!r.verified || r.rejected) continue;
+    // every ancestor of a record already in the set is in it too, so a walk stops there (and on a cycle)
+    for (let id = r.corrects; id && !replaced.has(id); id = byId.get(id)?.corrects ?? null) replaced.add(id);
+  }
+  return replaced;
+}
+
+/** The records that count: verified, not rejected, and not replaced by a correction (corrections are new records). */
+export function countingRecords<T extends Correctable>(records: readonly T[]): T[] {
+  const replaced = replacedIds(records);
   return records.filter((r) => r.verified && !r.rejected && !replaced.has(r.recordId));
 }
 
