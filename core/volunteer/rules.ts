@@ -1,7 +1,7 @@
 // 志愿服务: teams, memberships, shifts and the service-hours ledger (DESIGN §4.2, reference/domain-rules.md
 // §2: 志愿服务条例, 民政部令第67号). Time is counted in whole minutes; hours are shown, never summed as floats.
 import type { Role } from '../roles';
-import { china } from '../time';
+import { CHINA_UTC_OFFSET_MIN } from '../time';
 
 export const TEAM_KINDS = ['patrol', 'repair', 'elderly', 'mediation', 'legal', 'medical', 'tutoring', 'environment', 'other'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
@@ -52,7 +52,7 @@ export const isOpenMembership = (s: MembershipState) => s === 'pending' || s ===
 
 /** Age in whole years a person reaches this year (birth year only is kept: the least data that works). */
 export function ageIn(birthYear: number, now: Date): number {
-  return china(now).year() - birthYear;
+  return chinaFace(now).getUTCFullYear() - birthYear;
 }
 
 /** Under 18: a recorded guardian consent to volunteer, never a risky team or shift. */
@@ -76,6 +76,19 @@ export function joinProblem(p: { minor: boolean; guardianConsent: boolean }, tea
 
 export const MINUTE = 60_000;
 export const DAY_MINUTES = 24 * 60;
+const DAY_MS = DAY_MINUTES * MINUTE;
+const CHINA_OFFSET_MS = CHINA_UTC_OFFSET_MIN * MINUTE;
+
+/**
+ * China wall-clock time read off the UTC fields of a shifted Date, by plain epoch arithmetic (China
+ * keeps no DST). Not dayjs's utcOffset: it shifts through the machine's local time, so in a zone with
+ * daylight saving time it is an hour off for the hours before each change (TZ=America/New_York:
+ * 2026-03-08T06:30Z showed as 15:30, and a China day was cut at 23:00).
+ */
+function chinaFace(t: Date | number): Date {
+  return new Date(new Date(t).getTime() + CHINA_OFFSET_MS);
+}
+const chinaDayKey = (t: number) => chinaFace(t).toISOString().slice(0, 10);
 
 /** Whole minutes of actual service between two instants (rounded down); across midnight is no special case. */
 export function serviceMinutes(startAt: Date, endAt: Date): number {
@@ -85,13 +98,12 @@ export function serviceMinutes(startAt: Date, endAt: Date): number {
 /** Minutes per China calendar day ('2026-12-01' → 90): a night patrol from 22:00 to 02:00 is 120 + 120. */
 export function minutesByDay(startAt: Date, endAt: Date): Record<string, number> {
   const out: Record<string, number> = {};
-  let t = china(startAt);
-  const end = china(endAt);
-  while (t.isBefore(end)) {
-    const midnight = t.add(1, 'day').startOf('day');
-    const stop = midnight.isBefore(end) ? midnight : end;
-    const day = t.format('YYYY-MM-DD');
-    out[day] = (out[day] ?? 0) + Math.floor(stop.diff(t) / MINUTE);
+  const end = endAt.getTime();
+  for (let t = startAt.getTime(); t < end; ) {
+    // the next China midnight: China days start at 16:00 UTC
+    const stop = Math.min(Math.floor((t + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS, end);
+    const day = chinaDayKey(t);
+    out[day] = (out[day] ?? 0) + Math.floor((stop - t) / MINUTE);
     t = stop;
   }
   return out;
@@ -142,9 +154,32 @@ export const SERVICE_SOURCES = ['shift', 'task', 'event', 'other'] as const;
 export type ServiceSource = (typeof SERVICE_SOURCES)[number];
 export const SOURCE_LABELS: Record<ServiceSource, string> = { shift: '排班值守', task: '邻里求助任务', event: '志愿活动', other: '其他服务' };
 
-/** The records that count: verified, and not replaced by a correction (corrections are new records). */
-export function countingRecords<T extends { recordId: string; verified: boolean; corrects: string | null; rejected?: boolean }>(records: readonly T[]): T[] {
-  const replaced = new Set(records.filter((r) => r.verified && r.corrects).map((r) => r.corrects!));
+interface Correctable {
+  recordId: string;
+  verified: boolean;
+  corrects: string | null;
+  rejected?: boolean;
+}
+
+/**
+ * The records a verified (and not rejected) correction replaces: the one it names and, up the chain,
+ * whatever that one was itself correcting — a ← b (pending or rejected) ← c (verified) replaces both a
+ * and b, so one period never counts twice.
+ */
+export function replacedIds(records: readonly Correctable[]): Set<string> {
+  const byId = new Map(records.map((r) => [r.recordId, r]));
+  const replaced = new Set<string>();
+  for (const r of records) {
+    if (!r.verified || r.rejected) continue;
+    // every ancestor of a record already in the set is in it too, so a walk stops there (and on a cycle)
+    for (let id = r.corrects; id && !replaced.has(id); id = byId.get(id)?.corrects ?? null) replaced.add(id);
+  }
+  return replaced;
+}
+
+/** The records that count: verified, not rejected, and not replaced by a correction (corrections are new records). */
+export function countingRecords<T extends Correctable>(records: readonly T[]): T[] {
+  const replaced = replacedIds(records);
   return records.filter((r) => r.verified && !r.rejected && !replaced.has(r.recordId));
 }
 
@@ -162,7 +197,7 @@ export function checkDigit(digits: string): string {
 }
 
 export function certificateNumber(issuedAt: Date, serial: number): string {
-  const body = `${china(issuedAt).format('YYYYMM')}${String(serial % 1_000_000).padStart(6, '0')}`;
+  const body = `${chinaFace(issuedAt).toISOString().slice(0, 7).replace('-', '')}${String(serial % 1_000_000).padStart(6, '0')}`;
   return `ZY${body}${checkDigit(body)}`;
 }
 
