@@ -15,9 +15,20 @@ export const CHINA_UTC_OFFSET_MIN = 8 * 60;
 
 type Instant = Date | string | number;
 
-/** An instant as China wall-clock time. */
+/**
+ * An instant as China wall-clock time, for formatting and calendar arithmetic (year, add a day, start
+ * of a month) — never for `.toDate()`: the value is the wall clock carried in a UTC-mode dayjs, because
+ * dayjs's own `utcOffset(480)` is an hour off around the *machine's* daylight-saving changes (seen with
+ * TZ=America/New_York). China keeps no daylight saving, so a fixed +8 hours is exact.
+ */
 export function china(t: Instant): Dayjs {
-  return dayjs(t).utcOffset(CHINA_UTC_OFFSET_MIN);
+  return dayjs.utc(t).add(CHINA_UTC_OFFSET_MIN, 'minute');
+}
+
+/** The instant of a China wall-clock time 'YYYY-MM-DD[ HH:mm[:ss]]'. */
+export function fromChina(wall: string): Date {
+  const [day, time = '00:00:00'] = wall.split(' ');
+  return new Date(`${day}T${time.length === 5 ? `${time}:00` : time}+08:00`);
 }
 
 /** 2026-12-01 14:00 — messages and exports. */

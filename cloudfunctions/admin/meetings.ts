@@ -123,7 +123,7 @@ export const meetings: Pick<H, 'propose' | 'agenda' | 'createMeeting' | 'meeting
         if (r) {
           // 说 → 商 → 办 → 评: the decision becomes a step of the request, seen by its reporter
           const step: TimelineDoc = {
-            at: ctx.now, action: 'deliberate', actorId: ctx.user._id, actorName: '三方联席会议', actorRole: 'meeting', fromState: r.state, toState: r.state,
+            at: ctx.now, action: 'deliberate', actorId: ctx.user._id, actorName: '三方联席会议', actorRole: null, fromState: r.state, toState: r.state,
             note: `${meeting ? `${meeting.title}：` : ''}${input.decision}`, photos: [],
           };
           await updateById(ctx.db, 'requests', r._id, { timeline: ctx.db.command.push(step), updatedAt: ctx.now });

@@ -2,7 +2,7 @@
 import type { AdminContract, Overview } from '@core/admin/contract';
 import { fraction, openByAge } from '@core/admin/rules';
 import { CATEGORY_LABELS, OPEN_STATES, type Rates } from '@core/request/rules';
-import { china, monthOf } from '@core/time';
+import { china, fromChina, monthOf } from '@core/time';
 import { countingRecords, formatHours } from '@core/volunteer/rules';
 import { countWhere, findMany, getById } from '../runtime/db';
 import { requestFigures } from '../runtime/figures';
@@ -42,9 +42,8 @@ export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
       const month = input.month ?? monthOf(ctx.now);
       const onlyProperty = propertyOnly(ctx);
       const scope: Record<string, unknown> = { compoundId, ...(onlyProperty ? { handlers: 'property' } : {}), ...(input.buildingId ? { buildingId: input.buildingId } : {}) };
-      const start = china(`${month}-01T00:00:00+08:00`);
-      const from = start.toDate();
-      const to = start.add(1, 'month').toDate();
+      const from = fromChina(`${month}-01`);
+      const to = fromChina(`${china(from).add(1, 'month').format('YYYY-MM')}-01`);
       const [compound, ofMonth, months, buildings, categories, open] = await Promise.all([
         getById<CompoundDoc>(ctx.db, 'compounds', compoundId),
         requestFigures(ctx.db, { ...scope, month }, 'none', ctx.now),

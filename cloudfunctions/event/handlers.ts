@@ -22,7 +22,9 @@ import {
 } from '@core/event/rules';
 import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
-import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
+import type { EventDoc, RegistrationDoc, ServiceRecordDoc, UserDoc } from '../runtime/model';
+import { PROXY_WORKERS } from '@core/admin/rules';
+import { hasAnyRole } from '@core/roles';
 import { beijingTime, thing } from '../runtime/notify';
 import { beijingSeconds, monthOf } from '@core/time';
 import type { Messages } from '../runtime/ports';
@@ -42,6 +44,27 @@ async function loadEvent(ctx: UserCtx, eventId: string): Promise<EventDoc> {
   if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
   if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
   return ev;
+}
+
+/** 代办: the verified resident a grid worker or the branch acts for, in the caller's own compound. */
+async function residentFor(ctx: UserCtx, userId: string): Promise<UserDoc> {
+  if (!hasAnyRole(ctx.roles, PROXY_WORKERS)) throw fail.forbidden('只有楼栋长/网格员和党支部可以代办');
+  if (userId === ctx.user._id) throw fail.invalid('代办是为他人报名');
+  const resident = await getById<UserDoc>(ctx.db, 'users', userId);
+  if (!resident || resident.compoundId !== ctx.compoundId || !resident.householdId) throw fail.invalid('只能为本小区已认证房屋的居民代办');
+  return resident;
+}
+
+/** The 代办 is audited, and the resident finds it in their 消息中心 when they next sign in. */
+async function markActing(ctx: UserCtx, who: UserDoc, ev: EventDoc, registrationId: string, consentNote: string): Promise<void> {
+  await ctx.audit('event.register', `registrations/${registrationId}`, { eventId: ev._id, actingFor: who._id, consentNote, proxy: '代办' });
+  await ctx.messages.send(
+    { userId: who._id, openid: who.openid },
+    'eventReminder',
+    { thing1: { value: thing(ev.title) }, time2: { value: beijingTime(ev.startAt) }, thing3: { value: thing(ev.place) }, thing4: { value: thing(`${ctx.user.displayName}为您代办报名`) } },
+    `${DETAIL_PAGE}?id=${ev._id}`,
+    { wechat: false, inbox: { title: `${ctx.user.displayName}为您代办了活动报名`, body: `${ev.title} · ${beijingTime(ev.startAt)}` } },
+  );
 }
 
 /** Whether this caller may register for this event now — the rule `register` applies. */
@@ -348,23 +371,27 @@ export const handlers: Handlers<EventContract> = {
   register: {
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
-      if (!ctx.user.householdId && !ctx.roles.includes('member')) throw fail.forbidden('请先认证房屋再报名');
-      const verdict = canRegister(ev, { roles: ctx.roles, buildingId: ctx.user.home?.buildingId ?? null }, ctx.now);
+      // 代办: a grid worker or the branch registers a resident without a phone (consent noted, marked)
+      const who = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId) : ctx.user;
+      const whoRoles = input.onBehalfOf ? who.roles : ctx.roles;
+      if (!who.householdId && !whoRoles.includes('member')) throw fail.forbidden('请先认证房屋再报名');
+      const verdict = canRegister(ev, { roles: whoRoles, buildingId: who.home?.buildingId ?? null }, ctx.now);
       if (!verdict.ok) throw verdict.code === 'FORBIDDEN' ? fail.forbidden(verdict.message) : fail.conflict(verdict.message);
       const seated = await takeSeat(ctx.db, ev);
       const doc: Omit<RegistrationDoc, '_id'> = {
         compoundId: ev.compoundId,
         eventId: ev._id,
-        userId: ctx.user._id,
-        openid: ctx.openid,
-        name: ctx.user.displayName,
-        phone: ctx.user.phone,
-        home: ctx.user.home ? `${ctx.user.home.buildingName}${ctx.user.home.unit}单元${ctx.user.home.room}` : null,
+        userId: who._id,
+        openid: who.openid,
+        name: who.displayName,
+        phone: who.phone,
+        home: who.home ? `${who.home.buildingName}${who.home.unit}单元${who.home.room}` : null,
         status: seated ? 'confirmed' : 'waitlisted',
         queuedAt: ctx.now,
         checkedInAt: null,
         remindedAt: null,
-        notify: (ctx.user.subscriptions?.eventReminder ?? 0) > 0,
+        notify: (who.subscriptions?.eventReminder ?? 0) > 0,
+        ...(input.onBehalfOf ? { actedBy: { userId: ctx.user._id, name: ctx.user.displayName, consentNote: input.onBehalfOf.consentNote } } : {}),
         eventTitle: ev.title,
         eventStartAt: ev.startAt,
         eventPlace: ev.place,
@@ -373,8 +400,9 @@ export const handlers: Handlers<EventContract> = {
       };
       try {
         const registrationId = await insertOne(ctx.db, 'registrations', doc);
+        if (input.onBehalfOf) await markActing(ctx, who, ev, registrationId, input.onBehalfOf.consentNote);
         if (seated) return { registrationId, status: 'confirmed' as const };
-        return { registrationId, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, ctx.user._id) };
+        return { registrationId, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, who._id) };
       } catch (e) {
         if (!isDuplicateKey(e)) {
           if (seated) await releaseSeat(ctx.db, ev._id);
@@ -382,24 +410,24 @@ export const handlers: Handlers<EventContract> = {
         }
       }
       // already registered (a double tap, or back after cancelling): one registration per person
-      const existing = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      const existing = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: who._id });
       if (existing && existing.status === 'cancelled') {
         const status = seated ? 'confirmed' : 'waitlisted';
         const back = await updateWhere(ctx.db, 'registrations', { _id: existing._id, status: 'cancelled' }, { status, queuedAt: ctx.now, updatedAt: ctx.now });
         if (back) {
           if (seated) return { registrationId: existing._id, status: 'confirmed' as const };
-          return { registrationId: existing._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, ctx.user._id) };
+          return { registrationId: existing._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, who._id) };
         }
       }
       if (seated) {
         await releaseSeat(ctx.db, ev._id);
         await promoteFromWaitlist(ctx, ev, ctx.now);
       }
-      const current = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      const current = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: who._id });
       if (!current || current.status === 'cancelled') throw fail.conflict('报名状态刚刚变化，请重试');
       return current.status === 'confirmed'
         ? { registrationId: current._id, status: 'confirmed' as const }
-        : { registrationId: current._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, ctx.user._id) };
+        : { registrationId: current._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, who._id) };
     },
   },
 

@@ -32,10 +32,11 @@ import {
 } from '@core/request/rules';
 import { AppError, fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
-import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runtime/model';
+import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc, UserDoc } from '../runtime/model';
+import { PROXY_WORKERS } from '@core/admin/rules';
 import { beijingTime, phrase, thing } from '../runtime/notify';
 import type { Files, Messages } from '../runtime/ports';
-import { ROLE_LABELS, type Role } from '@core/roles';
+import { hasAnyRole, ROLE_LABELS, type Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { requestFigures } from '../runtime/figures';
 
@@ -86,6 +87,15 @@ async function withPhotoUrls(files: Files, view: RequestView): Promise<RequestVi
 }
 
 /** What one caller may see of one request: everything if they are part of it, the public face otherwise. */
+/** 代办: the verified resident a grid worker or the branch files for, in the caller's own compound. */
+async function residentFor(ctx: UserCtx, userId: string): Promise<UserDoc> {
+  if (!hasAnyRole(ctx.roles, PROXY_WORKERS)) throw fail.forbidden('只有楼栋长/网格员和党支部可以代办');
+  if (userId === ctx.user._id) throw fail.invalid('代办是为他人提交');
+  const resident = await getById<UserDoc>(ctx.db, 'users', userId);
+  if (!resident || resident.compoundId !== ctx.compoundId || !resident.householdId) throw fail.invalid('只能为本小区已认证房屋的居民代办');
+  return resident;
+}
+
 function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
   const facts = factsOf(doc);
   const actor = actorOf(ctx);
@@ -118,6 +128,7 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
     rating: doc.rating,
     fixed: doc.fixed,
     heldForReview: doc.moderation === 'review',
+    actedFor: doc.actedBy ? { by: doc.actedBy.name, consentNote: doc.actedBy.consentNote } : null,
     timeline: insider || hallTask || doc.visibility === 'public' ? doc.timeline.map((t) => timelineView(t, insider)) : [],
     photoUrls: {},
     can,
@@ -283,15 +294,19 @@ export const handlers: Handlers<RequestContract> = {
       }
       const verdict = await checkText(ctx, input.content, input.visibility === 'public' ? 3 : 2);
       const sla = await slaOf(ctx.db, ctx.compoundId);
-      const home = ctx.user.home;
+      // 代办: the request is the resident's; the worker and the consent are kept on it and in the audit
+      const reporter = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId) : ctx.user;
+      const actedBy = input.onBehalfOf ? { userId: ctx.user._id, name: ctx.user.displayName, consentNote: input.onBehalfOf.consentNote } : null;
+      const home = reporter.home;
       const unit = building && 'unit' in input.location ? (input.location.unit ?? null) : null;
       const doc: Omit<RequestDoc, '_id'> = {
         compoundId: ctx.compoundId,
-        reporterId: ctx.user._id,
-        reporterOpenid: ctx.openid,
-        reporterName: ctx.user.displayName,
-        reporterPhone: ctx.user.phone,
-        notifyReporter: (ctx.user.subscriptions?.requestStatus ?? 0) > 0,
+        reporterId: reporter._id,
+        reporterOpenid: reporter.openid,
+        reporterName: reporter.displayName,
+        reporterPhone: reporter.phone,
+        notifyReporter: (reporter.subscriptions?.requestStatus ?? 0) > 0,
+        actedBy,
         category: input.category,
         content: input.content,
         urgency: input.urgency,
@@ -329,10 +344,10 @@ export const handlers: Handlers<RequestContract> = {
             action: 'create',
             actorId: ctx.user._id,
             actorName: ctx.user.displayName,
-            actorRole: 'resident',
+            actorRole: actedBy ? (ctx.roles.includes('grid') ? 'grid' : 'branch') : 'resident',
             fromState: null,
             toState: 'submitted',
-            note: null,
+            note: actedBy ? `代办：${ctx.user.displayName}代${reporter.displayName}提交（${actedBy.consentNote}）` : null,
             photos: input.photos ?? [],
           },
         ],
@@ -345,14 +360,27 @@ export const handlers: Handlers<RequestContract> = {
       } catch (e) {
         // a retry that raced its own first attempt: answer with the request that got in
         if (!isDuplicateKey(e)) throw e;
-        const first = await findOne<RequestDoc>(ctx.db, 'requests', { reporterId: ctx.user._id, idempotencyKey: input.idempotencyKey });
+        const first = await findOne<RequestDoc>(ctx.db, 'requests', { reporterId: reporter._id, idempotencyKey: input.idempotencyKey });
         if (!first) throw e;
         return { requestId: first._id, state: first.state, dueAt: iso(first.dueAt), heldForReview: first.moderation === 'review' };
       }
       if (verdict === 'review') {
         await insertOne(ctx.db, 'moderation', { compoundId: ctx.compoundId, kind: 'request', refId: requestId, state: 'pending', createdAt: ctx.now, updatedAt: ctx.now });
       }
-      await ctx.audit('request.create', `requests/${requestId}`, { category: doc.category, handlers: doc.handlers, visibility: doc.visibility, moderation: verdict });
+      await ctx.audit('request.create', `requests/${requestId}`, {
+        category: doc.category, handlers: doc.handlers, visibility: doc.visibility, moderation: verdict,
+        ...(actedBy ? { actingFor: reporter._id, consentNote: actedBy.consentNote, proxy: '代办' } : {}),
+      });
+      if (actedBy) {
+        // the resident sees it in their 消息中心 when they next sign in
+        await ctx.messages.send(
+          { userId: reporter._id, openid: reporter.openid },
+          'requestStatus',
+          { thing1: { value: thing(`${CATEGORY_LABELS[doc.category]}：${doc.content}`) }, phrase2: { value: '已代办' }, time3: { value: beijingTime(ctx.now) }, thing4: { value: thing(`${ctx.user.displayName}为您代办`) } },
+          `packages/request/detail/index?id=${requestId}`,
+          { wechat: false, inbox: { title: `${ctx.user.displayName}为您代办了一条反映`, body: thing(doc.content) } },
+        );
+      }
       return { requestId, state: 'submitted' as const, dueAt: iso(doc.dueAt), heldForReview: verdict === 'review' };
     },
   },

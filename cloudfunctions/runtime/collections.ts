@@ -130,6 +130,8 @@ export const COLLECTIONS = {
       { name: 'by_compound_pending', keys: [['compoundId', 1], ['source', 1], ['verifiedAt', 1]] },
       { name: 'by_compound_month', keys: [['compoundId', 1], ['month', 1]] },
       { name: 'by_compound_start', keys: [['compoundId', 1], ['startAt', -1]] },
+      // a record's corrections (one live correction per record)
+      { name: 'by_corrects', keys: [['corrects', 1]] },
     ],
   },
   // 志愿服务证明: _id is the certificate number, checked by anyone

@@ -213,6 +213,8 @@ export interface RequestDoc extends BaseDoc {
   escalationLevel: number;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** 代办: the worker who filed it for the resident, and the consent noted (absent: the resident did). */
+  actedBy?: { userId: string; name: string; consentNote: string } | null;
   /** 我也遇到: who joined the report (absent on old requests). */
   metooIds?: string[];
   metooCount?: number;
@@ -279,6 +281,8 @@ export interface RegistrationDoc extends BaseDoc {
   eventTitle: string;
   eventStartAt: Date;
   eventPlace: string;
+  /** 代办: the worker who registered the resident, and the consent noted. */
+  actedBy?: { userId: string; name: string; consentNote: string };
 }
 
 /**

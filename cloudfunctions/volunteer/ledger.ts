@@ -127,6 +127,10 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const mine = r.userId === ctx.user._id;
       const verifier = await canVerify(ctx, r);
       if (!mine && !verifier) throw fail.forbidden();
+      if (r.rejected) throw fail.conflict('已退回的记录不能更正，请重新登记');
+      // one live correction per record: a second would count twice; correct the correction instead
+      const live = (await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { corrects: r._id }, { limit: 10 })).filter((x) => !x.rejected);
+      if (live.length) throw fail.conflict('这条记录已有更正，请在更正记录上修改');
       const startAt = new Date(input.startAt);
       const endAt = new Date(input.endAt);
       const problem = serviceProblem({ startAt, endAt }, ctx.now, await around(ctx, r.userId, startAt, endAt, r._id));

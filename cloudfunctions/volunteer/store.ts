@@ -1,6 +1,6 @@
 // 志愿服务: named reads, rights and guarded writes the actions share.
 import { createHash, randomBytes } from 'node:crypto';
-import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours } from '@core/volunteer/rules';
+import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours, replacedIds } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
 import { monthOf } from '@core/time';
@@ -65,8 +65,9 @@ export function counting(records: readonly ServiceRecordDoc[]): ServiceRecordDoc
   return countingRecords(shaped).map((x) => x.r);
 }
 
+/** Every record a verified correction replaces, up its whole chain (core/volunteer/rules.ts replacedIds). */
 export function replacedSet(records: readonly ServiceRecordDoc[]): Set<string> {
-  return new Set(records.filter((r) => isVerified(r) && r.corrects).map((r) => r.corrects!));
+  return replacedIds(records.map((r) => ({ recordId: r._id, verified: isVerified(r), corrects: r.corrects ?? null, rejected: !!r.rejected })));
 }
 
 export async function myRecords(db: Db, userId: string): Promise<ServiceRecordDoc[]> {

@@ -98,7 +98,11 @@ export const eventContract = defineContract({
   get: { access: user, input: byEvent, output: eventView },
   register: {
     access: user,
-    input: byEvent,
+    input: z.strictObject({
+      eventId: id(),
+      /** 代办: a grid worker or the branch registers a verified resident without a phone, consent noted. */
+      onBehalfOf: z.optional(z.strictObject({ userId: id(), consentNote: text(100, '居民同意情况') })),
+    }),
     output: z.object({ registrationId: z.string(), status: z.enum(['confirmed', 'waitlisted']), position: z.optional(z.number()) }),
   },
   cancel: { access: user, input: byEvent, output: z.object({ registrationId: z.nullable(z.string()), status: z.literal('cancelled') }) },

@@ -44,6 +44,8 @@ export const requestView = z.object({
   rating: z.nullable(z.number()),
   fixed: z.nullable(z.boolean()),
   heldForReview: z.boolean(),
+  /** 代办: filed by a worker for the resident (who, and the consent noted); null when the resident filed it. */
+  actedFor: z.optional(z.nullable(z.object({ by: z.string(), consentNote: z.string() }))),
   timeline: z.array(timelineEntry),
   /** Short-lived download URLs for the photos above and in the timeline, by file id. */
   photoUrls: z.record(z.string(), z.string()),
@@ -103,6 +105,11 @@ export const requestContract = defineContract({
       atHome: z._default(z.boolean(), false),
       photos,
       idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号无效')),
+      /**
+       * 代办: a grid worker or the branch files for a verified resident without a phone, with the
+       * resident's spoken consent noted; the request is the resident's and is marked 代办 everywhere.
+       */
+      onBehalfOf: z.optional(z.strictObject({ userId: id(), consentNote: text(100, '居民同意情况') })),
     }),
     output: z.object({ requestId: z.string(), state: z.enum(STATES), dueAt: z.string(), heldForReview: z.boolean() }),
   },

@@ -201,3 +201,36 @@ describe('工作台: reports, moderation and the 三方联席会议', () => {
     expect(m).toMatchObject({ state: 'held', items: expect.arrayContaining([expect.objectContaining({ itemId, decision: expect.objectContaining({ text: expect.stringContaining('划线') }) })]) });
   });
 });
+
+describe('代办: acting for a resident without a phone', () => {
+  it('a grid worker files a request and registers for an event for a resident; it is marked everywhere and the resident is told', async () => {
+    const resident = (await user.ok('demo-resident', 'login', {})).userId;
+    const consentNote = '王秀兰口头同意，楼栋长当面记录';
+    const { requestId } = await request.ok('demo-grid', 'create', {
+      category: 'help', content: '家中水龙头漏水，老人不会修', location: { buildingId: 'demo-b1', unit: '1' }, urgency: 'general', visibility: 'private', atHome: true,
+      idempotencyKey: 'proxy-key-0001', onBehalfOf: { userId: resident, consentNote },
+    });
+    const stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored).toMatchObject({ reporterId: resident, reporterName: '王秀兰', room: '301', actedBy: { name: '刘芳', consentNote } });
+    const view = await request.ok('demo-resident', 'get', { requestId });
+    expect(view.actedFor).toEqual({ by: '刘芳', consentNote });
+    expect(view.timeline[0].note).toContain('代办');
+    const log = await admin.ok('demo-branch', 'auditLog', { target: `requests/${requestId}` });
+    expect(JSON.parse(log.items[0].detail)).toMatchObject({ actingFor: resident, proxy: '代办', consentNote });
+    // a resident cannot act for another, nor anyone for a person of another compound
+    expect(await request.call('demo-resident-2', 'create', {
+      category: 'help', content: '替邻居提交一下', location: { buildingId: 'demo-b1', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'proxy-key-0002', onBehalfOf: { userId: resident, consentNote: '同意' },
+    })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    const { eventId } = await client<import('@core/event/contract').EventContract>(env, 'event').ok('demo-committee', 'create', {
+      title: '老年人体检', description: '社区卫生站义诊', startAt: new Date(Date.now() + 48 * 3_600_000).toISOString(), endAt: new Date(Date.now() + 50 * 3_600_000).toISOString(),
+      signupDeadline: new Date(Date.now() + 47 * 3_600_000).toISOString(), place: '卫生站', capacity: 30, audience: { kind: 'all' }, creditsHours: false,
+    });
+    const event = client<import('@core/event/contract').EventContract>(env, 'event');
+    expect(await event.ok('demo-grid', 'register', { eventId, onBehalfOf: { userId: resident, consentNote } })).toMatchObject({ status: 'confirmed' });
+    const reg = (await db.collection('registrations').where({ eventId, userId: resident }).get()).data[0];
+    expect(reg).toMatchObject({ name: '王秀兰', actedBy: { name: '刘芳' } });
+    const inbox = await user.ok('demo-resident', 'inbox', {});
+    expect(inbox.items.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringContaining('代办了一条反映'), expect.stringContaining('代办了活动报名')]));
+  });
+});
