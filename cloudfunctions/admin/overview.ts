@@ -3,7 +3,7 @@ import type { AdminContract, Overview } from '@core/admin/contract';
 import { fraction, openByAge } from '@core/admin/rules';
 import { CATEGORY_LABELS, OPEN_STATES, type Rates } from '@core/request/rules';
 import { china, fromChina, monthOf } from '@core/time';
-import { countingRecords, formatHours } from '@core/volunteer/rules';
+import { formatHours } from '@core/volunteer/rules';
 import { countWhere, findMany, getById } from '../runtime/db';
 import { requestFigures } from '../runtime/figures';
 import type { CompoundDoc, ConventionDoc, EventDoc, NoticeDoc, RegistrationDoc, RequestDoc, ServiceRecordDoc } from '../runtime/model';
@@ -54,16 +54,27 @@ export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
       ]);
       const overdue = open.filter((r) => r.dueAt < ctx.now).slice(0, 20);
 
-      const records = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId, month }, { limit: 1000 });
-      const shaped = records.map((r) => ({ recordId: r._id, verified: !r.rejected && (!!r.verifiedAt || (r.source === 'event' && !!r.verifiedBy)), corrects: r.corrects ?? null, rejected: !!r.rejected, r }));
+      // verified, not rejected minutes by team in one aggregate; then the originals that a verified
+      // correction replaced are taken out (corrections are few; the ledger never edits in place)
+      const $ = ctx.db.command.aggregate;
+      const sums = (await ctx.db
+        .collection('service_records')
+        .aggregate()
+        .match({ compoundId, month, rejected: null, verifiedBy: _.neq(null) })
+        .group({ _id: { team: '$teamName', organizer: '$organizer' }, minutes: $.sum('$minutes'), legacyHours: $.sum($.cond({ if: $.gt(['$minutes', 0]), then: 0, else: '$hours' })) })
+        .limit(500)
+        .end()) as unknown as { list: Array<{ _id: { team: string | null; organizer: string }; minutes: number; legacyHours: number }> };
       const byTeam = new Map<string, number>();
-      let minutes = 0;
-      for (const { r } of countingRecords(shaped)) {
-        const m = r.minutes ?? Math.round(r.hours * 60);
-        minutes += m;
-        const name = r.teamName ?? r.organizer;
-        byTeam.set(name, (byTeam.get(name) ?? 0) + m);
+      // records written before the ledger kept hours only
+      for (const r of sums.list) byTeam.set(r._id.team ?? r._id.organizer, (byTeam.get(r._id.team ?? r._id.organizer) ?? 0) + r.minutes + Math.round(r.legacyHours * 60));
+      const corrections = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId, month, corrects: _.neq(null), rejected: null, verifiedBy: _.neq(null) }, { limit: 1000 });
+      const replacedIds = [...new Set(corrections.map((r) => r.corrects!))];
+      const originals = replacedIds.length ? await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { _id: _.in(replacedIds.slice(0, 100)), month, rejected: null }, { limit: 100 }) : [];
+      for (const o of originals) {
+        const name = o.teamName ?? o.organizer;
+        byTeam.set(name, (byTeam.get(name) ?? 0) - (o.minutes ?? Math.round(o.hours * 60)));
       }
+      const minutes = [...byTeam.values()].reduce((a, b) => a + b, 0);
 
       const events = await findMany<EventDoc>(ctx.db, 'events', { compoundId, startAt: _.and(_.gte(from), _.lt(to)) }, { limit: 100 });
       const regs = events.length ? await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: _.in(events.map((e) => e._id)), status: 'confirmed' }, { limit: 1000 }) : [];

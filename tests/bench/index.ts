@@ -412,6 +412,73 @@ async function conventionScale(emulator: EmulatorProcess) {
   report('convention', `tally, pure (${entries.length} owners, ${ballots.length} ballots)`, ms(pure));
 }
 
+async function consoleScale(emulator: EmulatorProcess) {
+  const quick = args.has('--quick');
+  const households = quick ? 600 : 3000;
+  const requests = quick ? 2000 : 10_000;
+  const records = quick ? 10_000 : 50_000;
+  console.log(`\n工作台: ${requests} requests, ${records} service records, ${households} households`);
+  const env = `bench-admin-${Date.now()}`;
+  const db = loadSdk(emulator.url, env).database() as any;
+  const now = new Date();
+  const stamp = { createdAt: now, updatedAt: now };
+  const put = async (coll: string, docs: object[]) => {
+    for (let i = 0; i < docs.length; i += 500) await db.collection(coll).add({ data: docs.slice(i, i + 500) });
+  };
+  const { requestStats } = await import('@core/request/rules');
+  const { monthOf } = await import('@core/time');
+  await put('compounds', [{ _id: 'c1', compoundId: 'c1', name: '大型小区', address: '', district: '', street: '', community: '大型社区', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, ...stamp }]);
+  await put('households', Array.from({ length: households }, (_x, i) => ({
+    _id: `h${i}`, compoundId: 'c1', compoundName: '大型小区', buildingId: `b${Math.floor(i / 100)}`, buildingName: `${Math.floor(i / 100) + 1}栋`, unit: '1', room: String(i % 100), area: 90, ownerKey: null, occupancy: 'owner', verifiedMemberIds: [], ...stamp,
+  })));
+  await put('users', [{ _id: 'chair', openid: 'a-chair', compoundId: 'c1', compoundName: '大型小区', displayName: '主任', phone: null, roles: ['committee', 'branch'], householdId: 'h0', householdRelation: 'owner', home: null, binding: null, party: null, consents: {}, elderMode: false, isMinor: false, points: 0, serviceHours: 0, ...stamp }]);
+  const categories = ['repair', 'sanitation', 'security', 'dispute', 'property', 'parking', 'noise', 'help', 'suggestion', 'other'] as const;
+  const states = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'closed', 'closed'] as const;
+  await put('requests', Array.from({ length: requests }, (_x, i) => {
+    const createdAt = new Date(now.getTime() - (i % 180) * 86_400_000 - i * 1000);
+    const state = states[i % states.length];
+    const done = state === 'resolved' || state === 'closed';
+    const firstResponseAt = state === 'submitted' ? null : new Date(createdAt.getTime() + 3_600_000);
+    const resolvedAt = done ? new Date(createdAt.getTime() + 86_400_000) : null;
+    const rating = state === 'closed' ? (i % 5) + 1 : null;
+    const doc = {
+      compoundId: 'c1', reporterId: `r${i % 500}`, reporterOpenid: '', reporterName: `住户${i % 500}`, reporterPhone: '13800000000', notifyReporter: false, category: categories[i % 10],
+      content: `反映内容 ${i}`, urgency: 'general', visibility: 'private', buildingId: `b${i % 30}`, buildingName: `${(i % 30) + 1}栋`, unit: '1', room: null, area: null, photos: [],
+      handlers: ['grid', 'property'], gridUserIds: [], state, escalationLevel: 0, assigneeId: null, assigneeName: null, idempotencyKey: `k${i}`, moderation: 'pass',
+      dueAt: new Date(createdAt.getTime() + 7 * 86_400_000), month: monthOf(createdAt), firstResponseAt, respondedOnTime: firstResponseAt ? true : null, resolvedAt, closedAt: state === 'closed' ? resolvedAt : null,
+      rating, fixed: rating ? rating > 2 : null, satisfied: rating ? rating > 2 : null, comment: null, closedUnrated: false, timeline: [], createdAt, updatedAt: createdAt,
+    };
+    return { ...doc, stats: requestStats({ state, createdAt, firstResponseAt, respondedOnTime: doc.respondedOnTime, resolvedAt, rating, satisfied: doc.satisfied, escalationLevel: 0 }) };
+  }));
+  await put('service_records', Array.from({ length: records }, (_x, i) => {
+    const startAt = new Date(now.getTime() - (i % 60) * 86_400_000);
+    return { compoundId: 'c1', userId: `v${i % 800}`, volunteerName: `志愿者${i % 800}`, teamId: `t${i % 12}`, teamName: `服务队${i % 12}`, source: 'other', refId: '', organizer: '', content: '值守', place: '',
+      startAt, endAt: new Date(startAt.getTime() + 7_200_000), hours: 2, minutes: 120, month: monthOf(startAt), verifiedBy: 'chair', verifiedAt: startAt, rejected: null, corrects: null, ...stamp };
+  }));
+  const call = async (action: string, data: unknown) => {
+    const res = await fetch(`${emulator.url}/functions/admin`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'a-chair', 'x-linli-env': env }, body: JSON.stringify({ action, data }) });
+    const body = (await res.json()) as { ok: boolean; data?: any; message?: string };
+    if (!body.ok) throw new Error(`admin.${action}: ${body.message}`);
+    return { data: body.data, db: Number(res.headers.get('x-linli-db-requests')) };
+  };
+  const counts: number[] = [];
+  const lat = await time(5, async () => counts.push((await call('overview', {})).db));
+  report('console', `admin.overview (${requests} requests, ${records} records)`, `${Math.max(...counts)} db requests, ${ms(lat)}`, 'read; one screen of the dashboard');
+  const t0 = Date.now();
+  const job = await call('exportLedger', { ledger: 'requests', format: 'xlsx' });
+  const wall = Date.now() - t0;
+  const file = await fetch(job.data.fileUrl).then((r) => r.arrayBuffer());
+  report('console', `exportLedger requests XLSX (${job.data.rows} rows)`, `${wall} ms, ${job.db} db requests, ${(file.byteLength / KB).toFixed(0)} KB`, 'through the function, file to storage');
+  // the XLSX writing alone, in this process, for its memory
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const rows = Array.from({ length: requests + 1 }, (_x, i) => Array.from({ length: 15 }, (_y, j) => ({ value: `第${i}行第${j}列内容` })));
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t1 = Date.now();
+  const buf = await writeXlsxFile(rows, { sheet: '台账' }).toBuffer();
+  report('console', `write-excel-file ${requests} rows × 15 columns`, `${Date.now() - t1} ms, ${(buf.length / KB).toFixed(0)} KB`, `heap +${((process.memoryUsage().heapUsed - heap0) / 1024 / 1024).toFixed(0)} MB`);
+}
+
 function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
   if (!fs.existsSync(dir)) return 0;
   let total = 0;
@@ -529,6 +596,7 @@ async function main() {
     await eventBurst(emulator);
     await noticeScale(emulator);
     await conventionScale(emulator);
+    await consoleScale(emulator);
     await unindexedQueries(emulator);
   } finally {
     await emulator.stop();

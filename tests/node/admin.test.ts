@@ -91,6 +91,15 @@ describe('工作台: dashboards and scope', () => {
     expect(o.openByAge.reduce((a, b) => a + b.count, 0)).toBeGreaterThan(0);
     expect(o).toMatchObject({ volunteerHours: { hours: expect.any(String) }, attendance: { events: expect.any(Number) }, propertyOnly: false });
     expect([Array.isArray(o.voteParticipation), Array.isArray(o.noticeReach), Array.isArray(o.trend)]).toEqual([true, true, true]);
+    // verified service minutes count by team; unverified, rejected and replaced ones do not
+    const month = o.month;
+    const rec = (id: string, extra: Record<string, unknown>) => ({
+      _id: id, compoundId: 'demo-compound', userId: 'u-demo-member', volunteerName: '张卫东', teamId: 'tx', teamName: '测试队', source: 'other', refId: '', organizer: '测试队', content: '值守', place: '',
+      startAt: new Date(), endAt: new Date(), hours: 1, minutes: 60, month, verifiedBy: 'u-demo-branch', verifiedAt: new Date(), rejected: null, corrects: null, createdAt: new Date(), updatedAt: new Date(), ...extra,
+    });
+    await db.collection('service_records').add({ data: [rec('sr-1', {}), rec('sr-2', { verifiedBy: null, verifiedAt: null }), rec('sr-3', { rejected: { reason: 'x' } }), rec('sr-4', { minutes: 90, corrects: 'sr-5' }), rec('sr-5', { minutes: 30 })] });
+    const withHours = await admin.ok('demo-committee', 'overview', {});
+    expect(withHours.volunteerHours.byTeam.find((t) => t.name === '测试队')?.minutes).toBe(150);
     // a building filter narrows the figures
     const b1 = await admin.ok('demo-committee', 'overview', { buildingId: 'demo-b1' });
     expect(b1.openByAge.reduce((a, b) => a + b.count, 0)).toBeLessThanOrEqual(o.openByAge.reduce((a, b) => a + b.count, 0));
