@@ -150,7 +150,7 @@ function Certificate() {
           <Text className='ll-muted'>扫码或输入证明编号即可查验</Text>
         </View>
       </View>
-      <Card>
+      <Card className='vo-no-print'>
         {isWeapp ? (
           <>
             <Button type='primary' block size='large' loading={saving} disabled={saving} className='js-save-image' onClick={() => void save()}>
