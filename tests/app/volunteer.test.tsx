@@ -10,6 +10,10 @@ import VolunteerManage from '../../src/packages/volunteer/manage'
 import VolunteerMine from '../../src/packages/volunteer/mine'
 import VolunteerTeam from '../../src/packages/volunteer/team'
 import VolunteerVerify from '../../src/packages/volunteer/verify'
+import VolunteerRate from '../../src/packages/volunteer/rate'
+import Profile from '../../src/packages/user/profile'
+import RequestDetail from '../../src/packages/request/detail'
+import type { RequestView } from '../../src/services/request'
 import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
@@ -295,5 +299,102 @@ describe('elder mode', () => {
     await waitFor(() => expect(screen.getByText('红袖标巡逻队')).toBeTruthy())
     expect(container.querySelector('.ll-page')!.className).toContain('elder')
     expect(el('.js-elder-toggle').textContent).toBe('长辈模式：开')
+  })
+})
+
+describe('队伍管理: the rota', () => {
+  it('shows a shift’s roster and rotating code, and checks a member in for them', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    let checkedInAt: string | null = null
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ leading: true }),
+      'volunteer.members': () => ({ items: [] }),
+      'volunteer.pendingRecords': () => ({ items: [] }),
+      'volunteer.shifts': () => ({ items: [shift({ can: { book: false, cancel: false, manage: true }, bookable: '您已预约这个班次' })], nextCursor: null }),
+      'volunteer.shiftCode': () => ({ code: '493817', expiresAt: inHours(0.01) }),
+      'volunteer.shiftRoster': () => ({ items: [{ userId: 'u2', name: '李建国', phone: '13800001111', checkedInAt, checkedOutAt: null }] }),
+      'volunteer.shiftCheck': () => {
+        checkedInAt = new Date().toISOString()
+        return { at: checkedInAt, recordId: null }
+      },
+    })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(el('.js-tab-rota')).toBeTruthy())
+    fireEvent.click(el('.js-tab-rota'))
+    await waitFor(() => expect(el('.js-shift-s1 .js-open-roster')).toBeTruthy())
+    fireEvent.click(el('.js-shift-s1 .js-open-roster'))
+    await waitFor(() => expect(el('.js-shift-code-digits').textContent).toBe('493817'))
+    await waitFor(() => expect(el('.js-roster-u2 .js-roster-in')).toBeTruthy())
+    fireEvent.click(el('.js-roster-u2 .js-roster-in'))
+    await waitFor(() => expect(called(calls, 'shiftCheck')).toHaveLength(1))
+    expect(called(calls, 'shiftCheck')[0].data).toEqual({ shiftId: 's1', kind: 'in', userId: 'u2' })
+    await waitFor(() => expect(el('.js-roster-u2 .js-roster-out')).toBeTruthy())
+  })
+})
+
+describe('五星楼栋长', () => {
+  it('rates once a month; a second rating shows 本月已评 with the server’s message', async () => {
+    const calls = fakeCloud({ 'user.login': () => resident(), 'volunteer.rateLeader': () => failWith('CONFLICT', '本月已经评过分了，下个月再来') })
+    renderPage(VolunteerRate)
+    await waitFor(() => expect(el('.js-rate-submit')).toBeTruthy())
+    fireEvent.click(el('.js-rate-submit'))
+    await waitFor(() => expect(el('.js-rate-error').textContent).toBe('请点选 1–5 颗星'))
+    fireEvent.click(el('.js-star-4'))
+    fireEvent.click(el('.js-rate-submit'))
+    await waitFor(() => expect(el('.js-rate-error').textContent).toBe('本月已评：本月已经评过分了，下个月再来'))
+    expect(called(calls, 'rateLeader')[0].data).toEqual({ score: 4 })
+  })
+})
+
+describe('个人资料: birth year and guardian', () => {
+  it('asks for a guardian when the year makes a minor, and shows the server’s refusal', async () => {
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'user.updateProfile': () => failWith('FORBIDDEN', '未满 14 周岁，须先由监护人同意并登记监护人信息'),
+    })
+    renderPage(Profile)
+    await waitFor(() => expect(el('.js-birth-year')).toBeTruthy())
+    expect(document.querySelector('.js-guardian')).toBeNull()
+    const year = String(new Date().getFullYear() - 12)
+    fireEvent.input(el('.js-birth-year input') ?? el('.js-birth-year'), { target: { value: year } })
+    await waitFor(() => expect(el('.js-guardian')).toBeTruthy())
+    fireEvent.click(el('.js-save-profile'))
+    await waitFor(() => expect(el('.js-form-error').textContent).toBe('未满 14 周岁，须先由监护人同意并登记监护人信息'))
+    const sent = calls.filter((c) => c.action === 'updateProfile')[0].data
+    expect(sent.birthYear).toBe(Number(year))
+    expect(sent.guardian).toBeUndefined()
+  })
+})
+
+describe('反映详情: hours for a finished 求助 task', () => {
+  const help = (over: Partial<RequestView> = {}): RequestView => ({
+    requestId: 'q1', category: 'help', content: '两袋米扛上 6 楼', urgency: 'general', visibility: 'private', state: 'resolved',
+    location: { buildingId: 'b1', buildingName: '1栋', unit: '1', area: null }, room: null, reporterName: '王**', reporterPhone: null, photos: [],
+    createdAt: inHours(-30), dueAt: inHours(100), overdue: false, escalationLevel: 0, assigneeName: '王秀兰', rating: null, fixed: null, heldForReview: false,
+    timeline: [], can: [], photoUrls: {}, ...over,
+  })
+
+  it('offers 登记服务时长 to the volunteer who did it and shows the server’s CONFLICT when already logged', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'request.get': () => help(),
+      'volunteer.logService': () => failWith('CONFLICT', '这项任务的服务时长已经登记过了'),
+    })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(el('.js-log-hours-submit')).toBeTruthy())
+    fireEvent.click(el('.js-log-hours-submit'))
+    await waitFor(() => expect(el('.js-log-hours-error').textContent).toBe('这项任务的服务时长已经登记过了'))
+    const sent = called(calls, 'logService')[0].data
+    expect(sent).toMatchObject({ source: 'task', sourceId: 'q1', content: '邻里求助任务' })
+  })
+
+  it('offers nothing on someone else’s task or one not finished', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '张卫东' }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(screen.getByText('两袋米扛上 6 楼')).toBeTruthy())
+    expect(document.querySelector('.js-log-hours')).toBeNull()
   })
 })
