@@ -146,7 +146,7 @@ function Certificate() {
           <Text>{day(c.issuedAt)}</Text>
         </Fact>
         <View className='vo-cert__qr'>
-          <QrCode text={c.verifyText} size={160} className='js-cert-qr' />
+          <QrCode text={c.verifyText} size={160} className='js-cert-qr' label='证明查验二维码' />
           <Text className='ll-muted'>扫码或输入证明编号即可查验</Text>
         </View>
       </View>
