@@ -16,6 +16,7 @@ import {
 import type { Role } from '@core/roles';
 import type { Database } from './db';
 import { DEMO_IDENTITIES } from '@core/demo-identities';
+import { seedVolunteerContent } from './seed-volunteer';
 
 export { DEMO_IDENTITIES };
 
@@ -425,4 +426,5 @@ export function seedSampleContent(db: Database, now = new Date()): void {
   );
   gate.stats = requestStats(gate);
   db.insert('requests', [help, lamp, gate]);
+  seedVolunteerContent(db, now);
 }

@@ -30,6 +30,19 @@ export default defineAppConfig({
       ]
     },
     {
+      root: 'packages/volunteer',
+      pages: [
+        'list/index',
+        'team/index',
+        'mine/index',
+        'certificate/index',
+        'verify/index',
+        'manage/index',
+        'stats/index',
+        'rate/index'
+      ]
+    },
+    {
       root: 'packages/event',
       pages: [
         'list/index',

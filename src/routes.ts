@@ -31,6 +31,14 @@ export const ROUTES = {
   noticeEdit: p('notice', 'edit/index'),
   noticeStats: p('notice', 'stats/index'),
   noticeManage: p('notice', 'manage/index'),
+  volunteerList: p('volunteer', 'list/index'),
+  volunteerTeam: p('volunteer', 'team/index'),
+  volunteerMine: p('volunteer', 'mine/index'),
+  volunteerCertificate: p('volunteer', 'certificate/index'),
+  volunteerVerify: p('volunteer', 'verify/index'),
+  volunteerManage: p('volunteer', 'manage/index'),
+  volunteerStats: p('volunteer', 'stats/index'),
+  volunteerRate: p('volunteer', 'rate/index'),
 }
 
 /** The detail page of one request. */
@@ -46,6 +54,11 @@ export function eventUrl(eventId: string, page: 'eventDetail' | 'eventEdit' | 'e
 /** A notice page for one notice: its detail by default, or the edit form, 阅读统计. */
 export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' | 'noticeStats' = 'noticeDetail'): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(noticeId)}`
+}
+
+/** A 志愿服务 team's page (队伍详情) or its leader's page (队伍管理). */
+export function teamUrl(teamId: string, page: 'volunteerTeam' | 'volunteerManage' = 'volunteerTeam'): string {
+  return `${ROUTES[page]}?id=${encodeURIComponent(teamId)}`
 }
 
 export function go(url: string) {

@@ -13,6 +13,8 @@ export interface QrCodeProps {
   /** Width and height in CSS pixels. */
   size: number
   className?: string
+  /** What the code is, for a screen reader (default 签到二维码). */
+  label?: string
 }
 
 /** The dark modules, row by row (error correction M: readable with a quarter of it smudged). */
@@ -42,12 +44,12 @@ function svgPath(grid: boolean[][]): string {
   return parts.join('')
 }
 
-function QrSvg({ grid, size, className }: { grid: boolean[][]; size: number; className?: string }) {
+function QrSvg({ grid, size, className, label }: { grid: boolean[][]; size: number; className?: string; label: string }) {
   const span = grid.length + QUIET_ZONE * 2
   const d = useMemo(() => svgPath(grid), [grid])
   return (
     <View className={`ll-qr ${className ?? ''}`} style={{ width: `${size}px`, height: `${size}px` }}>
-      <svg viewBox={`0 0 ${span} ${span}`} width={size} height={size} shapeRendering='crispEdges' role='img' aria-label='签到二维码'>
+      <svg viewBox={`0 0 ${span} ${span}`} width={size} height={size} shapeRendering='crispEdges' role='img' aria-label={label}>
         <rect width={span} height={span} fill='#ffffff' />
         <path d={d} fill='#000000' />
       </svg>
@@ -111,8 +113,8 @@ function QrCanvas({ grid, size, className }: { grid: boolean[][]; size: number; 
   return <Canvas type='2d' id={id} className={`ll-qr ${className ?? ''}`} style={{ width: `${size}px`, height: `${size}px` }} />
 }
 
-export function QrCode({ text, size, className }: QrCodeProps) {
+export function QrCode({ text, size, className, label = '签到二维码' }: QrCodeProps) {
   const grid = useMemo(() => qrGrid(text), [text])
   if (process.env.TARO_ENV === 'weapp') return <QrCanvas grid={grid} size={size} className={className} />
-  return <QrSvg grid={grid} size={size} className={className} />
+  return <QrSvg grid={grid} size={size} className={className} label={label} />
 }

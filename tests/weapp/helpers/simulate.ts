@@ -402,6 +402,18 @@ export class WeappSession {
         return { result: this.scanResult, scanType: 'QR_CODE' };
       }),
       setClipboardData: gated('setClipboardData', () => ({})),
+      // a canvas becomes a file, and a file goes to the album (privacy-scoped: 保存到相册)
+      canvasToTempFilePath: async('canvasToTempFilePath', ({ canvas }) => {
+        if (!(canvas instanceof FakeCanvas)) throw new Error('canvas is required');
+        const p = `wxfile://tmp/canvas-${++picked}.png`;
+        this.files.set(p, TINY_JPEG);
+        return { tempFilePath: p };
+      }),
+      saveImageToPhotosAlbum: gated('saveImageToPhotosAlbum', ({ filePath }) => {
+        if (!this.files.has(filePath)) throw new Error(`file not found ${filePath}`);
+        this.savedImages.push(filePath);
+        return {};
+      }),
       compressImage: async('compressImage', ({ src }) => ({ tempFilePath: src })),
       getFileSystemManager: () => ({
         readFileSync: (p: string, encoding?: string) => {
@@ -502,6 +514,8 @@ export class WeappSession {
 
   /** Canvases the app drew on, by element id: size and every fillRect. */
   readonly canvases = new Map<string, FakeCanvas>();
+  /** Files saved to the photo album (wx.saveImageToPhotosAlbum). */
+  readonly savedImages: string[] = [];
 
   private canvasNode(selector: string): AnyRecord | null {
     if (!selector.startsWith('#') || !this.stack.length) return null;
@@ -602,15 +616,31 @@ export class FakeCanvas {
   width = 0;
   height = 0;
   readonly rects: { fill: string; x: number; y: number; w: number; h: number }[] = [];
+  /** Text drawn with fillText, in order. */
+  readonly texts: string[] = [];
   getContext(kind: string): AnyRecord {
     if (kind !== '2d') throw new Error(`only 2d canvases here, not ${kind}`);
     const rects = this.rects;
+    const texts = this.texts;
     return {
       fillStyle: '#000000',
+      strokeStyle: '#000000',
+      lineWidth: 1,
+      font: '10px sans-serif',
+      textAlign: 'start',
       fillRect(this: AnyRecord, x: number, y: number, w: number, h: number) {
         rects.push({ fill: String(this.fillStyle), x, y, w, h });
       },
       clearRect() {},
+      strokeRect() {},
+      fillText(text: string) {
+        texts.push(String(text));
+      },
+      // about one em per character at the current font size
+      measureText(this: AnyRecord, text: string) {
+        const px = Number(/(\d+)px/.exec(String(this.font))?.[1] ?? 10);
+        return { width: [...String(text)].length * px };
+      },
     };
   }
 }

@@ -19,7 +19,9 @@ import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { requestApi, requestContract, type RequestView } from '../../../services/request'
 import { firstProblem } from '../../../services/validate'
 import { dateTime } from '../../../utils/format'
+import { useSession } from '../../../store/session'
 import { RequestPage, useRefreshOnShow } from '../components'
+import { LogHours } from '../LogHours'
 import { group, tappable } from '../../../components/Tappable'
 
 type Action = RequestView['can'][number]
@@ -227,6 +229,7 @@ function RateCard({ requestId, onDone }: { requestId: string; onDone: (v: Reques
 }
 
 function Detail({ requestId }: { requestId: string }) {
+  const { session } = useSession()
   const [view, setView] = useState<RequestView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<Action | null>(null)
@@ -369,6 +372,11 @@ function Detail({ requestId }: { requestId: string }) {
           ) : null}
         </View>
       </Card>
+
+      {/* the view names no assignee id: the claimer is matched by name, and the function decides */}
+      {v.category === 'help' && (v.state === 'resolved' || v.state === 'closed') && !!v.assigneeName && v.assigneeName === session?.profile.displayName ? (
+        <LogHours requestId={requestId} />
+      ) : null}
 
       {v.can.includes('confirm') ? <RateCard requestId={requestId} onDone={(nv) => setView(nv)} /> : null}
 

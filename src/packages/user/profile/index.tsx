@@ -1,9 +1,11 @@
-// 个人资料: how neighbours and staff address me, my phone, and — only with its own consent — party membership.
+// 个人资料: how neighbours and staff address me, my phone, my birth year (optional: the age rules of
+// volunteering) with a guardian for a minor, and — only with its own consent — party membership.
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { userContract } from '@core/user/contract'
+import { isMinorBy } from '@core/volunteer/rules'
 import { Card } from '../../../components/Card'
 import { ROUTES, go } from '../../../routes'
 import { PageShell } from '../../../components/PageShell'
@@ -23,6 +25,8 @@ export default function Profile() {
   const [member, setMember] = useState(false)
   const [kind, setKind] = useState<Kind>('registered')
   const [badge, setBadge] = useState(false)
+  const [birthYear, setBirthYear] = useState('')
+  const [guardian, setGuardian] = useState({ name: '', phone: '', relation: '' })
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -32,6 +36,7 @@ export default function Profile() {
     setMember(!!session.profile.party?.member)
     setKind(session.profile.party?.kind ?? 'registered')
     setBadge(!!session.profile.party?.showBadge)
+    setBirthYear(session.profile.birthYear ? String(session.profile.birthYear) : '')
     // the form starts from the profile once per person; later session refreshes must not overwrite typing
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session?.userId])
@@ -47,6 +52,11 @@ export default function Profile() {
   const save = async () => {
     const data: Record<string, unknown> = { displayName: name }
     if (phone.trim()) data.phone = phone.trim()
+    const year = birthYear.trim() ? Number(birthYear.trim()) : null
+    if (year !== (session.profile.birthYear ?? null)) data.birthYear = year
+    if (guardian.name.trim() || guardian.phone.trim() || guardian.relation.trim()) {
+      data.guardian = { name: guardian.name.trim(), phone: guardian.phone.trim(), relation: guardian.relation.trim() }
+    }
     if (session.consents.party) data.party = member ? { member: true, kind, showBadge: badge } : null
     const local = firstProblem(userContract.updateProfile.input, data)
     if (local) return setProblem(local)
@@ -57,6 +67,7 @@ export default function Profile() {
     if (!res.ok) return setProblem(res.message)
     setSession(res.data)
     setPhone('')
+    if (data.guardian) setGuardian({ name: '', phone: '', relation: '' })
     void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
@@ -72,6 +83,30 @@ export default function Profile() {
         <View className='ll-field'>
           <Input className='js-phone' type='tel' value={phone} maxLength={11} placeholder='输入新的 11 位手机号（不改可留空）' onChange={(v: string) => setPhone(v)} />
         </View>
+      </Card>
+      <Card title='出生年份（选填）' className='js-birth'>
+        <Text className='ll-block ll-muted'>只记年份，用于志愿服务的年龄要求（未成年人须监护人同意，不参加有风险的服务）。</Text>
+        <View className='ll-field'>
+          <Input className='js-birth-year' type='number' value={birthYear} maxLength={4} placeholder='如 1958' onChange={(v: string) => setBirthYear(v)} />
+        </View>
+        {session.profile.guardianConsent ? <Text className='ll-block ll-text-2 js-guardian-recorded'>已登记监护人同意</Text> : null}
+        {!session.profile.guardianConsent && (session.profile.minor || (/^\d{4}$/.test(birthYear.trim()) && isMinorBy(Number(birthYear), new Date()))) ? (
+          <View className='js-guardian'>
+            <Text className='ll-block ll-muted'>未满 18 周岁参加志愿服务须监护人同意；未满 14 周岁须先登记监护人，才能保存出生年份。</Text>
+            <Text className='ll-label'>监护人姓名</Text>
+            <View className='ll-field'>
+              <Input className='js-guardian-name' value={guardian.name} maxLength={20} onChange={(v: string) => setGuardian((g) => ({ ...g, name: v }))} />
+            </View>
+            <Text className='ll-label'>监护人手机号</Text>
+            <View className='ll-field'>
+              <Input className='js-guardian-phone' type='tel' value={guardian.phone} maxLength={11} onChange={(v: string) => setGuardian((g) => ({ ...g, phone: v }))} />
+            </View>
+            <Text className='ll-label'>与本人关系</Text>
+            <View className='ll-field'>
+              <Input className='js-guardian-relation' value={guardian.relation} maxLength={10} placeholder='如 父亲、母亲' onChange={(v: string) => setGuardian((g) => ({ ...g, relation: v }))} />
+            </View>
+          </View>
+        ) : null}
       </Card>
       <Card title='党员信息（选填）'>
         {session.consents.party ? (

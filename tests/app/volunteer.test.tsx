@@ -1,0 +1,400 @@
+// 志愿服务 as residents, leaders and anyone checking a certificate see it: the teams and my standing,
+// the server's reasons shown as given, booking, approving, my hours, the certificate and its check.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import type { CertificateView, MyRecord, RecordView, ShiftView, TeamSummary, TeamView } from '../../src/services/volunteer'
+import VolunteerCertificate from '../../src/packages/volunteer/certificate'
+import VolunteerList from '../../src/packages/volunteer/list'
+import VolunteerManage from '../../src/packages/volunteer/manage'
+import VolunteerMine from '../../src/packages/volunteer/mine'
+import VolunteerTeam from '../../src/packages/volunteer/team'
+import VolunteerVerify from '../../src/packages/volunteer/verify'
+import VolunteerRate from '../../src/packages/volunteer/rate'
+import Profile from '../../src/packages/user/profile'
+import RequestDetail from '../../src/packages/request/detail'
+import type { RequestView } from '../../src/services/request'
+import { SessionProvider } from '../../src/store/session'
+import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
+import { fakePageContainer } from './helpers/page'
+
+beforeEach(() => {
+  // NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode)
+  const original = console.error
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('findDOMNode is deprecated')) return
+    original(...args)
+  })
+  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  ;(Current as unknown as { router: unknown }).router = null
+})
+
+const HOUR = 3_600_000
+const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
+
+const resident = (elderMode = false) =>
+  session({
+    roles: ['resident'],
+    compound: { compoundId: 'c1', name: '红湖公园城' },
+    household: { householdId: 'h1', buildingId: 'b1', buildingName: '1栋', unit: '1', room: '301', verified: true },
+    profile: { displayName: '王秀兰', phoneMasked: null, elderMode, party: null, badge: false },
+  })
+
+function team(over: Partial<TeamSummary> = {}): TeamSummary {
+  return {
+    teamId: 't1', name: '红袖标巡逻队', kind: 'patrol', description: '每晚 7 点到 9 点小区巡逻', memberCount: 8, capacity: 20, needsApproval: true, risky: false,
+    skillsSought: ['急救'], mine: null, leading: false, ...over,
+  }
+}
+
+function shift(over: Partial<ShiftView> = {}): ShiftView {
+  return {
+    shiftId: 's1', teamId: 't1', teamName: '红袖标巡逻队', startAt: inHours(24), endAt: inHours(26), place: '东门岗亭', capacity: 4, booked: 1, risky: false, mine: null,
+    can: { book: true, cancel: false, manage: false }, bookable: null, ...over,
+  }
+}
+
+function teamView(over: Partial<TeamView> = {}): TeamView {
+  return { ...team(), contact: '党群服务中心', leaders: [{ userId: 'u9', name: '刘芳' }], shifts: [], joinable: null, pendingCount: 0, ...over }
+}
+
+function record(over: Partial<RecordView> = {}): RecordView {
+  return {
+    recordId: 'r1', volunteerName: '王秀兰', teamName: '红袖标巡逻队', organizer: '红袖标巡逻队', source: 'shift', content: '红袖标巡逻队值守', place: '东门',
+    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedAt: inHours(-47), rejectReason: null, corrects: null, canVerify: false, ...over,
+  }
+}
+
+function renderPage(Page: () => JSX.Element) {
+  return render(
+    <SessionProvider>
+      <Page />
+    </SessionProvider>,
+    { container: fakePageContainer() },
+  )
+}
+
+function openPage(path: string, params: Record<string, string> = {}) {
+  ;(Current as unknown as { router: unknown }).router = { params, path }
+}
+
+const el = (selector: string) => document.querySelector(selector) as HTMLElement
+const called = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'volunteer' && c.action === action)
+
+describe('志愿服务 teams', () => {
+  it('lists teams with what they do, members and capacity, skills sought and my status', async () => {
+    fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.listTeams': () => ({
+        items: [team({ mine: 'active' }), team({ teamId: 't2', name: '党员请修队', kind: 'repair', capacity: 0, memberCount: 12, needsApproval: false, skillsSought: [], mine: 'pending', leading: true })],
+        nextCursor: null,
+      }),
+    })
+    renderPage(VolunteerList)
+    await waitFor(() => expect(screen.getByText('红袖标巡逻队')).toBeTruthy())
+    expect(el('.js-team-t1 .js-team-kind').textContent).toBe('治安巡逻')
+    expect(el('.js-team-t1 .js-my-status').textContent).toBe('已加入')
+    expect(el('.js-team-t1 .js-team-count').textContent).toMatch(/队员 8\/20 人 · 加入需队长审核/)
+    expect(el('.js-team-t1 .js-team-skills').textContent).toBe('需要：急救')
+    expect(el('.js-team-t2 .js-my-status').textContent).toBe('待审核')
+    expect(el('.js-team-t2 .js-team-count').textContent).toMatch(/队员 12 人 · 报名即加入/)
+    expect(el('.js-team-t2 .js-leading').textContent).toBe('我是队长')
+    expect(el('.js-my-volunteer')).toBeTruthy()
+  })
+
+  it('shows the function’s reason instead of the join form, and the server’s refusal when joining', async () => {
+    openPage('/packages/volunteer/team/index', { id: 't1' })
+    let joinable: string | null = null
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ joinable }),
+      'volunteer.join': () => {
+        joinable = '未满 18 周岁参加志愿服务，须先登记监护人同意'
+        return failWith('FORBIDDEN', '未满 18 周岁参加志愿服务，须先登记监护人同意')
+      },
+    })
+    renderPage(VolunteerTeam)
+    await waitFor(() => expect(el('.js-join-submit')).toBeTruthy())
+    expect(el('.js-team-leaders').textContent).toMatch(/刘芳/)
+    fireEvent.input(el('.js-join-skills input') ?? el('.js-join-skills'), { target: { value: '急救、电工' } })
+    fireEvent.click(el('.js-join-submit'))
+    await waitFor(() => expect(el('.js-join-error').textContent).toBe('未满 18 周岁参加志愿服务，须先登记监护人同意'))
+    expect(called(calls, 'join')[0].data).toEqual({ teamId: 't1', skills: ['急救', '电工'] })
+  })
+
+  it('a full shift shows 名额已满 from `bookable` and offers no 预约; an open one books', async () => {
+    openPage('/packages/volunteer/team/index', { id: 't1' })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () =>
+        teamView({
+          mine: 'active',
+          joinable: '您已经是队员',
+          shifts: [
+            shift({ shiftId: 'full', booked: 4, can: { book: false, cancel: false, manage: false }, bookable: '名额已满' }),
+            shift({ shiftId: 'open' }),
+          ],
+        }),
+      'volunteer.bookShift': () => ({ status: 'booked' }),
+    })
+    renderPage(VolunteerTeam)
+    await waitFor(() => expect(el('.js-shift-full')).toBeTruthy())
+    expect(el('.js-shift-full .js-bookable').textContent).toBe('名额已满')
+    expect(document.querySelector('.js-shift-full .js-book')).toBeNull()
+    expect(el('.js-joinable').textContent).toBe('您已经是队员')
+    expect(document.querySelector('.js-join')).toBeNull()
+    fireEvent.click(el('.js-shift-open .js-book'))
+    await waitFor(() => expect(called(calls, 'bookShift')).toHaveLength(1))
+    expect(called(calls, 'bookShift')[0].data).toEqual({ shiftId: 'open' })
+  })
+
+  it('checks in with the leader’s code on a booked shift', async () => {
+    openPage('/packages/volunteer/team/index', { id: 't1' })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () =>
+        teamView({ mine: 'active', joinable: '您已经是队员', shifts: [shift({ mine: { status: 'booked', checkedInAt: null, checkedOutAt: null }, can: { book: false, cancel: true, manage: false }, bookable: '您已预约这个班次' })] }),
+      'volunteer.shiftCheck': () => failWith('INVALID_INPUT', '签到码不正确或已过期，请看队长出示的最新签到码'),
+    })
+    renderPage(VolunteerTeam)
+    await waitFor(() => expect(el('.js-code-check')).toBeTruthy())
+    fireEvent.click(el('.js-check-in'))
+    await waitFor(() => expect(el('.js-check-error').textContent).toBe('签到码是 6 位数字'))
+    expect(called(calls, 'shiftCheck')).toHaveLength(0)
+    fireEvent.input(el('.js-code-input input') ?? el('.js-code-input'), { target: { value: '123456' } })
+    fireEvent.click(el('.js-check-in'))
+    await waitFor(() => expect(el('.js-check-error').textContent).toMatch(/签到码不正确/))
+    expect(called(calls, 'shiftCheck')[0].data).toEqual({ shiftId: 's1', kind: 'in', code: '123456' })
+  })
+})
+
+describe('队伍管理', () => {
+  it('shows a leader the applications; 批准 calls approve', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    let approved = false
+    const member = (over: object) => ({
+      membershipId: 'm1', userId: 'u2', name: '李建国', phone: '13800001111', status: approved ? 'active' : 'pending', skills: ['急救'], availability: '周末', minor: false, reason: null,
+      appliedAt: inHours(-5), ...over,
+    })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ leading: true }),
+      'volunteer.members': () => ({ items: [member({}), member({ membershipId: 'm0', userId: 'u3', name: '张卫东', status: 'active' })] }),
+      'volunteer.pendingRecords': () => ({ items: [] }),
+      'volunteer.approve': () => {
+        approved = true
+        return { membershipId: 'm1', status: 'active' }
+      },
+    })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(el('.js-member-m1')).toBeTruthy())
+    expect(el('.js-member-m1').textContent).toMatch(/技能：急救 · 可服务：周末/)
+    expect(el('.js-tab-applications').textContent).toBe('申请 1')
+    expect(document.querySelector('.js-member-m0')).toBeNull()
+    fireEvent.click(el('.js-member-m1 .js-approve'))
+    await waitFor(() => expect(called(calls, 'approve')).toHaveLength(1))
+    expect(called(calls, 'approve')[0].data).toEqual({ membershipId: 'm1' })
+    await waitFor(() => expect(screen.getByText('没有待审核的申请')).toBeTruthy())
+  })
+
+  it('tells a non-leader the page is not theirs and asks nothing more', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    const calls = fakeCloud({ 'user.login': () => resident(), 'volunteer.getTeam': () => teamView() })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(screen.getByText('只有本队队长可以管理这支队伍')).toBeTruthy())
+    expect(called(calls, 'members')).toHaveLength(0)
+  })
+})
+
+describe('我的志愿服务', () => {
+  it('shows verified totals by month and team and every record with its status', async () => {
+    const mine: MyRecord = {
+      totalMinutes: 150, totalHours: '2.5', points: 20,
+      byMonth: [{ month: '2026-11', minutes: 150, hours: '2.5' }],
+      byTeam: [{ team: '红袖标巡逻队', minutes: 150, hours: '2.5' }],
+      records: [
+        record(),
+        record({ recordId: 'r2', status: 'pending', minutes: 30, hours: '0.5', content: '帮邻居扛米' }),
+        record({ recordId: 'r3', status: 'rejected', rejectReason: '时间重复' }),
+        record({ recordId: 'r4', status: 'corrected' }),
+      ],
+    }
+    fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.myRecord': () => mine,
+      'volunteer.listTeams': () => ({ items: [team({ mine: 'active' })], nextCursor: null }),
+      'volunteer.shifts': () => ({ items: [], nextCursor: null }),
+    })
+    renderPage(VolunteerMine)
+    await waitFor(() => expect(el('.js-total-hours').textContent).toBe('2.5 小时'))
+    expect(el('.js-by-month').textContent).toMatch(/2026-11.*2\.5 小时/)
+    expect(el('.js-by-team').textContent).toMatch(/红袖标巡逻队/)
+    expect([...document.querySelectorAll('.js-record-status')].map((n) => n.textContent)).toEqual(['已核实', '待核实', '已退回', '已更正'])
+    expect(el('.js-record-r3').textContent).toMatch(/退回理由：时间重复/)
+    await waitFor(() => expect(el('.js-my-team-t1')).toBeTruthy())
+    expect(screen.getByText('还没有预约班次')).toBeTruthy()
+  })
+})
+
+describe('志愿服务证明', () => {
+  const cert: CertificateView = {
+    number: 'ZY2026120000017', name: '王秀兰', volunteerNo: 'V00000001', totalMinutes: 150, totalHours: '2.5', content: ['红袖标巡逻队'], periodFrom: inHours(-50),
+    periodTo: inHours(-48), issuer: '红湖社区居民委员会', handler: '红湖公园城志愿服务站', contact: '成都市新都区红湖路 88 号', issuedAt: new Date().toISOString(),
+    verifyText: 'linli-cert:ZY2026120000017',
+  }
+
+  it('renders the certificate with its number, hours, issuer and the QR of its check; prints in the browser', async () => {
+    const calls = fakeCloud({ 'user.login': () => resident(), 'volunteer.certificate': () => cert })
+    const print = jest.fn()
+    window.print = print
+    renderPage(VolunteerCertificate)
+    await waitFor(() => expect(el('.js-cert-number').textContent).toMatch(/ZY2026120000017/))
+    expect(el('.js-cert-hours').textContent).toMatch(/2\.5 小时/)
+    expect(el('.js-cert-text').textContent).toMatch(/兹证明 王秀兰（志愿者编号 V00000001）.*红袖标巡逻队等志愿服务，累计服务时长 2\.5 小时/)
+    expect(el('.js-cert-issuer').textContent).toMatch(/红湖社区居民委员会/)
+    expect(document.querySelector('.js-cert-qr svg')).toBeTruthy()
+    expect(document.querySelector('.js-save-image')).toBeNull()
+    fireEvent.click(el('.js-print'))
+    expect(print).toHaveBeenCalled()
+    expect(called(calls, 'certificate')).toHaveLength(1)
+  })
+
+  it('shows the server’s reason when there are no verified hours yet', async () => {
+    fakeCloud({ 'user.login': () => resident(), 'volunteer.certificate': () => failWith('CONFLICT', '还没有已核实的服务时长，暂不能出具证明') })
+    renderPage(VolunteerCertificate)
+    await waitFor(() => expect(screen.getByText('还没有已核实的服务时长，暂不能出具证明')).toBeTruthy())
+  })
+
+  it('verifies a number from ?number= as valid, and another as invalid', async () => {
+    openPage('/packages/volunteer/verify/index', { number: 'ZY2026120000017' })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.verifyCertificate': (d) =>
+        d.number === 'ZY2026120000017'
+          ? { valid: true, message: null, nameMasked: '王*兰', totalHours: '2.5', periodFrom: '2026-11-28', periodTo: '2026-11-29', issuer: '红湖社区居民委员会', issuedAt: '2026-12-01' }
+          : { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null, issuedAt: null },
+    })
+    renderPage(VolunteerVerify)
+    await waitFor(() => expect(el('.js-verify-valid')).toBeTruthy())
+    expect(el('.js-verify-name').textContent).toMatch(/王\*兰/)
+    expect(el('.js-verify-hours').textContent).toMatch(/2\.5 小时/)
+    expect(el('.js-verify-issuer').textContent).toMatch(/红湖社区居民委员会/)
+
+    fireEvent.input(el('.js-verify-number input') ?? el('.js-verify-number'), { target: { value: 'zy2026120000018' } })
+    fireEvent.click(el('.js-verify-submit'))
+    await waitFor(() => expect(el('.js-verify-invalid')).toBeTruthy())
+    expect(el('.js-verify-message').textContent).toMatch(/校验位不符/)
+    expect(called(calls, 'verifyCertificate').map((c) => c.data)).toEqual([{ number: 'ZY2026120000017' }, { number: 'ZY2026120000018' }])
+  })
+})
+
+describe('elder mode', () => {
+  it('renders the volunteer pages larger for a resident who chose it', async () => {
+    fakeCloud({ 'user.login': () => resident(true), 'volunteer.listTeams': () => ({ items: [team()], nextCursor: null }) })
+    const { container } = renderPage(VolunteerList)
+    await waitFor(() => expect(screen.getByText('红袖标巡逻队')).toBeTruthy())
+    expect(container.querySelector('.ll-page')!.className).toContain('elder')
+    expect(el('.js-elder-toggle').textContent).toBe('长辈模式：开')
+  })
+})
+
+describe('队伍管理: the rota', () => {
+  it('shows a shift’s roster and rotating code, and checks a member in for them', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    let checkedInAt: string | null = null
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ leading: true }),
+      'volunteer.members': () => ({ items: [] }),
+      'volunteer.pendingRecords': () => ({ items: [] }),
+      'volunteer.shifts': () => ({ items: [shift({ can: { book: false, cancel: false, manage: true }, bookable: '您已预约这个班次' })], nextCursor: null }),
+      'volunteer.shiftCode': () => ({ code: '493817', expiresAt: inHours(0.01) }),
+      'volunteer.shiftRoster': () => ({ items: [{ userId: 'u2', name: '李建国', phone: '13800001111', checkedInAt, checkedOutAt: null }] }),
+      'volunteer.shiftCheck': () => {
+        checkedInAt = new Date().toISOString()
+        return { at: checkedInAt, recordId: null }
+      },
+    })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(el('.js-tab-rota')).toBeTruthy())
+    fireEvent.click(el('.js-tab-rota'))
+    await waitFor(() => expect(el('.js-shift-s1 .js-open-roster')).toBeTruthy())
+    fireEvent.click(el('.js-shift-s1 .js-open-roster'))
+    await waitFor(() => expect(el('.js-shift-code-digits').textContent).toBe('493817'))
+    await waitFor(() => expect(el('.js-roster-u2 .js-roster-in')).toBeTruthy())
+    fireEvent.click(el('.js-roster-u2 .js-roster-in'))
+    await waitFor(() => expect(called(calls, 'shiftCheck')).toHaveLength(1))
+    expect(called(calls, 'shiftCheck')[0].data).toEqual({ shiftId: 's1', kind: 'in', userId: 'u2' })
+    await waitFor(() => expect(el('.js-roster-u2 .js-roster-out')).toBeTruthy())
+  })
+})
+
+describe('五星楼栋长', () => {
+  it('rates once a month; a second rating shows 本月已评 with the server’s message', async () => {
+    const calls = fakeCloud({ 'user.login': () => resident(), 'volunteer.rateLeader': () => failWith('CONFLICT', '本月已经评过分了，下个月再来') })
+    renderPage(VolunteerRate)
+    await waitFor(() => expect(el('.js-rate-submit')).toBeTruthy())
+    fireEvent.click(el('.js-rate-submit'))
+    await waitFor(() => expect(el('.js-rate-error').textContent).toBe('请点选 1–5 颗星'))
+    fireEvent.click(el('.js-star-4'))
+    fireEvent.click(el('.js-rate-submit'))
+    await waitFor(() => expect(el('.js-rate-error').textContent).toBe('本月已评：本月已经评过分了，下个月再来'))
+    expect(called(calls, 'rateLeader')[0].data).toEqual({ score: 4 })
+  })
+})
+
+describe('个人资料: birth year and guardian', () => {
+  it('asks for a guardian when the year makes a minor, and shows the server’s refusal', async () => {
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'user.updateProfile': () => failWith('FORBIDDEN', '未满 14 周岁，须先由监护人同意并登记监护人信息'),
+    })
+    renderPage(Profile)
+    await waitFor(() => expect(el('.js-birth-year')).toBeTruthy())
+    expect(document.querySelector('.js-guardian')).toBeNull()
+    const year = String(new Date().getFullYear() - 12)
+    fireEvent.input(el('.js-birth-year input') ?? el('.js-birth-year'), { target: { value: year } })
+    await waitFor(() => expect(el('.js-guardian')).toBeTruthy())
+    fireEvent.click(el('.js-save-profile'))
+    await waitFor(() => expect(el('.js-form-error').textContent).toBe('未满 14 周岁，须先由监护人同意并登记监护人信息'))
+    const sent = calls.filter((c) => c.action === 'updateProfile')[0].data
+    expect(sent.birthYear).toBe(Number(year))
+    expect(sent.guardian).toBeUndefined()
+  })
+})
+
+describe('反映详情: hours for a finished 求助 task', () => {
+  const help = (over: Partial<RequestView> = {}): RequestView => ({
+    requestId: 'q1', category: 'help', content: '两袋米扛上 6 楼', urgency: 'general', visibility: 'private', state: 'resolved',
+    location: { buildingId: 'b1', buildingName: '1栋', unit: '1', area: null }, room: null, reporterName: '王**', reporterPhone: null, photos: [],
+    createdAt: inHours(-30), dueAt: inHours(100), overdue: false, escalationLevel: 0, assigneeName: '王秀兰', rating: null, fixed: null, heldForReview: false,
+    timeline: [], can: [], photoUrls: {}, ...over,
+  })
+
+  it('offers 登记服务时长 to the volunteer who did it and shows the server’s CONFLICT when already logged', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'request.get': () => help(),
+      'volunteer.logService': () => failWith('CONFLICT', '这项任务的服务时长已经登记过了'),
+    })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(el('.js-log-hours-submit')).toBeTruthy())
+    fireEvent.click(el('.js-log-hours-submit'))
+    await waitFor(() => expect(el('.js-log-hours-error').textContent).toBe('这项任务的服务时长已经登记过了'))
+    const sent = called(calls, 'logService')[0].data
+    expect(sent).toMatchObject({ source: 'task', sourceId: 'q1', content: '邻里求助任务' })
+  })
+
+  it('offers nothing on someone else’s task or one not finished', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '张卫东' }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(screen.getByText('两袋米扛上 6 楼')).toBeTruthy())
+    expect(document.querySelector('.js-log-hours')).toBeNull()
+  })
+})
