@@ -223,6 +223,15 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         totalMinutes: total, content, periodFrom: from, periodTo: to, issuer, handler: compound ? `${compound.name}志愿服务站` : '社区志愿服务站',
         contact: compound?.address ?? '', createdAt: ctx.now, updatedAt: ctx.now,
       };
+      // the same hours give the same certificate: a number is issued again only when something changed
+      const [latest] = await findMany<CertificateDoc>(ctx.db, 'certificates', { userId: ctx.user._id }, { orderBy: [['createdAt', 'desc']], limit: 1 });
+      if (latest && !latest.revoked && latest.totalMinutes === total && latest.name === base.name && latest.content.join('|') === content.join('|')) {
+        return {
+          number: latest._id, name: latest.name, volunteerNo: latest.volunteerNo, totalMinutes: total, totalHours: formatHours(total), content: latest.content,
+          periodFrom: latest.periodFrom ? iso(latest.periodFrom) : null, periodTo: latest.periodTo ? iso(latest.periodTo) : null, issuer: latest.issuer, handler: latest.handler,
+          contact: latest.contact, issuedAt: iso(latest.createdAt), verifyText: `linli-cert:${latest._id}`,
+        };
+      }
       for (let attempt = 0; ; attempt++) {
         const number = certificateNumber(ctx.now, randomInt(1_000_000));
         try {

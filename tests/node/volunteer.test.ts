@@ -188,6 +188,8 @@ describe('志愿服务: the service-hours ledger', () => {
     const typo = `${cert.number.slice(0, -2)}${last === '9' ? '8' : String(Number(last) + 1)}${cert.number.slice(-1)}`;
     expect(await vol.ok('demo-resident-2', 'verifyCertificate', { number: typo })).toMatchObject({ valid: false, message: expect.stringContaining('校验位') });
     expect(await vol.call('demo-resident-2', 'certificate', {})).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // asking again with nothing changed gives the same certificate, not a new number
+    expect((await vol.ok('demo-member', 'certificate', {})).number).toBe(cert.number);
   });
 
   it('the leaderboard names only those who opted in; 楼栋长 ratings once a month, averages only', async () => {
