@@ -31,6 +31,14 @@ export const ROUTES = {
   noticeEdit: p('notice', 'edit/index'),
   noticeStats: p('notice', 'stats/index'),
   noticeManage: p('notice', 'manage/index'),
+  conventionList: p('convention', 'list/index'),
+  conventionDetail: p('convention', 'detail/index'),
+  conventionBallot: p('convention', 'ballot/index'),
+  conventionResult: p('convention', 'result/index'),
+  conventionEdit: p('convention', 'edit/index'),
+  conventionOpen: p('convention', 'open/index'),
+  conventionAudit: p('convention', 'audit/index'),
+  conventionProgress: p('convention', 'progress/index'),
 }
 
 /** The detail page of one request. */
@@ -46,6 +54,14 @@ export function eventUrl(eventId: string, page: 'eventDetail' | 'eventEdit' | 'e
 /** A notice page for one notice: its detail by default, or the edit form, 阅读统计. */
 export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' | 'noticeStats' = 'noticeDetail'): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(noticeId)}`
+}
+
+/** A convention page for one convention: its detail by default, or 投票, 结果, 修改, 发起表决, 监票, 投票进度. */
+export function conventionUrl(
+  conventionId: string,
+  page: 'conventionDetail' | 'conventionBallot' | 'conventionResult' | 'conventionEdit' | 'conventionOpen' | 'conventionAudit' | 'conventionProgress' = 'conventionDetail',
+): string {
+  return `${ROUTES[page]}?id=${encodeURIComponent(conventionId)}`
 }
 
 export function go(url: string) {
