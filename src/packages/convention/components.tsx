@@ -6,10 +6,11 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Dialog, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { ELECTORATE_LABELS, KIND_LABELS, PHASE_LABELS, RULE_LABELS, formatArea, type ConventionKind, type Phase } from '@core/convention/rules'
+import { Card } from '../../components/Card'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { useRefreshOnShow } from '../../components/SessionPage'
 import { group } from '../../components/Tappable'
-import { conventionApi, type ConventionView, type TallyView, type VoteInfo } from '../../services/convention'
+import { conventionApi, type ConventionView, type Objection, type TallyView, type VoteInfo } from '../../services/convention'
 import { beijing, eventTime, eventTimeRange } from '../../utils/format'
 import { formTimeToIso, isFormTime } from '../../utils/formTime'
 import './convention.scss'
@@ -243,5 +244,24 @@ export function TextDialog(props: {
         {error ? <Text className='ll-error-text js-dialog-error'>{error}</Text> : null}
       </View>
     </Dialog>
+  )
+}
+
+/** Objections to a posted result, each with its answer or 待答复. */
+export function ObjectionList({ items }: { items: Objection[] }) {
+  return (
+    <Card title='异议与答复' className='js-objections'>
+      {items.length ? null : <Text className='ll-block ll-muted'>没有异议</Text>}
+      {items.map((o) => (
+        <View key={o.objectionId} className={`cv-comment js-objection js-objection-${o.objectionId}`}>
+          <View className='cv-comment__head'>
+            <Text>{`${o.authorName}（${o.unit}）`}</Text>
+            <Text>{eventTime(o.createdAt)}</Text>
+          </View>
+          <Text className='cv-comment__text'>{o.text}</Text>
+          {o.answer ? <Text className='cv-answer js-objection-answer'>{`答复：${o.answer.text}`}</Text> : <Text className='ll-block ll-muted'>待答复</Text>}
+        </View>
+      ))}
+    </Card>
   )
 }

@@ -91,16 +91,13 @@ function ConventionForm({ original }: { original: ConventionView | null }) {
     const articles = form.articles.map((a) => ({ title: a.title.trim(), body: a.body.trim() })).filter((a) => a.title || a.body)
     const summary = form.summary.trim()
     const base = { title: form.title.trim(), ...(summary ? { summary } : {}), articles }
-    const input = original
-      ? { conventionId: original.conventionId, ...base, changelog: form.changelog.trim(), ...(form.adopted.length ? { adoptedCommentIds: form.adopted } : {}) }
-      : { ...base, kind: form.kind }
-    const issue = firstIssue(original ? conventionContract.update.input : conventionContract.create.input, input)
+    const update = original ? { conventionId: original.conventionId, ...base, changelog: form.changelog.trim(), ...(form.adopted.length ? { adoptedCommentIds: form.adopted } : {}) } : null
+    const create = { ...base, kind: form.kind }
+    const issue = update ? firstIssue(conventionContract.update.input, update) : firstIssue(conventionContract.create.input, create)
     if (issue) return show(issue.message, issue.field)
     sending.current = true
     setBusy(true)
-    const res = original
-      ? await conventionApi.update(input as Parameters<typeof conventionApi.update>[0])
-      : await conventionApi.create(input as Parameters<typeof conventionApi.create>[0])
+    const res = update ? await conventionApi.update(update) : await conventionApi.create(create)
     sending.current = false
     setBusy(false)
     if (!res.ok) return show(res.message)

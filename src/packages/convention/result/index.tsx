@@ -8,10 +8,10 @@ import { Card } from '../../../components/Card'
 import { SessionPage } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { group } from '../../../components/Tappable'
-import { conventionApi, type Objection, type TallyView } from '../../../services/convention'
+import { conventionApi, type TallyView } from '../../../services/convention'
 import { useRemote } from '../../../store/useRemote'
 import { eventTime } from '../../../utils/format'
-import { Advisory, CriterionRow, Fact, percent, useConventionId } from '../components'
+import { Advisory, CriterionRow, Fact, ObjectionList, percent, useConventionId } from '../components'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -78,24 +78,6 @@ function ByBuilding({ rows }: { rows: TallyView['byBuilding'] }) {
           </View>
         ))}
       </View>
-    </Card>
-  )
-}
-
-export function ObjectionList({ items }: { items: Objection[] }) {
-  return (
-    <Card title='异议与答复' className='js-objections'>
-      {items.length ? null : <Text className='ll-block ll-muted'>没有异议</Text>}
-      {items.map((o) => (
-        <View key={o.objectionId} className={`cv-comment js-objection js-objection-${o.objectionId}`}>
-          <View className='cv-comment__head'>
-            <Text>{`${o.authorName}（${o.unit}）`}</Text>
-            <Text>{eventTime(o.createdAt)}</Text>
-          </View>
-          <Text className='cv-comment__text'>{o.text}</Text>
-          {o.answer ? <Text className='cv-answer js-objection-answer'>{`答复：${o.answer.text}`}</Text> : <Text className='ll-block ll-muted'>待答复</Text>}
-        </View>
-      ))}
     </Card>
   )
 }
