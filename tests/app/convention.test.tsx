@@ -1,0 +1,486 @@
+// 公约与表决 as residents, drafters and auditors see it: phases on the list, commenting article by
+// article, the ballot that confirms before it is cast, the result against each threshold, the
+// drafting form's checks, elder mode.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import type { ConventionSummary, ConventionView, TallyView } from '../../src/services/convention'
+import ConventionBallot from '../../src/packages/convention/ballot'
+import ConventionDetail from '../../src/packages/convention/detail'
+import ConventionEdit from '../../src/packages/convention/edit'
+import ConventionList from '../../src/packages/convention/list'
+import ConventionResult from '../../src/packages/convention/result'
+import Services from '../../src/pages/services'
+import { SessionProvider } from '../../src/store/session'
+import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
+import { fakePageContainer } from './helpers/page'
+
+beforeEach(() => {
+  // NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode)
+  const original = console.error
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('findDOMNode is deprecated')) return
+    original(...args)
+  })
+  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  ;(Current as unknown as { router: unknown }).router = null
+})
+
+const DAY = 24 * 3_600_000
+const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
+
+const resident = (elderMode = false) =>
+  session({
+    roles: ['resident'],
+    compound: { compoundId: 'c1', name: '江南小区' },
+    household: { householdId: 'h1', buildingId: 'b1', buildingName: '3栋', unit: '1', room: '502', verified: true },
+    profile: { displayName: '王秀兰', phoneMasked: null, elderMode, party: null, badge: false },
+  })
+const committee = () => session({ ...resident(), roles: ['resident', 'committee'] })
+
+function summary(over: Partial<ConventionSummary> = {}): ConventionSummary {
+  return {
+    conventionId: 'v1',
+    title: '江南小区居民文明公约',
+    kind: 'residents_convention',
+    phase: 'consultation',
+    version: 2,
+    articleCount: 8,
+    commentCount: 12,
+    updatedAt: inDays(-1),
+    vote: null,
+    ...over,
+  }
+}
+
+const NO_RIGHTS: ConventionView['can'] = {
+  edit: false,
+  startConsultation: false,
+  openVoting: false,
+  close: false,
+  finalize: false,
+  withdraw: false,
+  comment: false,
+  vote: false,
+  proxy: false,
+  audit: false,
+  progress: false,
+  tally: false,
+  object: false,
+  answer: false,
+  sign: false,
+  filing: false,
+}
+
+function view(over: Partial<ConventionView> = {}, can: Partial<ConventionView['can']> = {}, mine: Partial<ConventionView['mine']> = {}): ConventionView {
+  return {
+    conventionId: 'v1',
+    title: '江南小区居民文明公约',
+    kind: 'residents_convention',
+    summary: '由全体居民共同商定，共建文明和谐小区。',
+    phase: 'consultation',
+    version: 1,
+    latestVersion: 1,
+    articles: [
+      { no: 1, title: '文明养犬', body: '出门遛狗须牵绳，及时清理粪便。', commentCount: 2 },
+      { no: 2, title: '垃圾分类', body: '按时按类投放生活垃圾。', commentCount: 0 },
+    ],
+    changelog: [],
+    consultationEndsAt: inDays(5),
+    vote: null,
+    result: null,
+    withdrawnReason: null,
+    filing: null,
+    signatures: 0,
+    mine: { ballotBlocked: null, voted: false, votedAt: null, voterLabel: '3栋1单元502', proxiesHeld: [], proxyGiven: null, signed: false, ...mine },
+    can: { ...NO_RIGHTS, ...can },
+    updatedAt: inDays(-1),
+    ...over,
+  }
+}
+
+const ownersVote = (over: Partial<NonNullable<ConventionView['vote']>> = {}): NonNullable<ConventionView['vote']> => ({
+  rule: 'owners_ordinary',
+  requestedRule: 'owners_ordinary',
+  electorate: 'owners',
+  electorateHeads: 120,
+  electorateArea: 1089550,
+  startsAt: inDays(-1),
+  endsAt: inDays(6),
+  auditors: [{ userId: 'u7', name: '李建国' }],
+  advisory: null,
+  open: true,
+  votedHeads: 37,
+  ...over,
+})
+
+function renderPage(Page: () => JSX.Element) {
+  return render(
+    <SessionProvider>
+      <Page />
+    </SessionProvider>,
+    { container: fakePageContainer() },
+  )
+}
+
+function openPage(path: string, id?: string) {
+  ;(Current as unknown as { router: unknown }).router = { params: id ? { id } : {}, path }
+}
+
+const el = (selector: string) => document.querySelector(selector) as HTMLElement
+const calledWith = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'convention' && c.action === action)
+
+async function typeInto(selector: string, value: string) {
+  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
+  fireEvent.input(el(selector), { target: { value } })
+}
+
+describe('公约表决 list', () => {
+  it('shows each convention with its phase and kind, and when a running vote ends', async () => {
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.list': (d) =>
+        d.scope === 'all'
+          ? { items: [summary({ conventionId: 'v9', title: '旧停车公约', kind: 'parking_rules', phase: 'withdrawn' })], nextCursor: null }
+          : {
+              items: [
+                summary(),
+                summary({ conventionId: 'v2', title: '管理规约（修订）', kind: 'management_rules', phase: 'voting', vote: { rule: 'owners_ordinary', startsAt: inDays(-1), endsAt: '2039-10-11T06:00:00.000Z' } }),
+                summary({ conventionId: 'v3', title: '楼道堆物公约', phase: 'adopted' }),
+              ],
+              nextCursor: null,
+            },
+    })
+    renderPage(ConventionList)
+    await waitFor(() => expect(screen.getByText('江南小区居民文明公约')).toBeTruthy())
+    expect(calledWith(calls, 'list')[0].data).toEqual({ scope: 'active' })
+    expect(el('.js-convention-v1 .js-phase').textContent).toBe('征求意见中')
+    expect(el('.js-convention-v1 .js-kind').textContent).toBe('居民公约')
+    expect(el('.js-convention-v2 .js-phase').textContent).toBe('表决中')
+    expect(el('.js-convention-v2 .js-kind').textContent).toBe('管理规约')
+    expect(el('.js-convention-v2 .js-vote-ends').textContent).toMatch(/^业主共同决定（一般事项） · .*10月11日 14:00 截止$/)
+    expect(el('.js-convention-v3 .js-phase').textContent).toBe('已通过')
+    // a resident drafts nothing
+    expect(document.querySelector('.js-new-convention')).toBeNull()
+
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    fireEvent.click(el('.js-convention-v2'))
+    expect(nav).toHaveBeenCalledWith({ url: '/packages/convention/detail/index?id=v2' })
+
+    fireEvent.click(el('.js-tab-all'))
+    await waitFor(() => expect(screen.getByText('旧停车公约')).toBeTruthy())
+    expect(calledWith(calls, 'list')[1].data).toEqual({ scope: 'all' })
+    expect(el('.js-convention-v9 .js-phase').textContent).toBe('已撤回')
+  })
+
+  it('tells a visitor to verify a home first and asks nothing of the function', async () => {
+    const calls = fakeCloud({ 'user.login': () => session() })
+    renderPage(ConventionList)
+    await waitFor(() => expect(screen.getByText(/认证房屋后，就能查看本小区的公约/)).toBeTruthy())
+    expect(calledWith(calls, 'list')).toEqual([])
+  })
+})
+
+describe('公约详情', () => {
+  it('shows one article per card with its comments and a box under it, and posts a comment on that article', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    let posted = false
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () => view({}, { comment: true }),
+      'convention.comments': (d) => ({
+        items:
+          d.articleNo === 1
+            ? [
+                {
+                  commentId: 'k1',
+                  articleNo: 1,
+                  parentId: null,
+                  authorName: '张*',
+                  text: '建议写明牵绳长度不超过 1.5 米',
+                  version: 1,
+                  supportCount: 3,
+                  supported: false,
+                  mine: false,
+                  held: false,
+                  hidden: false,
+                  answer: { text: '已写入第 2 稿', adopted: true, reason: null, at: inDays(-1) },
+                  createdAt: inDays(-2),
+                },
+                ...(posted
+                  ? [{ commentId: 'k2', articleNo: 1, parentId: null, authorName: '王*', text: '大型犬应戴嘴套', version: 1, supportCount: 0, supported: false, mine: true, held: false, hidden: false, answer: null, createdAt: inDays(0) }]
+                  : []),
+              ]
+            : [],
+        nextCursor: null,
+      }),
+      'convention.support': () => ({ commentId: 'k1', supportCount: 4 }),
+      'convention.comment': () => {
+        posted = true
+        return { commentId: 'k2', held: false }
+      },
+    })
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(screen.getByText('出门遛狗须牵绳，及时清理粪便。')).toBeTruthy())
+    expect(el('.js-article-1 .ll-card__title').textContent).toBe('第 1 条文明养犬')
+    expect(el('.js-article-2 .ll-card__title').textContent).toBe('第 2 条垃圾分类')
+    expect(el('.js-article-1 .js-toggle-comments').textContent).toBe('查看意见（2）')
+    // a box under each article, and one for the whole convention
+    for (const box of ['.js-comment-1-text', '.js-comment-2-text', '.js-comment-all-text']) expect(document.querySelector(`${box} textarea`)).toBeTruthy()
+    // no vote yet, no tools for a resident
+    expect(document.querySelector('.js-vote')).toBeNull()
+    expect(document.querySelector('.js-convention-tools')).toBeNull()
+
+    fireEvent.click(el('.js-article-1 .js-toggle-comments'))
+    await waitFor(() => expect(screen.getByText('建议写明牵绳长度不超过 1.5 米')).toBeTruthy())
+    expect(calledWith(calls, 'comments')[0].data).toEqual({ conventionId: 'v1', articleNo: 1 })
+    expect(el('.js-comment-k1 .js-comment-answer').textContent).toBe('起草组答复【采纳】：已写入第 2 稿')
+    fireEvent.click(el('.js-comment-k1 .js-support'))
+    await waitFor(() => expect(el('.js-comment-k1 .js-support').textContent).toBe('已支持 4'))
+
+    // an empty comment is not sent
+    fireEvent.click(el('.js-comment-1-send'))
+    await waitFor(() => expect(document.querySelector('.js-article-1 .js-comment-error')).toBeTruthy())
+    expect(calledWith(calls, 'comment')).toHaveLength(0)
+
+    await typeInto('.js-comment-1-text textarea', '大型犬应戴嘴套')
+    fireEvent.click(el('.js-comment-1-send'))
+    await waitFor(() => expect(calledWith(calls, 'comment')).toHaveLength(1))
+    expect(calledWith(calls, 'comment')[0].data).toEqual({ conventionId: 'v1', articleNo: 1, text: '大型犬应戴嘴套' })
+    await waitFor(() => expect(screen.getByText('大型犬应戴嘴套')).toBeTruthy())
+  })
+
+  it('shows the vote with its rule, electorate and auditors, that my household has voted, and the advisory', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    const advisory = '本地业主共同决定须通过「北京业主决策电子投票系统」进行，本次投票仅作征求意见，不作为业主大会决定'
+    fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () =>
+        view(
+          { kind: 'management_rules', phase: 'voting', vote: ownersVote({ rule: 'consultation', advisory }) },
+          { tally: false },
+          { voted: true, votedAt: inDays(0), proxyGiven: { proxyName: '李*', state: 'used' } },
+        ),
+    })
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-vote')).toBeTruthy())
+    expect(el('.js-vote .js-advisory').textContent).toBe(advisory)
+    expect(el('.js-vote-rule').textContent).toMatch(/征求意见（不具表决效力）.*原定：业主共同决定（一般事项）/)
+    expect(el('.js-vote-electorate').textContent).toMatch(/共 120 户，10895.50 ㎡/)
+    expect(el('.js-vote-auditors').textContent).toMatch(/李建国/)
+    expect(el('.js-vote-count').textContent).toMatch(/37 \/ 120/)
+    expect(el('.js-voted').textContent).toMatch(/^您家已投票（投票后不可更改）/)
+    expect(document.querySelector('.js-go-vote')).toBeNull()
+    expect(el('.js-proxy-given').textContent).toMatch(/已委托 李\* 代为投票（已代为投票）/)
+  })
+})
+
+describe('投票', () => {
+  it('names the rule and asks "投票后不可更改" before casting; shows the CONFLICT the function answers', async () => {
+    openPage('/packages/convention/ballot/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () => view({ kind: 'management_rules', phase: 'voting', vote: ownersVote() }, { vote: true }),
+      'convention.castBallot': () => failWith('CONFLICT', '您家已投票（由共有人 3栋1单元502 投出），投票后不可更改'),
+    })
+    renderPage(ConventionBallot)
+    await waitFor(() => expect(document.querySelector('.js-ballot-form')).toBeTruthy())
+    expect(el('.js-ballot-rule').textContent).toMatch(/业主共同决定（一般事项）.*《民法典》第二百七十八条/)
+    expect(el('.js-ballot-electorate').textContent).toMatch(/业主.*共 120 户/)
+    expect(el('.js-cast').textContent).toBe('请先选择')
+
+    fireEvent.click(el('.js-choice-agree'))
+    expect(el('.js-cast').textContent).toBe('投「同意」票')
+    fireEvent.click(el('.js-cast'))
+    await waitFor(() => expect(document.querySelector('.js-confirm-ballot')).toBeTruthy())
+    expect(el('.js-confirm-ballot').textContent).toMatch(/本户（3栋1单元502）：同意投票后不可更改/)
+    expect(calledWith(calls, 'castBallot')).toHaveLength(0)
+
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calledWith(calls, 'castBallot')).toHaveLength(1))
+    expect(calledWith(calls, 'castBallot')[0].data).toEqual({ conventionId: 'v1', choice: 'agree' })
+    await waitFor(() => expect(el('.js-ballot-error').textContent).toBe('您家已投票（由共有人 3栋1单元502 投出），投票后不可更改'))
+  })
+
+  it('casts for someone who gave me a written proxy, and says it is done', async () => {
+    openPage('/packages/convention/ballot/index', 'v1')
+    let voted = false
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () =>
+        view({ phase: 'voting', vote: ownersVote() }, { vote: true }, { voted: true, proxiesHeld: [{ proxyId: 'p1', unit: '5栋2单元101', voted }] }),
+      'convention.castBallot': () => {
+        voted = true
+        return { ballotId: 'bb1' }
+      },
+    })
+    renderPage(ConventionBallot)
+    await waitFor(() => expect(document.querySelector('.js-ballot-form')).toBeTruthy())
+    // my own household has voted: only the proxy's ballot is left
+    expect(el('.js-voted').textContent).toMatch(/您家已投票/)
+    expect(el('.js-ballot-form').textContent).toMatch(/为 受托：5栋2单元101 投票/)
+    fireEvent.click(el('.js-choice-disagree'))
+    fireEvent.click(el('.js-cast'))
+    await waitFor(() => expect(document.querySelector('.js-confirm-ballot')).toBeTruthy())
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(document.querySelector('.js-ballot-done')).toBeTruthy())
+    expect(calledWith(calls, 'castBallot')[0].data).toEqual({ conventionId: 'v1', choice: 'disagree', proxyId: 'p1' })
+    expect(el('.js-ballot-done').textContent).toMatch(/受托：5栋2单元101：反对/)
+    await waitFor(() => expect(document.querySelector('.js-ballot-form')).toBeNull())
+  })
+})
+
+function tally(over: Partial<TallyView> = {}): TallyView {
+  const basis = '《民法典》第二百七十八条'
+  return {
+    rule: 'owners_ordinary',
+    closed: true,
+    quorumMet: true,
+    passed: false,
+    binding: true,
+    totals: {
+      electorateHeads: 120,
+      electorateArea: 1089550,
+      partHeads: 81,
+      partArea: 740000,
+      agreeHeads: 41,
+      agreeArea: 360000,
+      disagreeHeads: 30,
+      disagreeArea: 300000,
+      abstainHeads: 10,
+      abstainArea: 80000,
+    },
+    criteria: [
+      { key: 'quorumArea', label: '参与表决面积达总面积三分之二以上', numerator: 740000, denominator: 1089550, threshold: { num: 2, den: 3, op: '≥' }, met: true, basis },
+      { key: 'quorumHeads', label: '参与表决人数达总人数三分之二以上', numerator: 81, denominator: 120, threshold: { num: 2, den: 3, op: '≥' }, met: true, basis },
+      { key: 'agreeArea', label: '同意面积占参与表决面积过半数', numerator: 360000, denominator: 740000, threshold: { num: 1, den: 2, op: '>' }, met: false, basis },
+      { key: 'agreeHeads', label: '同意人数占参与表决人数过半数', numerator: 41, denominator: 81, threshold: { num: 1, den: 2, op: '>' }, met: true, basis },
+    ],
+    basis: `${basis}第二款：专有部分面积和人数均三分之二以上参与表决，并经参与表决面积和人数过半数同意`,
+    advisory: null,
+    sources: { online: { heads: 70, area: 640000 }, paper: { heads: 11, area: 100000 } },
+    byBuilding: [{ buildingId: 'b1', buildingName: '3栋', electorateHeads: 40, partHeads: 30, agreeHeads: 15, disagreeHeads: 12, abstainHeads: 3 }],
+    nonVoters: { label: '按议事规则“未表决者从多”推算（仅供参考，不作为表决结果）', agreeHeads: 80, agreeArea: 709550 },
+    countedAt: inDays(-1),
+    ...over,
+  }
+}
+
+describe('表决结果', () => {
+  it('shows every criterion against its threshold, the rule applied, paper apart, 从多 apart, and the objections', async () => {
+    openPage('/packages/convention/result/index', 'v1')
+    fakeCloud({
+      'user.login': () => resident(),
+      'convention.tally': () => tally(),
+      'convention.objections': () => ({
+        items: [{ objectionId: 'o1', authorName: '陈*', unit: '3栋1单元101', text: '纸质选票录入时间未公示', mine: false, answer: { text: '录入记录已公示于一楼公告栏', at: inDays(0) }, createdAt: inDays(-1) }],
+      }),
+    })
+    renderPage(ConventionResult)
+    await waitFor(() => expect(document.querySelector('.js-criteria')).toBeTruthy())
+    expect(el('.js-verdict').textContent).toBe('表决未通过')
+    expect(el('.js-basis').textContent).toMatch(/第二百七十八条第二款/)
+    expect(document.querySelectorAll('.js-criterion')).toHaveLength(4)
+    expect(el('.js-criterion-quorumArea .js-criterion-figures').textContent).toBe('7400.00 ㎡ / 10895.50 ㎡（67.9%），须达到 2/3')
+    expect(el('.js-criterion-agreeArea .js-criterion-met').textContent).toBe('未达到')
+    expect(el('.js-criterion-agreeArea .js-criterion-figures').textContent).toBe('3600.00 ㎡ / 7400.00 ㎡（48.6%），须超过 1/2')
+    expect(el('.js-criterion-agreeHeads .js-criterion-met').textContent).toBe('达到')
+    expect(el('.js-source-paper').textContent).toMatch(/11（1000.00 ㎡）/)
+    expect(el('.js-non-voters').textContent).toMatch(/仅供参考，不作为表决结果.*推算同意：80/)
+    expect(el('.js-building-b1').textContent).toBe('3栋403015123')
+    await waitFor(() => expect(document.querySelector('.js-objection-o1')).toBeTruthy())
+    expect(el('.js-objection-o1 .js-objection-answer').textContent).toBe('答复：录入记录已公示于一楼公告栏')
+  })
+
+  it('says a consultation binds nothing and shows why', async () => {
+    openPage('/packages/convention/result/index', 'v1')
+    const advisory = '本地业主共同决定须通过「深圳智慧业主」进行，本次投票仅作征求意见，不作为业主大会决定'
+    fakeCloud({
+      'user.login': () => resident(),
+      'convention.tally': () => tally({ rule: 'consultation', binding: false, quorumMet: false, criteria: [], advisory, nonVoters: null }),
+      'convention.objections': () => ({ items: [] }),
+    })
+    renderPage(ConventionResult)
+    await waitFor(() => expect(document.querySelector('.js-verdict')).toBeTruthy())
+    expect(el('.js-verdict').textContent).toBe('征求意见结果，不作为共同决定')
+    expect(el('.js-advisory').textContent).toBe(advisory)
+    expect(document.querySelector('.js-criteria')).toBeNull()
+    expect(document.querySelector('.js-non-voters')).toBeNull()
+  })
+})
+
+describe('起草公约', () => {
+  it('is a tool of the committee on 办事, and not of a resident', async () => {
+    fakeCloud({ 'user.login': committee })
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const view1 = renderPage(Services)
+    await waitFor(() => expect(document.querySelector('.js-tool-new-convention')).toBeTruthy())
+    fireEvent.click(el('.js-tool-new-convention'))
+    expect(nav).toHaveBeenCalledWith({ url: '/packages/convention/edit/index' })
+    view1.unmount()
+
+    fakeCloud({ 'user.login': () => resident() })
+    renderPage(Services)
+    await waitFor(() => expect(screen.getByText('公约表决')).toBeTruthy())
+    expect(document.querySelector('.js-tool-new-convention')).toBeNull()
+  })
+
+  it('refuses a convention without articles before sending, then sends the articles in order', async () => {
+    openPage('/packages/convention/edit/index')
+    const calls = fakeCloud({ 'user.login': committee, 'convention.create': () => ({ conventionId: 'v5' }) })
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(ConventionEdit)
+    await typeInto('.js-field-title input', '江南小区居民文明公约')
+    fireEvent.click(el('.js-save-convention'))
+    await waitFor(() => expect(screen.getByText('至少要有一条条款')).toBeTruthy())
+    expect(el('.js-form-field-articles').getAttribute('aria-invalid')).toBe('true')
+    expect(calledWith(calls, 'create')).toHaveLength(0)
+
+    fireEvent.click(el('.js-kind-parking_rules'))
+    await typeInto('.js-edit-article-1 .js-article-title input', '停车位置')
+    await typeInto('.js-edit-article-1 .js-article-body textarea', '车辆停放在划线车位内。')
+    fireEvent.click(el('.js-article-add'))
+    await typeInto('.js-edit-article-2 .js-article-title input', '收费')
+    await typeInto('.js-edit-article-2 .js-article-body textarea', '公共道路停车收费须经业主共同决定。')
+    // the second article moves up (a tap on 上移 takes the focus from the text field first)
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    fireEvent.click(el('.js-edit-article-2 .js-article-up'))
+    fireEvent.click(el('.js-save-convention'))
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/convention/detail/index?id=v5' }))
+    expect(calledWith(calls, 'create')[0].data).toEqual({
+      title: '江南小区居民文明公约',
+      kind: 'parking_rules',
+      articles: [
+        { title: '收费', body: '公共道路停车收费须经业主共同决定。' },
+        { title: '停车位置', body: '车辆停放在划线车位内。' },
+      ],
+    })
+  })
+
+  it('is only for the drafters', async () => {
+    openPage('/packages/convention/edit/index')
+    const calls = fakeCloud({ 'user.login': () => resident() })
+    renderPage(ConventionEdit)
+    await waitFor(() => expect(screen.getByText(/起草公约由居委会、党支部、业委会负责/)).toBeTruthy())
+    expect(calls.some((c) => c.fn !== 'user')).toBe(false)
+  })
+})
+
+describe('长辈模式', () => {
+  it('renders the ballot large, with the three choices', async () => {
+    openPage('/packages/convention/ballot/index', 'v1')
+    fakeCloud({
+      'user.login': () => resident(true),
+      'convention.get': () => view({ phase: 'voting', vote: ownersVote() }, { vote: true }),
+    })
+    renderPage(ConventionBallot)
+    await waitFor(() => expect(document.querySelector('.js-ballot-form')).toBeTruthy())
+    expect(document.querySelector('.ll-page.elder')).toBeTruthy()
+    expect(el('.js-elder-toggle').textContent).toBe('长辈模式：开')
+    expect([...document.querySelectorAll('.cv-choice')].map((c) => c.textContent)).toEqual(['同意', '反对', '弃权'])
+  })
+})
