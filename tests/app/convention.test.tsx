@@ -2,13 +2,16 @@
 // article, the ballot that confirms before it is cast, the result against each threshold, the
 // drafting form's checks, elder mode.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { formDay, formTimeToIso } from '@core/time'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { ConventionSummary, ConventionView, TallyView } from '../../src/services/convention'
+import ConventionAudit from '../../src/packages/convention/audit'
 import ConventionBallot from '../../src/packages/convention/ballot'
 import ConventionDetail from '../../src/packages/convention/detail'
 import ConventionEdit from '../../src/packages/convention/edit'
 import ConventionList from '../../src/packages/convention/list'
+import ConventionOpen from '../../src/packages/convention/open'
 import ConventionResult from '../../src/packages/convention/result'
 import Services from '../../src/pages/services'
 import { SessionProvider } from '../../src/store/session'
@@ -467,6 +470,96 @@ describe('起草公约', () => {
     renderPage(ConventionEdit)
     await waitFor(() => expect(screen.getByText(/起草公约由居委会、党支部、业委会负责/)).toBeTruthy())
     expect(calls.some((c) => c.fn !== 'user')).toBe(false)
+  })
+})
+
+describe('发起表决', () => {
+  it('defaults to the rule the kind takes and explains the one chosen; needs an auditor; sends the rule, electorate, window and auditors', async () => {
+    const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
+    globals.LINLI_LOCAL = true
+    openPage('/packages/convention/open/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({}, { openVoting: true }),
+      'user.searchUsers': () => ({ items: [{ userId: 'u7', displayName: '李建国', phoneMasked: '139****0001', roles: ['resident'], household: '3栋1单元101' }], nextCursor: null }),
+      'convention.openVoting': () => ({ conventionId: 'v1', rule: 'residents_meeting', advisory: null, electorateHeads: 96 }),
+    })
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    try {
+      renderPage(ConventionOpen)
+      await waitFor(() => expect(document.querySelector('.js-open-form')).toBeTruthy())
+      // a 居民公约 goes to a residents' meeting
+      expect(el('.js-rule-residents_meeting').getAttribute('aria-checked')).toBe('true')
+      expect(el('.js-rule-explained').textContent).toMatch(/^《城市居民委员会组织法》第九、十条/)
+      fireEvent.click(el('.js-rule-owners_major'))
+      expect(el('.js-rule-explained').textContent).toMatch(/四分之三以上同意/)
+      expect(document.querySelector('.js-electorate-residents')).toBeNull()
+      fireEvent.click(el('.js-rule-residents_meeting'))
+      fireEvent.click(el('.js-electorate-residents'))
+
+      await typeInto('.js-field-end input', formDay(120, '20:00'))
+      fireEvent.click(el('.js-open-voting'))
+      await waitFor(() => expect(screen.getByText('表决时间不能超过 90 天')).toBeTruthy())
+      const end = formDay(10, '20:00')
+      await typeInto('.js-field-end input', end)
+      fireEvent.click(el('.js-open-voting'))
+      await waitFor(() => expect(screen.getByText('至少指定一名监票人')).toBeTruthy())
+      expect(calledWith(calls, 'openVoting')).toHaveLength(0)
+
+      await typeInto('.js-auditor-query input', '李')
+      fireEvent.click(el('.js-auditor-search'))
+      await waitFor(() => expect(document.querySelector('.js-person-u7')).toBeTruthy())
+      fireEvent.click(el('.js-person-u7'))
+      fireEvent.click(el('.js-open-voting'))
+      await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/convention/detail/index?id=v1' }))
+      expect(calledWith(calls, 'openVoting')[0].data).toEqual({ conventionId: 'v1', rule: 'residents_meeting', endsAt: formTimeToIso(end), auditorIds: ['u7'], electorate: 'residents' })
+    } finally {
+      globals.LINLI_LOCAL = false
+    }
+  })
+})
+
+describe('监票', () => {
+  it('shows the auditors every ballot with its proxy, and enters a batch of paper ballots', async () => {
+    openPage('/packages/convention/audit/index', 'v1')
+    let entered = 0
+    const calls = fakeCloud({
+      'user.login': committee,
+      'user.directory': () => ({ compounds: [], buildings: [{ buildingId: 'b1', name: '3栋', units: ['1'], floors: 9 }] }),
+      'convention.get': () => view({ phase: 'voting', vote: ownersVote() }, { audit: true, tally: true }),
+      'convention.ballots': () => ({
+        items: [
+          { ballotId: 'bb1', unit: '1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, castAt: inDays(0) },
+          { ballotId: 'bb2', unit: '1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', castAt: inDays(0) },
+          ...(entered ? [{ ballotId: 'bb3', unit: '2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, castAt: inDays(0) }] : []),
+        ],
+        nextCursor: null,
+        proxies: [{ proxyId: 'p1', unit: '3栋1单元101', grantorName: '陈*', proxyName: '李建国', state: 'used', at: inDays(-1) }],
+      }),
+      'convention.enterPaperBallots': (d) => {
+        entered = (d.ballots as unknown[]).length
+        return { entered }
+      },
+    })
+    renderPage(ConventionAudit)
+    await waitFor(() => expect(document.querySelector('.js-ballot-bb2')).toBeTruthy())
+    expect(el('.js-ballot-bb1').textContent).toMatch(/同意 · 线上 · 89.57 ㎡/)
+    expect(el('.js-ballot-bb2').textContent).toMatch(/受托人 李建国 代投/)
+    expect(el('.js-proxy-p1').textContent).toMatch(/陈\* 委托 李建国（已使用）/)
+    // no close button without can.close
+    expect(document.querySelector('.js-close-voting')).toBeNull()
+
+    await waitFor(() => expect(document.querySelector('.js-paper-building-b1')).toBeTruthy())
+    fireEvent.click(el('.js-paper-enter'))
+    expect(el('.js-paper-error').textContent).toBe('第 1 张：请选择楼栋和表决意见')
+    fireEvent.click(el('.js-paper-row-1 .js-paper-building-b1'))
+    await typeInto('.js-paper-row-1 .js-paper-unit input', '2')
+    await typeInto('.js-paper-row-1 .js-paper-room input', '301')
+    fireEvent.click(el('.js-paper-row-1 .js-paper-choice-abstain'))
+    fireEvent.click(el('.js-paper-enter'))
+    await waitFor(() => expect(calledWith(calls, 'enterPaperBallots')).toHaveLength(1))
+    expect(calledWith(calls, 'enterPaperBallots')[0].data).toEqual({ conventionId: 'v1', ballots: [{ buildingId: 'b1', unit: '2', room: '301', choice: 'abstain' }] })
+    await waitFor(() => expect(el('.js-ballot-bb3').textContent).toMatch(/弃权 · 纸质/))
   })
 })
 
