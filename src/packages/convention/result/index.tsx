@@ -15,8 +15,8 @@ import { Advisory, CriterionRow, Fact, ObjectionList, percent, useConventionId }
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
-function verdictOf(t: TallyView): { text: string; passed: boolean } {
-  if (!t.closed) return { text: '表决进行中（实时计票，仅监票人可见）', passed: false }
+function verdictOf(t: TallyView): { text: string; passed: boolean | null } {
+  if (!t.closed) return { text: '表决进行中（实时计票，仅监票人可见）', passed: null }
   if (!t.binding) return { text: '征求意见结果，不作为共同决定', passed: false }
   if (!t.quorumMet) return { text: '参与人数或面积未达法定要求，未通过', passed: false }
   return t.passed ? { text: '表决通过', passed: true } : { text: '表决未通过', passed: false }
@@ -93,7 +93,7 @@ function Result({ conventionId }: { conventionId: string }) {
     <View className='js-result-sheet'>
       <Card title='表决结果' className='js-verdict-card'>
         <Advisory text={t.advisory} />
-        <Text className={`cv-verdict ${verdict.passed ? 'is-passed' : 'is-failed'} js-verdict`}>{verdict.text}</Text>
+        <Text className={`cv-verdict ${verdict.passed === null ? '' : verdict.passed ? 'is-passed' : 'is-failed'} js-verdict`}>{verdict.text}</Text>
         <Fact label='表决规则' className='js-result-rule'>
           <Text>{RULE_LABELS[t.rule]}</Text>
         </Fact>
