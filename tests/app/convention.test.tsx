@@ -273,7 +273,7 @@ describe('公约详情', () => {
     await waitFor(() => expect(document.querySelector('.js-vote')).toBeTruthy())
     expect(el('.js-vote .js-advisory').textContent).toBe(advisory)
     expect(el('.js-vote-rule').textContent).toMatch(/征求意见（不具表决效力）.*原定：业主共同决定（一般事项）/)
-    expect(el('.js-vote-electorate').textContent).toMatch(/共 120 户，10895.50 ㎡/)
+    expect(el('.js-vote-electorate').textContent).toMatch(/共 120 位业主，10895.50 ㎡/)
     expect(el('.js-vote-auditors').textContent).toMatch(/李建国/)
     expect(el('.js-vote-count').textContent).toMatch(/37 \/ 120/)
     expect(el('.js-voted').textContent).toMatch(/^您家已投票（投票后不可更改）/)
@@ -293,7 +293,7 @@ describe('投票', () => {
     renderPage(ConventionBallot)
     await waitFor(() => expect(document.querySelector('.js-ballot-form')).toBeTruthy())
     expect(el('.js-ballot-rule').textContent).toMatch(/业主共同决定（一般事项）.*《民法典》第二百七十八条/)
-    expect(el('.js-ballot-electorate').textContent).toMatch(/业主.*共 120 户/)
+    expect(el('.js-ballot-electorate').textContent).toMatch(/业主（每位业主一票.*共 120 位业主/)
     expect(el('.js-cast').textContent).toBe('请先选择')
 
     fireEvent.click(el('.js-choice-agree'))

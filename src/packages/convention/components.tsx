@@ -69,7 +69,7 @@ export function Fact({ label, children, className }: { label: string; children: 
 
 /** Who votes, in words: owners by area, or households / residents 18+ of a residents' meeting. */
 export function electorateText(vote: Pick<VoteInfo, 'electorate' | 'electorateHeads' | 'electorateArea'>): string {
-  if (vote.electorate === 'owners') return `业主（每户一票，按专有部分面积计）：共 ${vote.electorateHeads} 户，${formatArea(vote.electorateArea)} ㎡`
+  if (vote.electorate === 'owners') return `业主（每位业主一票，按专有部分面积计；多套房屋面积合计）：共 ${vote.electorateHeads} 位业主，${formatArea(vote.electorateArea)} ㎡`
   return `${ELECTORATE_LABELS[vote.electorate]}：共 ${vote.electorateHeads} ${vote.electorate === 'households' ? '户' : '人'}`
 }
 
