@@ -251,6 +251,8 @@ describe('公约详情', () => {
     expect(calledWith(calls, 'comment')).toHaveLength(0)
 
     await typeInto('.js-comment-1-text textarea', '大型犬应戴嘴套')
+    // the box has taken the text (its counter moved) before 发表意见 is tapped
+    await waitFor(() => expect(el('.js-comment-1-text').textContent).toMatch(/7\/500/))
     fireEvent.click(el('.js-comment-1-send'))
     await waitFor(() => expect(calledWith(calls, 'comment')).toHaveLength(1))
     expect(calledWith(calls, 'comment')[0].data).toEqual({ conventionId: 'v1', articleNo: 1, text: '大型犬应戴嘴套' })

@@ -13,7 +13,9 @@ import { group, tappable } from '../../../components/Tappable'
 import { conventionUrl } from '../../../routes'
 import { conventionApi, conventionContract, type ConventionView } from '../../../services/convention'
 import { firstIssue } from '../../../services/validate'
-import { TextDialog, WithConvention, toast, useConventionId } from '../components'
+import { Toggle } from '../../../components/Toggle'
+import { formDay, formTimeToIso } from '../../../utils/formTime'
+import { DateTimeField, TextDialog, WithConvention, toast, useConventionId } from '../components'
 import { AdoptedComments, ArticleEditor, type DraftArticle } from '../edit-parts'
 
 interface Form {
@@ -37,10 +39,12 @@ function formOf(v: ConventionView | null): Form {
 function PhaseTools({ v }: { v: ConventionView }) {
   const [withdrawing, setWithdrawing] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [until, setUntil] = useState<string | null>(null)
   if (!v.can.startConsultation && !v.can.withdraw) return null
   const consult = async () => {
+    if (until && Date.parse(formTimeToIso(until)) <= Date.now()) return toast('征求意见截止时间必须晚于现在')
     setBusy(true)
-    const res = await conventionApi.startConsultation({ conventionId: v.conventionId })
+    const res = await conventionApi.startConsultation(until ? { conventionId: v.conventionId, endsAt: formTimeToIso(until) } : { conventionId: v.conventionId })
     setBusy(false)
     if (!res.ok) return toast(res.message)
     toast('已开始征求意见', 'success')
@@ -59,6 +63,15 @@ function PhaseTools({ v }: { v: ConventionView }) {
   }
   return (
     <Card title='征求意见与撤回' className='js-phase-tools'>
+      {v.can.startConsultation ? (
+        <>
+          <View className='cv-inline'>
+            <Text className='ll-label'>设置征求意见截止时间</Text>
+            <Toggle checked={!!until} onChange={(on) => setUntil(on ? formDay(14, '20:00') : null)} label='设置征求意见截止时间' className='js-consultation-until' />
+          </View>
+          {until ? <DateTimeField label='截止时间' name='consultation-end' value={until} onChange={setUntil} /> : null}
+        </>
+      ) : null}
       <View className='cv-buttons'>
         {v.can.startConsultation ? (
           <Button size='large' type='primary' loading={busy} disabled={busy} className='js-start-consultation' onClick={() => void consult()}>

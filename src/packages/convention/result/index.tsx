@@ -85,13 +85,15 @@ function ByBuilding({ rows }: { rows: TallyView['byBuilding'] }) {
 function Result({ conventionId }: { conventionId: string }) {
   const tally = useRemote(() => conventionApi.tally({ conventionId }), [conventionId])
   const objections = useRemote(() => conventionApi.objections({ conventionId }), [conventionId])
+  // the title heads the printed sheet
+  const convention = useRemote(() => conventionApi.get({ conventionId }), [conventionId])
   if (tally.error) return <ErrorBlock message={tally.error} onRetry={() => void tally.reload()} />
   if (!tally.data) return <Loading />
   const t = tally.data
   const verdict = verdictOf(t)
   return (
     <View className='js-result-sheet'>
-      <Card title='表决结果' className='js-verdict-card'>
+      <Card title={convention.data ? `${convention.data.title} · 表决结果` : '表决结果'} className='js-verdict-card'>
         <Advisory text={t.advisory} />
         <Text className={`cv-verdict ${verdict.passed === null ? '' : verdict.passed ? 'is-passed' : 'is-failed'} js-verdict`}>{verdict.text}</Text>
         <Fact label='表决规则' className='js-result-rule'>
