@@ -12,6 +12,7 @@ import ConventionDetail from '../../src/packages/convention/detail'
 import ConventionEdit from '../../src/packages/convention/edit'
 import ConventionList from '../../src/packages/convention/list'
 import ConventionOpen from '../../src/packages/convention/open'
+import ConventionProgress from '../../src/packages/convention/progress'
 import ConventionResult from '../../src/packages/convention/result'
 import Services from '../../src/pages/services'
 import { SessionProvider } from '../../src/store/session'
@@ -281,6 +282,155 @@ describe('公约详情', () => {
     expect(el('.js-voted').textContent).toMatch(/^您家已投票（投票后不可更改）/)
     expect(document.querySelector('.js-go-vote')).toBeNull()
     expect(el('.js-proxy-given').textContent).toMatch(/已委托 李\* 代为投票（已代为投票）/)
+  })
+})
+
+describe('公约详情 for the drafters and for proxies', () => {
+  const comment = (over: Record<string, unknown> = {}) => ({
+    commentId: 'k1',
+    articleNo: 1,
+    parentId: null,
+    authorName: '张*',
+    text: '遛狗时间限制在早晚',
+    version: 1,
+    supportCount: 0,
+    supported: false,
+    mine: false,
+    held: false,
+    hidden: false,
+    answer: null,
+    createdAt: inDays(-2),
+    ...over,
+  })
+
+  it('answers a comment as not adopted with a reason, and hides one only with a reason', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({}, { comment: true, answer: true, edit: true }),
+      'convention.comments': () => ({ items: [comment()], nextCursor: null }),
+      'convention.answerComment': () => ({ commentId: 'k1' }),
+      'convention.hideComment': () => ({ commentId: 'k1' }),
+    })
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-tool-edit')).toBeTruthy())
+    fireEvent.click(el('.js-tool-edit'))
+    expect(nav).toHaveBeenCalledWith({ url: '/packages/convention/edit/index?id=v1' })
+    fireEvent.click(el('.js-article-1 .js-toggle-comments'))
+    await waitFor(() => expect(document.querySelector('.js-comment-k1 .js-answer-comment')).toBeTruthy())
+
+    fireEvent.click(el('.js-comment-k1 .js-answer-comment'))
+    await waitFor(() => expect(document.querySelector('.js-moderation')).toBeTruthy())
+    fireEvent.click(el('.js-adopt-no'))
+    await typeInto('.js-answer-text textarea', '与物业管理规定冲突')
+    await typeInto('.js-moderation-reason input', '遛狗时间由各户自定')
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calledWith(calls, 'answerComment')).toHaveLength(1))
+    expect(calledWith(calls, 'answerComment')[0].data).toEqual({ commentId: 'k1', text: '与物业管理规定冲突', adopted: false, reason: '遛狗时间由各户自定' })
+    await waitFor(() => expect(document.querySelector('.js-moderation')).toBeNull())
+
+    fireEvent.click(el('.js-comment-k1 .js-hide-comment'))
+    await waitFor(() => expect(document.querySelector('.js-moderation')).toBeTruthy())
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(el('.js-moderation-error').textContent).toBeTruthy())
+    expect(calledWith(calls, 'hideComment')).toHaveLength(0)
+    await typeInto('.js-moderation-reason input', '含人身攻击')
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calledWith(calls, 'hideComment')[0]?.data).toEqual({ commentId: 'k1', reason: '含人身攻击' }))
+  })
+
+  it('grants a written proxy to a verified neighbour by name and phone, checked before sending', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    let granted = false
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () =>
+        view({ phase: 'voting', vote: ownersVote() }, { vote: !granted, proxy: !granted }, { proxyGiven: granted ? { proxyName: '李*', state: 'active' } : null }),
+      'convention.grantProxy': () => {
+        granted = true
+        return { proxyId: 'p1', proxyName: '李*' }
+      },
+    })
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-grant-proxy')).toBeTruthy())
+    await typeInto('.js-proxy-name input', '李建国')
+    await typeInto('.js-proxy-phone input', '1390000')
+    fireEvent.click(el('.js-grant'))
+    await waitFor(() => expect(el('.js-proxy-error').textContent).toBeTruthy())
+    expect(calledWith(calls, 'grantProxy')).toHaveLength(0)
+    await typeInto('.js-proxy-phone input', '13900000001')
+    fireEvent.click(el('.js-grant'))
+    await waitFor(() => expect(calledWith(calls, 'grantProxy')[0]?.data).toEqual({ conventionId: 'v1', proxyName: '李建国', proxyPhone: '13900000001' }))
+    await waitFor(() => expect(el('.js-proxy-given').textContent).toMatch(/已委托 李\* 代为投票（有效）/))
+    expect(document.querySelector('.js-revoke-proxy')).toBeTruthy()
+    expect(document.querySelector('.js-grant-proxy')).toBeNull()
+  })
+
+  it('lodges an objection to a posted result', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () =>
+        view(
+          { phase: 'counted', vote: ownersVote({ open: false }), result: { passed: true, binding: true, postedAt: inDays(-1), noticeId: null, objectionEndsAt: inDays(6) } },
+          { object: true, tally: true },
+        ),
+      'convention.object': () => ({ objectionId: 'o1' }),
+    })
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-outcome')).toBeTruthy())
+    expect(el('.js-outcome-verdict').textContent).toBe('表决通过')
+    fireEvent.click(el('.js-object'))
+    await waitFor(() => expect(document.querySelector('.js-objection-text textarea')).toBeTruthy())
+    await typeInto('.js-objection-text textarea', '纸质选票录入时间未公示')
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calledWith(calls, 'object')[0]?.data).toEqual({ conventionId: 'v1', text: '纸质选票录入时间未公示' }))
+  })
+})
+
+describe('投票进度', () => {
+  it('shows the grid worker the units still to vote per building, and reminds only them', async () => {
+    openPage('/packages/convention/progress/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => session({ ...resident(), roles: ['resident', 'grid'] }),
+      'convention.progress': () => ({
+        votedHeads: 3,
+        electorateHeads: 6,
+        buildings: [
+          { buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: ['1单元101', '1单元102', '2单元201'], votedUnits: [{ unit: '1单元502', area: 8957 }] },
+          { buildingId: 'b2', buildingName: '5栋', units: 2, voted: 2, notVoted: [], votedUnits: [] },
+        ],
+        canSeeNotVoted: true,
+      }),
+      'convention.remind': () => ({ reminded: 3 }),
+    })
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never)
+    renderPage(ConventionProgress)
+    await waitFor(() => expect(document.querySelector('.js-progress-b1')).toBeTruthy())
+    expect(el('.js-total-count').textContent).toBe('3 / 6')
+    expect(el('.js-progress-b1 .js-building-count').textContent).toBe('1 / 4')
+    expect([...document.querySelectorAll('.js-progress-b1 .cv-unit')].map((u) => u.textContent)).toEqual(['1单元101', '1单元102', '2单元201'])
+    expect(el('.js-progress-b2 .js-all-voted').textContent).toBe('本栋已全部投票')
+    fireEvent.click(el('.js-progress-b1 .js-remind-building'))
+    await waitFor(() => expect(calledWith(calls, 'remind')[0]?.data).toEqual({ conventionId: 'v1', buildingId: 'b1' }))
+  })
+
+  it('shows a resident participation only', async () => {
+    openPage('/packages/convention/progress/index', 'v1')
+    fakeCloud({
+      'user.login': () => resident(),
+      'convention.progress': () => ({
+        votedHeads: 3,
+        electorateHeads: 6,
+        buildings: [{ buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: [], votedUnits: [] }],
+        canSeeNotVoted: false,
+      }),
+    })
+    renderPage(ConventionProgress)
+    await waitFor(() => expect(document.querySelector('.js-progress-b1')).toBeTruthy())
+    expect(document.querySelector('.js-not-voted')).toBeNull()
+    expect(document.querySelector('.js-remind')).toBeNull()
   })
 })
 
