@@ -1,7 +1,7 @@
 // 公约与表决 as residents, drafters and auditors see it: phases on the list, commenting article by
 // article, the ballot that confirms before it is cast, the result against each threshold, the
 // drafting form's checks, elder mode.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { formDay, formTimeToIso } from '@core/time'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
@@ -389,6 +389,34 @@ describe('公约详情 for the drafters and for proxies', () => {
   })
 })
 
+describe('签署承诺', () => {
+  it('lets a resident sign the adopted 居民公约 once and shows its filing', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    let signed = false
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () =>
+        view(
+          { phase: 'adopted', signatures: signed ? 43 : 42, filing: { state: 'filed', office: '江南街道办事处', at: inDays(-1) } },
+          { sign: !signed },
+          { signed },
+        ),
+      'convention.sign': () => {
+        signed = true
+        return { signatures: 43 }
+      },
+    })
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-sign')).toBeTruthy())
+    expect(el('.js-filing').textContent).toMatch(/已备案（江南街道办事处）/)
+    expect(el('.js-signatures').textContent).toMatch(/已有 42 户签署$/)
+    fireEvent.click(el('.js-sign'))
+    await waitFor(() => expect(el('.js-signatures').textContent).toMatch(/已有 43 户签署，您已签署/))
+    expect(calledWith(calls, 'sign')[0].data).toEqual({ conventionId: 'v1' })
+    expect(document.querySelector('.js-sign')).toBeNull()
+  })
+})
+
 describe('投票进度', () => {
   it('shows the grid worker the units still to vote per building, and reminds only them', async () => {
     openPage('/packages/convention/progress/index', 'v1')
@@ -602,7 +630,7 @@ describe('起草公约', () => {
     await typeInto('.js-edit-article-2 .js-article-title input', '收费')
     await typeInto('.js-edit-article-2 .js-article-body textarea', '公共道路停车收费须经业主共同决定。')
     // the second article moves up (a tap on 上移 takes the focus from the text field first)
-    ;(document.activeElement as HTMLElement | null)?.blur()
+    act(() => (document.activeElement as HTMLElement | null)?.blur())
     fireEvent.click(el('.js-edit-article-2 .js-article-up'))
     fireEvent.click(el('.js-save-convention'))
     await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/convention/detail/index?id=v5' }))

@@ -200,9 +200,11 @@ export function OutcomeCard({ v, reload }: { v: ConventionView; reload: () => vo
           <Text>{`${FILING_LABELS[v.filing.state]}${v.filing.office ? `（${v.filing.office}）` : ''}`}</Text>
         </Fact>
       ) : null}
-      <Fact label='签署承诺' className='js-signatures'>
-        <Text>{`已有 ${v.signatures} 户签署${v.mine.signed ? '，您已签署' : ''}`}</Text>
-      </Fact>
+      {v.phase === 'adopted' || v.can.sign || v.mine.signed ? (
+        <Fact label='签署承诺' className='js-signatures'>
+          <Text>{`已有 ${v.signatures} 户签署${v.mine.signed ? '，您已签署' : ''}`}</Text>
+        </Fact>
+      ) : null}
       <View className='cv-buttons'>
         {v.can.tally ? (
           <Button size='large' className='js-result' onClick={() => go(conventionUrl(v.conventionId, 'conventionResult'))}>
