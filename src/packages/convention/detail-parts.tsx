@@ -206,11 +206,6 @@ export function OutcomeCard({ v, reload }: { v: ConventionView; reload: () => vo
         </Fact>
       ) : null}
       <View className='cv-buttons'>
-        {v.can.tally ? (
-          <Button size='large' className='js-result' onClick={() => go(conventionUrl(v.conventionId, 'conventionResult'))}>
-            结果
-          </Button>
-        ) : null}
         {v.can.sign ? (
           <Button size='large' type='primary' loading={signing} disabled={signing} className='js-sign' onClick={() => void sign()}>
             签署承诺

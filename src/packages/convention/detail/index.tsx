@@ -9,10 +9,11 @@ import { Card } from '../../../components/Card'
 import { SessionPage } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { conventionUrl, go } from '../../../routes'
-import type { ConventionView } from '../../../services/convention'
+import { askVoteReminderSubscription, type ConventionView } from '../../../services/convention'
+import { isWeapp } from '../../../services/platform'
 import { eventTime } from '../../../utils/format'
 import { ArticleCard } from '../comments'
-import { Advisory, Fact, KindTag, PhaseTag, VoteFacts, useConvention, useConventionId } from '../components'
+import { Advisory, Fact, KindTag, PhaseTag, VoteFacts, toast, useConvention, useConventionId } from '../components'
 import { Changelog, OutcomeCard, ProxyCard, VersionCard } from '../detail-parts'
 
 /** The vote: its facts, whether my household has voted or why I may not, 投票 and 结果. */
@@ -41,6 +42,17 @@ function VoteCard({ v }: { v: ConventionView }) {
         {v.can.tally ? (
           <Button size='large' className='js-go-result' onClick={() => go(conventionUrl(v.conventionId, 'conventionResult'))}>
             结果
+          </Button>
+        ) : null}
+        {isWeapp && vote.open && v.can.vote && !mine.voted ? (
+          <Button
+            size='large'
+            fill='outline'
+            className='js-vote-reminder'
+            // WeChat lets only a tap ask for a subscription message: nothing is awaited before it
+            onClick={() => void askVoteReminderSubscription().then((ok) => ok && toast('截止前会提醒您投票', 'success'))}
+          >
+            截止前提醒我
           </Button>
         ) : null}
       </View>
