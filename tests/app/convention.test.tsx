@@ -474,7 +474,10 @@ describe('投票', () => {
     await waitFor(() => expect(document.querySelector('.js-ballot-form')).toBeTruthy())
     expect(el('.js-ballot-rule').textContent).toMatch(/业主共同决定（一般事项）.*《民法典》第二百七十八条/)
     expect(el('.js-ballot-electorate').textContent).toMatch(/业主（每位业主一票.*共 120 位业主/)
-    expect(el('.js-cast').textContent).toBe('请先选择')
+    // a tap before choosing says what is missing, and asks nothing
+    fireEvent.click(el('.js-cast'))
+    expect(el('.js-choose-first').textContent).toBe('请先选择同意、反对或弃权')
+    expect(document.querySelector('.js-confirm-ballot')).toBeNull()
 
     fireEvent.click(el('.js-choice-agree'))
     expect(el('.js-cast').textContent).toBe('投「同意」票')

@@ -88,9 +88,11 @@ export function PaperBallots({ conventionId, onEntered }: { conventionId: string
       ))}
       {error ? <Text className='ll-error-text js-paper-error'>{error}</Text> : null}
       <View className='cv-buttons'>
-        <Button size='large' fill='outline' disabled={rows.length >= 100} className='js-paper-add' onClick={() => setRows([...rows, blankRow(rows[rows.length - 1]?.buildingId)])}>
-          再加一张
-        </Button>
+        {rows.length < 100 ? (
+          <Button size='large' fill='outline' className='js-paper-add' onClick={() => setRows([...rows, blankRow(rows[rows.length - 1]?.buildingId)])}>
+            再加一张
+          </Button>
+        ) : null}
         <Button size='large' type='primary' loading={busy} disabled={busy} className='js-paper-enter' onClick={() => void enter()}>
           {`录入 ${rows.length} 张`}
         </Button>

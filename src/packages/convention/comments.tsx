@@ -88,9 +88,13 @@ function CommentItem(props: { c: CommentView; conventionId: string; canComment: 
       <Text className='cv-comment__text'>{c.text}</Text>
       {c.answer ? <Answer answer={c.answer} /> : null}
       <View className='cv-comment__tools'>
-        <Button size='small' fill='outline' disabled={supports.mine || c.mine} className='js-support' onClick={() => void support()}>
-          {`${supports.mine ? '已支持' : '支持'} ${supports.count}`}
-        </Button>
+        {supports.mine || c.mine ? (
+          <Text className='ll-muted js-support'>{`${supports.mine ? '已支持' : '支持'} ${supports.count}`}</Text>
+        ) : (
+          <Button size='small' fill='outline' className='js-support' onClick={() => void support()}>
+            {`支持 ${supports.count}`}
+          </Button>
+        )}
         {props.canComment && !props.reply ? (
           <Button size='small' fill='outline' className='js-reply' onClick={() => setReplying(!replying)}>
             回复

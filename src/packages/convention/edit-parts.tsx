@@ -35,21 +35,29 @@ export function ArticleEditor({ articles, onChange, onAdd }: { articles: DraftAr
             <TextArea className='js-article-body' placeholder='条款内容' value={a.body} maxLength={1000} showCount autoSize onChange={(v: string) => edit(i, { body: v })} />
           </View>
           <View className='cv-edit-article__tools'>
-            <Button size='small' fill='outline' disabled={i === 0} className='js-article-up' onClick={() => move(i, -1)}>
-              上移
-            </Button>
-            <Button size='small' fill='outline' disabled={i === articles.length - 1} className='js-article-down' onClick={() => move(i, 1)}>
-              下移
-            </Button>
+            {i > 0 ? (
+              <Button size='small' fill='outline' className='js-article-up' onClick={() => move(i, -1)}>
+                上移
+              </Button>
+            ) : null}
+            {i < articles.length - 1 ? (
+              <Button size='small' fill='outline' className='js-article-down' onClick={() => move(i, 1)}>
+                下移
+              </Button>
+            ) : null}
             <Button size='small' fill='outline' type='primary' className='js-article-remove' onClick={() => onChange(articles.filter((_, k) => k !== i))}>
               删除
             </Button>
           </View>
         </View>
       ))}
-      <Button block fill='outline' type='primary' disabled={articles.length >= 60} className='js-article-add' onClick={onAdd}>
-        添加条款
-      </Button>
+      {articles.length < 60 ? (
+        <Button block fill='outline' type='primary' className='js-article-add' onClick={onAdd}>
+          添加条款
+        </Button>
+      ) : (
+        <Text className='ll-block ll-muted'>条款不能超过 60 条</Text>
+      )}
     </View>
   )
 }

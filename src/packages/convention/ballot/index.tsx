@@ -32,6 +32,7 @@ function Ballot({ v, reload }: { v: ConventionView; reload: () => Promise<void> 
   const voter = voters.find((p) => p.proxyId === picked) ?? voters[0] ?? null
   const [choice, setChoice] = useState<Choice | null>(null)
   const [confirming, setConfirming] = useState(false)
+  const [missing, setMissing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<{ choice: Choice; label: string } | null>(null)
   const vote = v.vote
@@ -97,13 +98,18 @@ function Ballot({ v, reload }: { v: ConventionView; reload: () => Promise<void> 
           )}
           <View className='cv-choices' {...group('radiogroup', '表决意见')}>
             {CHOICES.map((c) => (
-              <View key={c} className={`cv-choice js-choice-${c} ${choice === c ? 'is-selected' : ''}`} {...tappable(() => setChoice(c), { role: 'radio', checked: choice === c })}>
+              <View key={c} className={`cv-choice js-choice-${c} ${choice === c ? 'is-selected' : ''}`} {...tappable(() => {
+                  setChoice(c)
+                  setMissing(false)
+                }, { role: 'radio', checked: choice === c })}>
                 <Text>{CHOICE_LABELS[c]}</Text>
               </View>
             ))}
           </View>
-          <Button type='primary' block size='large' disabled={!choice} className='js-cast' onClick={() => setConfirming(true)}>
-            {choice ? `投「${CHOICE_LABELS[choice]}」票` : '请先选择'}
+          {/* never a greyed-out button (unreadable for elders): a tap without a choice says what is missing */}
+          {missing ? <Text className='ll-block ll-error-text js-choose-first'>请先选择同意、反对或弃权</Text> : null}
+          <Button type='primary' block size='large' className='js-cast' onClick={() => (choice ? setConfirming(true) : setMissing(true))}>
+            {choice ? `投「${CHOICE_LABELS[choice]}」票` : '投票'}
           </Button>
         </Card>
       ) : null}

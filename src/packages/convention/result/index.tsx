@@ -26,18 +26,18 @@ function Totals({ t }: { t: TallyView }) {
   const withArea = t.totals.electorateArea > 0
   const row = (label: string, heads: number, area: number, key: string) => (
     <View className={`cv-tr js-total-${key}`} {...group('row')}>
-      <Text className='cv-td cv-td--name'>{label}</Text>
-      <Text className='cv-td'>{`${heads}（${percent(heads, t.totals.partHeads)}）`}</Text>
-      {withArea ? <Text className='cv-td'>{`${formatArea(area)} ㎡`}</Text> : null}
+      <Text className='cv-td cv-td--name' {...group('cell')}>{label}</Text>
+      <Text className='cv-td' {...group('cell')}>{`${heads}（${percent(heads, t.totals.partHeads)}）`}</Text>
+      {withArea ? <Text className='cv-td' {...group('cell')}>{`${formatArea(area)} ㎡`}</Text> : null}
     </View>
   )
   return (
     <Card title='票数' className='js-totals'>
       <View className='cv-table' {...group('table', '票数')}>
         <View className='cv-tr cv-th' {...group('row')}>
-          <Text className='cv-td cv-td--name'>意见</Text>
-          <Text className='cv-td'>户 / 人</Text>
-          {withArea ? <Text className='cv-td'>面积</Text> : null}
+          <Text className='cv-td cv-td--name' {...group('columnheader')}>意见</Text>
+          <Text className='cv-td' {...group('columnheader')}>户 / 人</Text>
+          {withArea ? <Text className='cv-td' {...group('columnheader')}>面积</Text> : null}
         </View>
         {row(CHOICE_LABELS.agree, t.totals.agreeHeads, t.totals.agreeArea, 'agree')}
         {row(CHOICE_LABELS.disagree, t.totals.disagreeHeads, t.totals.disagreeArea, 'disagree')}
@@ -62,19 +62,19 @@ function ByBuilding({ rows }: { rows: TallyView['byBuilding'] }) {
       <View className='cv-table' {...group('table', '各楼栋')}>
         <View className='cv-tr cv-th' {...group('row')}>
           {['楼栋', '应投', '已投', '同意', '反对', '弃权'].map((h, i) => (
-            <Text key={h} className={`cv-td ${i === 0 ? 'cv-td--name' : ''}`}>
+            <Text key={h} className={`cv-td ${i === 0 ? 'cv-td--name' : ''}`} {...group('columnheader')}>
               {h}
             </Text>
           ))}
         </View>
         {rows.map((b) => (
           <View key={b.buildingId} className={`cv-tr js-building-${b.buildingId}`} {...group('row')}>
-            <Text className='cv-td cv-td--name'>{b.buildingName}</Text>
-            <Text className='cv-td'>{b.electorateHeads}</Text>
-            <Text className='cv-td'>{b.partHeads}</Text>
-            <Text className='cv-td'>{b.agreeHeads}</Text>
-            <Text className='cv-td'>{b.disagreeHeads}</Text>
-            <Text className='cv-td'>{b.abstainHeads}</Text>
+            <Text className='cv-td cv-td--name' {...group('cell')}>{b.buildingName}</Text>
+            {[b.electorateHeads, b.partHeads, b.agreeHeads, b.disagreeHeads, b.abstainHeads].map((n, i) => (
+              <Text key={i} className='cv-td' {...group('cell')}>
+                {n}
+              </Text>
+            ))}
           </View>
         ))}
       </View>
