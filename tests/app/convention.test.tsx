@@ -389,6 +389,45 @@ describe('公约详情 for the drafters and for proxies', () => {
   })
 })
 
+describe('版本', () => {
+  it('compares a version with the one before: added, removed and changed articles; and the changelog', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': (d) =>
+        view({
+          version: (d.version as number | undefined) ?? 2,
+          latestVersion: 2,
+          changelog: [{ version: 2, note: '采纳居民意见，修改养犬条款', at: inDays(-1), adoptedCommentIds: ['k1', 'k3'] }],
+        }),
+      'convention.compare': () => ({
+        from: 1,
+        to: 2,
+        note: '采纳居民意见，修改养犬条款',
+        changes: [
+          { kind: 'changed', no: 1, title: '文明养犬', before: '出门遛狗须牵绳。', after: '出门遛狗须牵绳，及时清理粪便。' },
+          { kind: 'same', no: 2, title: '垃圾分类', before: null, after: null },
+          { kind: 'added', no: 3, title: '高空抛物', after: '严禁高空抛物。', before: null },
+          { kind: 'removed', no: 3, title: '晾晒', before: '不得在阳台外晾晒。', after: null },
+        ],
+      }),
+    })
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-versions')).toBeTruthy())
+    expect(el('.js-changelog').textContent).toMatch(/第 2 稿采纳居民意见，修改养犬条款.*采纳意见 2 条/)
+    fireEvent.click(el('.js-compare'))
+    await waitFor(() => expect(document.querySelector('.js-diff')).toBeTruthy())
+    expect(calledWith(calls, 'compare')[0].data).toEqual({ conventionId: 'v1', from: 1, to: 2 })
+    expect([...document.querySelectorAll('.js-change .ll-label')].map((n) => n.textContent)).toEqual(['【修改】第 1 条 文明养犬', '【新增】第 3 条 高空抛物', '【删除】第 3 条 晾晒'])
+    expect(el('.js-change-changed .cv-change__before').textContent).toBe('出门遛狗须牵绳。')
+
+    // an earlier version is read as it was
+    fireEvent.click(el('.js-version-1'))
+    await waitFor(() => expect(calledWith(calls, 'get').some((c) => c.data.version === 1)).toBe(true))
+    await waitFor(() => expect(screen.getByText('第 1 稿（最新为第 2 稿）')).toBeTruthy())
+  })
+})
+
 describe('签署承诺', () => {
   it('lets a resident sign the adopted 居民公约 once and shows its filing', async () => {
     openPage('/packages/convention/detail/index', 'v1')
