@@ -62,6 +62,19 @@ export default defineAppConfig({
         'stats/index',
         'manage/index'
       ]
+    },
+    {
+      root: 'packages/convention',
+      pages: [
+        'list/index',
+        'detail/index',
+        'ballot/index',
+        'result/index',
+        'edit/index',
+        'open/index',
+        'audit/index',
+        'progress/index'
+      ]
     }
   ],
   // WeChat's privacy check: privacy-scoped APIs wait for the user's agreement, which the app asks

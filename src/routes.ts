@@ -39,6 +39,14 @@ export const ROUTES = {
   volunteerManage: p('volunteer', 'manage/index'),
   volunteerStats: p('volunteer', 'stats/index'),
   volunteerRate: p('volunteer', 'rate/index'),
+  conventionList: p('convention', 'list/index'),
+  conventionDetail: p('convention', 'detail/index'),
+  conventionBallot: p('convention', 'ballot/index'),
+  conventionResult: p('convention', 'result/index'),
+  conventionEdit: p('convention', 'edit/index'),
+  conventionOpen: p('convention', 'open/index'),
+  conventionAudit: p('convention', 'audit/index'),
+  conventionProgress: p('convention', 'progress/index'),
 }
 
 /** The detail page of one request. */
@@ -59,6 +67,14 @@ export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' 
 /** A 志愿服务 team's page (队伍详情) or its leader's page (队伍管理). */
 export function teamUrl(teamId: string, page: 'volunteerTeam' | 'volunteerManage' = 'volunteerTeam'): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(teamId)}`
+}
+
+/** A convention page for one convention: its detail by default, or 投票, 结果, 修改, 发起表决, 监票, 投票进度. */
+export function conventionUrl(
+  conventionId: string,
+  page: 'conventionDetail' | 'conventionBallot' | 'conventionResult' | 'conventionEdit' | 'conventionOpen' | 'conventionAudit' | 'conventionProgress' = 'conventionDetail',
+): string {
+  return `${ROUTES[page]}?id=${encodeURIComponent(conventionId)}`
 }
 
 export function go(url: string) {

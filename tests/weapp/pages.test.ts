@@ -54,6 +54,15 @@ const PAGES: PageCase[] = [
   { url: '/packages/notice/edit/index', as: 'demo-property', shows: ['通知类别', '物业可发布', '发布通知'] },
   { url: '/packages/notice/stats/index?id=demo-notice-outage', as: 'demo-property', shows: [/已读住户 \d+ \/ \d+ 户/, '未读住户'] },
   { url: '/packages/notice/manage/index', as: 'demo-property', shows: ['全小区停电检修通知', /已读 \d+ 人/] },
+  // 公约与表决: the demo compound's parking convention under an owners' vote, and a 居民公约 in consultation
+  { url: '/packages/convention/list/index', as: 'demo-resident', shows: ['全部公约', '表决中', /第 \d+ 稿/] },
+  { url: '/packages/convention/detail/index?id=demo-convention-parking', as: 'demo-resident', shows: ['表决规则', '监票人', /第 1 条/, '对整个公约的意见'] },
+  { url: '/packages/convention/ballot/index?id=demo-convention-parking', as: 'demo-resident', shows: ['一户一票，投票后不可更改', '《民法典》第二百七十八条', '投票时间'] },
+  { url: '/packages/convention/result/index?id=demo-convention-parking', as: 'demo-committee', shows: ['依据', /参与表决(面积|人数)/, '异议与答复'] },
+  { url: '/packages/convention/edit/index', as: 'demo-committee', shows: ['条款（1 条）', '居民公约', '保存草案'] },
+  { url: '/packages/convention/open/index?id=demo-convention-civility', as: 'demo-committee', shows: ['《城市居民委员会组织法》第九、十条', '居民会议的投票人', '发起表决'] },
+  { url: '/packages/convention/audit/index?id=demo-convention-parking', as: 'demo-committee', shows: ['监票人', /选票（\d+/, /委托书（\d+）/, '录入纸质选票'] },
+  { url: '/packages/convention/progress/index?id=demo-convention-parking', as: 'demo-grid', shows: ['全小区', /\d+ \/ \d+/, '提醒未投票住户'] },
 ];
 
 const routeOf = (url: string) => url.split('?')[0].replace(/^\//, '');
