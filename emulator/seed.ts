@@ -195,7 +195,8 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
     bind(u, hById.get(`demo-h1-1-${room}`)!, 'pending');
   }
 
-  // 公约与表决: the compound's 居民公约 out for comments, so the consultation has something on day one
+  // 公约与表决: the compound's 居民公约 out for comments, and a parking convention under an owners' vote
+  // (art. 278 items 6–8: ≥ 3/4), so the consultation and the ballot have something on day one
   const articles = [
     { title: '第一条 邻里和睦', body: '居民之间互相尊重、互相帮助，遇到矛盾先协商，协商不成可请楼栋长或居委会调解。' },
     { title: '第二条 公共环境', body: '楼道、消防通道不堆放杂物，不私拉电线为电动车充电；垃圾分类投放，定时定点。' },
@@ -203,16 +204,52 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
     { title: '第四条 噪音', body: '晚 22 时至早 7 时不进行装修等产生噪音的活动，广场舞音量适度。' },
     { title: '第五条 附则', body: '本公约经居民会议讨论通过后施行，报街道办事处备案。' },
   ];
-  db.insert('conventions', [{
-    _id: 'demo-convention', compoundId: DEMO_COMPOUND_ID, title: '红湖公园城居民公约', kind: 'residents_convention',
-    summary: '居委会与业委会共同起草，请各位居民逐条提出意见。', articles, version: 1, phase: 'consultation', createdBy: 'u-demo-committee',
-    consultationEndsAt: new Date(t.getTime() + 14 * 86_400_000), commentCount: 0, articleComments: {}, auditors: [], vote: null, result: null,
-    withdrawnReason: null, filing: null, signatures: 0, ...stamp,
-  }]);
-  db.insert('convention_versions', [{
-    _id: 'demo-convention:v1', compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention', version: 1, title: '红湖公园城居民公约',
-    summary: '居委会与业委会共同起草，请各位居民逐条提出意见。', articles, note: '初稿', adoptedCommentIds: [], editorId: 'u-demo-committee', ...stamp,
-  }]);
+  const parking = [
+    { title: '第一条 适用范围', body: '本公约适用于小区内公共道路及地面公共车位的停放与收费。' },
+    { title: '第二条 收费标准', body: '地面公共车位每月 150 元，收入扣除管理成本后归全体业主共有，每季度公示。' },
+    { title: '第三条 优先安排', body: '有老人、残疾人的家庭优先安排靠近单元门的车位。' },
+  ];
+  const blank = { commentCount: 0, articleComments: {}, withdrawnReason: null, filing: null, signatures: 0, result: null, ...stamp };
+  const day = 86_400_000;
+  const keyArea = new Map<string, number>();
+  const keyOf = (h: HouseholdDoc) => `o:${h.ownerKey ?? h._id}`;
+  for (const h of households) keyArea.set(keyOf(h), (keyArea.get(keyOf(h)) ?? 0) + Math.round(h.area * 100));
+  const parkingVote = {
+    rule: 'owners_major' as const, requestedRule: 'owners_major' as const, electorate: 'owners' as const, advisory: null,
+    startsAt: new Date(t.getTime() - day), endsAt: new Date(t.getTime() + 6 * day), electorateHeads: keyArea.size,
+    electorateArea: [...keyArea.values()].reduce((a, b) => a + b, 0), openedBy: 'u-demo-committee', openedAt: new Date(t.getTime() - day), closedAt: null,
+  };
+  db.insert('conventions', [
+    {
+      _id: 'demo-convention-civility', compoundId: DEMO_COMPOUND_ID, title: '红湖公园城居民公约', kind: 'residents_convention',
+      summary: '居委会与业委会共同起草，请各位居民逐条提出意见。', articles, version: 1, phase: 'consultation', createdBy: 'u-demo-committee',
+      consultationEndsAt: new Date(t.getTime() + 14 * day), auditors: [], vote: null, ...blank,
+    },
+    {
+      _id: 'demo-convention-parking', compoundId: DEMO_COMPOUND_ID, title: '地面停车管理公约', kind: 'parking_rules',
+      summary: '公共道路停车收费属于改变共有部分用途，须经参与表决面积和人数四分之三以上同意。', articles: parking, version: 2, phase: 'voting',
+      createdBy: 'u-demo-committee', consultationEndsAt: new Date(t.getTime() - 2 * day), auditors: [{ userId: 'u-demo-committee', name: '赵丽华' }], vote: parkingVote, ...blank,
+    },
+  ]);
+  db.insert('convention_versions', [
+    { _id: 'demo-convention-civility:v1', compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention-civility', version: 1, title: '红湖公园城居民公约', summary: '居委会与业委会共同起草，请各位居民逐条提出意见。', articles, note: '初稿', adoptedCommentIds: [], editorId: 'u-demo-committee', ...stamp },
+    { _id: 'demo-convention-parking:v1', compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention-parking', version: 1, title: '地面停车管理公约', summary: '', articles: parking.slice(0, 2), note: '初稿', adoptedCommentIds: [], editorId: 'u-demo-committee', ...stamp },
+    { _id: 'demo-convention-parking:v2', compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention-parking', version: 2, title: '地面停车管理公约', summary: '', articles: parking, note: '采纳意见：增加老人、残疾人家庭优先条款', adoptedCommentIds: [], editorId: 'u-demo-committee', ...stamp },
+  ]);
+  // the register the parking vote counts against, and the first ballots (building 3 voted early, two on paper)
+  db.insert('vote_register', households.map((h) => ({
+    _id: `demo-convention-parking:${h._id}`, compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention-parking', voterKey: keyOf(h), keyArea: keyArea.get(keyOf(h))!,
+    area: Math.round(h.area * 100), householdId: h._id, buildingId: h.buildingId, buildingName: h.buildingName, unit: h.unit, room: h.room,
+    label: `${h.buildingName}${h.unit}单元${h.room}`, userId: null, ...stamp,
+  })));
+  const early = households.filter((h) => h.buildingId === 'demo-b3' && h.unit === '1').slice(0, 12);
+  const ownerOf = (h: HouseholdDoc) => users.find((u) => u.householdId === h._id && u.householdRelation === 'owner');
+  db.insert('ballots', early.map((h, i) => ({
+    _id: `demo-ballot-${i}`, compoundId: DEMO_COMPOUND_ID, conventionId: 'demo-convention-parking', voterKey: keyOf(h), choice: i % 4 === 3 ? 'disagree' : 'agree',
+    // an owner with the app voted online; the others on paper, entered by the auditor
+    source: ownerOf(h) ? 'online' : 'paper', castBy: ownerOf(h)?._id ?? 'u-demo-committee', proxyId: null, householdId: h._id, buildingId: h.buildingId,
+    buildingName: h.buildingName, unit: `${h.buildingName}${h.unit}单元${h.room}`, createdAt: new Date(t.getTime() - day / 2), updatedAt: new Date(t.getTime() - day / 2),
+  })));
 
   db.insert('buildings', buildings);
   db.insert('households', households);

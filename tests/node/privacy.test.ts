@@ -94,9 +94,9 @@ beforeAll(async () => {
 
   // 公约与表决: comments on the demo 居民公约, supports a neighbour, audits a vote, votes by a proxy
   // given to them, gives their own proxy to a neighbour, objects to the result, signs the adopted text
-  const { commentId } = await convention.ok('demo-resident', 'comment', { conventionId: 'demo-convention', articleNo: 3, text: '建议增加夜间遛狗时间' });
+  const { commentId } = await convention.ok('demo-resident', 'comment', { conventionId: 'demo-convention-civility', articleNo: 3, text: '建议增加夜间遛狗时间' });
   await convention.ok(OPENID, 'support', { commentId });
-  await convention.ok(OPENID, 'comment', { conventionId: 'demo-convention', articleNo: 2, text: '电动车充电桩请尽快安装' });
+  await convention.ok(OPENID, 'comment', { conventionId: 'demo-convention-civility', articleNo: 2, text: '电动车充电桩请尽快安装' });
   const resident = (await user.ok('demo-resident', 'login', {})).userId;
   conventionId = (await convention.ok('demo-committee', 'create', { title: '管理规约', kind: 'management_rules', articles: [{ title: '第一条', body: '共同遵守' }] })).conventionId;
   await convention.ok('demo-committee', 'openVoting', { conventionId, rule: 'owners_ordinary', endsAt: new Date(now + 48 * H).toISOString(), auditorIds: [userId] });
