@@ -189,6 +189,7 @@ export type ConventionView = z.infer<typeof conventionView>;
 
 export const ballotRow = z.object({
   ballotId: z.string(),
+  /** The unit as the register names it, building included ("3栋1单元502"). */
   unit: z.string(),
   buildingName: z.string(),
   area: areaUnits,

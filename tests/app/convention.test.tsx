@@ -751,9 +751,9 @@ describe('监票', () => {
       'convention.get': () => view({ phase: 'voting', vote: ownersVote() }, { audit: true, tally: true }),
       'convention.ballots': () => ({
         items: [
-          { ballotId: 'bb1', unit: '1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, castAt: inDays(0) },
-          { ballotId: 'bb2', unit: '1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', castAt: inDays(0) },
-          ...(entered ? [{ ballotId: 'bb3', unit: '2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, castAt: inDays(0) }] : []),
+          { ballotId: 'bb1', unit: '3栋1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, castAt: inDays(0) },
+          { ballotId: 'bb2', unit: '3栋1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', castAt: inDays(0) },
+          ...(entered ? [{ ballotId: 'bb3', unit: '3栋2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, castAt: inDays(0) }] : []),
         ],
         nextCursor: null,
         proxies: [{ proxyId: 'p1', unit: '3栋1单元101', grantorName: '陈*', proxyName: '李建国', state: 'used', at: inDays(-1) }],
@@ -766,6 +766,8 @@ describe('监票', () => {
     renderPage(ConventionAudit)
     await waitFor(() => expect(document.querySelector('.js-ballot-bb2')).toBeTruthy())
     expect(el('.js-ballot-bb1').textContent).toMatch(/同意 · 线上 · 89.57 ㎡/)
+    // the unit as the register names it, building included, once
+    expect(el('.js-ballot-bb1 .cv-fact__label').textContent).toBe('3栋1单元502')
     expect(el('.js-ballot-bb2').textContent).toMatch(/受托人 李建国 代投/)
     expect(el('.js-proxy-p1').textContent).toMatch(/陈\* 委托 李建国（已使用）/)
     // no close button without can.close

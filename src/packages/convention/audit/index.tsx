@@ -42,7 +42,7 @@ function Ballots({ conventionId, generation }: { conventionId: string; generatio
       <Card title={`选票（${data.items.length}${data.nextCursor ? '+' : ''}）`} className='js-ballots'>
         {data.items.length ? null : <Text className='ll-block ll-muted'>还没有选票</Text>}
         {data.items.map((b) => (
-          <Fact key={b.ballotId} label={`${b.buildingName}${b.unit}`} className={`js-ballot-row js-ballot-${b.ballotId}`}>
+          <Fact key={b.ballotId} label={b.unit} className={`js-ballot-row js-ballot-${b.ballotId}`}>
             <Text className='ll-block'>{`${CHOICE_LABELS[b.choice]} · ${b.source === 'paper' ? '纸质' : '线上'}${b.area ? ` · ${formatArea(b.area)} ㎡` : ''}`}</Text>
             <Text className='ll-block ll-muted'>{`${eventTime(b.castAt)}${b.proxyName ? ` · 受托人 ${b.proxyName} 代投` : ''}`}</Text>
           </Fact>
