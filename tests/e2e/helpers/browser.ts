@@ -74,8 +74,20 @@ export async function openAs(context: BrowserContext, openid: string, hashPath =
   return page;
 }
 
-/** Saves a PNG of the viewport to tests/artifacts/screenshots/<name>.png and returns its path. */
+/**
+ * Waits for Taro's page transition to end: after navigateTo/redirectTo the new page slides in for
+ * 300 ms (a screenshot then shows it half off screen). Every page is then either stationed (shown)
+ * or shaded (hidden under it).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.taro_page')].every((p) => p.classList.contains('taro_page_stationed') || p.classList.contains('taro_page_shade')),
+  );
+}
+
+/** Saves a PNG of the viewport to tests/artifacts/screenshots/<name>.png (once the page is in place) and returns its path. */
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
+  await settled(page);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
