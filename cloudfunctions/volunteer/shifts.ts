@@ -39,7 +39,8 @@ export function shiftViewOf(ctx: UserCtx, s: ShiftDoc, b: BookingDoc | null, mem
 
 /** Writes the ledger record of a finished shift, once (a fixed _id); verified when the leader checked out. */
 async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, byLeader: boolean): Promise<string | null> {
-  const start = b.checkedInAt!;
+  // arriving early is not service: the record starts at the check-in or the shift's start, whichever is later
+  const start = b.checkedInAt! > s.startAt ? b.checkedInAt! : s.startAt;
   const minutes = serviceMinutes(start, out);
   if (minutes < 1) return null;
   const volunteer = b.userId === ctx.user._id ? ctx.user : await getById<UserDoc>(ctx.db, 'users', b.userId);
