@@ -49,6 +49,18 @@ export default defineAppConfig({
         'stats/index',
         'manage/index'
       ]
+    },
+    {
+      root: 'packages/admin',
+      pages: [
+        'dashboard/index',
+        'ledgers/index',
+        'audit/index',
+        'moderation/index',
+        'meetings/index',
+        'meeting/index',
+        'compounds/index'
+      ]
     }
   ],
   // WeChat's privacy check: privacy-scoped APIs wait for the user's agreement, which the app asks

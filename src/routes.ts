@@ -31,6 +31,13 @@ export const ROUTES = {
   noticeEdit: p('notice', 'edit/index'),
   noticeStats: p('notice', 'stats/index'),
   noticeManage: p('notice', 'manage/index'),
+  adminDashboard: p('admin', 'dashboard/index'),
+  adminLedgers: p('admin', 'ledgers/index'),
+  adminAudit: p('admin', 'audit/index'),
+  adminModeration: p('admin', 'moderation/index'),
+  adminMeetings: p('admin', 'meetings/index'),
+  adminMeeting: p('admin', 'meeting/index'),
+  adminCompounds: p('admin', 'compounds/index'),
 }
 
 /** The detail page of one request. */
@@ -46,6 +53,11 @@ export function eventUrl(eventId: string, page: 'eventDetail' | 'eventEdit' | 'e
 /** A notice page for one notice: its detail by default, or the edit form, 阅读统计. */
 export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' | 'noticeStats' = 'noticeDetail'): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(noticeId)}`
+}
+
+/** 工作台 pages that take a parameter: one meeting, or one compound's dashboard (officers). */
+export function adminUrl(page: 'adminMeeting' | 'adminDashboard', param: string): string {
+  return page === 'adminMeeting' ? `${ROUTES.adminMeeting}?id=${encodeURIComponent(param)}` : `${ROUTES.adminDashboard}?compoundId=${encodeURIComponent(param)}`
 }
 
 export function go(url: string) {
