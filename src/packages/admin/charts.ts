@@ -1,13 +1,5 @@
-// The console's ECharts: a custom build (line and bar charts, grid, tooltip, legend, canvas) so the
-// subpackage stays small, and the options of its charts, built from the function's figures only.
-import * as echarts from 'echarts/core'
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
-
-echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer])
-
-export { echarts }
+// The options of the console's charts, built from the function's figures only (pure: no ECharts
+// import here, so they are tested without a canvas).
 
 const COLORS = ['#c8161d', '#1d39c4', '#d48806']
 const AXIS = { color: '#595959', fontSize: 11 }
