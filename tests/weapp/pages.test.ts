@@ -46,6 +46,13 @@ const PAGES: PageCase[] = [
   { url: '/packages/notice/edit/index', as: 'demo-property', shows: ['通知类别', '物业可发布', '发布通知'] },
   { url: '/packages/notice/stats/index?id=demo-notice-outage', as: 'demo-property', shows: [/已读住户 \d+ \/ \d+ 户/, '未读住户'] },
   { url: '/packages/notice/manage/index', as: 'demo-property', shows: ['全小区停电检修通知', /已读 \d+ 人/] },
+  { url: '/packages/admin/dashboard/index', as: 'demo-branch', shows: [/(\d+(\.\d)?%|暂无)响应率/, '三率趋势', '正在办理的反映', '通知触达'] },
+  { url: '/packages/admin/ledgers/index', as: 'demo-committee', shows: ['居民反映台账', 'Excel（XLSX）', '还没有导出'] },
+  { url: '/packages/admin/audit/index', as: 'demo-branch', shows: ['清除筛选', /操作记录|没有符合条件的操作记录/] },
+  { url: '/packages/admin/moderation/index', as: 'demo-committee', shows: [/待处理 \d+ 条|没有待审核或被举报的内容/] },
+  { url: '/packages/admin/meetings/index', as: 'demo-committee', shows: ['召开会议', '创建会议'] },
+  { url: '/packages/admin/meeting/index', as: 'demo-committee', shows: ['没有找到这次会议'] },
+  { url: '/packages/admin/compounds/index', as: 'demo-officer', shows: ['红湖', '响应率'] },
 ];
 
 const routeOf = (url: string) => url.split('?')[0].replace(/^\//, '');

@@ -605,12 +605,24 @@ export class FakeCanvas {
   getContext(kind: string): AnyRecord {
     if (kind !== '2d') throw new Error(`only 2d canvases here, not ${kind}`);
     const rects = this.rects;
+    const noop = () => undefined;
+    // the rest of the 2D API as no-ops, so a chart library can lay out and draw (text ~ 6 px a character)
+    const drawing = Object.fromEntries(
+      ['save', 'restore', 'beginPath', 'closePath', 'moveTo', 'lineTo', 'arc', 'arcTo', 'rect', 'quadraticCurveTo', 'bezierCurveTo', 'fill', 'stroke', 'clip', 'fillText', 'strokeText', 'setTransform', 'transform', 'translate', 'scale', 'rotate', 'drawImage', 'setLineDash'].map((m) => [m, noop]),
+    );
     return {
+      ...drawing,
       fillStyle: '#000000',
       fillRect(this: AnyRecord, x: number, y: number, w: number, h: number) {
         rects.push({ fill: String(this.fillStyle), x, y, w, h });
       },
       clearRect() {},
+      strokeRect() {},
+      measureText: (text: string) => ({ width: String(text).length * 6 }),
+      getLineDash: () => [],
+      createLinearGradient: () => ({ addColorStop: noop }),
+      createRadialGradient: () => ({ addColorStop: noop }),
+      createPattern: () => ({}),
     };
   }
 }
