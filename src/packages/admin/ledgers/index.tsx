@@ -11,6 +11,7 @@ import { Empty } from '../../../components/StateView'
 import { tappable } from '../../../components/Tappable'
 import { adminApi, type ExportJob } from '../../../services/admin'
 import { userApi } from '../../../services/user'
+import { ROUTES, go } from '../../../routes'
 import { useRemote } from '../../../store/useRemote'
 import { dateTime } from '../../../utils/format'
 import { AdminPage, Chips, dayBound } from '../components'
@@ -199,6 +200,10 @@ function Ledgers() {
           导出
         </Button>
       </Card>
+      <Text className='ll-block adm-link js-open-audit' {...tappable(() => go(ROUTES.adminAudit), { role: 'link' })}>
+        查看操作日志（按操作、记录和时间筛选） ›
+      </Text>
+      <View className='ll-gap' />
       <Card title='本次导出' className='js-exports'>
         {jobs.length ? jobs.map((j) => <ExportRow key={j.exportId} job={j} onRefresh={() => void refresh(j.exportId)} />) : <Empty text='还没有导出。选好台账和时间段，点「导出」。' />}
       </Card>
