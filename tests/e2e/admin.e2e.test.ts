@@ -44,10 +44,12 @@ test('the committee at a desk: dashboard and building filter, an XLSX ledger, a 
   expect(await visible(dash, '.js-rate-response').textContent()).toMatch(/(\d+(\.\d)?%|暂无)响应率/);
   const chart = visible(dash, '.js-trend .adm-chart canvas');
   await chart.waitFor();
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   expect(box.width).toBeGreaterThan(200);
   await dash.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
   await dash.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.6);
+  // the tooltip: the month's three rates, as in the table beside the chart
   await visible(dash, '.js-trend .adm-chart').getByText('响应率').filter({ visible: true }).first().waitFor();
   await shot(dash, 'admin-1-dashboard');
   const filtered = adminCall(dash, 'overview', '"buildingId":"demo-b1"');
@@ -58,12 +60,16 @@ test('the committee at a desk: dashboard and building filter, an XLSX ledger, a 
   // 台账导出: the requests ledger of building 1 as XLSX, opened from its link and read back
   const ledgers = await openAs(desk, 'demo-committee', '/packages/admin/ledgers/index');
   await visible(ledgers, '.js-building-demo-b1').click();
+  const exported = ledgers.waitForResponse((r) => r.url().includes('/functions/admin') && (r.request().postData() ?? '').includes('"action":"exportLedger"'));
   await visible(ledgers, '.js-export-submit').click();
+  const job = (await (await exported).json()) as { ok: boolean; data: { fileUrl: string; status: string } };
+  expect(job.data.status).toBe('ready');
+  const fileUrl = job.data.fileUrl;
   const link = visible(ledgers, '.js-export-link');
   await link.waitFor();
-  const [opened] = await Promise.all([desk.waitForEvent('page'), link.click()]);
-  const fileUrl = opened.url();
-  await opened.close();
+  // the link opens the file in a new tab (a download)
+  const [fetched] = await Promise.all([desk.waitForEvent('request', (r) => r.url() === fileUrl), link.click()]);
+  expect(fetched.url()).toBe(fileUrl);
   const rows = readXlsx(new Uint8Array(await (await fetch(fileUrl)).arrayBuffer()));
   expect(rows[0].slice(0, 3)).toEqual(['编号', '提交时间', '类别']);
   expect(rows.length).toBeGreaterThan(1);
@@ -71,9 +77,9 @@ test('the committee at a desk: dashboard and building filter, an XLSX ledger, a 
   expect(await visible(ledgers, '.js-export-rows').textContent()).toContain(`共 ${rows.length - 1} 行`);
   await shot(ledgers, 'admin-2-ledger');
 
-  // 说 → 商: the request goes on the agenda, a meeting takes it, the decision is recorded
+  // 说 → 商: the grid worker puts the request on the agenda, the committee's meeting takes it and decides
   const decision = `物业三日内更换楼道灯 ${Date.now().toString(36)}`;
-  const detail = await openAs(desk, 'demo-committee', '/packages/request/detail/index?id=demo-request-lamp');
+  const detail = await openAs(desk, 'demo-grid', '/packages/request/detail/index?id=demo-request-lamp');
   await visible(detail, '.js-propose').click();
   await visible(detail, '.js-dialog-propose').waitFor();
   const proposed = detail.waitForResponse((r) => r.url().includes('/functions/admin') && (r.request().postData() ?? '').includes('"action":"propose"'));

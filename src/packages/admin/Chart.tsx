@@ -5,11 +5,16 @@ import { View } from '@tarojs/components'
 import Echarts from 'taro-react-echarts'
 import { echarts } from './echarts'
 
+const HEIGHT = 240
+const STYLE = { height: `${HEIGHT}px` }
+const OPTS = { height: HEIGHT }
+
 export function Chart({ option, label, className }: { option: object; label: string; className?: string }) {
   return (
     <View className={`adm-chart ${className ?? ''}`} aria-hidden='true' data-label={label}>
-      {/* isPage false: the chart mounts after the figures arrive, when the page's onReady has passed */}
-      <Echarts echarts={echarts} option={option} isPage={false} style={{ width: '100%', height: '240px' }} />
+      {/* isPage false: the chart mounts after the figures arrive, when the page's onReady has passed.
+          No width in style: the library would hand '100%' to ECharts as pixels; it measures the box instead. */}
+      <Echarts echarts={echarts} option={option} isPage={false} style={STYLE} opts={OPTS} />
     </View>
   )
 }

@@ -40,7 +40,7 @@ const RATE_COLUMNS: ReadonlyArray<Column<RateRow>> = [
   { title: '满意率', cell: (r) => percent(r.satisfaction) },
 ]
 
-/** A chart and the table of its numbers, side by side on a wide screen. */
+/** A chart and, under it, the table of its numbers. */
 function Split({ chart, table }: { chart: ReactNode; table: ReactNode }) {
   return (
     <View className='adm-split'>
