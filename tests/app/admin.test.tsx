@@ -5,11 +5,17 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { MeetingView, Overview, QueueItem } from '../../src/services/admin'
 import { ratesOption } from '../../src/packages/admin/charts'
+import Taro from '@tarojs/taro'
+import Audit from '../../src/packages/admin/audit'
+import Compounds from '../../src/packages/admin/compounds'
 import Dashboard from '../../src/packages/admin/dashboard'
 import Ledgers from '../../src/packages/admin/ledgers'
 import Meeting from '../../src/packages/admin/meeting'
 import Moderation from '../../src/packages/admin/moderation'
 import NoticeDetail from '../../src/packages/notice/detail'
+import RequestDetail from '../../src/packages/request/detail'
+import RequestMine from '../../src/packages/request/mine'
+import type { RequestView } from '../../src/services/request'
 import Services from '../../src/pages/services'
 import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
@@ -145,6 +151,48 @@ describe('数据看板', () => {
       [75, null],
       [null, 100],
     ])
+  })
+})
+
+describe('辖区小区', () => {
+  it("puts an officer's compounds side by side and opens one's dashboard", async () => {
+    fakeCloud({
+      'user.login': () => session({ roles: ['officer'] }),
+      'admin.compounds': () => ({
+        items: [
+          { compoundId: 'c1', name: '红湖公园城', rates: { response: 0.5, resolution: null, satisfaction: 1 }, total: 4, overdue: 2, escalated: 1, votesOpen: 1 },
+          { compoundId: 'c2', name: '东湖花园', rates: { response: null, resolution: null, satisfaction: null }, total: 0, overdue: 0, escalated: 0, votesOpen: 0 },
+        ],
+      }),
+    })
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Compounds)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    expect(el('.js-compound-c1').textContent).toBe('红湖公园城450%暂无100%211')
+    expect(el('.js-compound-c2').textContent).toBe('东湖花园0暂无暂无暂无000')
+    fireEvent.click(el('.js-compound-c2 [role="link"]'))
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/admin/dashboard/index?compoundId=c2' })
+  })
+})
+
+describe('操作日志', () => {
+  it('filters by action and record, and pages on with the cursor', async () => {
+    const entry = (n: number) => ({ entryId: `e${n}`, at: '2026-12-01T02:00:00.000Z', actorName: '赵丽华', roles: ['业委会'], action: 'admin.exportLedger', target: `exports/x${n}`, detail: '{}' })
+    const calls = fakeCloud({
+      'user.login': committee,
+      'admin.auditLog': (d) => (d.cursor ? { items: [entry(2)], nextCursor: null } : { items: [entry(1)], nextCursor: 'next-1' }),
+    })
+    renderPage(Audit)
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(1))
+    await typeInto('.js-filter-action input', 'admin.export')
+    await typeInto('.js-filter-target input', 'exports/')
+    fireEvent.click(el('.js-filter-apply'))
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ action: 'admin.export', target: 'exports/' }))
+    await waitFor(() => expect(el('.js-load-more')).toBeTruthy())
+    fireEvent.click(el('.js-load-more'))
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(2))
+    expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ action: 'admin.export', target: 'exports/', cursor: 'next-1' })
+    expect(el('.js-audit-list').textContent).toContain('赵丽华（业委会） · exports/x2')
   })
 })
 
@@ -326,5 +374,53 @@ describe('举报', () => {
     fireEvent.click(el('.js-report-reason-0'))
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() => expect(el('.js-report-error')?.textContent).toBe('您已经举报过这条内容，工作人员会尽快处理'))
+  })
+})
+
+describe('提交议题 and 提议', () => {
+  const lamp = (): RequestView => ({
+    requestId: 'r1', category: 'repair', content: '3单元楼道灯坏了一周了，晚上看不见台阶', urgency: 'general', visibility: 'public', state: 'accepted',
+    location: { buildingId: 'b1', buildingName: '1栋', unit: '3', area: null }, room: null, reporterName: '王**', reporterPhone: null, photos: [],
+    createdAt: '2026-11-20T02:00:00.000Z', dueAt: '2026-11-27T02:00:00.000Z', overdue: false, escalationLevel: 0, assigneeName: null, rating: null, fixed: null,
+    heldForReview: false, photoUrls: {}, can: [],
+    timeline: [
+      { at: '2026-11-20T02:00:00.000Z', action: 'create', actor: '王**', actorRole: 'resident', fromState: null, toState: 'submitted', note: null, photos: [] },
+      { at: '2026-12-08T12:00:00.000Z', action: 'deliberate', actor: '三方联席会议', actorRole: 'meeting', fromState: 'accepted', toState: 'accepted', note: '12月三方联席会议：物业本周更换灯具', photos: [] },
+    ],
+  })
+
+  it('staff put a request on the agenda from its detail page; a resident has no such button but sees the decision', async () => {
+    const calls = fakeCloud({ 'user.login': () => session({ ...home, roles: ['resident', 'grid'] }), 'request.get': lamp, 'admin.propose': () => ({ itemId: 'a9' }) })
+    openPage('/packages/request/detail/index', { id: 'r1' })
+    const view = renderPage(RequestDetail)
+    await waitFor(() => expect(el('.js-propose')).toBeTruthy())
+    expect(all('.js-step')[1].textContent).toContain('三方联席会议商议')
+    expect(all('.js-step')[1].textContent).toContain('12月三方联席会议：物业本周更换灯具')
+    fireEvent.click(el('.js-propose'))
+    await waitFor(() => expect(el('.js-dialog-propose')).toBeTruthy())
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(called(calls, 'propose')).toHaveLength(1))
+    expect(called(calls, 'propose')[0].data).toEqual({ kind: 'request', refId: 'r1', title: '维修：3单元楼道灯坏了一周了，晚上看不见台阶' })
+    await waitFor(() => expect(el('.js-propose').textContent).toBe('已提交议题'))
+    view.unmount()
+
+    fakeCloud({ 'user.login': resident, 'request.get': lamp })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(all('.js-step')).toHaveLength(2))
+    expect(el('.js-propose')).toBeNull()
+    expect(el('.js-report')).toBeTruthy()
+  })
+
+  it("a resident's proposal from 我的反映", async () => {
+    const calls = fakeCloud({ 'user.login': resident, 'request.listMine': () => ({ items: [], nextCursor: null }), 'admin.propose': () => ({ itemId: 'a10' }) })
+    renderPage(RequestMine)
+    await waitFor(() => expect(el('.js-proposal [role="button"]')).toBeTruthy())
+    fireEvent.click(el('.js-proposal [role="button"]'))
+    fireEvent.click(el('.js-proposal-submit'))
+    await waitFor(() => expect(el('.js-proposal-error')?.textContent).toBe('请写下您的提议'))
+    await typeInto('.js-proposal-title input', '在3栋旁增设电动车充电棚')
+    fireEvent.click(el('.js-proposal-submit'))
+    await waitFor(() => expect(called(calls, 'propose')).toHaveLength(1))
+    expect(called(calls, 'propose')[0].data).toEqual({ kind: 'proposal', title: '在3栋旁增设电动车充电棚' })
   })
 })
