@@ -11,6 +11,7 @@ import { Empty, RemoteView } from '../../../components/StateView'
 import { adminApi, type Overview } from '../../../services/admin'
 import { userApi } from '../../../services/user'
 import { go, requestDetailUrl } from '../../../routes'
+import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { dateTime } from '../../../utils/format'
 import { Chart } from '../Chart'
@@ -51,11 +52,12 @@ function Split({ chart, table }: { chart: ReactNode; table: ReactNode }) {
 }
 
 function RatesBy({ title, rows, keyTitle, className }: { title: string; rows: RateRow[]; keyTitle: string; className: string }) {
+  const big = useSession().elderMode
   return (
     <Card title={title} className={className}>
       {rows.length ? (
         <Split
-          chart={<Chart label={title} option={ratesOption('bar', rows.map((r) => r.label), rows)} />}
+          chart={<Chart label={title} option={ratesOption('bar', rows.map((r) => r.label), rows, big)} />}
           table={
             <DataTable
               caption={title}
@@ -74,11 +76,12 @@ function RatesBy({ title, rows, keyTitle, className }: { title: string; rows: Ra
 }
 
 function Trend({ rows }: { rows: TrendRow[] }) {
+  const big = useSession().elderMode
   return (
     <Card title='三率趋势（近 6 个月）' className='js-trend'>
       {rows.length ? (
         <Split
-          chart={<Chart label='三率趋势' option={ratesOption('line', rows.map((r) => `${Number(r.month.slice(5))}月`), rows)} />}
+          chart={<Chart label='三率趋势' option={ratesOption('line', rows.map((r) => `${Number(r.month.slice(5))}月`), rows, big)} />}
           table={
             <DataTable
               caption='三率趋势'
@@ -97,11 +100,12 @@ function Trend({ rows }: { rows: TrendRow[] }) {
 }
 
 function OpenRequests({ d }: { d: Overview }) {
+  const big = useSession().elderMode
   const age = d.openByAge
   return (
     <Card title='正在办理的反映（按已等待时长）' className='js-open-by-age'>
       <Split
-        chart={<Chart label='正在办理' option={countsOption(age.map((a) => a.label), [{ name: '办理中', data: age.map((a) => a.count) }, { name: '已超期', data: age.map((a) => a.overdue) }], ' 件')} />}
+        chart={<Chart label='正在办理' option={countsOption(age.map((a) => a.label), [{ name: '办理中', data: age.map((a) => a.count) }, { name: '已超期', data: age.map((a) => a.overdue) }], ' 件', big)} />}
         table={
           <DataTable
             caption='正在办理的反映'
