@@ -243,11 +243,13 @@ function Dashboard({ compoundId }: { compoundId: string }) {
   const months = recentMonths(new Date())
   const [month, setMonth] = useState(months[0])
   const [buildingId, setBuildingId] = useState('all')
-  const directory = useRemote(() => userApi.directory(compoundId ? { compoundId } : {}), [compoundId])
   const overview = useRemote(
     () => adminApi.overview({ ...(compoundId ? { compoundId } : {}), month, ...(buildingId !== 'all' ? { buildingId } : {}) }),
     [compoundId, month, buildingId],
   )
+  // the buildings of the compound shown (an officer without ?compoundId= gets the first in scope)
+  const shown = compoundId || overview.data?.compoundId || ''
+  const directory = useRemote(() => userApi.directory(shown ? { compoundId: shown } : {}), [shown])
   useRefreshOnShow(overview.reload, overview.loading)
   const buildings = directory.data?.buildings ?? []
   return (
