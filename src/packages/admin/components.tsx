@@ -93,10 +93,18 @@ export function DataTable<R>({ caption, columns, rows, rowKey, rowClass, bar, on
         const fill = bar?.(r)
         return (
           <View key={rowKey(r)} className={`adm-table__group ${rowClass?.(r) ?? ''}`}>
-            <View className={`adm-table__row ${onRow ? 'is-link' : ''}`} {...group('row')} {...(onRow ? tappable(() => onRow(r), { role: 'link' }) : {})}>
-              {columns.map((c) => (
+            {/* a row that opens something stays a row: the mouse may click anywhere on it, while the
+                key cell holds the link that the keyboard and screen readers reach */}
+            <View className={`adm-table__row ${onRow ? 'is-link' : ''}`} {...group('row')} onClick={onRow ? () => onRow(r) : undefined}>
+              {columns.map((c, i) => (
                 <Text key={c.title} className={`adm-table__cell ${c.key ? 'adm-table__cell--key' : ''}`} {...group('cell')}>
-                  {c.cell(r)}
+                  {onRow && i === 0 ? (
+                    <Text className='adm-row-link' {...tappable(() => onRow(r), { role: 'link', clickFromParent: true })}>
+                      {c.cell(r)}
+                    </Text>
+                  ) : (
+                    c.cell(r)
+                  )}
                 </Text>
               ))}
             </View>
