@@ -71,7 +71,7 @@ export interface Column<R> {
  * A table of figures, announced as a table to screen readers. `bar` adds a CSS bar under a row (a
  * fraction 0..1), so the table reads as a chart even where no chart is drawn.
  */
-export function DataTable<R>({ caption, columns, rows, rowKey, rowClass, bar, onRow }: {
+export function DataTable<R>({ caption, columns, rows, rowKey, rowClass, bar, onRow, wide }: {
   caption: string
   columns: ReadonlyArray<Column<R>>
   rows: ReadonlyArray<R>
@@ -79,9 +79,11 @@ export function DataTable<R>({ caption, columns, rows, rowKey, rowClass, bar, on
   rowClass?: (r: R) => string
   bar?: (r: R) => number | null
   onRow?: (r: R) => void
+  /** Many columns: the table keeps its width and scrolls sideways on a phone. */
+  wide?: boolean
 }) {
   return (
-    <View className='adm-table' {...group('table', caption)}>
+    <View className={`adm-table ${wide ? 'adm-table--wide' : ''}`} {...group('table', caption)}>
       <View className='adm-table__row adm-table__row--head' {...group('row')}>
         {columns.map((c) => (
           <Text key={c.title} className={`adm-table__cell ${c.key ? 'adm-table__cell--key' : ''}`} {...group('columnheader')}>

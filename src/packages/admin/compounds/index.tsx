@@ -33,6 +33,7 @@ function Compounds() {
             rowKey={(c) => c.compoundId}
             rowClass={(c) => `js-compound js-compound-${c.compoundId}`}
             onRow={(c) => go(adminUrl('adminDashboard', c.compoundId))}
+            wide
           />
         </Card>
       )}
