@@ -75,6 +75,18 @@ export default defineAppConfig({
         'audit/index',
         'progress/index'
       ]
+    },
+    {
+      root: 'packages/admin',
+      pages: [
+        'dashboard/index',
+        'ledgers/index',
+        'audit/index',
+        'moderation/index',
+        'meetings/index',
+        'meeting/index',
+        'compounds/index'
+      ]
     }
   ],
   // WeChat's privacy check: privacy-scoped APIs wait for the user's agreement, which the app asks

@@ -31,6 +31,7 @@ export const ROUTES = {
   noticeEdit: p('notice', 'edit/index'),
   noticeStats: p('notice', 'stats/index'),
   noticeManage: p('notice', 'manage/index'),
+<<<<<<< HEAD
   volunteerList: p('volunteer', 'list/index'),
   volunteerTeam: p('volunteer', 'team/index'),
   volunteerMine: p('volunteer', 'mine/index'),
@@ -47,6 +48,15 @@ export const ROUTES = {
   conventionOpen: p('convention', 'open/index'),
   conventionAudit: p('convention', 'audit/index'),
   conventionProgress: p('convention', 'progress/index'),
+=======
+  adminDashboard: p('admin', 'dashboard/index'),
+  adminLedgers: p('admin', 'ledgers/index'),
+  adminAudit: p('admin', 'audit/index'),
+  adminModeration: p('admin', 'moderation/index'),
+  adminMeetings: p('admin', 'meetings/index'),
+  adminMeeting: p('admin', 'meeting/index'),
+  adminCompounds: p('admin', 'compounds/index'),
+>>>>>>> admin-ui
 }
 
 /** The detail page of one request. */
@@ -64,6 +74,7 @@ export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' 
   return `${ROUTES[page]}?id=${encodeURIComponent(noticeId)}`
 }
 
+<<<<<<< HEAD
 /** A 志愿服务 team's page (队伍详情) or its leader's page (队伍管理). */
 export function teamUrl(teamId: string, page: 'volunteerTeam' | 'volunteerManage' = 'volunteerTeam'): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(teamId)}`
@@ -75,6 +86,11 @@ export function conventionUrl(
   page: 'conventionDetail' | 'conventionBallot' | 'conventionResult' | 'conventionEdit' | 'conventionOpen' | 'conventionAudit' | 'conventionProgress' = 'conventionDetail',
 ): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(conventionId)}`
+=======
+/** 工作台 pages that take a parameter: one meeting, or one compound's dashboard (officers). */
+export function adminUrl(page: 'adminMeeting' | 'adminDashboard', param: string): string {
+  return page === 'adminMeeting' ? `${ROUTES.adminMeeting}?id=${encodeURIComponent(param)}` : `${ROUTES.adminDashboard}?compoundId=${encodeURIComponent(param)}`
+>>>>>>> admin-ui
 }
 
 export function go(url: string) {

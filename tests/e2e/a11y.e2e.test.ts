@@ -149,6 +149,24 @@ test(
   TIMEOUT,
 );
 
+test(
+  'the 工作台 pages have no serious or critical axe violation in either mode',
+  async () => {
+    const problems = [
+      ...(await audit('demo-branch', [
+        { name: 'admin-dashboard', route: '/packages/admin/dashboard/index', ready: '.js-trend canvas' },
+        { name: 'admin-ledgers', route: '/packages/admin/ledgers/index' },
+        { name: 'admin-audit', route: '/packages/admin/audit/index' },
+        { name: 'admin-moderation', route: '/packages/admin/moderation/index' },
+        { name: 'admin-meetings', route: '/packages/admin/meetings/index' },
+      ])),
+      ...(await audit('demo-officer', [{ name: 'admin-compounds', route: '/packages/admin/compounds/index', ready: '.js-compounds' }])),
+    ];
+    expect(problems).toEqual([]);
+  },
+  TIMEOUT,
+);
+
 test('a keyboard alone reaches 我要反映, opens it with Enter and picks a category with Space', async () => {
   const page = await openAs(context, 'demo-resident');
   await settle(page);

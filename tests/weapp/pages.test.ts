@@ -63,6 +63,14 @@ const PAGES: PageCase[] = [
   { url: '/packages/convention/open/index?id=demo-convention-civility', as: 'demo-committee', shows: ['《城市居民委员会组织法》第九、十条', '居民会议的投票人', '发起表决'] },
   { url: '/packages/convention/audit/index?id=demo-convention-parking', as: 'demo-committee', shows: ['监票人', /选票（\d+/, /委托书（\d+）/, '录入纸质选票'] },
   { url: '/packages/convention/progress/index?id=demo-convention-parking', as: 'demo-grid', shows: ['全小区', /\d+ \/ \d+/, '提醒未投票住户'] },
+  // 工作台
+  { url: '/packages/admin/dashboard/index', as: 'demo-branch', shows: [/(\d+(\.\d)?%|暂无)响应率/, '三率趋势', '正在办理的反映', '通知触达'] },
+  { url: '/packages/admin/ledgers/index', as: 'demo-committee', shows: ['居民反映台账', 'Excel（XLSX）', '还没有导出'] },
+  { url: '/packages/admin/audit/index', as: 'demo-branch', shows: ['清除筛选', /操作记录|没有符合条件的操作记录/] },
+  { url: '/packages/admin/moderation/index', as: 'demo-committee', shows: [/待处理 \d+ 条|没有待审核或被举报的内容/] },
+  { url: '/packages/admin/meetings/index', as: 'demo-committee', shows: ['召开会议', '创建会议'] },
+  { url: '/packages/admin/meeting/index', as: 'demo-committee', shows: ['没有找到这次会议'] },
+  { url: '/packages/admin/compounds/index', as: 'demo-officer', shows: ['红湖', '响应率'] },
 ];
 
 const routeOf = (url: string) => url.split('?')[0].replace(/^\//, '');

@@ -621,8 +621,17 @@ export class FakeCanvas {
   getContext(kind: string): AnyRecord {
     if (kind !== '2d') throw new Error(`only 2d canvases here, not ${kind}`);
     const rects = this.rects;
+<<<<<<< HEAD
     const texts = this.texts;
+=======
+    const noop = () => undefined;
+    // the rest of the 2D API as no-ops, so a chart library can lay out and draw (text ~ 6 px a character)
+    const drawing = Object.fromEntries(
+      ['save', 'restore', 'beginPath', 'closePath', 'moveTo', 'lineTo', 'arc', 'arcTo', 'rect', 'quadraticCurveTo', 'bezierCurveTo', 'fill', 'stroke', 'clip', 'fillText', 'strokeText', 'setTransform', 'transform', 'translate', 'scale', 'rotate', 'drawImage', 'setLineDash'].map((m) => [m, noop]),
+    );
+>>>>>>> admin-ui
     return {
+      ...drawing,
       fillStyle: '#000000',
       strokeStyle: '#000000',
       lineWidth: 1,
@@ -633,6 +642,7 @@ export class FakeCanvas {
       },
       clearRect() {},
       strokeRect() {},
+<<<<<<< HEAD
       fillText(text: string) {
         texts.push(String(text));
       },
@@ -641,6 +651,13 @@ export class FakeCanvas {
         const px = Number(/(\d+)px/.exec(String(this.font))?.[1] ?? 10);
         return { width: [...String(text)].length * px };
       },
+=======
+      measureText: (text: string) => ({ width: String(text).length * 6 }),
+      getLineDash: () => [],
+      createLinearGradient: () => ({ addColorStop: noop }),
+      createRadialGradient: () => ({ addColorStop: noop }),
+      createPattern: () => ({}),
+>>>>>>> admin-ui
     };
   }
 }

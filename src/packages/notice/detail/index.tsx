@@ -6,6 +6,7 @@ import { Image, RichText, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
+import { ReportAction } from '../../../components/ReportAction'
 import { go, noticeUrl } from '../../../routes'
 import { ImportantTag, NoticeCategoryTag, PinnedTag } from '../../../components/NoticeRow'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
@@ -243,6 +244,12 @@ function Detail({ noticeId }: { noticeId: string }) {
           </View>
           {archived ? <Text className='ll-block ll-muted js-archived-note'>通知已下架，居民不再看到。</Text> : null}
         </Card>
+      ) : null}
+
+      {!v.canManage ? (
+        <View className='ll-row js-report-row'>
+          <ReportAction kind='notice' refId={noticeId} />
+        </View>
       ) : null}
 
       <Dialog

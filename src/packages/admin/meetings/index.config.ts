@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '三方联席会议'
+})
