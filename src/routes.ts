@@ -31,7 +31,6 @@ export const ROUTES = {
   noticeEdit: p('notice', 'edit/index'),
   noticeStats: p('notice', 'stats/index'),
   noticeManage: p('notice', 'manage/index'),
-<<<<<<< HEAD
   volunteerList: p('volunteer', 'list/index'),
   volunteerTeam: p('volunteer', 'team/index'),
   volunteerMine: p('volunteer', 'mine/index'),
@@ -48,7 +47,6 @@ export const ROUTES = {
   conventionOpen: p('convention', 'open/index'),
   conventionAudit: p('convention', 'audit/index'),
   conventionProgress: p('convention', 'progress/index'),
-=======
   adminDashboard: p('admin', 'dashboard/index'),
   adminLedgers: p('admin', 'ledgers/index'),
   adminAudit: p('admin', 'audit/index'),
@@ -56,7 +54,6 @@ export const ROUTES = {
   adminMeetings: p('admin', 'meetings/index'),
   adminMeeting: p('admin', 'meeting/index'),
   adminCompounds: p('admin', 'compounds/index'),
->>>>>>> admin-ui
 }
 
 /** The detail page of one request. */
@@ -74,7 +71,6 @@ export function noticeUrl(noticeId: string, page: 'noticeDetail' | 'noticeEdit' 
   return `${ROUTES[page]}?id=${encodeURIComponent(noticeId)}`
 }
 
-<<<<<<< HEAD
 /** A 志愿服务 team's page (队伍详情) or its leader's page (队伍管理). */
 export function teamUrl(teamId: string, page: 'volunteerTeam' | 'volunteerManage' = 'volunteerTeam'): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(teamId)}`
@@ -86,11 +82,11 @@ export function conventionUrl(
   page: 'conventionDetail' | 'conventionBallot' | 'conventionResult' | 'conventionEdit' | 'conventionOpen' | 'conventionAudit' | 'conventionProgress' = 'conventionDetail',
 ): string {
   return `${ROUTES[page]}?id=${encodeURIComponent(conventionId)}`
-=======
+}
+
 /** 工作台 pages that take a parameter: one meeting, or one compound's dashboard (officers). */
 export function adminUrl(page: 'adminMeeting' | 'adminDashboard', param: string): string {
   return page === 'adminMeeting' ? `${ROUTES.adminMeeting}?id=${encodeURIComponent(param)}` : `${ROUTES.adminDashboard}?compoundId=${encodeURIComponent(param)}`
->>>>>>> admin-ui
 }
 
 export function go(url: string) {

@@ -621,15 +621,12 @@ export class FakeCanvas {
   getContext(kind: string): AnyRecord {
     if (kind !== '2d') throw new Error(`only 2d canvases here, not ${kind}`);
     const rects = this.rects;
-<<<<<<< HEAD
     const texts = this.texts;
-=======
     const noop = () => undefined;
-    // the rest of the 2D API as no-ops, so a chart library can lay out and draw (text ~ 6 px a character)
+    // the rest of the 2D API as no-ops, so a chart library can lay out and draw (fillText is recorded below)
     const drawing = Object.fromEntries(
-      ['save', 'restore', 'beginPath', 'closePath', 'moveTo', 'lineTo', 'arc', 'arcTo', 'rect', 'quadraticCurveTo', 'bezierCurveTo', 'fill', 'stroke', 'clip', 'fillText', 'strokeText', 'setTransform', 'transform', 'translate', 'scale', 'rotate', 'drawImage', 'setLineDash'].map((m) => [m, noop]),
+      ['save', 'restore', 'beginPath', 'closePath', 'moveTo', 'lineTo', 'arc', 'arcTo', 'rect', 'quadraticCurveTo', 'bezierCurveTo', 'fill', 'stroke', 'clip', 'strokeText', 'setTransform', 'transform', 'translate', 'scale', 'rotate', 'drawImage', 'setLineDash'].map((m) => [m, noop]),
     );
->>>>>>> admin-ui
     return {
       ...drawing,
       fillStyle: '#000000',
@@ -642,7 +639,6 @@ export class FakeCanvas {
       },
       clearRect() {},
       strokeRect() {},
-<<<<<<< HEAD
       fillText(text: string) {
         texts.push(String(text));
       },
@@ -651,13 +647,10 @@ export class FakeCanvas {
         const px = Number(/(\d+)px/.exec(String(this.font))?.[1] ?? 10);
         return { width: [...String(text)].length * px };
       },
-=======
-      measureText: (text: string) => ({ width: String(text).length * 6 }),
       getLineDash: () => [],
       createLinearGradient: () => ({ addColorStop: noop }),
       createRadialGradient: () => ({ addColorStop: noop }),
       createPattern: () => ({}),
->>>>>>> admin-ui
     };
   }
 }

@@ -22,7 +22,6 @@ import { requestApi, requestContract, type RequestView } from '../../../services
 import { useSession } from '../../../store/session'
 import { firstProblem } from '../../../services/validate'
 import { dateTime } from '../../../utils/format'
-import { useSession } from '../../../store/session'
 import { RequestPage, useRefreshOnShow } from '../components'
 import { LogHours } from '../LogHours'
 import { group, tappable } from '../../../components/Tappable'
@@ -288,11 +287,7 @@ function ProposeTopic({ v }: { v: RequestView }) {
 }
 
 function Detail({ requestId }: { requestId: string }) {
-<<<<<<< HEAD
-  const { session } = useSession()
-=======
-  const { hasRole } = useSession()
->>>>>>> admin-ui
+  const { session, hasRole } = useSession()
   const [view, setView] = useState<RequestView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<Action | null>(null)
