@@ -421,6 +421,21 @@ export const handlers: Handlers<UserContract> = {
     },
   },
 
+  proxyCandidates: {
+    async handle(ctx, input) {
+      const where: Record<string, unknown> = { compoundId: ctx.compoundId };
+      if (input.query) where.displayName = ctx.db.RegExp({ regexp: input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
+      const people = await findMany<UserDoc>(ctx.db, 'users', where, { orderBy: [['displayName', 'asc']], limit: 100 });
+      const branch = ctx.roles.includes('branch');
+      const mine = branch ? null : new Set((await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 })).map((b) => b._id));
+      const items = people
+        .filter((u) => u._id !== ctx.user._id && u.householdId && u.home && (!mine || mine.has(u.home.buildingId)))
+        .slice(0, 30)
+        .map((u) => ({ userId: u._id, displayName: u.displayName, home: `${u.home!.buildingName}${u.home!.unit}单元${u.home!.room}`, phoneMasked: maskPhone(u.phone) }));
+      return { items };
+    },
+  },
+
   recordConsent: {
     async handle(ctx, input) {
       if (input.kind === 'privacy' && input.granted && input.version !== PRIVACY_VERSION) {

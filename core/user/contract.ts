@@ -196,6 +196,15 @@ export const userContract = defineContract({
     input: z.strictObject({ query: searchText(20, '关键词'), ...cursorInput }),
     output: page(userSummary),
   },
+  /**
+   * 代办: the verified residents a grid worker (their own buildings) or the branch (the compound) may
+   * act for — a name to pick, the home to confirm it is the right person, never a whole phone.
+   */
+  proxyCandidates: {
+    access: roles('grid', 'branch'),
+    input: z.strictObject({ query: searchText(20, '姓名') }),
+    output: z.object({ items: z.array(z.object({ userId: z.string(), displayName: z.string(), home: z.string(), phoneMasked: z.nullable(z.string()) })) }),
+  },
   recordConsent: {
     access: user,
     input: z.strictObject({ kind: z.enum(CONSENT_KINDS), granted: z.boolean(), version: text(40, '版本') }),
