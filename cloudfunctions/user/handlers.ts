@@ -423,13 +423,27 @@ export const handlers: Handlers<UserContract> = {
 
   proxyCandidates: {
     async handle(ctx, input) {
-      const where: Record<string, unknown> = { compoundId: ctx.compoundId };
-      if (input.query) where.displayName = ctx.db.RegExp({ regexp: input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
-      const people = await findMany<UserDoc>(ctx.db, 'users', where, { orderBy: [['displayName', 'asc']], limit: 100 });
-      const branch = ctx.roles.includes('branch');
-      const mine = branch ? null : new Set((await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 })).map((b) => b._id));
+      const _ = ctx.db.command;
+      const named = (u: UserDoc) => !input.query || u.displayName.toLowerCase().includes(input.query.toLowerCase());
+      let people: UserDoc[];
+      if (ctx.roles.includes('branch')) {
+        const where: Record<string, unknown> = { compoundId: ctx.compoundId };
+        if (input.query) where.displayName = ctx.db.RegExp({ regexp: input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
+        people = await findMany<UserDoc>(ctx.db, 'users', where, { orderBy: [['displayName', 'asc']], limit: 100 });
+      } else {
+        // a grid worker: the households of their own buildings, then the people bound to them
+        const buildings = await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 20 });
+        const households = buildings.length
+          ? await findMany<HouseholdDoc>(ctx.db, 'households', { buildingId: _.in(buildings.map((b) => b._id)) }, { limit: 1000 })
+          : [];
+        people = [];
+        for (let i = 0; i < households.length; i += 100) {
+          people.push(...(await findMany<UserDoc>(ctx.db, 'users', { householdId: _.in(households.slice(i, i + 100).map((h) => h._id)) }, { limit: 500 })));
+        }
+      }
       const items = people
-        .filter((u) => u._id !== ctx.user._id && u.householdId && u.home && (!mine || mine.has(u.home.buildingId)))
+        .filter((u) => u._id !== ctx.user._id && u.compoundId === ctx.compoundId && u.householdId && u.home && named(u))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'))
         .slice(0, 30)
         .map((u) => ({ userId: u._id, displayName: u.displayName, home: `${u.home!.buildingName}${u.home!.unit}单元${u.home!.room}`, phoneMasked: maskPhone(u.phone) }));
       return { items };

@@ -234,7 +234,8 @@ describe('公约详情', () => {
     expect(el('.js-article-2 .ll-card__title').textContent).toBe('第 2 条垃圾分类')
     expect(el('.js-article-1 .js-toggle-comments').textContent).toBe('查看意见（2）')
     // a box under each article, and one for the whole convention
-    for (const box of ['.js-comment-1-text', '.js-comment-2-text', '.js-comment-all-text']) expect(document.querySelector(`${box} textarea`)).toBeTruthy()
+    // Taro's textarea renders a moment after its wrapper (later on a busy machine)
+    for (const box of ['.js-comment-1-text', '.js-comment-2-text', '.js-comment-all-text']) await waitFor(() => expect(document.querySelector(`${box} textarea`)).toBeTruthy())
     // no vote yet, no tools for a resident
     expect(document.querySelector('.js-vote')).toBeNull()
     expect(document.querySelector('.js-convention-tools')).toBeNull()
