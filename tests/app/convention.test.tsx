@@ -341,6 +341,52 @@ describe('公约详情 for the drafters and for proxies', () => {
     await waitFor(() => expect(calledWith(calls, 'hideComment')[0]?.data).toEqual({ commentId: 'k1', reason: '含人身攻击' }))
   })
 
+  it("lets a resident 举报 another's comment, not their own", async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'convention.get': () => view({}, { comment: true }),
+      'convention.comments': () => ({ items: [comment(), comment({ commentId: 'k2', authorName: '王*', text: '我的意见', mine: true })], nextCursor: null }),
+      'admin.report': () => ({ reported: true }),
+    })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-article-1 .js-toggle-comments')).toBeTruthy())
+    // a resident proposes no article to the 三方联席会议
+    expect(document.querySelector('.js-propose-article')).toBeNull()
+    fireEvent.click(el('.js-article-1 .js-toggle-comments'))
+    await waitFor(() => expect(document.querySelector('.js-comment-k1 .js-report')).toBeTruthy())
+    expect(document.querySelector('.js-comment-k2 .js-report')).toBeNull()
+
+    fireEvent.click(el('.js-comment-k1 .js-report'))
+    await waitFor(() => expect(el('.js-dialog-report')).toBeTruthy())
+    fireEvent.click(el('.js-report-reason-1'))
+    fireEvent.click(el('.js-dialog-report').closest('.nut-dialog')!.querySelector('.nut-dialog-footer-ok')!)
+    await waitFor(() => expect(el('.js-comment-k1 .js-report').textContent).toBe('已举报'))
+    expect(calls.filter((c) => c.fn === 'admin' && c.action === 'report')[0].data).toEqual({ kind: 'comment', refId: 'k1', reason: '辱骂、人身攻击' })
+  })
+
+  it('lets staff put an article on the 三方联席会议 agenda, its title as the note', async () => {
+    openPage('/packages/convention/detail/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({}, { comment: true, answer: true }),
+      'admin.propose': () => ({ itemId: 'a1' }),
+    })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(ConventionDetail)
+    await waitFor(() => expect(document.querySelector('.js-article-2 .js-propose-article')).toBeTruthy())
+    // articles only, not the card for the whole convention
+    expect(document.querySelector('.js-article-all .js-propose-article')).toBeNull()
+    fireEvent.click(el('.js-article-2 .js-propose-article'))
+    await waitFor(() => expect(el('.js-article-2 .js-propose-article').textContent).toBe('已提交三方联席会议'))
+    expect(modal).toHaveBeenCalledTimes(1)
+    expect(calls.filter((c) => c.fn === 'admin' && c.action === 'propose').map((c) => c.data)).toEqual([
+      { kind: 'article', refId: 'v1', title: '江南小区居民文明公约 第2条', note: '垃圾分类' },
+    ])
+  })
+
   it('grants a written proxy to a verified neighbour by name and phone, checked before sending', async () => {
     openPage('/packages/convention/detail/index', 'v1')
     let granted = false

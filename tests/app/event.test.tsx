@@ -190,6 +190,8 @@ describe('活动详情', () => {
     expect(el('.js-detail-places').textContent).toMatch(/共 30 个名额，已报名 30 人，候补 2 人/)
     expect(el('.js-register').textContent).toBe('报名候补')
     expect(document.querySelector('.js-manage')).toBeNull()
+    // 代办 is for grid workers and the branch only
+    expect(document.querySelector('.js-proxy-register')).toBeNull()
 
     fireEvent.click(el('.js-register'))
     await waitFor(() => expect(el('.js-my-position').textContent).toBe('候补第 3 位'))
@@ -201,6 +203,37 @@ describe('活动详情', () => {
     expect(el('.js-cancel-registration').textContent).toBe('退出候补')
     // no subscription ask outside WeChat
     expect(calls.some((c) => c.action === 'subscribe')).toBe(false)
+  })
+
+  it('lets a grid worker register a resident without a phone (代办), with the consent noted, and shows the refusal', async () => {
+    openPage('/packages/event/detail/index', 'e1')
+    let attempts = 0
+    const calls = fakeCloud({
+      'user.login': () => session({ ...resident(), roles: ['resident', 'grid'] }),
+      'event.get': () => view({ placesLeft: 5, confirmedCount: 25, waitlistCount: 0 }),
+      'user.proxyCandidates': () => ({ items: [{ userId: 'u7', displayName: '张桂兰', home: '1栋2单元502', phoneMasked: '139****0001' }] }),
+      'event.register': () => (++attempts === 1 ? failWith('CONFLICT', '张桂兰已经报名了这个活动') : { registrationId: 'g2', status: 'confirmed' }),
+    })
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(EventDetail)
+    await waitFor(() => expect(el('.js-proxy-register-open')).toBeTruthy())
+    fireEvent.click(el('.js-proxy-register-open'))
+    await typeInto('.js-proxy-query input', '张桂兰')
+    fireEvent.click(el('.js-proxy-search'))
+    await waitFor(() => expect(el('.js-proxy-option-u7')).toBeTruthy())
+    fireEvent.click(el('.js-proxy-option-u7'))
+    // no consent noted: nothing is sent
+    fireEvent.click(el('.js-proxy-register-submit'))
+    await waitFor(() => expect(el('.js-form-field-proxyConsent').getAttribute('aria-invalid')).toBe('true'))
+    expect(calledWith(calls, 'register')).toHaveLength(0)
+
+    await typeInto('.js-proxy-consent textarea', '本人电话中同意，网格员记录')
+    fireEvent.click(el('.js-proxy-register-submit'))
+    await waitFor(() => expect(screen.getByText('张桂兰已经报名了这个活动')).toBeTruthy())
+    fireEvent.click(el('.js-proxy-register-submit'))
+    await waitFor(() => expect(el('.js-proxy-register-done').textContent).toBe('已为张桂兰报名'))
+    expect(calledWith(calls, 'register')[1].data).toEqual({ eventId: 'e1', onBehalfOf: { userId: 'u7', consentNote: '本人电话中同意，网格员记录' } })
+    expect(toast).toHaveBeenCalledWith({ title: '已为张桂兰报名', icon: 'none' })
   })
 
   it('says 报名成功 when a place is left, and asks before cancelling that the next in line takes it', async () => {

@@ -126,6 +126,8 @@ describe('我要反映', () => {
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
     renderPage(Report)
     await waitFor(() => expect(screen.getByText('反映什么问题？')).toBeTruthy())
+    // 代办 is for grid workers and the branch only
+    expect(document.querySelector('.js-proxy-toggle')).toBeNull()
 
     fireEvent.click(screen.getByText('提交反映'))
     expect(screen.getByText('请选择反映类别')).toBeTruthy()
@@ -196,6 +198,45 @@ describe('我要反映', () => {
     fireEvent.click(screen.getByText('提交反映'))
     await waitFor(() => expect(created(calls)).toHaveLength(1))
     expect(created(calls)[0].data).toMatchObject({ category: 'noise', location: { area: '东门广场' }, visibility: 'private', urgency: 'general' })
+  })
+
+  it('lets a grid worker file for a resident without a phone (代办), only with the consent noted', async () => {
+    const calls = fakeCloud({
+      'user.login': () => session({ ...verified(), roles: ['resident', 'grid'], gridBuildingIds: ['b1'] }),
+      'user.directory': directory,
+      'user.proxyCandidates': () => ({ items: [{ userId: 'u7', displayName: '张桂兰', home: '1栋2单元502', phoneMasked: '139****0001' }] }),
+      'request.similar': () => ({ items: [] }),
+      'request.create': () => ({ requestId: 'r8', state: 'submitted', dueAt: '2026-11-27T02:00:00.000Z', heldForReview: false }),
+    })
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Report)
+    await waitFor(() => expect(screen.getByText('代居民提交（代办）')).toBeTruthy())
+    fireEvent.click(el('.js-category-help'))
+    await typeInto('.js-content textarea', '独居老人家里水龙头漏水')
+
+    fireEvent.click(el('.js-proxy-toggle'))
+    fireEvent.click(screen.getByText('提交反映'))
+    expect(screen.getByText('请先查找并选择要代办的居民')).toBeTruthy()
+
+    await typeInto('.js-proxy-query input', '张')
+    fireEvent.click(el('.js-proxy-search'))
+    await waitFor(() => expect(el('.js-proxy-option-u7').textContent).toBe('张桂兰1栋2单元502 · 139****0001'))
+    expect(calls.find((c) => c.action === 'proxyCandidates')?.data).toEqual({ query: '张' })
+    fireEvent.click(el('.js-proxy-option-u7'))
+    fireEvent.click(screen.getByText('提交反映'))
+    expect(screen.getByText(/请填写居民同意情况/)).toBeTruthy()
+    expect(el('.js-form-field-proxyConsent').getAttribute('aria-invalid')).toBe('true')
+    expect(created(calls)).toHaveLength(0)
+
+    await typeInto('.js-proxy-consent textarea', '本人口头同意，楼栋长当面记录')
+    fireEvent.click(screen.getByText('提交反映'))
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/request/detail/index?id=r8' }))
+    expect(created(calls)[0].data).toMatchObject({
+      category: 'help',
+      content: '独居老人家里水龙头漏水',
+      onBehalfOf: { userId: 'u7', consentNote: '本人口头同意，楼栋长当面记录' },
+    })
   })
 
   it('asks a resident without a verified household to verify first', async () => {
@@ -288,6 +329,18 @@ describe('我要反映 · 照片', () => {
 })
 
 describe('反映详情', () => {
+  it('marks a request filed by a worker for the resident: 由…代办 and the consent', async () => {
+    openDetail('r1')
+    fakeCloud({
+      'user.login': verified,
+      'request.get': () => view({ actedFor: { by: '刘芳', consentNote: '本人口头同意，楼栋长当面记录' } }),
+    })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-detail-acted-for')).toBeTruthy())
+    expect(el('.js-detail-acted-for').textContent).toMatch(/由 刘芳 代办（本人口头同意，楼栋长当面记录）/)
+  })
+
+
   const buttons = () => Array.from(document.querySelectorAll('[class*="js-action-"]')).map((b) => (b.className.match(/js-action-(\w+)/) ?? [])[1])
 
   it('shows only the actions in `can`, and replaces the view with what an action returns', async () => {
@@ -310,6 +363,8 @@ describe('反映详情', () => {
     expect(screen.getByText('1栋3单元 301室')).toBeTruthy()
     expect(buttons().sort()).toEqual(['accept', 'note', 'reject'])
     expect(document.querySelector('.js-rate-card')).toBeNull()
+    // filed by the resident: no 代办 line
+    expect(document.querySelector('.js-detail-acted-for')).toBeNull()
 
     fireEvent.click(el('.js-action-accept'))
     await waitFor(() => expect(screen.getByText('李网格')).toBeTruthy())

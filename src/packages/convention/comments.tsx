@@ -1,14 +1,19 @@
 // 逐条征求意见: one article per card with its comments under it and the comment box below (touch
 // first: no annotations on selected text). Residents comment, reply and support once; the drafters
-// (view.can.answer) answer — 采纳 / 不采纳 with a reason — and hide.
+// (view.can.answer) answer — 采纳 / 不采纳 with a reason — and hide. Anyone may 举报 another's comment;
+// staff put an article on the 三方联席会议's agenda.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '../../components/Card'
 import { PagedRows, usePagedList } from '../../components/PagedList'
+import { ReportAction } from '../../components/ReportAction'
 import { Empty } from '../../components/StateView'
 import { group, tappable } from '../../components/Tappable'
 import { conventionApi, conventionContract, type CommentView, type ConventionView } from '../../services/convention'
+import { proposeTopic } from '../../services/report'
+import { useSession } from '../../store/session'
 import { firstProblem } from '../../services/validate'
 import { eventTime } from '../../utils/format'
 import { toast } from './components'
@@ -112,6 +117,7 @@ function CommentItem(props: { c: CommentView; conventionId: string; canComment: 
             )}
           </>
         ) : null}
+        {c.mine || c.hidden ? null : <ReportAction kind='comment' refId={c.commentId} />}
       </View>
       {replying ? (
         <CommentBox
@@ -224,9 +230,47 @@ function CommentThread({ conventionId, articleNo, v }: { conventionId: string; a
   )
 }
 
+/** The agenda item's title: 《…》 第N条, the convention's title shortened to fit 60 characters. */
+export function articleTopicTitle(conventionTitle: string, no: number): string {
+  const suffix = ` 第${no}条`
+  const room = 60 - [...suffix].length
+  const chars = [...conventionTitle]
+  return `${chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : conventionTitle}${suffix}`
+}
+
+/** 提交三方联席会议 (staff): puts one article on the next meeting's agenda, its title as the note. */
+function ProposeArticle({ v, article }: { v: ConventionView; article: Article }) {
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+  const propose = async () => {
+    if (busy || done) return
+    const title = articleTopicTitle(v.title, article.no)
+    const ok = await Taro.showModal({
+      title: '提交三方联席会议',
+      content: `将「${title}」提交到下一次三方联席会议（党支部、业委会、物业）商议？`,
+      confirmText: '提交',
+      cancelText: '取消',
+    }).catch(() => ({ confirm: false }))
+    if (!ok.confirm) return
+    setBusy(true)
+    const res = await proposeTopic({ kind: 'article', refId: v.conventionId, title, ...(article.title.trim() ? { note: article.title.trim() } : {}) })
+    setBusy(false)
+    if (!res.ok) return toast(res.message)
+    setDone(true)
+    toast('已提交三方联席会议', 'success')
+  }
+  return (
+    <Text className='ll-link cv-no-print js-propose-article' {...tappable(done ? undefined : () => void propose(), { disabled: done || busy })}>
+      {done ? '已提交三方联席会议' : '提交三方联席会议'}
+    </Text>
+  )
+}
+
 /** One article (or, without `article`, the whole convention): its text, its comments, the box. */
 export function ArticleCard({ v, article, onCommented }: { v: ConventionView; article: Article | null; onCommented: () => void }) {
   const articleNo = article?.no ?? null
+  const { hasRole } = useSession()
+  const staff = hasRole('branch', 'committee', 'property', 'officer', 'grid')
   const [open, setOpen] = useState(false)
   const [generation, setGeneration] = useState(0)
   const count = article?.commentCount ?? null
@@ -236,9 +280,12 @@ export function ArticleCard({ v, article, onCommented }: { v: ConventionView; ar
       className={`js-article js-article-${articleNo ?? 'all'}`}
     >
       {article ? <Text className='cv-article__body'>{article.body}</Text> : null}
-      <Text className='ll-link js-toggle-comments' {...tappable(() => setOpen(!open), { expanded: open })}>
-        {open ? '收起意见' : count === null ? '查看意见' : `查看意见（${count}）`}
-      </Text>
+      <View className='ll-row'>
+        <Text className='ll-link js-toggle-comments' {...tappable(() => setOpen(!open), { expanded: open })}>
+          {open ? '收起意见' : count === null ? '查看意见' : `查看意见（${count}）`}
+        </Text>
+        {article && staff ? <ProposeArticle v={v} article={article} /> : null}
+      </View>
       {open ? <CommentThread key={generation} conventionId={v.conventionId} articleNo={articleNo} v={v} /> : null}
       {v.can.comment ? (
         <CommentBox

@@ -6,6 +6,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Dialog, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
+import { NO_PROXY, ProxyPicker, onBehalfOfFrom, type ProxyChoice } from '../../../components/ProxyPicker'
+import { FormProblemLine, type FormProblem } from '../../../components/FormField'
 import { CancelledTag, PlacesTag } from '../../../components/EventRow'
 import { eventUrl, go } from '../../../routes'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
@@ -14,6 +16,7 @@ import { askEventReminderSubscription, eventApi, eventContract, parseCheckinQr, 
 import { isWeapp, saveCsv } from '../../../services/platform'
 import { userApi } from '../../../services/user'
 import { firstProblem } from '../../../services/validate'
+import { useSession } from '../../../store/session'
 import { eventTime, eventTimeRange } from '../../../utils/format'
 import { AUDIENCE_LABELS, Fact, RegistrationTag, useEventId } from '../components'
 
@@ -75,7 +78,60 @@ function MineCard({ v }: { v: EventView }) {
   )
 }
 
+/** 为居民代办报名 (grid workers and the branch): registers a verified resident without a phone, consent noted. */
+function ProxyRegistration({ eventId, onDone }: { eventId: string; onDone: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [choice, setChoice] = useState<ProxyChoice>(NO_PROXY)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<string | null>(null)
+
+  const submit = async () => {
+    if (busy) return
+    const actedFor = onBehalfOfFrom(choice)
+    if (!actedFor.ok) return setProblem(actedFor.problem)
+    const name = choice.resident?.displayName ?? ''
+    setProblem(null)
+    setBusy(true)
+    const res = await eventApi.register({ eventId, onBehalfOf: actedFor.value })
+    setBusy(false)
+    if (!res.ok) {
+      setProblem({ message: res.message })
+      toast(res.message)
+      return
+    }
+    const text = res.data.status === 'confirmed' ? `已为${name}报名` : `已为${name}报名候补${res.data.position ? `（第 ${res.data.position} 位）` : ''}`
+    setDone(text)
+    setChoice(NO_PROXY)
+    setOpen(false)
+    // a name does not fit the 7 characters of WeChat's success toast
+    toast(text)
+    onDone()
+  }
+
+  return (
+    <Card title='为居民代办报名' className='js-proxy-register'>
+      <Text className='ll-block ll-muted'>为没有智能手机的已认证居民报名。报名记在居民名下，并标注代办。</Text>
+      {done ? <Text className='ll-block ll-text-2 js-proxy-register-done'>{done}</Text> : null}
+      {open ? (
+        <>
+          <ProxyPicker value={choice} onChange={setChoice} problem={problem} />
+          <FormProblemLine problem={problem} />
+          <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-proxy-register-submit' onClick={() => void submit()}>
+            代为报名
+          </Button>
+        </>
+      ) : (
+        <Button block size='large' fill='outline' type='primary' className='js-proxy-register-open' onClick={() => setOpen(true)}>
+          {done ? '再为一位居民报名' : '为居民代办报名'}
+        </Button>
+      )}
+    </Card>
+  )
+}
+
 function Detail({ eventId }: { eventId: string }) {
+  const { hasRole } = useSession()
   const [view, setView] = useState<EventView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
@@ -324,6 +380,8 @@ function Detail({ eventId }: { eventId: string }) {
           {actionError ? <Text className='ll-error-text js-action-error'>{actionError}</Text> : null}
         </Card>
       ) : null}
+
+      {published && hasRole('grid', 'branch') ? <ProxyRegistration eventId={eventId} onDone={() => void load()} /> : null}
 
       {v.canManage ? (
         <Card title='活动管理' className='js-manage'>

@@ -410,6 +410,11 @@ function Detail({ requestId }: { requestId: string }) {
               </Text>
             ) : null}
           </Fact>
+          {v.actedFor ? (
+            <Fact label='代办' className='js-detail-acted-for'>
+              <Text>{`由 ${v.actedFor.by} 代办（${v.actedFor.consentNote}）`}</Text>
+            </Fact>
+          ) : null}
           <Fact label='处理人' className='js-detail-assignee'>
             <Text>{handlerText(v)}</Text>
           </Fact>

@@ -16,13 +16,15 @@ import {
 } from '@core/request/rules'
 import { Card } from '../../../components/Card'
 import { PhotoPicker } from '../../../components/PhotoPicker'
+import { NO_PROXY, ProxyPicker, onBehalfOfFrom, type ProxyChoice } from '../../../components/ProxyPicker'
+import { Toggle } from '../../../components/Toggle'
 import { ROUTES, go, requestDetailUrl } from '../../../routes'
 import { StateTag } from '../../../components/RequestRow'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { askRequestStatusSubscription, requestApi, requestContract, type RequestSummary } from '../../../services/request'
 import { userApi } from '../../../services/user'
 import { firstIssue } from '../../../services/validate'
-import { Field, FormProblemLine, useFormProblem } from '../../../components/FormField'
+import { Field, FormProblemLine, useFormProblem, type FormProblem } from '../../../components/FormField'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { MetooButton, RequestPage, Tiles, hoursText } from '../components'
@@ -91,8 +93,27 @@ function SimilarHint({ buildingId, category }: { buildingId: string; category: C
   )
 }
 
+/** 代办 (grid workers and the branch): file for a verified resident without a phone, consent noted. */
+function ProxyCard({ on, onToggle, choice, onChoice, problem }: { on: boolean; onToggle: (on: boolean) => void; choice: ProxyChoice; onChoice: (c: ProxyChoice) => void; problem: FormProblem | null }) {
+  return (
+    <Card className='js-proxy-card'>
+      <View className='ll-row' style={{ justifyContent: 'space-between' }}>
+        <Text>代居民提交（代办）</Text>
+        <Toggle checked={on} onChange={onToggle} label='代居民提交（代办）' className='js-proxy-toggle' />
+      </View>
+      {on ? (
+        <>
+          <Text className='ll-block ll-muted'>为没有智能手机的已认证居民反映问题。反映记在居民名下，处理进度和结果居民登录后能看到。</Text>
+          <ProxyPicker value={choice} onChange={onChoice} problem={problem} />
+        </>
+      ) : null}
+    </Card>
+  )
+}
+
 function ReportForm() {
-  const { session } = useSession()
+  const { session, hasRole } = useSession()
+  const mayActFor = hasRole('grid', 'branch')
   const directory = useRemote(() => userApi.directory({}))
   // the compound's own deadlines, as the function will set them (never the defaults)
   const deadlines = useRemote(() => requestApi.deadlines({}))
@@ -111,23 +132,29 @@ function ReportForm() {
   const [photoUrls, setPhotoUrls] = useState<Record<string, string>>({})
   const [uploading, setUploading] = useState(false)
   const { problem, show: setProblem, clear: clearProblem } = useFormProblem()
+  const [proxyOn, setProxyOn] = useState(false)
+  const [proxy, setProxy] = useState<ProxyChoice>(NO_PROXY)
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
   const askedSubscription = useRef(false)
   // a message about the form goes away as soon as the resident changes the form
-  useEffect(() => clearProblem(), [clearProblem, category, content, place, buildingId, unit, area, photos])
+  useEffect(() => clearProblem(), [clearProblem, category, content, place, buildingId, unit, area, photos, proxyOn, proxy])
 
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
   const { buildings } = directory.data
   const building = buildings.find((b) => b.buildingId === buildingId) ?? null
   const home = session?.household ?? null
-  const ownPlace = place === 'building' && !!home && home.buildingId === buildingId && (!unit || unit === home.unit)
+  const acting = mayActFor && proxyOn
+  // 代办: the home is the resident's (the function puts their room on only when it is in this building)
+  const ownPlace = acting ? place === 'building' && !!building : place === 'building' && !!home && home.buildingId === buildingId && (!unit || unit === home.unit)
   const atHome = ownPlace && (atHomeChoice ?? category === 'help')
 
   const submit = async () => {
     if (sending.current) return
     if (uploading) return setProblem('照片正在上传，请稍候再提交', 'photos')
+    const actedFor = acting ? onBehalfOfFrom(proxy) : null
+    if (actedFor && !actedFor.ok) return setProblem(actedFor.problem.message, actedFor.problem.field)
     if (!category) return setProblem('请选择反映类别', 'category')
     if (!content.trim()) return setProblem('请填写反映内容', 'content')
     let location: CreateInput['location']
@@ -141,6 +168,7 @@ function ReportForm() {
     const data: CreateInput = { category, content: content.trim(), location, urgency, visibility, idempotencyKey: key }
     if (atHome) data.atHome = true
     if (photos.length) data.photos = photos
+    if (actedFor?.ok) data.onBehalfOf = actedFor.value
     const local = firstIssue(requestContract.create.input, data)
     if (local) return setProblem(local.message, local.field)
     clearProblem()
@@ -155,12 +183,14 @@ function ReportForm() {
     sending.current = false
     setBusy(false)
     if (!res.ok) return setProblem(res.message)
-    void Taro.showToast({ title: res.data.heldForReview ? '已提交，内容审核中' : '已提交', icon: 'success' })
+    void Taro.showToast({ title: res.data.heldForReview ? '已提交，内容审核中' : actedFor ? '已代居民提交' : '已提交', icon: 'success' })
     void Taro.redirectTo({ url: requestDetailUrl(res.data.requestId) })
   }
 
   return (
     <View className='js-report-form'>
+      {mayActFor ? <ProxyCard on={proxyOn} onToggle={setProxyOn} choice={proxy} onChoice={setProxy} problem={problem} /> : null}
+
       <Card title='反映什么问题？'>
         <Field name='category' problem={problem}>
           <Tiles
@@ -235,14 +265,16 @@ function ReportForm() {
               label='问题在哪里'
               className='js-at-home'
               options={[
-                { value: 'home', label: '是我家里的问题', className: 'js-at-home-yes' },
+                { value: 'home', label: acting ? '是居民家里的问题' : '是我家里的问题', className: 'js-at-home-yes' },
                 { value: 'shared', label: '楼道等公共部位', className: 'js-at-home-no' },
               ]}
               value={atHome ? 'home' : 'shared'}
               onChange={(v) => setAtHome(v === 'home')}
             />
           ) : null}
-          {ownPlace && atHome ? <Text className='ll-block ll-muted js-at-home-note'>处理人员会看到您的房号 {home?.room}，方便上门。</Text> : null}
+          {ownPlace && atHome ? (
+            <Text className='ll-block ll-muted js-at-home-note'>{acting ? '处理人员会看到居民的房号，方便上门。' : `处理人员会看到您的房号 ${home?.room ?? ''}，方便上门。`}</Text>
+          ) : null}
           {place === 'area' ? (
             <>
               <Text className='ll-label'>具体位置</Text>
@@ -299,7 +331,8 @@ export default function Report() {
     <RequestPage
       title='我要反映'
       subtitle='你呼我应 · 网格员限时响应'
-      allow={(s) => !!s.session?.household?.verified}
+      // grid workers and the branch may file for a resident (代办) without a verified home of their own
+      allow={(s) => !!s.session?.household?.verified || (!!s.session?.compound && s.hasRole('grid', 'branch'))}
       denied={
         <Empty
           text='认证房屋后才能反映问题。认证后，网格员能找到您、及时回复您。'
