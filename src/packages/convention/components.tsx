@@ -2,17 +2,16 @@
 // tags, the vote's facts (rule, electorate, window, auditors, advisory), a criterion's bar against
 // its threshold, the date-and-time field.
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Dialog, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Dialog, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { ELECTORATE_LABELS, KIND_LABELS, PHASE_LABELS, RULE_LABELS, formatArea, type ConventionKind, type Phase } from '@core/convention/rules'
 import { Card } from '../../components/Card'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { useRefreshOnShow } from '../../components/SessionPage'
 import { group } from '../../components/Tappable'
 import { conventionApi, type ConventionView, type Objection, type TallyView, type VoteInfo } from '../../services/convention'
-import { beijing, eventTime, eventTimeRange } from '../../utils/format'
-import { formTimeToIso, isFormTime } from '../../utils/formTime'
+import { eventTime, eventTimeRange } from '../../utils/format'
 import './convention.scss'
 
 export type Criterion = TallyView['criteria'][number]
@@ -167,45 +166,7 @@ export function WithConvention({ conventionId, children }: { conventionId: strin
   return <>{children(view, reload)}</>
 }
 
-/**
- * A date and a time picker (native in WeChat), plus — in local builds only, for end-to-end
- * tests — a plain text field taking 'YYYY-MM-DD HH:mm' that stays in sync with them.
- */
-export function DateTimeField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
-  const [date, time] = value.split(' ')
-  const [draft, setDraft] = useState(value)
-  useEffect(() => setDraft(value), [value])
-  return (
-    <View className={`cv-time js-time-${name}`}>
-      <Text className='ll-label'>{label}</Text>
-      <View className='cv-time__pickers'>
-        <Picker mode='date' className='cv-time__date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
-          <View className={`cv-picker js-pick-${name}-date`}>
-            <Text>{beijing(formTimeToIso(value)).format('YYYY年M月D日 ddd')}</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' className='cv-time__time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
-          <View className={`cv-picker js-pick-${name}-time`}>
-            <Text>{time}</Text>
-          </View>
-        </Picker>
-      </View>
-      {LINLI_LOCAL ? (
-        <View className='ll-field ll-dev'>
-          <Input
-            className={`js-field-${name}`}
-            placeholder='YYYY-MM-DD HH:mm'
-            value={draft}
-            onChange={(v: string) => {
-              setDraft(v)
-              if (isFormTime(v)) onChange(v)
-            }}
-          />
-        </View>
-      ) : null}
-    </View>
-  )
-}
+export { DateTimeField } from '../../components/DateTimeField'
 
 /**
  * A dialog asking for one text (an objection, a reason to withdraw): `submit` answers the problem

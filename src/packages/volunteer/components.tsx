@@ -1,14 +1,13 @@
 // Pieces shared by the 志愿服务 pages: ?id=, the vocabulary as tags, one shift row, the 6-digit
 // code form, a required-reason dialog, bars and stars, and a date-and-time field.
 import { useEffect, useState, type ReactNode } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Dialog, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { group, tappable } from '../../components/Tappable'
 import { MEMBERSHIP_LABELS, TEAM_KIND_LABELS, type MembershipState, type TeamKind } from '@core/volunteer/rules'
 import type { RecordView, ShiftView } from '../../services/volunteer'
-import { beijing, eventTimeRange } from '../../utils/format'
-import { formTimeToIso, isFormTime } from '../../utils/formTime'
+import { eventTimeRange } from '../../utils/format'
 import './volunteer.scss'
 
 /** Reads `?name=` of this page ('' when there is none). */
@@ -199,42 +198,7 @@ export function Stars({ n }: { n: number }) {
   )
 }
 
-/** A date and a time picker (native in WeChat), plus in local builds a plain 'YYYY-MM-DD HH:mm' field for tests. */
-export function DateTimeField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
-  const [date, time] = value.split(' ')
-  const [draft, setDraft] = useState(value)
-  useEffect(() => setDraft(value), [value])
-  return (
-    <View className={`vo-time js-time-${name}`}>
-      <Text className='ll-label'>{label}</Text>
-      <View className='vo-actions'>
-        <Picker mode='date' value={date} onChange={(e) => onChange(`${e.detail.value} ${time}`)}>
-          <View className={`vo-picker js-pick-${name}-date`}>
-            <Text>{beijing(formTimeToIso(value)).format('YYYY年M月D日 ddd')}</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onChange(`${date} ${e.detail.value}`)}>
-          <View className={`vo-picker js-pick-${name}-time`}>
-            <Text>{time}</Text>
-          </View>
-        </Picker>
-      </View>
-      {LINLI_LOCAL ? (
-        <View className='ll-field ll-dev'>
-          <Input
-            className={`js-field-${name}`}
-            placeholder='YYYY-MM-DD HH:mm'
-            value={draft}
-            onChange={(v: string) => {
-              setDraft(v)
-              if (isFormTime(v)) onChange(v)
-            }}
-          />
-        </View>
-      ) : null}
-    </View>
-  )
-}
+export { DateTimeField } from '../../components/DateTimeField'
 
 /** One choice of a few, as tiles (a member to log hours for, a team kind). */
 export function Choices<T extends string>(props: { options: ReadonlyArray<{ value: T; label: string }>; value: T | null; onChange: (v: T) => void; label?: string; className?: string }) {
