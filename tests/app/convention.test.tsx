@@ -814,7 +814,7 @@ describe('监票', () => {
     await waitFor(() => expect(document.querySelector('.js-ballot-bb2')).toBeTruthy())
     expect(el('.js-ballot-bb1').textContent).toMatch(/同意 · 线上 · 89.57 ㎡/)
     // the unit as the register names it, building included, once
-    expect(el('.js-ballot-bb1 .cv-fact__label').textContent).toBe('3栋1单元502')
+    expect(el('.js-ballot-bb1 .ll-fact__label').textContent).toBe('3栋1单元502')
     expect(el('.js-ballot-bb2').textContent).toMatch(/受托人 李建国 代投/)
     expect(el('.js-proxy-p1').textContent).toMatch(/陈\* 委托 李建国（已使用）/)
     // no close button without can.close

@@ -117,8 +117,8 @@ test('comment, draft, owners vote online and on paper, close, and the result is 
   await visible(audit, '.js-paper-enter').click();
   const paper = audit.locator('.js-ballots .js-ballot-row:visible').filter({ hasText: '4栋1单元101' });
   await paper.waitFor();
-  expect(await paper.locator('.cv-fact__label').textContent()).toBe('4栋1单元101');
-  expect(await paper.locator('.cv-fact__value').textContent()).toMatch(/^同意 · 纸质/);
+  expect(await paper.locator('.ll-fact__label').textContent()).toBe('4栋1单元101');
+  expect(await paper.locator('.ll-fact__value').textContent()).toMatch(/^同意 · 纸质/);
   expect(await audit.locator('.js-paper-error:visible').count()).toBe(0);
   expect(await audit.locator('.js-ballots .js-ballot-row:visible').count()).toBe(3);
   await visible(audit, '.js-ballots').scrollIntoViewIfNeeded();

@@ -133,7 +133,7 @@ test('apply, approve, book a shift, check in and out, hours, certificate and its
   // 7. the certificate
   await visible(mine, '.js-my-hours .js-certificate').click();
   await visible(mine, '.js-cert-number').waitFor();
-  const number = ((await visible(mine, '.js-cert-number .vo-fact__value').textContent()) ?? '').trim();
+  const number = ((await visible(mine, '.js-cert-number .ll-fact__value').textContent()) ?? '').trim();
   expect(number).toMatch(/^ZY\d+/);
   expect(await visible(mine, '.js-cert-hours').textContent()).toContain('0.5 小时');
   expect(await visible(mine, '.js-cert-text').textContent()).toContain('王秀兰');

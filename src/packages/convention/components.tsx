@@ -12,6 +12,7 @@ import { useRefreshOnShow } from '../../components/SessionPage'
 import { group } from '../../components/Tappable'
 import { conventionApi, type ConventionView, type Objection, type TallyView, type VoteInfo } from '../../services/convention'
 import { eventTime, eventTimeRange } from '../../utils/format'
+import { Fact } from '../../components/Fact'
 import './convention.scss'
 
 export type Criterion = TallyView['criteria'][number]
@@ -57,14 +58,7 @@ export function KindTag({ kind }: { kind: ConventionKind }) {
   )
 }
 
-export function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`cv-fact ${className ?? ''}`}>
-      <Text className='cv-fact__label'>{label}</Text>
-      <View className='cv-fact__value'>{children}</View>
-    </View>
-  )
-}
+export { Fact }
 
 /** Who votes, in words: owners by area, or households / residents 18+ of a residents' meeting. */
 export function electorateText(vote: Pick<VoteInfo, 'electorate' | 'electorateHeads' | 'electorateArea'>): string {

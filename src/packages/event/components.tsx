@@ -1,11 +1,10 @@
 // Pieces shared by the 活动报名 pages: ?id=, the audience and registration labels, facts, the
 // date-and-time form field.
-import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { AudienceKind } from '@core/event/rules'
 import type { MyRegistration } from '../../services/event'
+import { Fact } from '../../components/Fact'
 import './event.scss'
 
 export const AUDIENCE_LABELS: Record<AudienceKind, string> = {
@@ -37,13 +36,6 @@ export function RegistrationTag({ status, checkedIn }: { status: RegistrationSta
   )
 }
 
-export function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`ev-fact ${className ?? ''}`}>
-      <Text className='ev-fact__label'>{label}</Text>
-      <View className='ev-fact__value'>{children}</View>
-    </View>
-  )
-}
+export { Fact }
 
 export { DateTimeField } from '../../components/DateTimeField'

@@ -8,6 +8,7 @@ import { group, tappable } from '../../components/Tappable'
 import { MEMBERSHIP_LABELS, TEAM_KIND_LABELS, type MembershipState, type TeamKind } from '@core/volunteer/rules'
 import type { RecordView, ShiftView } from '../../services/volunteer'
 import { eventTimeRange } from '../../utils/format'
+import { Fact } from '../../components/Fact'
 import './volunteer.scss'
 
 /** Reads `?name=` of this page ('' when there is none). */
@@ -63,14 +64,7 @@ export function RecordStatusTag({ status }: { status: RecordView['status'] }) {
   )
 }
 
-export function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`vo-fact ${className ?? ''}`}>
-      <Text className='vo-fact__label'>{label}</Text>
-      <View className='vo-fact__value'>{children}</View>
-    </View>
-  )
-}
+export { Fact }
 
 /**
  * One shift: when, where, seats, my booking; the book and cancel buttons come from `can`, and when
