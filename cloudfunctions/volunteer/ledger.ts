@@ -1,7 +1,7 @@
 // The service-hours ledger: one record per source, verified by someone other than the volunteer;
 // unverified records count nothing; corrections are new records. My record, its export, and the
 // certificate (志愿服务证明) anyone can check by its number.
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { RecordView, VolunteerContract } from '@core/volunteer/contract';
 import { certificateNumber, formatHours, isCertificateNumber, pointsFor, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
@@ -14,6 +14,12 @@ import type { Handlers, UserCtx } from '../runtime/serve';
 import { canVerify, correctionId, counting, credit, sourceKey, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
 
 type H = Handlers<VolunteerContract>;
+
+/** 志愿者编号: stable per person, derived from (never revealing) the user id: V + 8 digits. */
+function volunteerNumber(userId: string): string {
+  const n = createHash('sha256').update(`volunteer:${userId}`).digest().readUInt32BE(0) % 100_000_000;
+  return `V${String(n).padStart(8, '0')}`;
+}
 
 async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, teams?: Map<string, TeamDoc>): Promise<RecordView> {
   const minutes = minutesOf(r);
@@ -219,7 +225,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const to = good.reduce((a, r) => (r.endAt > a ? r.endAt : a), good[0].endAt);
       const issuer = compound ? `${compound.community}居民委员会` : '社区居民委员会';
       const base: Omit<CertificateDoc, '_id'> = {
-        compoundId: ctx.compoundId, userId: ctx.user._id, name: ctx.user.displayName, volunteerNo: `V${ctx.user._id.replace(/[^0-9a-z]/gi, '').slice(-8).toUpperCase()}`,
+        compoundId: ctx.compoundId, userId: ctx.user._id, name: ctx.user.displayName, volunteerNo: volunteerNumber(ctx.user._id),
         totalMinutes: total, content, periodFrom: from, periodTo: to, issuer, handler: compound ? `${compound.name}志愿服务站` : '社区志愿服务站',
         contact: compound?.address ?? '', createdAt: ctx.now, updatedAt: ctx.now,
       };
