@@ -1,6 +1,6 @@
 // 反映详情: what was reported, where it stands, who handles it, every step so far, and the actions
 // the caller may take now (exactly `view.can`). Each action answers with the new view.
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
@@ -13,6 +13,7 @@ import {
 } from '@core/request/rules'
 import { ROLE_LABELS } from '@core/roles'
 import { Card } from '../../../components/Card'
+import { Fact } from '../../../components/Fact'
 import { ReportAction } from '../../../components/ReportAction'
 import { PhotoGrid, PhotoPicker } from '../../../components/PhotoPicker'
 import { OverdueTag, StateTag } from '../../../components/RequestRow'
@@ -125,15 +126,6 @@ function placeText(v: RequestView): string {
   const l = v.location
   const where = l.area ?? `${l.buildingName ?? ''}${l.unit ? `${l.unit}单元` : ''}`
   return v.room ? `${where} ${v.room}室` : where
-}
-
-function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`rq-fact ${className ?? ''}`}>
-      <Text className='rq-fact__label'>{label}</Text>
-      <View className='rq-fact__value'>{children}</View>
-    </View>
-  )
 }
 
 function Timeline({ entries, urls }: { entries: Entry[]; urls: Record<string, string> }) {
