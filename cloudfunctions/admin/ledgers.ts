@@ -1,7 +1,8 @@
 // 台账: ledgers produced into storage (an expiring link, never a large function reply), each export
 // itself audited; the audit log, append-only and filtered by person, record, action and period.
 import type { AdminContract, ExportJob } from '@core/admin/contract';
-import { LEDGER_LABELS, safeText, toCsv, type Ledger } from '@core/admin/rules';
+import { LEDGER_LABELS, type Ledger } from '@core/admin/rules';
+import { safeText, toCsv } from '@core/csv';
 import { RULE_LABELS } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';

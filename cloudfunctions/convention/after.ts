@@ -2,6 +2,7 @@
 // the auditors export (ballots, paper entries, proxies, the register — CSV or XLSX).
 import type { ConventionContract } from '@core/convention/contract';
 import { CHOICE_LABELS, formatArea, RULE_LABELS } from '@core/convention/rules';
+import { toCsv } from '@core/csv';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
 import { beijingSeconds } from '@core/time';
@@ -13,11 +14,6 @@ import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, readAll, re
 import { iso } from './views';
 
 type H = Handlers<ConventionContract>;
-
-function toCsv(rows: string[][]): string {
-  const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@\t]/.test(v) ? `"${(/^[=+\-@\t]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
 
 /** The full record of one vote as rows: every register entry with its ballot (source, choice, proxy). */
 async function recordRows(db: Parameters<typeof registerOf>[0], c: ConventionDoc): Promise<string[][]> {

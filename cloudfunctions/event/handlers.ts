@@ -26,6 +26,7 @@ import type { EventDoc, RegistrationDoc, ServiceRecordDoc, UserDoc } from '../ru
 import { PROXY_WORKERS } from '@core/admin/rules';
 import { hasAnyRole } from '@core/roles';
 import { beijingTime, thing } from '../runtime/notify';
+import { toCsv } from '@core/csv';
 import { beijingSeconds, monthOf } from '@core/time';
 import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
@@ -197,15 +198,6 @@ function inQueueOrder(regs: RegistrationDoc[], queue: string[]): RegistrationDoc
 export function checkinCode(secret: string, eventId: string, window: number): string {
   const digest = createHmac('sha256', secret).update(`${eventId}:${window}`).digest();
   return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
-}
-
-/** CSV for Excel: BOM, quoted cells, and no cell that starts like a formula. */
-export function toCsv(rows: string[][]): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 function parseTimes(input: { startAt?: string; endAt?: string; signupDeadline?: string }, ev?: EventDoc) {

@@ -4,6 +4,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { RecordView, VolunteerContract } from '@core/volunteer/contract';
 import { certificateNumber, formatHours, isCertificateNumber, pointsFor, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
+import { toCsv } from '@core/csv';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
 import { hasAnyRole } from '@core/roles';
@@ -208,8 +209,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         ['序号', '服务内容', '来源', '队伍/组织方', '地点', '开始', '结束', '时长(小时)', '状态'],
         ...all.map((r, i) => [String(i + 1), r.content, SOURCE_LABELS[r.source === 'patrol' ? 'shift' : r.source], r.teamName ?? r.organizer, r.place ?? '', beijingTime(r.startAt), beijingTime(r.endAt), formatHours(minutesOf(r)), status[statusOf(r, replaced)]]),
       ];
-      const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-      return { filename: '我的志愿服务记录.csv', csv: `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, rows: all.length };
+      return { filename: '我的志愿服务记录.csv', csv: toCsv(rows), rows: all.length };
     },
   },
 

@@ -64,27 +64,6 @@ export function scopeOf(caller: { compoundId: string | null; roles: readonly Rol
   return [...new Set([...own, ...(caller.officerScope ?? [])])];
 }
 
-/**
- * One CSV cell: quoted when it must be, and neutralised when a spreadsheet would run it as a formula
- * (=, +, -, @, tab, carriage return at the start: OWASP's CSV injection guidance).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let v = value == null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\n\r]/.test(v) || v.startsWith("'") ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** A CSV file Excel opens as UTF-8 (BOM) with CRLF lines. */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-/** An XLSX cell that will not run as a formula: strings that look like one are prefixed like CSV cells. */
-export function safeText(value: string | number | null | undefined): string {
-  const v = value == null ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 export const MODERATION_KINDS = ['request', 'comment', 'notice', 'event'] as const;
 export type ModerationKind = (typeof MODERATION_KINDS)[number];
 export const MODERATION_KIND_LABELS: Record<ModerationKind, string> = { request: '居民反映', comment: '公约意见', notice: '通知公告', event: '活动' };

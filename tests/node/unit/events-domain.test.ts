@@ -10,7 +10,8 @@ import {
   placesLeft,
   type EventFacts,
 } from '@core/event/rules';
-import { checkinCode, toCsv } from '../../../cloudfunctions/event/handlers';
+import { toCsv } from '@core/csv';
+import { checkinCode } from '../../../cloudfunctions/event/handlers';
 
 const H = 3_600_000;
 const t0 = new Date('2026-11-22T02:00:00Z');
