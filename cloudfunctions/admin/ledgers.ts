@@ -12,7 +12,7 @@ import { beijingSeconds, beijingTime } from '@core/time';
 import { formatHours } from '@core/volunteer/rules';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Db } from '../runtime/cloud';
-import { countWhere, findMany, getById, insertOne, pageOf, updateById } from '../runtime/db';
+import { countWhere, findAll, findMany, getById, insertOne, pageOf, updateById } from '../runtime/db';
 import type { AuditDoc, ConventionDoc, ExportDoc, NoticeDoc, RegistrationDoc, RequestDoc, ServiceRecordDoc, UserDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { compoundFor, iso } from './scope';
@@ -25,13 +25,9 @@ export const MAX_ROWS = 20_000;
 const LINK_MS = 2 * 3_600_000;
 const STATE = { submitted: '待受理', accepted: '已受理', claimed: '已认领', in_progress: '办理中', resolved: '已办结', closed: '已关闭', escalated: '已上报', rejected: '不予受理', withdrawn: '已撤回', reopened: '重新办理' } as const;
 
+/** A ledger's rows for the period, refused past MAX_ROWS (export in parts). */
 async function all<T extends { _id: string; createdAt: Date; updatedAt: Date }>(db: Db, coll: Parameters<typeof findMany>[1], where: Record<string, unknown>, orderBy: Array<[string, 'asc' | 'desc']>): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; out.length < MAX_ROWS; skip += PAGE) {
-    const rows = await findMany<T>(db, coll, where, { orderBy, skip, limit: PAGE });
-    out.push(...rows);
-    if (rows.length < PAGE) break;
-  }
+  const out = await findAll<T>(db, coll, where, orderBy, MAX_ROWS);
   if (out.length >= MAX_ROWS) throw fail.invalid(`超过 ${MAX_ROWS} 行，请缩短时间段分批导出`);
   return out;
 }

@@ -7,10 +7,10 @@ import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
 import { beijingSeconds } from '@core/time';
 import writeXlsxFile from 'write-excel-file/node';
-import { countWhere, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
+import { countWhere, findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
 import type { ConventionDoc, ObjectionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
 import type { Handlers } from '../runtime/serve';
-import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, readAll, registerOf, requireDrafter } from './store';
+import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, registerOf, requireDrafter } from './store';
 import { iso } from './views';
 
 type H = Handlers<ConventionContract>;
@@ -20,7 +20,7 @@ async function recordRows(db: Parameters<typeof registerOf>[0], c: ConventionDoc
   const [register, ballots, proxies] = await Promise.all([
     registerOf(db, c._id),
     ballotsOf(db, c._id),
-    readAll<VoteProxyDoc>(db, 'vote_proxies', { conventionId: c._id }, [['createdAt', 'asc']]),
+    findAll<VoteProxyDoc>(db, 'vote_proxies', { conventionId: c._id }, [['createdAt', 'asc']]),
   ]);
   const byKey = new Map(ballots.map((b) => [b.voterKey, b]));
   const proxyOf = new Map(proxies.map((p) => [p._id, p]));

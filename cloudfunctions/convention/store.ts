@@ -3,12 +3,10 @@ import { DRAFTERS, nextPhase, PROGRESS_READERS, type Phase, type PhaseAction } f
 import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
 import type { Db } from '../runtime/cloud';
-import { findMany, getById, updateWhere } from '../runtime/db';
+import { findAll, getById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, UserDoc, VoteRegisterDoc } from '../runtime/model';
 import type { Ctx, UserCtx } from '../runtime/serve';
 
-/** A page of a growing query: the server returns at most 100 rows a read (DESIGN §5). */
-const PAGE = 100;
 
 export async function loadConvention(ctx: UserCtx, conventionId: string): Promise<ConventionDoc> {
   const c = await getById<ConventionDoc>(ctx.db, 'conventions', conventionId);
@@ -50,28 +48,15 @@ export async function movePhase(ctx: Ctx, c: ConventionDoc, action: PhaseAction,
   return step.to;
 }
 
-/** Every row of a query, page by page (the register and the ballots of one vote). */
-export async function readAll<T extends { _id: string; createdAt: Date; updatedAt: Date }>(
-  db: Db,
-  coll: 'vote_register' | 'ballots' | 'vote_proxies' | 'households' | 'users',
-  where: Record<string, unknown>,
-  orderBy: Array<[string, 'asc' | 'desc']>,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const rows = await findMany<T>(db, coll, where, { orderBy, skip, limit: PAGE });
-    out.push(...rows);
-    if (rows.length < PAGE) return out;
-  }
-}
+
 
 export const registerOf = (db: Db, conventionId: string, buildingId?: string) =>
-  readAll<VoteRegisterDoc>(db, 'vote_register', { conventionId, ...(buildingId ? { buildingId } : {}) }, [
+  findAll<VoteRegisterDoc>(db, 'vote_register', { conventionId, ...(buildingId ? { buildingId } : {}) }, [
     ['buildingId', 'asc'],
     ['unit', 'asc'],
   ]);
 
-export const ballotsOf = (db: Db, conventionId: string) => readAll<BallotDoc>(db, 'ballots', { conventionId }, [['createdAt', 'asc']]);
+export const ballotsOf = (db: Db, conventionId: string) => findAll<BallotDoc>(db, 'ballots', { conventionId }, [['createdAt', 'asc']]);
 
 /** The register entry a person votes under (their unit, or themselves in a residents' count). */
 export function registerIdFor(c: ConventionDoc, user: Pick<UserDoc, '_id' | 'householdId'>): string | null {

@@ -5,7 +5,7 @@ import type { ConventionContract } from '@core/convention/contract';
 import { areaUnits, effectiveRule, isOwnersRule, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
-import { findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
+import { findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, HouseholdDoc, UserDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { countVote, votingSettings } from './count';
@@ -16,7 +16,6 @@ import {
   isAuditor,
   isDrafter,
   loadConvention,
-  readAll,
   registerEntry,
   registerIdFor,
   registerOf,
@@ -43,7 +42,7 @@ async function buildRegister(db: Db, c: ConventionDoc, electorate: Vote['elector
     compoundId: c.compoundId, conventionId: c._id, householdId: h._id, buildingId: h.buildingId, buildingName: h.buildingName, unit: h.unit, room: h.room, label: unitLabel(h), ...stamp,
   });
   if (electorate === 'residents') {
-    const people = await readAll<UserDoc>(db, 'users', { compoundId: c.compoundId, householdId: db.command.neq(null) }, [['displayName', 'asc'], ['_id', 'asc']]);
+    const people = await findAll<UserDoc>(db, 'users', { compoundId: c.compoundId, householdId: db.command.neq(null) }, [['displayName', 'asc'], ['_id', 'asc']]);
     return people
       .filter((u) => u.householdId && u.home && !u.isMinor)
       .map((u) => ({
@@ -51,7 +50,7 @@ async function buildRegister(db: Db, c: ConventionDoc, electorate: Vote['elector
         _id: `${c._id}:u:${u._id}`, voterKey: `u:${u._id}`, keyArea: 0, area: 0, userId: u._id,
       }));
   }
-  const households = await readAll<HouseholdDoc>(db, 'households', { compoundId: c.compoundId }, [['buildingId', 'asc'], ['unit', 'asc'], ['room', 'asc']]);
+  const households = await findAll<HouseholdDoc>(db, 'households', { compoundId: c.compoundId }, [['buildingId', 'asc'], ['unit', 'asc'], ['room', 'asc']]);
   if (electorate === 'households') {
     return households
       .filter((h) => h.occupancy !== 'vacant' || h.verifiedMemberIds.length > 0)
@@ -252,7 +251,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       const limit = input.limit ?? 50;
       const skip = input.cursor ? Number(Buffer.from(input.cursor, 'base64url').toString('utf8')) || 0 : 0;
       const rows = await findMany<BallotDoc>(ctx.db, 'ballots', { conventionId: c._id }, { orderBy: [['createdAt', 'asc']], skip, limit: limit + 1 });
-      const proxies = await readAll<VoteProxyDoc>(ctx.db, 'vote_proxies', { conventionId: c._id }, [['createdAt', 'asc']]);
+      const proxies = await findAll<VoteProxyDoc>(ctx.db, 'vote_proxies', { conventionId: c._id }, [['createdAt', 'asc']]);
       const register = new Map<string, number>();
       for (const e of await findMany<VoteRegisterDoc>(ctx.db, 'vote_register', { _id: ctx.db.command.in(rows.map((b) => `${c._id}:${b.householdId}`)) }, { limit: 100 })) register.set(e.voterKey, e.keyArea);
       const proxyName = new Map(proxies.map((p) => [p._id, p.proxyName]));
@@ -299,7 +298,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       const voted = new Set(ballots.map((b) => b.voterKey));
       const waiting = register.filter((e) => !voted.has(e.voterKey));
       const households = [...new Set(waiting.map((e) => e.householdId))].slice(0, 300);
-      const people = households.length ? await readAll<UserDoc>(ctx.db, 'users', { householdId: ctx.db.command.in(households) }, [['_id', 'asc']]) : [];
+      const people = households.length ? await findAll<UserDoc>(ctx.db, 'users', { householdId: ctx.db.command.in(households) }, [['_id', 'asc']]) : [];
       const wantedIds = new Set(waiting.filter((e) => e.userId).map((e) => e.userId));
       let reminded = 0;
       for (const u of people) {

@@ -23,14 +23,13 @@ import {
 import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc, UserDoc } from '../runtime/model';
-import { PROXY_WORKERS } from '@core/admin/rules';
-import { hasAnyRole } from '@core/roles';
 import { beijingTime, thing } from '../runtime/notify';
 import { toCsv } from '@core/csv';
 import { beijingSeconds, monthOf } from '@core/time';
 import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
+import { residentFor } from '../runtime/acting';
 
 const ORGANISERS: readonly Role[] = EVENT_ORGANISERS;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -45,15 +44,6 @@ async function loadEvent(ctx: UserCtx, eventId: string): Promise<EventDoc> {
   if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
   if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
   return ev;
-}
-
-/** 代办: the verified resident a grid worker or the branch acts for, in the caller's own compound. */
-async function residentFor(ctx: UserCtx, userId: string): Promise<UserDoc> {
-  if (!hasAnyRole(ctx.roles, PROXY_WORKERS)) throw fail.forbidden('只有楼栋长/网格员和党支部可以代办');
-  if (userId === ctx.user._id) throw fail.invalid('代办是为他人报名');
-  const resident = await getById<UserDoc>(ctx.db, 'users', userId);
-  if (!resident || resident.compoundId !== ctx.compoundId || !resident.householdId) throw fail.invalid('只能为本小区已认证房屋的居民代办');
-  return resident;
 }
 
 /** The 代办 is audited, and the resident finds it in their 消息中心 when they next sign in. */
@@ -364,7 +354,7 @@ export const handlers: Handlers<EventContract> = {
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       // 代办: a grid worker or the branch registers a resident without a phone (consent noted, marked)
-      const who = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId) : ctx.user;
+      const who = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId, '报名') : ctx.user;
       const whoRoles = input.onBehalfOf ? who.roles : ctx.roles;
       if (!who.householdId && !whoRoles.includes('member')) throw fail.forbidden('请先认证房屋再报名');
       const verdict = canRegister(ev, { roles: whoRoles, buildingId: who.home?.buildingId ?? null }, ctx.now);

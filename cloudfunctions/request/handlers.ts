@@ -32,12 +32,12 @@ import {
 } from '@core/request/rules';
 import { AppError, fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
-import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc, UserDoc } from '../runtime/model';
-import { PROXY_WORKERS } from '@core/admin/rules';
+import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runtime/model';
 import { beijingTime, phrase, thing } from '../runtime/notify';
 import type { Files, Messages } from '../runtime/ports';
-import { hasAnyRole, ROLE_LABELS, type Role } from '@core/roles';
+import { ROLE_LABELS, type Role } from '@core/roles';
 import type { Handlers, UserCtx } from '../runtime/serve';
+import { residentFor } from '../runtime/acting';
 import { requestFigures } from '../runtime/figures';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -87,15 +87,6 @@ async function withPhotoUrls(files: Files, view: RequestView): Promise<RequestVi
 }
 
 /** What one caller may see of one request: everything if they are part of it, the public face otherwise. */
-/** 代办: the verified resident a grid worker or the branch files for, in the caller's own compound. */
-async function residentFor(ctx: UserCtx, userId: string): Promise<UserDoc> {
-  if (!hasAnyRole(ctx.roles, PROXY_WORKERS)) throw fail.forbidden('只有楼栋长/网格员和党支部可以代办');
-  if (userId === ctx.user._id) throw fail.invalid('代办是为他人提交');
-  const resident = await getById<UserDoc>(ctx.db, 'users', userId);
-  if (!resident || resident.compoundId !== ctx.compoundId || !resident.householdId) throw fail.invalid('只能为本小区已认证房屋的居民代办');
-  return resident;
-}
-
 function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
   const facts = factsOf(doc);
   const actor = actorOf(ctx);
@@ -295,7 +286,7 @@ export const handlers: Handlers<RequestContract> = {
       const verdict = await checkText(ctx, input.content, input.visibility === 'public' ? 3 : 2);
       const sla = await slaOf(ctx.db, ctx.compoundId);
       // 代办: the request is the resident's; the worker and the consent are kept on it and in the audit
-      const reporter = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId) : ctx.user;
+      const reporter = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId, '提交') : ctx.user;
       const actedBy = input.onBehalfOf ? { userId: ctx.user._id, name: ctx.user.displayName, consentNote: input.onBehalfOf.consentNote } : null;
       const home = reporter.home;
       const unit = building && 'unit' in input.location ? (input.location.unit ?? null) : null;

@@ -35,6 +35,27 @@ export async function findMany<T extends BaseDoc>(
   return res.data;
 }
 
+/**
+ * Every row of a query, page by page (the server returns at most 100 a read), up to `max` rows:
+ * a vote's register and ballots, a ledger's period.
+ */
+export async function findAll<T extends BaseDoc>(
+  db: Db,
+  coll: CollectionName,
+  where: Record<string, unknown>,
+  orderBy: Array<[string, 'asc' | 'desc']>,
+  max = Number.POSITIVE_INFINITY,
+): Promise<T[]> {
+  const PAGE = 100;
+  const out: T[] = [];
+  for (let skip = 0; out.length < max; skip += PAGE) {
+    const rows = await findMany<T>(db, coll, where, { orderBy, skip, limit: PAGE });
+    out.push(...rows);
+    if (rows.length < PAGE) break;
+  }
+  return out;
+}
+
 // wx-server-sdk's typings widen every result to `string | void | …`; these pin them down once.
 
 export async function insertOne(db: Db, coll: CollectionName, data: Record<string, unknown>): Promise<string> {
