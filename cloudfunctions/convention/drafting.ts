@@ -32,7 +32,12 @@ async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; 
   const drafter = isDrafter(ctx, c);
   const auditor = isAuditor(ctx, c);
   const vote = c.vote;
-  const versions = await findMany<ConventionVersionDoc>(db, 'convention_versions', { conventionId: c._id }, { orderBy: [['version', 'desc']], limit: 50 });
+  // the changelog needs each version's line, not its articles
+  const versions = await findMany<ConventionVersionDoc>(db, 'convention_versions', { conventionId: c._id }, {
+    orderBy: [['version', 'desc']],
+    limit: 50,
+    fields: { version: true, note: true, adoptedCommentIds: true, createdAt: true },
+  });
 
   let ballotBlocked: string | null = null;
   let voted = false;

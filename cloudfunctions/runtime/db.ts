@@ -26,9 +26,11 @@ export async function findMany<T extends BaseDoc>(
   db: Db,
   coll: CollectionName,
   where: Record<string, unknown>,
-  opts: { orderBy?: Array<[string, 'asc' | 'desc']>; limit?: number; skip?: number } = {},
+  opts: { orderBy?: Array<[string, 'asc' | 'desc']>; limit?: number; skip?: number; fields?: Record<string, true> } = {},
 ): Promise<T[]> {
   let q = db.collection(coll).where(where);
+  // only these fields come back (a list that needs a line of each document, not the whole of it)
+  if (opts.fields) q = q.field(opts.fields);
   for (const [field, dir] of opts.orderBy ?? []) q = q.orderBy(field, dir);
   if (opts.skip) q = q.skip(opts.skip);
   const res = (await q.limit(opts.limit ?? 100).get()) as unknown as { data: T[] };
