@@ -207,15 +207,4 @@ export function Choices<T extends string>(props: { options: ReadonlyArray<{ valu
   )
 }
 
-/** A row of tabs; the page renders the chosen one. */
-export function Tabs<T extends string>(props: { tabs: ReadonlyArray<{ value: T; label: string }>; value: T; onChange: (v: T) => void; label: string }) {
-  return (
-    <View className='vo-tabs' {...group('tablist', props.label)}>
-      {props.tabs.map((t) => (
-        <View key={t.value} className={`vo-tab js-tab-${t.value} ${props.value === t.value ? 'is-selected' : ''}`} {...tappable(() => props.onChange(t.value), { role: 'tab', selected: props.value === t.value })}>
-          <Text>{t.label}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+export { Tabs } from '../../components/Tabs'

@@ -8,7 +8,8 @@ import { Card } from '../../../components/Card'
 import { PagedRows, usePagedList } from '../../../components/PagedList'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty } from '../../../components/StateView'
-import { group, tappable } from '../../../components/Tappable'
+import { Tabs } from '../../../components/Tabs'
+import { tappable } from '../../../components/Tappable'
 import { ROUTES, conventionUrl, go } from '../../../routes'
 import { conventionApi, type ConventionSummary } from '../../../services/convention'
 import { useSession } from '../../../store/session'
@@ -71,13 +72,7 @@ function Conventions() {
           </Button>
         </View>
       ) : null}
-      <View className='cv-tabs' {...group('tablist', '公约范围')}>
-        {TABS.map((t) => (
-          <View key={t.value} className={`cv-tab js-tab-${t.value} ${scope === t.value ? 'is-selected' : ''}`} {...tappable(() => setScope(t.value), { role: 'tab', selected: scope === t.value })}>
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={TABS} value={scope} onChange={setScope} label='公约范围' />
       <ConventionList key={scope} scope={scope} />
     </>
   )
