@@ -36,29 +36,7 @@ export function hoursOf(minutes: number): string {
   return `${Math.round((minutes / 60) * 10) / 10} 小时`
 }
 
-export interface Chip<T extends string> {
-  value: T
-  label: string
-  /** The stable e2e hook, e.g. js-building-b1. */
-  className: string
-}
-
-/** One-of-many filter chips (months, buildings, ledgers, formats). */
-export function Chips<T extends string>({ options, value, onChange, className, label }: { options: ReadonlyArray<Chip<T>>; value: T; onChange: (v: T) => void; className?: string; label?: string }) {
-  return (
-    <View className={`adm-chips ${className ?? ''}`} {...group('radiogroup', label)}>
-      {options.map((o) => (
-        <View
-          key={o.value}
-          className={`adm-chip ${o.className} ${o.value === value ? 'is-selected' : ''}`}
-          {...tappable(() => onChange(o.value), { role: 'radio', checked: o.value === value })}
-        >
-          <Text>{o.label}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+export { Chips, type Chip } from '../../components/Chips'
 
 export interface Column<R> {
   title: string

@@ -20,29 +20,7 @@ export function useNoticeId(): string {
   }
 }
 
-export interface Chip<T extends string> {
-  value: T
-  label: string
-  /** The stable e2e hook of this chip, e.g. js-category-outage. */
-  className: string
-}
-
-/** One-of-many filter chips (categories on 通知公告, buildings on 阅读统计). */
-export function Chips<T extends string>({ options, value, onChange, className }: { options: ReadonlyArray<Chip<T>>; value: T; onChange: (v: T) => void; className?: string }) {
-  return (
-    <View className={`ntc-chips ${className ?? ''}`} {...group('radiogroup')}>
-      {options.map((o) => (
-        <View
-          key={o.value}
-          className={`ntc-chip ${o.className} ${o.value === value ? 'is-selected' : ''}`}
-          {...tappable(() => onChange(o.value), { role: 'radio', checked: o.value === value })}
-        >
-          <Text>{o.label}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+export { Chips, type Chip } from '../../components/Chips'
 
 // ---- money ------------------------------------------------------------------------------------
 
