@@ -509,7 +509,11 @@ async function packageSizes() {
   if (fs.existsSync(weapp)) {
     for (const p of weappPackageSizes()) {
       if (p.name === 'main') report('size', 'weapp main package', `${(p.bytes / KB).toFixed(1)} KB`, `budget 1024 KB: ${p.bytes < 1024 * KB ? 'met' : 'MISSED'} (WeChat limit 2048 KB)`);
-      else report('size', `weapp subpackage ${p.name}`, `${(p.bytes / KB).toFixed(1)} KB`, `budget 500 KB: ${p.bytes < 500 * KB ? 'met' : 'MISSED'}`);
+      else {
+        // the console carries its charts (ECharts): issue 14 gives its subpackage 1 MB
+        const budget = p.name === 'packages/admin' ? 1024 : 500;
+        report('size', `weapp subpackage ${p.name}`, `${(p.bytes / KB).toFixed(1)} KB`, `budget ${budget} KB: ${p.bytes < budget * KB ? 'met' : 'MISSED'}`);
+      }
     }
   } else report('size', 'weapp', 'not built');
   const sizes = await buildFunctions({ quiet: true, minify: true, outDir: path.join(os.tmpdir(), `linli-fn-${process.pid}`) });
