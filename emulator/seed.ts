@@ -1,6 +1,7 @@
 // Demo data: 红湖公园城 — 6 buildings, 216 households with areas, about 250 residents, and one
 // fixed identity per role (README lists them). Deterministic: the same seed every time.
-import { monthOf, requestStats, routeRequest } from '@core/request/rules';
+import { CATEGORY_LABELS, monthOf, requestStats, routeRequest } from '@core/request/rules';
+import { thing } from '../cloudfunctions/runtime/notify';
 import {
   blankUser,
   type BindingDoc,
@@ -8,6 +9,7 @@ import {
   type CompoundDoc,
   type EventDoc,
   type HouseholdDoc,
+  type InboxDoc,
   type NoticeDoc,
   type RegistrationDoc,
   type RequestDoc,
@@ -463,5 +465,18 @@ export function seedSampleContent(db: Database, now = new Date()): void {
   );
   gate.stats = requestStats(gate);
   db.insert('requests', [help, lamp, gate]);
+  // what the lamp's acceptance told its reporter in 消息中心 (the words tellReporter writes)
+  const told: InboxDoc = {
+    _id: 'demo-inbox-lamp-accepted',
+    userId: 'u-demo-resident',
+    kind: 'requestStatus',
+    title: '您的反映已受理',
+    body: `${thing(`${CATEGORY_LABELS.repair}：${lamp.content}`)}（已联系物业电工，明天上午来修）`,
+    page: 'packages/request/detail/index?id=demo-request-lamp',
+    readAt: null,
+    createdAt: at(-6),
+    updatedAt: at(-6),
+  };
+  db.insert('inbox', [told]);
   seedVolunteerContent(db, now);
 }

@@ -27,7 +27,7 @@ const PAGES: PageCase[] = [
   { url: '/packages/user/privacy/index', as: 'demo-resident', shows: ['已同意（2026-11-v1）', '导出我的数据', '注销账号'] },
   { url: '/packages/user/profile/index', as: 'demo-member', shows: ['139****3757', '亮身份'] },
   { url: '/packages/user/roles/index', as: 'demo-branch', shows: ['设置角色', '楼栋长/网格员'] },
-  { url: '/packages/user/inbox/index', as: 'demo-resident', shows: ['消息中心', '还没有消息'] },
+  { url: '/packages/user/inbox/index', as: 'demo-resident', shows: ['消息中心', '您的反映已受理', '楼道灯不亮'] },
   { url: '/packages/request/report/index', as: 'demo-resident', shows: ['反映什么问题？', '6栋', '提交反映'] },
   { url: '/packages/request/mine/index', as: 'demo-resident', shows: ['楼道灯不亮'] },
   { url: '/packages/request/detail/index?id=demo-request-lamp', as: 'demo-resident', shows: ['处理人刘芳', '已联系物业电工，明天上午来修'] },

@@ -96,7 +96,7 @@ function parseUrl(url: string): { route: string; query: Record<string, string> }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `fn` returns a truthy value (real timers); the last error or value explains a timeout. */
-export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(fn: () => T | Promise<T>, what: string | (() => string), timeoutMs = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -107,7 +107,10 @@ export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeout
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > end) {
+      const said = typeof what === 'function' ? what() : what;
+      throw new Error(`timed out waiting for ${said}${last instanceof Error ? `: ${last.message}` : ''}`);
+    }
     await sleep(25);
   }
 }
@@ -544,7 +547,8 @@ export class WeappSession {
         const t = this.text();
         return (typeof needle === 'string' ? t.includes(needle) : needle.test(t)) ? t : '';
       },
-      `text ${String(needle)} on ${this.current.route} (has: ${this.text().slice(0, 300)})`,
+      // what the page shows when the wait gives up, not when it began
+      () => `text ${String(needle)} on ${this.current.route} (has: ${this.text().slice(0, 300)})`,
       timeoutMs,
     );
   }
