@@ -55,6 +55,18 @@ export const STATE_LABELS: Record<RequestState, string> = {
 export const OPEN_STATES: readonly RequestState[] = ['submitted', 'accepted', 'claimed', 'in_progress', 'escalated', 'reopened'];
 export const TERMINAL_STATES: readonly RequestState[] = ['closed', 'rejected', 'withdrawn'];
 
+/** Whether a deadline still means something: only while someone has to act on the request. */
+export const hasLiveDeadline = (state: RequestState): boolean => OPEN_STATES.includes(state);
+
+/**
+ * How the reporter's rating reads beside the state: on a closed request it is the verdict; once a
+ * low rating (or 没解决) sent the request back it is only the last round's rating, and says so.
+ */
+export function ratingWords(state: RequestState, fixed: boolean | null): { label: string; note: string | null } {
+  if (state === 'closed') return { label: '评价', note: fixed === null ? null : fixed ? '反映人认为问题已解决' : '反映人认为问题没解决' };
+  return { label: '上次评价', note: '评价不满意，已退回重新办理' };
+}
+
 /** Who handles what: by location to the building's grid user, by category to the responsible party. */
 export type Handler = 'grid' | 'property' | 'committee' | 'hall';
 

@@ -1,5 +1,5 @@
 // 你呼我应 as residents, volunteers and staff see it: reporting, the detail page's actions, rating, the task hall.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { RequestSummary, RequestView } from '../../src/services/request'
@@ -340,6 +340,44 @@ describe('反映详情', () => {
     expect(el('.js-detail-acted-for').textContent).toMatch(/由 刘芳 代办（本人口头同意，楼栋长当面记录）/)
   })
 
+
+  it('a low rating that sent the request back reads as the last rating, not as 已解决 beside 重新办理 (issue 11 item 9)', async () => {
+    openDetail('r1')
+    fakeCloud({ 'user.login': verified, 'request.get': () => view({ state: 'reopened', rating: 2, fixed: true, assigneeName: '刘芳' }) })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-detail-rating')).toBeTruthy())
+    const rating = el('.js-detail-rating').textContent ?? ''
+    expect(rating).toContain('上次评价')
+    expect(rating).toContain('评价不满意，已退回重新办理')
+    expect(rating).not.toMatch(/(^|[^时])已解决/)
+    cleanup()
+    // a closed request keeps its rating as given
+    fakeCloud({ 'user.login': verified, 'request.get': () => view({ state: 'closed', rating: 5, fixed: true, assigneeName: '刘芳' }) })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-detail-rating')).toBeTruthy())
+    expect(el('.js-detail-rating').textContent).toContain('反映人认为问题已解决')
+    expect(el('.js-detail-rating').textContent).not.toContain('上次评价')
+  })
+
+  it('a withdrawn report shows no deadline and no 待受理 (issue 11 item 9)', async () => {
+    openDetail('r1')
+    fakeCloud({
+      'user.login': verified,
+      'request.get': () =>
+        view({
+          state: 'withdrawn',
+          timeline: [
+            { at: '2026-11-20T02:00:00.000Z', action: 'create', actor: '王**', actorRole: 'resident', fromState: null, toState: 'submitted', note: null, photos: [] },
+            { at: '2026-11-20T03:00:00.000Z', action: 'withdraw', actor: '王**', actorRole: 'resident', fromState: 'submitted', toState: 'withdrawn', note: '已经修好了', photos: [] },
+          ],
+        }),
+    })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-request-detail')).toBeTruthy())
+    expect(el('.js-detail-due')).toBeNull()
+    expect(el('.js-detail-assignee').textContent).not.toContain('待受理')
+    expect(el('.js-detail-assignee').textContent).toContain('已撤回，无需办理')
+  })
 
   const buttons = () => Array.from(document.querySelectorAll('[class*="js-action-"]')).map((b) => (b.className.match(/js-action-(\w+)/) ?? [])[1])
 

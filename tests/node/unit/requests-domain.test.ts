@@ -10,6 +10,8 @@ import {
   DEFAULT_SLA_HOURS,
   MAX_ESCALATION,
   OPEN_STATES,
+  hasLiveDeadline,
+  ratingWords,
   STATES,
   STATE_LABELS,
   TERMINAL_STATES,
@@ -1040,5 +1042,20 @@ describe('你呼我应 state machine properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('what a finished or returned request shows (issue 11 item 9)', () => {
+  it('has a live deadline only while someone must act on it', () => {
+    for (const s of STATES) expect(hasLiveDeadline(s)).toBe(OPEN_STATES.includes(s));
+    expect(hasLiveDeadline('withdrawn')).toBe(false);
+    expect(hasLiveDeadline('reopened')).toBe(true);
+  });
+
+  it('reads a rating as the verdict only on a closed request', () => {
+    expect(ratingWords('closed', true)).toEqual({ label: '评价', note: '反映人认为问题已解决' });
+    expect(ratingWords('closed', false)).toEqual({ label: '评价', note: '反映人认为问题没解决' });
+    expect(ratingWords('closed', null)).toEqual({ label: '评价', note: null });
+    for (const s of ['reopened', 'escalated', 'in_progress'] as const) expect(ratingWords(s, true)).toEqual({ label: '上次评价', note: '评价不满意，已退回重新办理' });
   });
 });

@@ -9,6 +9,8 @@ import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
   STATE_LABELS,
+  hasLiveDeadline,
+  ratingWords,
   URGENCY_LABELS,
 } from '@core/request/rules'
 import { ROLE_LABELS } from '@core/roles'
@@ -117,6 +119,7 @@ function dialogCall(kind: DialogKind, requestId: string, text: string, photos: s
 /** Who handles it: the assignee (a claim), else the last staff member who acted on it. */
 function handlerText(v: RequestView): string {
   if (v.assigneeName) return v.assigneeName
+  if (v.state === 'withdrawn') return '已撤回，无需办理'
   const staff = [...v.timeline].reverse().find((e) => e.action !== 'create' && e.actorRole && e.actorRole !== 'resident' && e.actorRole !== ROLE_LABELS.resident)
   if (staff) return `${staff.actor}（${roleText(staff.actorRole)}）`
   return '待受理'
@@ -381,10 +384,12 @@ function Detail({ requestId }: { requestId: string }) {
           <Fact label='紧急程度'>
             <Text>{URGENCY_LABELS[v.urgency]}</Text>
           </Fact>
-          <Fact label='办理期限' className='js-detail-due'>
-            <Text>{dateTime(v.dueAt)} 前</Text>
-            {v.overdue ? <OverdueTag /> : null}
-          </Fact>
+          {hasLiveDeadline(v.state) ? (
+            <Fact label='办理期限' className='js-detail-due'>
+              <Text>{dateTime(v.dueAt)} 前</Text>
+              {v.overdue ? <OverdueTag /> : null}
+            </Fact>
+          ) : null}
           {v.escalationLevel > 0 ? (
             <Fact label='上报层级' className='js-detail-escalation'>
               <Text>{ESCALATION_LABELS[Math.min(v.escalationLevel, ESCALATION_LABELS.length - 1)]}</Text>
@@ -417,12 +422,12 @@ function Detail({ requestId }: { requestId: string }) {
             <Text>{dateTime(v.createdAt)}</Text>
           </Fact>
           {v.rating !== null ? (
-            <Fact label='评价' className='js-detail-rating'>
+            <Fact label={ratingWords(v.state, v.fixed).label} className='js-detail-rating'>
               <Text>
                 {'★'.repeat(v.rating)}
                 {'☆'.repeat(Math.max(0, 5 - v.rating))} {v.rating} 星
               </Text>
-              {v.fixed !== null ? <Text className='ll-muted'>{v.fixed ? '已解决' : '未解决'}</Text> : null}
+              {ratingWords(v.state, v.fixed).note ? <Text className='ll-muted'>{ratingWords(v.state, v.fixed).note}</Text> : null}
             </Fact>
           ) : null}
         </View>
