@@ -35,6 +35,9 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   complex: '复杂',
 };
 
+/** The urgency as a tag on a staff list row ('一般' carries no tag). */
+export const URGENCY_TAGS: Record<Urgency, string | null> = { emergency: '紧急', utilities: '水电气暖', general: null, complex: '复杂' };
+
 export const STATES = ['submitted', 'accepted', 'claimed', 'in_progress', 'resolved', 'closed', 'escalated', 'rejected', 'withdrawn', 'reopened'] as const;
 export type RequestState = (typeof STATES)[number];
 

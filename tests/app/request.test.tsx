@@ -6,6 +6,7 @@ import type { RequestSummary, RequestView } from '../../src/services/request'
 import Detail from '../../src/packages/request/detail'
 import Hall from '../../src/packages/request/hall'
 import Board from '../../src/packages/request/board'
+import Work from '../../src/packages/request/work'
 import Report from '../../src/packages/request/report'
 import { SessionProvider } from '../../src/store/session'
 import { photoEncoding } from '../../src/components/PhotoPicker'
@@ -357,6 +358,26 @@ describe('反映详情', () => {
     await waitFor(() => expect(el('.js-detail-rating')).toBeTruthy())
     expect(el('.js-detail-rating').textContent).toContain('反映人认为问题已解决')
     expect(el('.js-detail-rating').textContent).not.toContain('上次评价')
+  })
+
+  it('工作台 rows show the urgency and the deadline, red once passed (issue 11 item 9)', async () => {
+    fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'grid'] }),
+      'request.listAssigned': () => ({
+        items: [
+          summary({ requestId: 'a', urgency: 'emergency', dueAt: '2026-11-20T04:00:00.000Z', overdue: true }),
+          summary({ requestId: 'b', urgency: 'general', dueAt: '2026-11-27T02:00:00.000Z' }),
+        ],
+        nextCursor: null,
+      }),
+      'request.stats': () => ({}),
+    })
+    renderPage(Work)
+    await waitFor(() => expect(el('.js-request-a .js-row-due')).toBeTruthy())
+    expect(el('.js-request-a .js-urgency-emergency').textContent).toBe('紧急')
+    expect(el('.js-request-a .js-row-due').textContent).toMatch(/^已超过期限 (2026年)?11月20日 12:00$/)
+    expect(el('.js-request-b .js-urgency')).toBeNull()
+    expect(el('.js-request-b .js-row-due').textContent).toMatch(/^期限 (2026年)?11月27日 10:00 前$/)
   })
 
   it('a withdrawn report shows no deadline and no 待受理 (issue 11 item 9)', async () => {
