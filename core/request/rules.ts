@@ -73,6 +73,22 @@ export function ratingWords(state: RequestState, fixed: boolean | null): { label
 /** Who handles what: by location to the building's grid user, by category to the responsible party. */
 export type Handler = 'grid' | 'property' | 'committee' | 'hall';
 
+export const HANDLERS = ['grid', 'property', 'committee', 'hall'] as const satisfies readonly Handler[];
+
+/** Who a request can be handed to (转派), as the staff read it. */
+export const HANDLER_LABELS: Record<Handler, string> = { grid: '楼栋长/网格员', property: '物业', committee: '业委会', hall: '任务大厅（党员志愿者）' };
+
+/**
+ * 转派: whom those answering for a request may hand it to — the property company and the committee
+ * always, the building's grid when it has one, the volunteers' hall for a 求助 — never to whoever
+ * alone holds it now (once escalated, the branch or the street holds it: back down to anyone).
+ */
+export function transferTargets(r: { category: Category; handlers: readonly Handler[]; gridUserIds: readonly string[]; escalationLevel: number }): Handler[] {
+  const open: Record<Handler, boolean> = { property: true, committee: true, grid: r.gridUserIds.length > 0, hall: r.category === 'help' };
+  const holder = r.escalationLevel === 0 && r.handlers.length === 1 ? r.handlers[0] : null;
+  return HANDLERS.filter((h) => open[h] && h !== holder);
+}
+
 export function routeRequest(category: Category, hasBuilding: boolean): Handler[] {
   const byCategory: Record<Category, Handler[]> = {
     repair: ['property', 'grid'],
@@ -109,7 +125,7 @@ export function isOverdue(r: { state: RequestState; dueAt: Date }, now: Date): b
 /** Unrated resolved requests close by themselves after this long, counted as not rated. */
 export const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3_600_000;
 
-export const ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw', 'autoClose'] as const;
+export const ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'transfer', 'reject', 'withdraw', 'autoClose'] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
 export interface RequestFacts {
@@ -204,6 +220,8 @@ const FROM: Record<Exclude<RequestAction, 'note'>, readonly RequestState[]> = {
   confirm: ['resolved'],
   reopen: ['resolved', 'closed', 'rejected'],
   escalate: ['submitted', 'accepted', 'claimed', 'in_progress', 'reopened', 'escalated'],
+  // 转派: not while a volunteer holds the task (they give it back first)
+  transfer: ['submitted', 'accepted', 'in_progress', 'reopened', 'escalated'],
   reject: ['submitted', 'reopened', 'escalated'],
   withdraw: ['submitted', 'accepted', 'claimed', 'in_progress', 'reopened', 'escalated'],
   autoClose: ['resolved'],
@@ -239,6 +257,7 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
     confirm: reporter,
     reopen: reporter || branch,
     escalate: system || responsible,
+    transfer: responsible && !(r.assigneeId && r.handlers.includes('hall')),
     reject: responsible,
     withdraw: reporter,
     autoClose: system,
@@ -266,6 +285,8 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
     confirm: opts.satisfied ? 'closed' : 'reopened',
     reopen: 'reopened',
     escalate: 'escalated',
+    // waits for the new party to accept it
+    transfer: 'submitted',
     reject: 'rejected',
     withdraw: 'withdrawn',
     autoClose: 'closed',

@@ -455,6 +455,32 @@ describe('反映详情', () => {
     await waitFor(() => expect(document.querySelector('.js-action-resolve')).toBeNull())
   })
 
+  it('转派: the branch picks whom to hand it to from what the server offers, and writes why (issue 11 item 9)', async () => {
+    openDetail('r1')
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'branch'] }),
+      'request.get': () => view({ state: 'escalated', escalationLevel: 1, can: ['accept', 'transfer', 'note'], transferTo: ['grid', 'property', 'committee'] }),
+      'request.transfer': (d) =>
+        view({ state: 'submitted', can: ['note'], timeline: [...view().timeline, { at: '2026-11-21T03:00:00.000Z', action: 'transfer', actor: '孙红梅', actorRole: 'branch', fromState: 'escalated', toState: 'submitted', note: `转派给物业：${String(d.reason)}`, photos: [] }] }),
+    })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelector('.js-action-transfer')).toBeTruthy())
+    fireEvent.click(el('.js-action-transfer'))
+    await waitFor(() => expect(document.querySelector('.js-transfer-targets')).toBeTruthy())
+    expect([...document.querySelectorAll('.js-transfer-targets .ll-chip')].map((c) => c.textContent)).toEqual(['楼栋长/网格员', '物业', '业委会'])
+    fireEvent.input(el('.js-transfer-input textarea'), { target: { value: '装修管理归物业' } })
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(screen.getByText('请选择转派给谁')).toBeTruthy())
+    expect(calls.some((c) => c.action === 'transfer')).toBe(false)
+
+    fireEvent.click(el('.js-transfer-property'))
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calls.find((c) => c.action === 'transfer')?.data).toEqual({ requestId: 'r1', to: 'property', reason: '装修管理归物业' }))
+    await waitFor(() => expect(screen.getAllByText('转派给物业：装修管理归物业').length).toBeGreaterThan(0))
+    expect(screen.getAllByText('转派').length).toBeGreaterThan(0)
+  })
+
   it('shows the photos of the request and of each step from photoUrls, and previews them', async () => {
     openDetail('r1')
     const a = 'cloud://env-1.abc/requests/u1/a.jpg'

@@ -8,13 +8,16 @@ import type { Envelope } from '@core/errors'
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
+  HANDLER_LABELS,
   STATE_LABELS,
   hasLiveDeadline,
   ratingWords,
   URGENCY_LABELS,
+  type Handler,
 } from '@core/request/rules'
 import { ROLE_LABELS } from '@core/roles'
 import { Card } from '../../../components/Card'
+import { Chips } from '../../../components/Chips'
 import { Fact } from '../../../components/Fact'
 import { ReportAction } from '../../../components/ReportAction'
 import { PhotoGrid, PhotoPicker } from '../../../components/PhotoPicker'
@@ -30,7 +33,7 @@ import { LogHours } from '../LogHours'
 import { group, tappable } from '../../../components/Tappable'
 
 type Action = RequestView['can'][number]
-type DialogKind = 'note' | 'resolve' | 'escalate' | 'reject' | 'reopen' | 'withdraw' | 'release'
+type DialogKind = 'note' | 'resolve' | 'escalate' | 'transfer' | 'reject' | 'reopen' | 'withdraw' | 'release'
 type Entry = RequestView['timeline'][number]
 
 const ACTION_LABELS: Record<string, string> = {
@@ -44,6 +47,7 @@ const ACTION_LABELS: Record<string, string> = {
   confirm: '评价',
   reopen: '重新办理',
   escalate: '上报',
+  transfer: '转派',
   reject: '不予受理',
   withdraw: '撤回',
   autoClose: '到期自动办结',
@@ -57,6 +61,7 @@ const BUTTONS: ReadonlyArray<{ action: Exclude<Action, 'confirm'>; label: string
   { action: 'resolve', label: '办结', primary: true },
   { action: 'note', label: '添加记录' },
   { action: 'escalate', label: '上报' },
+  { action: 'transfer', label: '转派' },
   { action: 'reject', label: '不予受理' },
   { action: 'reopen', label: '重新办理' },
   { action: 'withdraw', label: '撤回' },
@@ -67,6 +72,7 @@ const DIALOGS: Record<DialogKind, { title: string; tip: string; placeholder: str
   note: { title: '添加记录', tip: '记录处理进展，反映人和处理人都能看到。', placeholder: '如：已联系维修师傅，明天上午上门', max: 500, confirmText: '保存', done: '已添加记录' },
   resolve: { title: '办结', tip: '请写明处理结果，反映人会看到并评价。', placeholder: '如：已更换楼道灯泡，经现场确认照明正常', max: 500, confirmText: '办结', done: '已办结' },
   escalate: { title: '上报', tip: '上报给上一级（党支部、社区/街道）协调处理，请写明原因。', placeholder: '如：涉及市政管网，小区内无法解决', max: 200, confirmText: '上报', done: '已上报' },
+  transfer: { title: '转派', tip: '交给更合适的一方办理，对方受理后开始计时；请写明交办要求，反映人会看到。', placeholder: '如：装修管理归物业，请今天联系业主', max: 200, confirmText: '转派', done: '已转派' },
   reject: { title: '不予受理', tip: '请写明原因，反映人会看到。', placeholder: '如：属于私人财产纠纷，建议通过法律途径解决', max: 200, confirmText: '不予受理', done: '已处理' },
   reopen: { title: '重新办理', tip: '请写明还有什么问题，这件事会重新交给工作人员办理。', placeholder: '如：灯又不亮了', max: 200, confirmText: '重新办理', done: '已重新提交' },
   release: { title: '放弃认领', tip: '任务会回到任务大厅，由其他志愿者认领。放弃会记录在办理过程中。', placeholder: '原因（可不填），如：临时有事来不及', max: 200, confirmText: '放弃认领', done: '已放回任务大厅' },
@@ -83,8 +89,13 @@ const DIALOG_PHOTOS_MAX = 3
 const withPhotos = (kind: DialogKind) => kind === 'note' || kind === 'resolve'
 
 /** The call for one dialog action, after checking its input with the shared contract. */
-function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[]): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
+function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[], target: Handler | null): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
   switch (kind) {
+    case 'transfer': {
+      if (!target) return { problem: '请选择转派给谁', send: () => Promise.reject(new Error('no target')) }
+      const d = { requestId, to: target, reason: text }
+      return { problem: firstProblem(requestContract.transfer.input, d), send: () => requestApi.transfer(d) }
+    }
     case 'note': {
       const d = photos.length ? { requestId, note: text, photos } : { requestId, note: text }
       return { problem: firstProblem(requestContract.addNote.input, d), send: () => requestApi.addNote(d) }
@@ -293,6 +304,7 @@ function Detail({ requestId }: { requestId: string }) {
   const [dialogPhotos, setDialogPhotos] = useState<string[]>([])
   const [dialogUrls, setDialogUrls] = useState<Record<string, string>>({})
   const [dialogUploading, setDialogUploading] = useState(false)
+  const [target, setTarget] = useState<Handler | null>(null)
 
   const load = useCallback(async () => {
     setError(null)
@@ -331,6 +343,7 @@ function Detail({ requestId }: { requestId: string }) {
     setDialogError(null)
     setDialogPhotos([])
     setDialogUploading(false)
+    setTarget(null)
     setDialog(kind)
   }
 
@@ -346,7 +359,7 @@ function Detail({ requestId }: { requestId: string }) {
       setDialogError('照片正在上传，请稍候')
       throw new Error('照片正在上传，请稍候')
     }
-    const call = dialogCall(dialog, requestId, text.trim(), withPhotos(dialog) ? dialogPhotos : [])
+    const call = dialogCall(dialog, requestId, text.trim(), withPhotos(dialog) ? dialogPhotos : [], target)
     if (call.problem) {
       setDialogError(call.problem)
       throw new Error(call.problem)
@@ -483,6 +496,15 @@ function Detail({ requestId }: { requestId: string }) {
         {spec && dialog ? (
           <View className={`js-dialog-${dialog}`}>
             <Text className='ll-block ll-muted'>{spec.tip}</Text>
+            {dialog === 'transfer' ? (
+              <Chips
+                label='转派给'
+                className='js-transfer-targets'
+                value={target ?? ('' as Handler)}
+                onChange={setTarget}
+                options={(v.transferTo ?? []).map((h) => ({ value: h, label: HANDLER_LABELS[h], className: `js-transfer-${h}` }))}
+              />
+            ) : null}
             <View className='rq-textarea'>
               <TextArea
                 className={`js-${dialog}-input js-dialog-input`}
