@@ -151,7 +151,7 @@ describe('authorization matrix', () => {
       return c.res.code !== (c.who.openid && c.who.known ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     });
     const refusedAllowed = all.filter((c) => !c.res.ok && c.exp === 'allow');
-    const nobody = [...byKey.entries()].filter(([k, row]) => ![...row.values()].some((c) => c.res.ok) && !FIX([...row.values()][0]).none).map(([k]) => k);
+    const nobody = [...byKey.entries()].filter(([, row]) => ![...row.values()].some((c) => c.res.ok) && !FIX([...row.values()][0]).none).map(([k]) => k);
     console.log(
       [
         'Authorization matrix — ✓ allowed, ✗ refused with its code (V invalid input, U unauthenticated, F forbidden, N not found, C conflict, ‼ INTERNAL), L leak, ! allowed where it should be refused, ? refused where expected allowed',

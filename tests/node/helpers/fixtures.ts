@@ -25,7 +25,6 @@ export interface Fixture {
 
 const emptyItems = (d: any) => Array.isArray(d?.items) && d.items.length === 0;
 const soon = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-const STAFF_OF_REQUESTS: Who[] = ['grid', 'property', 'committee', 'branch'];
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
