@@ -257,7 +257,7 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
     confirm: reporter,
     reopen: reporter || branch,
     escalate: system || responsible,
-    transfer: responsible && !(r.assigneeId && r.handlers.includes('hall')),
+    transfer: responsible,
     reject: responsible,
     withdraw: reporter,
     autoClose: system,
@@ -275,6 +275,8 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
   if (!FROM[action].includes(r.state)) return deny('CONFLICT', conflictMessage(action, r.state));
   if (action === 'escalate' && r.escalationLevel >= MAX_ESCALATION) return deny('CONFLICT', '已上报到社区/街道，不能再上报');
   if (action === 'claim' && r.escalationLevel > 0) return deny('CONFLICT', '该求助已上报，不在任务大厅');
+  // not while a volunteer works on a claimed task: they give it back first
+  if (action === 'transfer' && r.state === 'in_progress' && r.assigneeId && r.handlers.includes('hall')) return deny('CONFLICT', '志愿者正在办理这个求助，请先由其放弃认领');
 
   const to: Record<Exclude<RequestAction, 'note'>, RequestState> = {
     accept: 'accepted',

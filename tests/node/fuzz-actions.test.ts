@@ -12,7 +12,7 @@ import { invoke } from './helpers/cloud';
 import { FUNCTIONS, FUNCTION_NAMES, IDENTITIES, makeWorld, type Identity, type World } from './helpers/world';
 
 const SEED = 20261217;
-const RUNS = 12;
+const RUNS = 8;
 const REFUSALS = new Set(['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED', 'CONTENT_REJECTED']);
 
 function deep(n: number): unknown {

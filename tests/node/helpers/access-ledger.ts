@@ -41,6 +41,7 @@ export const ACCESS_LEDGER: Record<string, 'anyone' | 'user' | readonly Role[]> 
   'request.confirm': 'user',
   'request.reopen': 'user',
   'request.escalate': 'user',
+  'request.transfer': ['grid', 'property', 'committee', 'branch', 'officer'],
   'request.reject': 'user',
   'request.withdraw': 'user',
   'request.deadlines': ['resident', 'member', 'grid', 'property', 'committee', 'branch'],

@@ -79,6 +79,8 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     reopen: { phase: 'write', target: true, allow: ['resident', 'branch'], data: (r) => ({ requestId: r.resolvedId, reason: '又坏了' }) },
     escalate: { phase: 'write', target: true, allow: [], data: () => ({ requestId: 'demo-request-lamp', reason: '迟迟没有修好' }), none: 'resolved by the fixture before it' },
     reject: { phase: 'write', target: true, allow: [], data: () => ({ requestId: 'demo-request-help', reason: '不属于受理范围' }), none: 'accepted by the fixture before it' },
+    // 转派 of the help request (accepted by the grid or the branch before it) to the committee
+    transfer: { phase: 'last', target: true, allow: ['grid', 'branch'], data: () => ({ requestId: 'demo-request-help', to: 'committee', reason: '需要业委会协调' }) },
     withdraw: { phase: 'last', target: true, allow: ['resident'], data: () => ({ requestId: 'demo-request-lamp', reason: '自己修好了' }) },
     deadlines: { phase: 'read', data: () => ({}) },
     stats: { phase: 'read', data: () => ({}) },

@@ -1070,9 +1070,9 @@ describe('转派 (issue 11 item 9)', () => {
     expect(transferTargets(req({ handlers: ['grid'], escalationLevel: 1 }))).toEqual(['grid', 'property', 'committee']);
   });
 
-  it('is refused while a volunteer holds a claimed task, and to anyone who does not answer for it', () => {
+  it('is a conflict while a volunteer works on a claimed task, and refused to anyone who does not answer for it', () => {
     const held = request({ state: 'in_progress', handlers: ['hall', 'grid'], assigneeId: PEOPLE.member.userId });
-    expect(outcome(decide(held, 'transfer', PEOPLE.branch))).toBe('FORBIDDEN');
+    expect(outcome(decide(held, 'transfer', PEOPLE.branch))).toBe('CONFLICT');
     expect(outcome(decide(request({ state: 'accepted' }), 'transfer', PEOPLE.reporter))).toBe('FORBIDDEN');
     expect(outcome(decide(request({ state: 'closed' }), 'transfer', PEOPLE.branch))).toBe('CONFLICT');
   });
