@@ -10,7 +10,7 @@ import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { eventApi, type CheckinCode } from '../../../services/event'
 import { isWeapp } from '../../../services/platform'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { useEventId } from '../components'
 
 /** How often the checked-in count is refreshed. */
@@ -37,7 +37,7 @@ function renewAt(expiresAt: string, now: number): number {
 }
 
 function CheckinCount({ eventId }: { eventId: string }) {
-  const count = useRemote(() => eventApi.attendees({ eventId }), [eventId])
+  const count = useResource(() => eventApi.attendees({ eventId }), [eventId])
   const { reload } = count
   useEffect(() => {
     const timer = setInterval(() => void reload(), COUNT_REFRESH_MS)
@@ -54,7 +54,7 @@ function CheckinCount({ eventId }: { eventId: string }) {
 }
 
 function CodeScreen({ eventId }: { eventId: string }) {
-  const event = useRemote(() => eventApi.get({ eventId }), [eventId])
+  const event = useResource(() => eventApi.get({ eventId }), [eventId])
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [now, setNow] = useState(Date.now())
