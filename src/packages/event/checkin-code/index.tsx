@@ -1,5 +1,8 @@
 // 签到码 (organisers, the big screen at the door): the current 6-digit code and its QR code, renewed
-// when it expires, and how many have checked in so far.
+// when it expires, and how many have checked in so far. In WeChat the code, its countdown and its QR
+// are the native custom component ../native/checkin-code (WXML views, no canvas; it counts down
+// itself and asks for the next code with `rotate`, so the page does not re-render every second).
+// H5 has no native components: the page renders them with React and ticks itself.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -10,6 +13,7 @@ import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { eventApi, type CheckinCode } from '../../../services/event'
 import { isWeapp } from '../../../services/platform'
+import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { useEventId } from '../components'
 
@@ -58,9 +62,18 @@ function CodeScreen({ eventId }: { eventId: string }) {
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [now, setNow] = useState(Date.now())
+  // when to renew, by this device's clock: a ref for the timer, state for the native component
   const deadline = useRef(0)
+  const [renewAtMs, setRenewAtMs] = useState(0)
+  const shown = useRef(false)
   const issuing = useRef(false)
   const [size] = useState(qrSize)
+  const { elderMode } = useSession()
+
+  const renewBy = useCallback((at: number) => {
+    deadline.current = at
+    setRenewAtMs(at)
+  }, [])
 
   const issue = useCallback(async () => {
     if (issuing.current) return
@@ -70,19 +83,22 @@ function CodeScreen({ eventId }: { eventId: string }) {
     if (!res.ok) {
       setError(res.message)
       // try again a little later rather than on every tick
-      deadline.current = Date.now() + MIN_RENEW_MS
+      renewBy(Date.now() + MIN_RENEW_MS)
       return
     }
     setError(null)
     setCode(res.data)
-    deadline.current = renewAt(res.data.expiresAt, Date.now())
-  }, [eventId])
+    shown.current = true
+    renewBy(renewAt(res.data.expiresAt, Date.now()))
+  }, [eventId, renewBy])
 
   useEffect(() => {
     void issue()
     const timer = setInterval(() => {
+      // WeChat: once a code is on screen the native component counts down and asks for the next one
+      if (isWeapp && shown.current) return
       const t = Date.now()
-      setNow(t)
+      if (!isWeapp) setNow(t)
       if (t >= deadline.current) void issue()
     }, 1000)
     return () => clearInterval(timer)
@@ -98,16 +114,30 @@ function CodeScreen({ eventId }: { eventId: string }) {
 
   if (error && !code) return <ErrorBlock message={error} onRetry={() => void issue()} />
   if (!code) return <Loading text='正在生成签到码…' />
-  const secondsLeft = Math.max(0, Math.ceil((deadline.current - now) / 1000))
+  const secondsLeft = Math.max(0, Math.ceil((renewAtMs - now) / 1000))
   return (
     <>
       <Card className='js-code-card'>
         <View className='ev-code'>
           {event.data ? <Text className='ev-code__title js-code-title'>{event.data.title}</Text> : null}
           <Text className='ll-muted'>请在「活动详情」输入签到码，或用微信扫码签到</Text>
-          <Text className='ev-code__digits js-code-digits'>{code.code}</Text>
-          <Text className='ev-code__countdown js-code-countdown'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动更换` : '正在更换…'}</Text>
-          <QrCode text={code.qrText} size={size} className='js-qr' />
+          {isWeapp ? (
+            <checkin-code
+              code={code.code}
+              qrText={code.qrText}
+              expiresAt={renewAtMs}
+              size={size}
+              elder={elderMode}
+              onRotate={() => void issue()}
+              onCopy={(e) => void Taro.setClipboardData({ data: e.detail.code }).catch(() => undefined)}
+            />
+          ) : (
+            <>
+              <Text className='ev-code__digits js-code-digits'>{code.code}</Text>
+              <Text className='ev-code__countdown js-code-countdown'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动更换` : '正在更换…'}</Text>
+              <QrCode text={code.qrText} size={size} className='js-qr' />
+            </>
+          )}
           {error ? <Text className='ll-error-text'>{error}</Text> : null}
         </View>
       </Card>
