@@ -1,14 +1,13 @@
 // 签到码 (organisers, the big screen at the door): the current 6-digit code and its QR code, renewed
-// when it expires, and how many have checked in so far. In WeChat the code, its countdown and its QR
-// are the native custom component ../native/checkin-code (WXML views, no canvas; it counts down
-// itself and asks for the next code with `rotate`, so the page does not re-render every second).
-// H5 has no native components: the page renders them with React and ticks itself.
+// when it expires, and how many have checked in so far. The code on screen is ./CodeView: in WeChat
+// the native custom component ../native/checkin-code (WXML views, no canvas), in the browser React.
+// Either counts down by itself and asks for the next code (onRotate), so the page does not
+// re-render every second.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { CHECKIN_WINDOW_MS } from '@core/event/rules'
 import { Card } from '../../../components/Card'
-import { QrCode } from '../../../components/QrCode'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { eventApi, type CheckinCode } from '../../../services/event'
@@ -16,6 +15,7 @@ import { isWeapp } from '../../../services/platform'
 import { useSession } from '../../../store/session'
 import { useRemote } from '../../../store/useRemote'
 import { useEventId } from '../components'
+import { CodeView } from './CodeView'
 
 /** How often the checked-in count is refreshed. */
 const COUNT_REFRESH_MS = 10_000
@@ -61,8 +61,7 @@ function CodeScreen({ eventId }: { eventId: string }) {
   const event = useRemote(() => eventApi.get({ eventId }), [eventId])
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [now, setNow] = useState(Date.now())
-  // when to renew, by this device's clock: a ref for the timer, state for the native component
+  // when to renew, by this device's clock: the ref for the retry timer, the state for CodeView
   const deadline = useRef(0)
   const [renewAtMs, setRenewAtMs] = useState(0)
   const shown = useRef(false)
@@ -94,12 +93,9 @@ function CodeScreen({ eventId }: { eventId: string }) {
 
   useEffect(() => {
     void issue()
+    // until a code is on screen (CodeView asks for the next one itself), retry a failed first issue
     const timer = setInterval(() => {
-      // WeChat: once a code is on screen the native component counts down and asks for the next one
-      if (isWeapp && shown.current) return
-      const t = Date.now()
-      if (!isWeapp) setNow(t)
-      if (t >= deadline.current) void issue()
+      if (!shown.current && Date.now() >= deadline.current) void issue()
     }, 1000)
     return () => clearInterval(timer)
   }, [issue])
@@ -112,32 +108,18 @@ function CodeScreen({ eventId }: { eventId: string }) {
     return () => void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined)
   }, [])
 
+  const rotate = useCallback(() => void issue(), [issue])
+  const copy = useCallback((text: string) => void Taro.setClipboardData({ data: text }).catch(() => undefined), [])
+
   if (error && !code) return <ErrorBlock message={error} onRetry={() => void issue()} />
   if (!code) return <Loading text='正在生成签到码…' />
-  const secondsLeft = Math.max(0, Math.ceil((renewAtMs - now) / 1000))
   return (
     <>
       <Card className='js-code-card'>
         <View className='ev-code'>
           {event.data ? <Text className='ev-code__title js-code-title'>{event.data.title}</Text> : null}
           <Text className='ll-muted'>请在「活动详情」输入签到码，或用微信扫码签到</Text>
-          {isWeapp ? (
-            <checkin-code
-              code={code.code}
-              qrText={code.qrText}
-              expiresAt={renewAtMs}
-              size={size}
-              elder={elderMode}
-              onRotate={() => void issue()}
-              onCopy={(e) => void Taro.setClipboardData({ data: e.detail.code }).catch(() => undefined)}
-            />
-          ) : (
-            <>
-              <Text className='ev-code__digits js-code-digits'>{code.code}</Text>
-              <Text className='ev-code__countdown js-code-countdown'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动更换` : '正在更换…'}</Text>
-              <QrCode text={code.qrText} size={size} className='js-qr' />
-            </>
-          )}
+          <CodeView code={code.code} qrText={code.qrText} expiresAt={renewAtMs} size={size} elder={elderMode} onRotate={rotate} onCopy={copy} />
           {error ? <Text className='ll-error-text'>{error}</Text> : null}
         </View>
       </Card>
