@@ -17,7 +17,6 @@ interface Rendered extends JComponent {
   querySelectorAll(selector: string): JComponent[];
   setData(data: AnyRecord): void;
   addEventListener(name: string, handler: (e: { detail: any }) => void): void;
-  triggerPageLifeTime(name: string): void;
 }
 
 const SOURCE = path.join(__dirname, '../../src/packages/event/native/checkin-code');
