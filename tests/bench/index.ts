@@ -15,6 +15,10 @@ import { startEmulatorProcess, type EmulatorProcess } from '../node/helpers/proc
 
 const root = path.resolve(__dirname, '../..');
 const args = new Set(process.argv.slice(2));
+/** `--only a,b`: the emulator sections to run (all when absent). */
+const onlyArg = process.argv.slice(2).find((a, i, all) => a.startsWith('--only=') || all[i - 1] === '--only');
+const only = onlyArg ? new Set((onlyArg.startsWith('--only=') ? onlyArg.slice(7) : onlyArg).split(',')) : null;
+const wanted = (section: string) => !only || only.has(section);
 const KB = 1024;
 
 type Cloud = typeof import('wx-server-sdk');
@@ -593,20 +597,20 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
   const emulator = await startEmulatorProcess(dataDir);
   try {
-    await sdkLatency(emulator);
+    if (wanted('sdk')) await sdkLatency(emulator);
     if (args.has('--sdk-only')) return;
-    await functionCosts(emulator);
-    await requestCosts(emulator);
-    await eventBurst(emulator);
-    await noticeScale(emulator);
-    await conventionScale(emulator);
-    await consoleScale(emulator);
+    if (wanted('fn')) await functionCosts(emulator);
+    if (wanted('request')) await requestCosts(emulator);
+    if (wanted('event')) await eventBurst(emulator);
+    if (wanted('notice')) await noticeScale(emulator);
+    if (wanted('convention')) await conventionScale(emulator);
+    if (wanted('console')) await consoleScale(emulator);
     await unindexedQueries(emulator);
   } finally {
     await emulator.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (args.has('--sdk-only')) return;
+  if (args.has('--sdk-only') || only) return;
   await packageSizes();
   setDataSizes();
   const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-'));
