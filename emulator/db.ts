@@ -650,7 +650,7 @@ export class Database {
     opts: { multi: boolean; merge: boolean; upsert: boolean },
     txId?: string,
     origin?: QueryOrigin,
-  ): { updated: number; upsertId?: string } {
+  ): { updated: number; upsertId?: string; ids: string[] } {
     const coll = this.collection(name);
     const tx = this.tx(txId);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError(CODES.invalidParam, 'update data must be an object');
@@ -677,7 +677,7 @@ export class Database {
     }
     const updated = changes.filter((c) => c.before && !isSameDoc(c.before, c.after)).length;
     this.write(coll, changes, tx);
-    return { updated, upsertId };
+    return { updated, upsertId, ids: changes.map((c) => c.id) };
   }
 
   remove(name: string, query: Query | undefined, multi: boolean, txId?: string, origin?: QueryOrigin): number {

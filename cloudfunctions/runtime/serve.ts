@@ -9,6 +9,7 @@ import { AppError, failure, ok, type Envelope } from '@core/errors';
 import { hasAnyRole, type Role } from '@core/roles';
 import { audit } from './audit';
 import { cloud, database, type Db } from './cloud';
+import { cached, remember } from './cache';
 import { asAppError, findOne } from './db';
 import type { UserDoc } from './model';
 import { cloudPorts, type Ports } from './ports';
@@ -86,8 +87,18 @@ export function memberCompound(user: Pick<UserDoc, 'compoundId' | 'householdId' 
   return user.householdId || user.roles.length ? user.compoundId : null;
 }
 
+/**
+ * The caller's user record: this warm instance's copy when younger than the cache's TTL (3 s, see
+ * runtime/cache.ts), read otherwise. Roles and household come from it; nothing a guarded write
+ * decides (seats, states, one per person) does.
+ */
 export async function loadCaller(db: Db, openid: string): Promise<UserDoc | null> {
-  return findOne<UserDoc>(db, 'users', { openid });
+  const copy = cached<UserDoc>('users', openid);
+  if (copy !== undefined) return copy ? structuredClone(copy) : null;
+  const user = await findOne<UserDoc>(db, 'users', { openid });
+  // a first login inserts the record: a missing one is not kept
+  if (user) remember('users', openid, structuredClone(user));
+  return user;
 }
 
 /** What a context is made from: the caller's openid, the database, and optionally a clock and ports. */
