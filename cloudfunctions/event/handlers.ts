@@ -2,8 +2,9 @@
 // check-in codes, attendance and export. Seats are taken by a guarded increment of the event's
 // confirmedCount, so a thousand taps in one second never confirm more people than there are seats;
 // a full event hands out waitlist numbers from its own sequence (waitlistSeq) in the same kind of
-// update, so the numbers are unique and follow arrival. A registration costs three database requests
-// on a warm instance: its own lookup (one per person), the seat-or-number, the registration.
+// update, so the numbers are unique and follow arrival. A registration costs three database requests:
+// the caller's record read together with the event and their registration (serve's `reads`), the
+// seat-or-number, the registration; a repeated tap is answered from the first.
 import { createHmac, randomBytes } from 'node:crypto';
 import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
@@ -32,7 +33,7 @@ import { toCsv } from '@core/csv';
 import { beijingSeconds, monthOf } from '@core/time';
 import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { CALLER_ID, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
 
 const ORGANISERS: readonly Role[] = EVENT_ORGANISERS;
@@ -44,11 +45,24 @@ function isOrganiser(ctx: UserCtx, ev: EventDoc): boolean {
 }
 
 /**
- * The event, from this warm instance's copy when fresh (runtime/cache.ts; `fresh` reads it again for an
- * organiser's edit). Its seats, state and deadline are re-checked by the guarded writes that use them.
+ * What register, cancel and get read with the caller, in the same request: the event, and the
+ * registration of the person concerned (the caller, or the resident a 代办 is for).
+ */
+function eventReads(eventId: string, userId?: string): Record<'event' | 'mine', JoinedRead> {
+  return {
+    event: { from: 'events', where: { _id: eventId } },
+    mine: { from: 'registrations', where: { eventId, userId: userId ?? CALLER_ID } },
+  };
+}
+
+/**
+ * The event: as read with the caller (eventReads), else this warm instance's copy when fresh
+ * (runtime/cache.ts; `fresh` reads it again for an organiser's edit). Its seats, state and deadline
+ * are re-checked by the guarded writes that use them.
  */
 async function loadEvent(ctx: UserCtx, eventId: string, fresh = false): Promise<EventDoc> {
-  const ev = fresh ? await readEvent(ctx.db, eventId) : await getCached<EventDoc>(ctx.db, 'events', eventId);
+  const ev = await joined<EventDoc>(ctx, 'event', () => (fresh ? readEvent(ctx.db, eventId) : getCached<EventDoc>(ctx.db, 'events', eventId)));
+  if (ev && ctx.joined.event) remember('events', ev._id, ev);
   if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
   if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
   return ev;
@@ -244,6 +258,13 @@ async function checkAudience(ctx: UserCtx, audience: Audience): Promise<Audience
   return { kind: 'buildings', buildingIds: ids };
 }
 
+/** The registration of `userId` for this event: as read with the caller (eventReads), else read now. */
+async function mineFor(ctx: UserCtx, ev: EventDoc, userId: string): Promise<RegistrationDoc | null> {
+  const reg = await joined<RegistrationDoc>(ctx, 'mine', () => findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId }));
+  // read with the caller: it is the person's registration only if it is of this event and this person
+  return reg && reg.eventId === ev._id && reg.userId === userId ? reg : null;
+}
+
 /** What a registration that already exists answers (a repeated tap). */
 async function answer(db: Db, reg: RegistrationDoc) {
   return reg.status === 'confirmed'
@@ -357,9 +378,10 @@ export const handlers: Handlers<EventContract> = {
   },
 
   get: {
+    reads: (input) => eventReads(input.eventId),
     async handle(ctx, input): Promise<EventView> {
       const ev = await loadEvent(ctx, input.eventId);
-      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      const reg = await mineFor(ctx, ev, ctx.user._id);
       const waitlistCount = ev.waitlistCount ?? (ev.waitlist ?? []).length;
       const position = reg?.status === 'waitlisted' ? await positionOf(ctx.db, reg) : null;
       return {
@@ -396,6 +418,7 @@ export const handlers: Handlers<EventContract> = {
   },
 
   register: {
+    reads: (input) => eventReads(input.eventId, input.onBehalfOf?.userId),
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       // 代办: a grid worker or the branch registers a resident without a phone (consent noted, marked)
@@ -408,7 +431,7 @@ export const handlers: Handlers<EventContract> = {
       };
       check(ev);
       // one registration per person: a repeated tap is answered from it without touching a seat
-      const existing = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: who._id });
+      const existing = await mineFor(ctx, ev, who._id);
       if (existing && existing.status !== 'cancelled') return answer(ctx.db, existing);
       const place = await takePlace(ctx, ev, check);
       const status = place.seat ? ('confirmed' as const) : ('waitlisted' as const);
@@ -459,9 +482,10 @@ export const handlers: Handlers<EventContract> = {
   },
 
   cancel: {
+    reads: (input) => eventReads(input.eventId),
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
-      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      const reg = await mineFor(ctx, ev, ctx.user._id);
       if (!reg || reg.status === 'cancelled') return { registrationId: reg?._id ?? null, status: 'cancelled' as const };
       const changed = await updateWhere(ctx.db, 'registrations', { _id: reg._id, status: reg.status }, { status: 'cancelled', updatedAt: ctx.now });
       if (changed && reg.status === 'waitlisted') await leaveQueue(ctx.db, ev._id);

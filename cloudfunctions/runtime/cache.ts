@@ -1,17 +1,21 @@
-// Per warm instance copies of read-mostly documents: the caller's user record, an event, a compound,
-// a building. On CloudBase's basic quota (~30 database requests/s per environment) the requests an
-// action makes are its throughput, and these reads were a third to a half of every action.
+// Per warm instance copies of events. On CloudBase's basic quota (~30 database requests/s per
+// environment) the requests an action makes are its throughput, and an event is read by every
+// registration, cancellation and detail view of it while it changes only when someone registers.
 //
 // Staleness is bounded: a copy is used for at most CACHE_MS (3 s; LINLI_CACHE_MS overrides, 0 turns
 // caching off) after it was read, and a write this instance makes through runtime/db.ts drops (or
 // replaces) its copy at once. Another instance's write is seen within CACHE_MS. A copy is never the
-// last word on anything a guarded write must decide: seats, waitlist numbers, states and one-per-person
-// stay in the database (conditional updates, unique indexes), which re-checks them on every write.
-// What a copy may decide alone: who the caller is and which roles they hold, an event's audience and
-// texts, a compound's deadlines, a building's grid workers.
+// last word on anything a guarded write must decide: seats, waitlist numbers, state and the signup
+// deadline are re-checked by the database on every write that uses them (conditional updates,
+// unique indexes). What a copy may decide alone: an event's audience and texts, what a detail shows
+// (its counters may lag by up to CACHE_MS).
+//
+// The caller's user record is never kept: identity, roles, consents and erasure decide access, and a
+// deleted or demoted account must not act from a stale copy. An action that wants its caller and its
+// own document in one request declares a joined read instead (runtime/serve.ts, `reads`).
 import type { CollectionName } from './collections';
 
-export const CACHED = ['users', 'events', 'compounds', 'buildings'] as const;
+export const CACHED = ['events'] as const;
 export type CachedCollection = (typeof CACHED)[number];
 
 interface Entry {
@@ -72,12 +76,11 @@ export function remember(coll: CachedCollection, id: string, value: unknown): vo
 
 /**
  * This instance wrote to `coll`: drop the copy of that document, or of the whole collection in this
- * environment when the write named no single _id (user records are keyed by openid: any write to
- * `users` drops them all — such writes are rare beside the reads).
+ * environment when the write named no single _id.
  */
 export function forget(coll: CollectionName, id?: string | null): void {
   if (!isCached(coll) || !entries.size) return;
-  if (id && coll !== 'users') {
+  if (id) {
     entries.delete(keyOf(coll, id));
     return;
   }

@@ -19,7 +19,7 @@ export async function getById<T extends BaseDoc>(db: Db, coll: CollectionName, i
 }
 
 /**
- * A read-mostly document (an event, a compound, a building) from this warm instance's copy when it is
+ * A read-mostly document (an event) from this warm instance's copy when it is
  * younger than the cache's TTL (runtime/cache.ts); read and kept otherwise. Never the last word on a
  * decision a guarded write must re-check.
  */
@@ -46,7 +46,7 @@ export async function updateAndReturn<T extends BaseDoc>(db: Db, coll: Collectio
   if (res.code) throw Object.assign(new Error(`${res.code}: ${res.message ?? ''}`), { errMsg: `${res.code}: ${res.message ?? ''}` });
   const doc = res.updated && res.doc ? res.doc : null;
   if (isCached(coll)) {
-    if (doc && coll !== 'users') remember(coll, doc._id, doc);
+    if (doc) remember(coll, doc._id, doc);
     else forget(coll, idOf(where));
   }
   return doc;

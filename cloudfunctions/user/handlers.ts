@@ -1,5 +1,4 @@
 // 用户: login, profile, household binding and its verification, roles, consent, export and deletion.
-import { forget } from '../runtime/cache';
 import { isMinorBy, needsGuardianFirst } from '@core/volunteer/rules';
 import { china } from '@core/time';
 import type { Db } from '../runtime/cloud';
@@ -520,7 +519,6 @@ export const handlers: Handlers<UserContract> = {
           deletedAt: ctx.now,
         },
       });
-      forget('users');
       await audit(ctx, 'user.deleteMyAccount', `users/${userId}`, { erased });
       return { deleted: true as const };
     },
