@@ -235,6 +235,29 @@ export async function promoteFromWaitlist(io: { db: Db; messages: Messages }, ev
   return promoted;
 }
 
+/**
+ * A seat given up while people wait goes to the head of the queue as it is: one place is taken off
+ * the waiting count (guarded: someone still waits, the event is published), the head's registration
+ * moves if still waitlisted — a head that left meanwhile took itself off the count, so the next one
+ * is tried on the same decrement. False (nothing changed) when no one was waiting after all.
+ */
+async function handOver(io: { db: Db; messages: Messages }, ev: EventDoc, now: Date): Promise<boolean> {
+  const db = io.db;
+  const _ = db.command;
+  if (!(await updateWhere(db, 'events', { _id: ev._id, state: 'published', waitlistCount: _.gt(0) }, { waitlistCount: _.inc(-1) }))) return false;
+  for (let tries = 0; tries < 50; tries++) {
+    const [head] = await findMany<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: QUEUE_ORDER, limit: 1 });
+    if (!head) break;
+    if (await updateWhere(db, 'registrations', { _id: head._id, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now })) {
+      await tellRegistrant(io.messages, { ...head, status: 'confirmed' }, ev, '候补成功，您已获得名额');
+      return true;
+    }
+  }
+  // the queue was empty after all: the seat goes back, and the count we took
+  await updateById(db, 'events', ev._id, { confirmedCount: _.inc(-1), waitlistCount: _.inc(1) });
+  return true;
+}
+
 /** The rotating six-digit code of one minute-long window. */
 export function checkinCode(secret: string, eventId: string, window: number): string {
   const digest = createHmac('sha256', secret).update(`${eventId}:${window}`).digest();
@@ -490,7 +513,10 @@ export const handlers: Handlers<EventContract> = {
       const changed = await updateWhere(ctx.db, 'registrations', { _id: reg._id, status: reg.status }, { status: 'cancelled', updatedAt: ctx.now });
       if (changed && reg.status === 'waitlisted') await leaveQueue(ctx.db, ev._id);
       if (changed && reg.status === 'confirmed') {
-        // the seat goes back; if anyone is waiting (the answer says), the head of the queue takes it
+        // someone waiting (the event read with the caller says): the seat passes to the head of the
+        // queue without going back to the counter first
+        if (ev.state === 'published' && (ev.waitlistCount ?? 0) > 0 && (await handOver(ctx, ev, ctx.now))) return { registrationId: reg._id, status: 'cancelled' as const };
+        // the seat goes back; if anyone is waiting after all (the answer says), the head takes it
         const after = await releaseSeat(ctx.db, ev._id);
         if (after && after.state === 'published' && (after.waitlistCount ?? 1) > 0) await promoteFromWaitlist(ctx, after, ctx.now, 1);
       }
