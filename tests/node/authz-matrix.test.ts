@@ -37,9 +37,9 @@ const PHONE_ENTITLED: Record<string, readonly string[]> = {
 for (const a of ['get', 'accept', 'claim', 'release', 'start', 'addNote', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw']) PHONE_ENTITLED[`request.${a}`] = ['grid', 'property', 'committee', 'branch', 'member'];
 
 const OPENIDS = /(?<![\w-])(demo-(?:resident-2|resident|member|grid|property|committee|branch|officer)|seed-(?:pending-)?\d+|other-(?:staff|officer))(?![\w-])/g;
-// a phone stands alone (in quotes, or beside Chinese text): a digit run inside an id (hex, base36,
-// a timestamp) is not one, or random ids would fail the scan now and then
-const PHONES = /(?<![0-9A-Za-z_])1[3-9]\d{9}(?![0-9A-Za-z_])/g;
+// a phone stands alone (in quotes, or beside Chinese text): a digit run inside an id or a path (hex,
+// base64url, a timestamp) is not one, or random ids would fail the scan now and then
+const PHONES = /(?<![0-9A-Za-z_./-])1[3-9]\d{9}(?![0-9A-Za-z_./-])/g;
 const DEMO_IDS = /demo-compound|demo-(?:b\d|h\d|request|notice|event|team|convention|shift|record|m)-?/;
 
 export function leaksIn(world: World, key: string, who: Identity, payload: unknown, data: unknown): string[] {
