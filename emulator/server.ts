@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../cloudfunctions/runtime/collections';
 import { CODES, Database, type QueryOrigin, type UnindexedQuery } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
+import { FaultSwitch, type FaultSpec } from './faults';
 import { FunctionError, FunctionHost } from './functions';
 import { isEmpty, seedDemo } from './seed';
 import { decodeOpenApiRequest, encodeOpenApiResponse, parseMultipart } from './protobuf';
@@ -120,6 +121,8 @@ export class Emulator {
   private server: http.Server | null = null;
   private port = 0;
   readonly dbRequests = { total: 0 };
+  /** Injected database failures and delays (control API: /__emulator/faults). */
+  readonly faults = new FaultSwitch();
   /** Queries that no declared index served, one entry per sender, collection and query shape. */
   readonly unindexed = new Map<string, UnindexedEntry>();
   private strict: boolean;
@@ -304,10 +307,16 @@ export class Emulator {
     }
     const action = String(body.action ?? '');
     const env = String(body.envName || url.searchParams.get('env') || this.opts.defaultEnv || DEFAULT_ENV);
+    let injected: 'before' | 'after' | null = null;
     if (action.startsWith('database.')) {
       this.dbRequests.total++;
       if (invocationId) this.host.countDbRequest(invocationId);
+      const decision = this.faults.decide(env, action, invocationId ? this.host.invocations.get(invocationId) : undefined);
+      if (decision.delayMs) await new Promise((r) => setTimeout(r, decision.delayMs));
+      injected = decision.fail?.when ?? null;
     }
+    const faultReply = () => sendJson(res, 200, { code: CODES.requestFailed, message: `injected fault: ${action} failed (emulator fault switch)`, requestId });
+    if (injected === 'before') return faultReply();
     try {
       if (action === 'wx.openApi') {
         const out = this.openApi(env, String(body.apiName ?? ''), body.requestData as Buffer, invocationId);
@@ -316,6 +325,8 @@ export class Emulator {
         return;
       }
       const reply = await this.dispatch(action, env, body, invocationId);
+      // 'after': the write is applied, but the function never hears so (a lost acknowledgement)
+      if (injected === 'after') return faultReply();
       sendJson(res, 200, { requestId, ...reply });
     } catch (e) {
       if (e instanceof WireError) return sendJson(res, 200, { code: e.code, message: e.message, requestId });
@@ -693,6 +704,29 @@ export class Emulator {
         this.strictIndexes = b.strict;
         return sendJson(res, 200, { strict: this.strict });
       }
+      case 'GET /faults':
+        return sendJson(res, 200, { items: this.faults.list(env, this.host.invocations) });
+      case 'POST /faults': {
+        // { functionName?, action?, failNth?, when?: 'before'|'after', delayMs? }: see emulator/faults.ts
+        const b = await body();
+        const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+        const num = (v: unknown) => (v === undefined || v === null ? undefined : Number(v));
+        const spec: FaultSpec = {
+          functionName: str(b.functionName),
+          action: str(b.action),
+          failNth: num(b.failNth),
+          when: str(b.when) as FaultSpec['when'],
+          delayMs: num(b.delayMs),
+        };
+        try {
+          return sendJson(res, 200, this.faults.add(env, spec));
+        } catch (e) {
+          throw new HttpError(400, 'INVALID_PARAM', (e as Error).message);
+        }
+      }
+      case 'DELETE /faults':
+        this.faults.clear(env);
+        return sendJson(res, 200, { ok: true });
       case 'GET /collections': {
         const db = this.db(env);
         return sendJson(res, 200, { items: [...db.collections.values()].map((c) => ({ name: c.name, count: c.docs.size })) });
