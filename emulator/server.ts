@@ -279,7 +279,7 @@ export class Emulator {
       if (fn && req.method === 'POST') return await this.handleFunction(req, res, decodeURIComponent(fn[1]));
       const trigger = /^\/triggers\/([^/]+)$/.exec(p);
       if (trigger && req.method === 'POST') return await this.handleTrigger(req, res, decodeURIComponent(trigger[1]));
-      if (p.startsWith('/storage/')) return await this.handleStorage(req, res, p);
+      if (p.startsWith('/storage/')) return await this.handleStorage(req, res, p, url);
       if (p.startsWith('/__emulator/')) return await this.handleControl(req, res, url);
       if (req.method === 'GET' || req.method === 'HEAD') return this.serveStatic(res, p);
       throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${p}`);
@@ -448,8 +448,10 @@ export class Emulator {
             download_list: list.map((f) => {
               const loc = this.locate(f.fileid);
               if (!loc || !fs.existsSync(loc.file)) return { fileID: f.fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
-              // un-encoded on purpose: the SDK encodes it again before downloading
-              return { fileID: f.fileid, tempFileURL: `${this.url}/storage/${loc.env}/${loc.cloudPath}`, code: 'SUCCESS', maxAge: f.max_age ?? 86400 };
+              // un-encoded on purpose: the SDK encodes it again before downloading; it stops working after maxAge
+              const maxAge = Number(f.max_age ?? 86400) || 86400;
+              const expires = Math.floor(this.now(loc.env) / 1000) + maxAge;
+              return { fileID: f.fileid, tempFileURL: `${this.url}/storage/${loc.env}/${loc.cloudPath}?expires=${expires}`, code: 'SUCCESS', maxAge };
             }),
           },
         };
@@ -489,7 +491,7 @@ export class Emulator {
     }
   }
 
-  private async handleStorage(req: http.IncomingMessage, res: http.ServerResponse, p: string) {
+  private async handleStorage(req: http.IncomingMessage, res: http.ServerResponse, p: string, url?: URL) {
     const m = /^\/storage\/([^/]+)\/(.+)$/.exec(p);
     if (!m) throw new HttpError(404, 'NOT_FOUND', 'no such file');
     const env = decodeURIComponent(m[1]);
@@ -509,6 +511,12 @@ export class Emulator {
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
+      // a temporary URL past its maxAge is refused, as COS refuses an expired signature
+      const expires = Number(url?.searchParams.get('expires') ?? NaN);
+      if (Number.isFinite(expires) && this.now(env) / 1000 > expires) {
+        res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+        return;
+      }
       if (!fs.existsSync(file)) {
         res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchKey</Code></Error>');
         return;
@@ -651,6 +659,7 @@ export class Emulator {
       }
       case 'POST /reset': {
         this.db(env).reset();
+        this.faults.clear(env);
         this.clearOutbox(env);
         this.openApiReplies.clear();
         return sendJson(res, 200, { ok: true });

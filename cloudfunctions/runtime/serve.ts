@@ -10,6 +10,7 @@ import { hasAnyRole, type Role } from '@core/roles';
 import { audit } from './audit';
 import { cloud, database, type Db } from './cloud';
 import { asAppError, findOne } from './db';
+import { Limiter, tooFrequent } from './limits';
 import type { UserDoc } from './model';
 import { cloudPorts, type Ports } from './ports';
 import { now } from './time';
@@ -121,8 +122,16 @@ function asFailure(e: unknown): Envelope<never> {
   return failure('INTERNAL');
 }
 
-/** Validate, check access, run, shape: the one path every call takes, over HTTP or in-process. */
-async function dispatch<C extends ContractSpec>(contract: C, handlers: Handlers<C>, event: unknown, context: () => Promise<Ctx>): Promise<Envelope<unknown>> {
+/** Who is calling, before anything is read: the rate limit is checked on this, with no database request. */
+interface Caller {
+  openid: string;
+  /** The environment: one instance serves one, but the emulator's host serves many. */
+  env: string;
+  limiter: Limiter;
+}
+
+/** Validate, rate-limit, check access, run, shape: the one path every call takes, over HTTP or in-process. */
+async function dispatch<C extends ContractSpec>(contract: C, handlers: Handlers<C>, event: unknown, caller: Caller, context: () => Promise<Ctx>): Promise<Envelope<unknown>> {
   try {
     if (!event || typeof event !== 'object') return failure('INVALID_INPUT', '请求格式不正确');
     const { action, data } = event as { action?: unknown; data?: unknown };
@@ -131,6 +140,10 @@ async function dispatch<C extends ContractSpec>(contract: C, handlers: Handlers<
     const spec = contract[action];
     const parsed = spec.input.safeParse(data ?? {});
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
+    if (spec.limit && caller.openid) {
+      const wait = caller.limiter.take(`${caller.env}\u0000${action}\u0000${caller.openid}`, spec.limit, now().getTime());
+      if (wait) return failure('RATE_LIMITED', tooFrequent(wait));
+    }
 
     const ctx = await context();
     if (!ctx.openid) return failure('UNAUTHENTICATED', '无法识别您的微信身份，请重新进入小程序');
@@ -173,6 +186,8 @@ async function runJobs(jobs: Record<string, Job>, event: JobEvent, openid: strin
 }
 
 export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>, options: ServeOptions = {}) {
+  // this warm instance's rate-limit buckets
+  const limiter = new Limiter();
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       if (event && typeof event === 'object') {
@@ -189,7 +204,9 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
     } catch (e) {
       return asFailure(e);
     }
-    return dispatch(contract, handlers, event, () => createContext({ openid: String(cloud.getWXContext().OPENID ?? ''), db: database() }));
+    const openid = String(cloud.getWXContext().OPENID ?? '');
+    const caller = { openid, env: String(process.env.TCB_ENV ?? ''), limiter };
+    return dispatch(contract, handlers, event, caller, () => createContext({ openid, db: database() }));
   };
 }
 
@@ -198,9 +215,11 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
  * context from an openid and a database, with its own clock or ports, and calls actions directly.
  */
 export function createCaller<C extends ContractSpec>(contract: C, handlers: Handlers<C>) {
+  // like one warm instance: the callers made from this factory share its rate-limit buckets
+  const limiter = new Limiter();
   return (src: ContextSource) =>
     async <K extends keyof C & string>(action: K, data: z.input<C[K]['input']>): Promise<Envelope<OutputOf<C[K]>>> =>
-      (await dispatch(contract, handlers, { action, data }, () => createContext(src))) as Envelope<OutputOf<C[K]>>;
+      (await dispatch(contract, handlers, { action, data }, { openid: src.openid, env: '', limiter }, () => createContext(src))) as Envelope<OutputOf<C[K]>>;
 }
 
 export { AppError };

@@ -223,8 +223,7 @@ describe('活动报名: a failure at each step, then reconciliation', () => {
   jest.setTimeout(240_000);
 
   it('register (a seat, then the registration): completes or is repaired', async () => {
-    let confirmedRun: { injected: number; repaired: number } | undefined;
-    confirmedRun = await atEveryStep(
+    const confirmedRun = await atEveryStep(
       'register for a free seat',
       async () => ({ eventId: await newEvent(2), openid: (await residents(1))[0] }),
       (s) => call('event', s.openid, { action: 'register', data: { eventId: s.eventId } }),
