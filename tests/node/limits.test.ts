@@ -75,7 +75,7 @@ describe('the token bucket', () => {
 });
 
 describe('rate limits through the function host', () => {
-  it('a create-type action: the 31st call at once is refused with RATE_LIMITED, without a database request', async () => {
+  it('a create-type action: the call after the burst is refused with RATE_LIMITED, without a database request', async () => {
     const calls = [];
     for (let i = 0; i < CREATE_LIMIT.burst; i++) calls.push(await invoke(env, 'event', { action: 'register', data: { eventId: 'no-such-event' } }, 'demo-resident'));
     expect(calls.every((c) => c.body.ok === false && c.body.code === 'NOT_FOUND')).toBe(true);
