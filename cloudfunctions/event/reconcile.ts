@@ -5,8 +5,8 @@
 // registrations and repairs what drifted, one audit row per repair.
 import { isUnlimited } from '@core/event/rules';
 import { countWhere, findAll, getById, updateWhere } from '../runtime/db';
-import type { EventDoc, RegistrationDoc } from '../runtime/model';
-import { Repairs, settle } from '../runtime/reconcile';
+import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
+import { reconcileCounters, Repairs, settle, type CounterCheck } from '../runtime/reconcile';
 import type { Job, JobCtx } from '../runtime/serve';
 import { promoteFromWaitlist } from './handlers';
 
@@ -104,7 +104,46 @@ async function repairEvent(ctx: JobCtx, first: Observed, repairs: Repairs): Prom
   }
 }
 
-/** 对账: seat counters and queues recomputed from the registrations. */
+/** Check-ins whose credited hours are checked: in the last two weeks. */
+const HOURS_LOOKBACK_MS = 14 * 24 * 3_600_000;
+
+/**
+ * A check-in inserts the person's service record, then adds its hours to users.serviceHours: the
+ * total is the sum of the hours of their event records (the only writer of that field).
+ */
+async function serviceHoursChecks(ctx: JobCtx): Promise<CounterCheck[]> {
+  const { db, now } = ctx;
+  const compounds = ctx.scope
+    ? [ctx.scope]
+    : ((await db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> }).data.map((c) => c._id);
+  const checks: CounterCheck[] = [];
+  for (const compoundId of compounds) {
+    const recent = await findAll<ServiceRecordDoc>(
+      db,
+      'service_records',
+      { compoundId, startAt: db.command.gte(new Date(now.getTime() - HOURS_LOOKBACK_MS)) },
+      [['startAt', 'desc']],
+      5000,
+    );
+    const people = [...new Set(recent.filter((r) => r.source === 'event').map((r) => r.userId))];
+    for (const userId of people) {
+      checks.push({
+        collection: 'users',
+        docId: userId,
+        compoundId,
+        field: 'serviceHours',
+        action: 'event.serviceHours',
+        count: async () => {
+          const mine = await findAll<ServiceRecordDoc>(db, 'service_records', { userId }, [['startAt', 'desc']], 5000);
+          return Math.round(mine.filter((r) => r.source === 'event').reduce((sum, r) => sum + (r.hours ?? 0), 0) * 1e6) / 1e6;
+        },
+      });
+    }
+  }
+  return checks;
+}
+
+/** 对账: seat counters and queues recomputed from the registrations, credited hours from the records. */
 export const reconcile: Job = async (ctx) => {
   const { db, now } = ctx;
   const where = { ...(ctx.scope ? { compoundId: ctx.scope } : {}), state: 'published', startAt: db.command.gt(new Date(now.getTime() - LOOKBACK_MS)) };
@@ -117,5 +156,6 @@ export const reconcile: Job = async (ctx) => {
   }
   if (suspects.length) await settle();
   for (const o of suspects) await repairEvent(ctx, o, repairs);
+  await reconcileCounters(ctx, repairs, await serviceHoursChecks(ctx));
   return { repaired: repairs.count };
 };
