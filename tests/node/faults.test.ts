@@ -80,9 +80,10 @@ async function residents(count: number, database = db): Promise<string[]> {
   return docs.map((d) => d.openid);
 }
 
-async function newEvent(capacity: number): Promise<string> {
+/** An event two days ahead (organisers take turns: each has a rate limit of their own). */
+async function newEvent(capacity: number, organiser = 'demo-committee'): Promise<string> {
   const now = Date.now();
-  const { eventId } = await ok<{ eventId: string }>('event', 'demo-committee', 'create', {
+  const { eventId } = await ok<{ eventId: string }>('event', organiser, 'create', {
     title: '阳光下午茶',
     description: '社区活动室，茶点、聊天',
     startAt: new Date(now + 48 * H).toISOString(),
@@ -149,6 +150,10 @@ beforeAll(async () => {
   await control('/seed', 'POST', { kind: 'demo' });
 }, 60_000);
 
+afterEach(async () => {
+  await control('/clock', 'POST', { reset: true });
+});
+
 afterAll(async () => {
   await emu?.stop('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -182,41 +187,70 @@ describe('the fault switch', () => {
 
 /**
  * Runs `act` once per database request it makes, failing that request (refused, or applied with its
- * reply lost), then reconciles and checks the invariants. Returns how many requests were failed.
+ * reply lost), then runs `fn`'s reconciliation and `check`s the invariants; a second reconciliation
+ * repairs nothing. Stops when the action makes fewer requests than N. Returns the faults injected and
+ * the repairs made.
  */
+async function faultEveryStep<S>(o: {
+  label: string;
+  fn: string;
+  action: string;
+  setup: () => Promise<S>;
+  act: (s: S) => Promise<Envelope<unknown>>;
+  check: (s: S, reply: Envelope<unknown>, at: string) => Promise<void>;
+  /** Tidy up after a step (out of the next steps' reconciliation). */
+  done?: (s: S) => Promise<void>;
+}): Promise<{ injected: number; repaired: number }> {
+  let injected = 0;
+  let repaired = 0;
+  for (const when of ['before', 'after'] as const) {
+    for (let n = 1; n <= 40; n++) {
+      const s = await o.setup();
+      await injectFault({ functionName: o.fn, action: o.action, failNth: n, when });
+      const reply = await o.act(s);
+      const state = await faultState();
+      await control('/faults', 'DELETE');
+      if (state === 'missed') {
+        await o.done?.(s);
+        break;
+      }
+      const at = `${o.label}: request ${n} failed ${when}`;
+      expect({ at, state }).toEqual({ at, state: 'fired' });
+      injected++;
+      repaired += await reconcile(o.fn);
+      await o.check(s, reply, at);
+      expect({ at, again: await reconcile(o.fn) }).toEqual({ at, again: 0 });
+      await o.done?.(s);
+    }
+  }
+  return { injected, repaired };
+}
+
+/** For register and cancel: the seat and queue invariants, and an acknowledged action holds. */
 async function atEveryStep(
   label: string,
   setup: () => Promise<{ eventId: string; openid: string }>,
   act: (s: { eventId: string; openid: string }) => Promise<Envelope<unknown>>,
   match: { functionName: string; action: string },
 ): Promise<{ injected: number; repaired: number }> {
-  let injected = 0;
-  let repaired = 0;
-  for (const when of ['before', 'after'] as const) {
-    for (let n = 1; n <= 30; n++) {
-      const s = await setup();
-      await injectFault({ ...match, failNth: n, when });
-      const reply = await act(s);
-      const state = await faultState();
-      await control('/faults', 'DELETE');
-      if (state === 'missed') break;
-      expect({ label, n, when, state }).toEqual({ label, n, when, state: 'fired' });
-      injected++;
-      repaired += await reconcile('event');
+  return faultEveryStep({
+    label,
+    fn: match.functionName,
+    action: match.action,
+    setup,
+    act,
+    async check(s, reply, at) {
       const after = await expectConsistent(s.eventId);
       // an acknowledged action holds: the caller's registration is what the reply said
       const mine = after.all.find((r) => r.userId === s.openid);
       if (reply.ok) {
         const said = (reply.data as { status: string }).status;
-        expect({ label, n, when, status: mine?.status }).toEqual({ label, n, when, status: said === 'waitlisted' && mine?.status === 'confirmed' ? 'confirmed' : said });
+        expect({ at, status: mine?.status }).toEqual({ at, status: said === 'waitlisted' && mine?.status === 'confirmed' ? 'confirmed' : said });
       }
-      // a second run finds nothing left to repair
-      expect(await reconcile('event')).toBe(0);
-      // out of the next runs' way (they look at published events only)
-      await db.collection('events').doc(s.eventId).update({ data: { state: 'cancelled' } });
-    }
-  }
-  return { injected, repaired };
+    },
+    // out of the next runs' way (they look at published events only)
+    done: (s) => db.collection('events').doc(s.eventId).update({ data: { state: 'cancelled' } }),
+  });
 }
 
 describe('活动报名: a failure at each step, then reconciliation', () => {
@@ -249,7 +283,7 @@ describe('活动报名: a failure at each step, then reconciliation', () => {
     const run = await atEveryStep(
       'cancel a confirmed place with two waiting',
       async () => {
-        const eventId = await newEvent(1);
+        const eventId = await newEvent(1, 'demo-branch');
         const [a, b, c] = await residents(3);
         for (const p of [a, b, c]) await ok('event', p, 'register', { eventId });
         return { eventId, openid: a };
@@ -259,6 +293,96 @@ describe('活动报名: a failure at each step, then reconciliation', () => {
     );
     console.log(`cancel: ${run.injected} faults injected, ${run.repaired} repairs`);
     expect(run.injected).toBeGreaterThanOrEqual(8);
+    expect(run.repaired).toBeGreaterThan(0);
+  });
+});
+
+describe('a failure at each step of the other multi-document actions, then reconciliation', () => {
+  jest.setTimeout(240_000);
+
+  it('活动签到 (the registration, the service record, then the hours): the hours equal the records', async () => {
+    const run = await faultEveryStep({
+      label: 'check in to a credited event',
+      fn: 'event',
+      action: 'checkin',
+      async setup() {
+        await control('/clock', 'POST', { reset: true });
+        const now = Date.now();
+        const { eventId } = await ok<{ eventId: string }>('event', 'demo-committee', 'create', {
+          title: '法律进小区', description: '律师现场答疑', place: '社区活动室', capacity: 5, audience: { kind: 'all' }, creditsHours: true,
+          startAt: new Date(now + 48 * H).toISOString(), endAt: new Date(now + 50 * H).toISOString(), signupDeadline: new Date(now + 47 * H).toISOString(),
+        });
+        const [who] = await residents(1);
+        await ok('event', who, 'register', { eventId });
+        await control('/clock', 'POST', { advanceMs: 47.8 * H });
+        const { code } = await ok<{ code: string }>('event', 'demo-committee', 'issueCheckinCode', { eventId });
+        return { eventId, who, code };
+      },
+      act: (s) => call('event', s.who, { action: 'checkin', data: { eventId: s.eventId, code: s.code } }),
+      async check(s, reply, at) {
+        const records = (await db.collection('service_records').where({ userId: s.who }).get()).data as Array<{ source: string; hours: number }>;
+        const hours = records.filter((r) => r.source === 'event').reduce((a, r) => a + r.hours, 0);
+        const person = (await db.collection('users').doc(s.who).get()).data;
+        expect({ at, serviceHours: person.serviceHours }).toEqual({ at, serviceHours: hours });
+        if (reply.ok) expect({ at, records: records.length }).toEqual({ at, records: 1 });
+      },
+      done: async (s) => {
+        await db.collection('events').doc(s.eventId).update({ data: { state: 'cancelled' } });
+        await control('/clock', 'POST', { reset: true });
+      },
+    });
+    console.log(`checkin: ${run.injected} faults injected, ${run.repaired} repairs`);
+    expect(run.injected).toBeGreaterThanOrEqual(6);
+    expect(run.repaired).toBeGreaterThan(0);
+  });
+
+  it('通知已读 (the person read, the count, then the household read): counts equal the reads', async () => {
+    const run = await faultEveryStep({
+      label: 'first read of a notice',
+      fn: 'notice',
+      action: 'get',
+      async setup() {
+        const { noticeId } = await ok<{ noticeId: string }>('notice', 'demo-committee', 'publish', {
+          category: 'policy', title: '垃圾分类新规', content: '<p>下周起按新规投放。</p>', audience: { kind: 'compound' },
+        });
+        const [who] = await residents(1);
+        return { noticeId, who };
+      },
+      act: (s) => call('notice', s.who, { action: 'get', data: { noticeId: s.noticeId } }),
+      async check(s, reply, at) {
+        const n = (await db.collection('notices').doc(s.noticeId).get()).data;
+        const reads = (await db.collection('notice_reads').where({ noticeId: s.noticeId }).get()).data as Array<{ householdId: string | null }>;
+        const homes = (await db.collection('notice_household_reads').where({ noticeId: s.noticeId }).get()).data as Array<{ householdId: string }>;
+        expect({ at, readCount: n.readCount }).toEqual({ at, readCount: reads.length });
+        expect({ at, households: homes.map((h) => h.householdId).sort() }).toEqual({ at, households: [...new Set(reads.map((r) => r.householdId).filter(Boolean))].sort() });
+        if (reply.ok) expect({ at, reads: reads.length }).toEqual({ at, reads: 1 });
+      },
+      done: (s) => db.collection('notices').doc(s.noticeId).update({ data: { state: 'archived' } }),
+    });
+    console.log(`notice read: ${run.injected} faults injected, ${run.repaired} repairs`);
+    expect(run.injected).toBeGreaterThanOrEqual(4);
+    expect(run.repaired).toBeGreaterThan(0);
+  });
+
+  it('加入志愿队 (a place, then the membership): the member count equals the members', async () => {
+    const { teamId } = await ok<{ teamId: string }>('volunteer', 'demo-committee', 'createTeam', {
+      name: '红袖标巡逻队', kind: 'patrol', description: '夜间巡逻，守护小区平安', capacity: 0, needsApproval: false, risky: false, leaderIds: ['u-demo-member'], skillsSought: ['巡逻'],
+    });
+    const run = await faultEveryStep({
+      label: 'join a team',
+      fn: 'volunteer',
+      action: 'join',
+      setup: async () => ({ who: (await residents(1))[0] }),
+      act: (s) => call('volunteer', s.who, { action: 'join', data: { teamId } }),
+      async check(s, reply, at) {
+        const t = (await db.collection('teams').doc(teamId).get()).data;
+        const active = (await db.collection('team_members').where({ teamId, status: 'active' }).count()).total;
+        expect({ at, memberCount: t.memberCount }).toEqual({ at, memberCount: active });
+        if (reply.ok) expect({ at, mine: (await db.collection('team_members').where({ teamId, userId: s.who }).count()).total }).toEqual({ at, mine: 1 });
+      },
+    });
+    console.log(`volunteer join: ${run.injected} faults injected, ${run.repaired} repairs`);
+    expect(run.injected).toBeGreaterThanOrEqual(3);
     expect(run.repaired).toBeGreaterThan(0);
   });
 });
@@ -275,7 +399,7 @@ describe('活动报名: a burst cut by SIGKILL', () => {
     const burst = Promise.allSettled(
       people.map((p) =>
         call('event', p, { action: 'register', data: { eventId } }).then((r) => {
-          if (++answered === 60) killed();
+          if (++answered === 95) killed();
           return r;
         }),
       ),
@@ -293,6 +417,7 @@ describe('活动报名: a burst cut by SIGKILL', () => {
       `SIGKILL after ${acknowledged} acknowledged registrations: ${before.all.length} stored, counter ${before.ev.confirmedCount} vs ${before.confirmed} confirmed, ` +
         `queue ${before.ev.waitlist.length} vs ${before.queue.length} waiting → ${repaired} repairs → counter ${after.ev.confirmedCount}, queue ${after.queue.length}`,
     );
+    expect(acknowledged).toBeGreaterThan(0);
     expect(before.all.length).toBeGreaterThanOrEqual(acknowledged);
     expect(before.all.length).toBeLessThan(300);
     expect(after.confirmed).toBeLessThanOrEqual(100);

@@ -52,7 +52,7 @@ describe('the limits are declared on the actions', () => {
     expect(eventContract.register.limit).toBe(CREATE_LIMIT);
     expect(userContract.exportMyData.limit).toBe(EXPORT_LIMIT);
     // reading is not limited
-    expect(eventContract.get.limit).toBeUndefined();
+    expect((eventContract.get as { limit?: unknown }).limit).toBeUndefined();
   });
 });
 
