@@ -37,8 +37,8 @@ export interface RateLimit {
 export const CREATE_LIMIT: RateLimit = { burst: 60, perMinute: 12 };
 /** Uploading a photo: a report's nine and a few more at once, then one every 2 s. */
 export const UPLOAD_LIMIT: RateLimit = { burst: 12, perMinute: 30 };
-/** An export (a file built and stored): 5 at once, then one every 30 s. */
-export const EXPORT_LIMIT: RateLimit = { burst: 5, perMinute: 2 };
+/** An export (a file built and stored): 10 at once (every ledger of the console), then one every 15 s. */
+export const EXPORT_LIMIT: RateLimit = { burst: 10, perMinute: 4 };
 
 export interface ActionSpec<I extends Schema = Schema, O extends Schema = Schema> {
   input: I;
