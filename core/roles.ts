@@ -20,5 +20,16 @@ export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boo
   return wanted.some((r) => roles.includes(r));
 }
 
+/**
+ * Roles held by people who serve the compound without living in it (the property company, the
+ * community/street office): nothing asks them to verify a household, though they may if they live there.
+ */
+export const WORKPLACE_ROLES: readonly Role[] = ['property', 'officer'];
+
+/** Whether this account is a work account that needs no household (see WORKPLACE_ROLES). */
+export function worksWithoutHousehold(roles: readonly Role[]): boolean {
+  return hasAnyRole(roles, WORKPLACE_ROLES);
+}
+
 /** Roles the party branch may grant inside its compound; officers are appointed above it. */
 export const BRANCH_GRANTABLE: readonly Role[] = ['resident', 'member', 'grid', 'property', 'committee', 'branch'];

@@ -474,7 +474,10 @@ export class Database {
     }
     const plan = planQuery(coll.indexes, query, Object.entries(order ?? {}), need);
     if (!plan) {
-      this.reportUnindexed(coll, op, query, order, origin);
+      // on _id alone (a range, an order: how a backup pages through a collection) CloudBase uses the
+      // _id index every collection has; the emulator scans, but that is no missing index to report
+      const onIdOnly = Object.keys(query ?? {}).every((k) => k === '_id') && Object.keys(order ?? {}).every((k) => k === '_id');
+      if (!onIdOnly) this.reportUnindexed(coll, op, query, order, origin);
       const docs: Doc[] = [];
       for (const docId of coll.docs.keys()) {
         const doc = this.view(coll, docId, tx);

@@ -10,7 +10,7 @@ import { CODES, Database, type QueryOrigin, type UnindexedQuery } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
 import { FaultSwitch, type FaultSpec } from './faults';
 import { FunctionError, FunctionHost } from './functions';
-import { isEmpty, seedDemo } from './seed';
+import { isEmpty, seedDemo, seedSampleContent } from './seed';
 import { decodeOpenApiRequest, encodeOpenApiResponse, parseMultipart } from './protobuf';
 
 export interface EmulatorOptions {
@@ -669,7 +669,10 @@ export class Emulator {
         if (b.kind !== 'demo') throw new HttpError(400, 'INVALID_PARAM', 'kind must be demo');
         const db = this.db(env);
         if (!isEmpty(db)) throw new HttpError(409, 'CONFLICT', `env ${env} already has data`);
-        return sendJson(res, 200, seedDemo(db, new Date(this.now(env))));
+        const seeded = seedDemo(db, new Date(this.now(env)));
+        // content: true adds what `npm start` shows on day one (requests, events, notices, teams)
+        if (b.content === true) seedSampleContent(db, new Date(this.now(env)));
+        return sendJson(res, 200, seeded);
       }
       case 'GET /invocations': {
         const since = Number(url.searchParams.get('since') ?? 0);
@@ -736,6 +739,20 @@ export class Emulator {
       case 'DELETE /faults':
         this.faults.clear(env);
         return sendJson(res, 200, { ok: true });
+      case 'GET /hash': {
+        // read-only: a content hash per collection (documents in id order), so a test can prove a
+        // call changed nothing; ?collection=… limits it to one
+        const only = url.searchParams.get('collection');
+        const db = this.db(env);
+        const hashes: Record<string, string> = {};
+        for (const c of db.collections.values()) {
+          if (only && c.name !== only) continue;
+          const h = createHash('sha256');
+          for (const id of [...c.docs.keys()].sort()) h.update(encodeEjson(c.docs.get(id))).update('\n');
+          hashes[c.name] = `${c.docs.size}:${h.digest('hex').slice(0, 16)}`;
+        }
+        return sendJson(res, 200, { env, hashes });
+      }
       case 'GET /collections': {
         const db = this.db(env);
         return sendJson(res, 200, { items: [...db.collections.values()].map((c) => ({ name: c.name, count: c.docs.size })) });

@@ -15,13 +15,36 @@ export interface IndexPlan {
   MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: Array<{ Name: string; Direction: '1' | '-1' }> };
 }
 
+export interface FunctionPlan {
+  name: string;
+  timeout: number;
+  triggers: Array<{ name: string; type: 'timer'; config: string }>;
+  /** the function's environment variables on CloudBase: the template ids cloudfunctions/runtime/ports.ts reads */
+  envVariables: Record<string, string>;
+}
+
 export interface ProvisionPlan {
   collections: Array<{ name: string; indexes: IndexPlan[]; rule: { read: false; write: false } }>;
-  functions: Array<{ name: string; timeout: number; triggers: Array<{ name: string; type: 'timer'; config: string }> }>;
+  functions: FunctionPlan[];
+}
+
+/**
+ * What the functions read from their environment at run time (cloudfunctions/runtime/ports.ts
+ * templateId): the subscription template ids. CloudBase has no other way to hand them over, so
+ * every deployed function gets the ones set where the deployment runs.
+ */
+export const FUNCTION_ENV_VARIABLES = ['LINLI_TEMPLATE_REQUEST_STATUS', 'LINLI_TEMPLATE_EVENT', 'LINLI_TEMPLATE_NOTICE', 'LINLI_TEMPLATE_VOTE'] as const;
+
+export function functionEnvVariables(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(FUNCTION_ENV_VARIABLES.filter((k) => env[k]).map((k) => [k, env[k] as string]));
 }
 
 /** What would be created, as manager-node's request shapes. Pure: tested without credentials. */
-export function planProvisioning(collections: Record<string, CollectionSpec>, functionsDir: string): ProvisionPlan {
+export function planProvisioning(
+  collections: Record<string, CollectionSpec>,
+  functionsDir: string,
+  envVariables: Record<string, string> = {},
+): ProvisionPlan {
   return {
     collections: Object.entries(collections).map(([name, spec]) => ({
       name,
@@ -41,7 +64,7 @@ export function planProvisioning(collections: Record<string, CollectionSpec>, fu
           .sort()
           .map((name) => {
             const cfg = JSON.parse(fs.readFileSync(path.join(functionsDir, name, 'config.json'), 'utf8'));
-            return { name, timeout: cfg.timeout ?? 3, triggers: cfg.triggers ?? [] };
+            return { name, timeout: cfg.timeout ?? 3, triggers: cfg.triggers ?? [], envVariables: { ...envVariables } };
           })
       : [],
   };
@@ -60,15 +83,21 @@ export function describeIndexes(plan: ProvisionPlan): string {
   return `indexes to create:\n${lines.join('\n')}`;
 }
 
-async function apply(plan: ProvisionPlan, envId: string, functionsDir: string, skipFunctions: boolean): Promise<void> {
+/** manager-node for one environment, with the CAM key from the environment. */
+export function manager(envId: string) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const CloudBase = require('@cloudbase/manager-node');
-  const app = new CloudBase({
+  return new CloudBase({
     secretId: process.env.TENCENTCLOUD_SECRETID,
     secretKey: process.env.TENCENTCLOUD_SECRETKEY,
     token: process.env.TENCENTCLOUD_SESSIONTOKEN,
     envId,
   });
+}
+type Manager = ReturnType<typeof manager>;
+
+/** Collections, the indexes not there yet, and each collection's rule (read back). */
+export async function applyDatabase(app: Manager, plan: ProvisionPlan, envId: string, log = console.log): Promise<void> {
   for (const c of plan.collections) {
     await app.database.createCollectionIfNotExists(c.name);
     for (const index of c.indexes) {
@@ -84,17 +113,47 @@ async function apply(plan: ProvisionPlan, envId: string, functionsDir: string, s
     if (back.AclTag !== 'CUSTOM' || JSON.stringify(JSON.parse(back.Rule ?? '{}')) !== JSON.stringify(c.rule)) {
       throw new Error(`security rule of ${c.name} did not stick: ${JSON.stringify(back)}`);
     }
-    console.log(`  collection ${c.name}: ${c.indexes.length} indexes, client access denied`);
+    log(`  collection ${c.name}: ${c.indexes.length} indexes, client access denied`);
   }
-  if (skipFunctions) return;
+}
+
+/** Each bundled function (code, timeout, environment variables, timer triggers), replacing what is there. */
+export async function applyFunctions(app: Manager, plan: ProvisionPlan, functionsDir: string, log = console.log): Promise<void> {
   for (const f of plan.functions) {
     await app.functions.createFunction({
-      func: { name: f.name, runtime: 'Nodejs18.15', timeout: f.timeout, installDependency: true, triggers: f.triggers },
+      func: {
+        name: f.name,
+        runtime: 'Nodejs18.15',
+        timeout: f.timeout,
+        installDependency: true,
+        triggers: f.triggers,
+        ...(Object.keys(f.envVariables).length ? { envVariables: f.envVariables } : {}),
+      },
       functionRootPath: functionsDir,
       force: true,
     });
-    console.log(`  function ${f.name}: deployed (timeout ${f.timeout} s, ${f.triggers.length} timer triggers)`);
+    log(`  function ${f.name}: deployed (timeout ${f.timeout} s, ${f.triggers.length} timer triggers, ${Object.keys(f.envVariables).length} environment variables)`);
   }
+}
+
+/** Reads every function back: its timer triggers and environment variables are the planned ones. */
+export async function verifyFunctions(app: Manager, plan: ProvisionPlan, log = console.log): Promise<void> {
+  const problems: string[] = [];
+  for (const f of plan.functions) {
+    const info = (await app.functions.getFunctionDetail(f.name)) as {
+      Triggers?: Array<{ TriggerName: string; Type: string; TriggerDesc?: string }>;
+      Environment?: { Variables?: Array<{ Key: string; Value: string }> };
+    };
+    for (const t of f.triggers) {
+      const found = (info.Triggers ?? []).find((x) => x.TriggerName === t.name);
+      if (!found) problems.push(`${f.name}: timer trigger ${t.name} is missing`);
+      else if (found.TriggerDesc && !found.TriggerDesc.includes(t.config)) problems.push(`${f.name}: trigger ${t.name} is ${found.TriggerDesc}, not ${t.config}`);
+    }
+    const vars = new Map((info.Environment?.Variables ?? []).map((v) => [v.Key, v.Value]));
+    for (const [k, v] of Object.entries(f.envVariables)) if (vars.get(k) !== v) problems.push(`${f.name}: ${k} is not set as deployed`);
+  }
+  if (problems.length) throw new Error(`the deployed functions differ from the plan:\n  ${problems.join('\n  ')}`);
+  log(`  ${plan.functions.length} functions read back: triggers and environment variables as planned`);
 }
 
 async function main() {
@@ -107,7 +166,7 @@ async function main() {
   }
   const functionsDir = path.resolve(__dirname, '..', 'dist', 'cloudfunctions');
   await buildFunctions({ minify: true, quiet: true });
-  const plan = planProvisioning(COLLECTIONS, functionsDir);
+  const plan = planProvisioning(COLLECTIONS, functionsDir, functionEnvVariables());
   console.log(`CloudBase environment ${envId}: ${plan.collections.length} collections, functions ${functionNames().join(', ')}`);
   if (dryRun) {
     console.log(describeIndexes(plan));
@@ -118,7 +177,9 @@ async function main() {
     console.error('set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key with TCB access)');
     process.exit(2);
   }
-  await apply(plan, envId, functionsDir, argv.includes('--skip-functions'));
+  const app = manager(envId);
+  await applyDatabase(app, plan, envId);
+  if (!argv.includes('--skip-functions')) await applyFunctions(app, plan, functionsDir);
   console.log('done');
 }
 

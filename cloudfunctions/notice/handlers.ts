@@ -7,14 +7,12 @@ import type { NoticeContract, NoticeView } from '@core/notice/contract';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
 import type { BuildingDoc, CompoundDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
-import { noticeChanges } from '@core/notice/rules';
+import { noticeChanges, publishableCategories } from '@core/notice/rules';
 import { beijingTime, thing } from '../runtime/notify';
 import type { Messages } from '../runtime/ports';
 import { plainText, sanitizeRichText } from '../runtime/sanitize';
 import type { Handlers, UserCtx } from '../runtime/serve';
 
-/** The property company publishes its own kinds of notice: disclosures (公示) and outages. */
-const PROPERTY_CATEGORIES: ReadonlyArray<NoticeDoc['category']> = ['disclosure', 'outage', 'other'];
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** Notices stored before versions are version 1. */
 const versionOf = (n: Pick<NoticeDoc, 'version'>) => n.version ?? 1;
@@ -22,8 +20,7 @@ const versionOf = (n: Pick<NoticeDoc, 'version'>) => n.version ?? 1;
 const readsVersion = (n: NoticeDoc, r: Pick<NoticeReadDoc, 'version'> | undefined) => !!r && (r.version ?? 1) >= versionOf(n);
 
 function canPublish(ctx: UserCtx, category: NoticeDoc['category']): boolean {
-  if (ctx.roles.includes('committee') || ctx.roles.includes('branch')) return true;
-  return ctx.roles.includes('property') && PROPERTY_CATEGORIES.includes(category);
+  return publishableCategories(ctx.roles).includes(category);
 }
 
 function canManage(ctx: UserCtx, n: NoticeDoc): boolean {

@@ -17,6 +17,8 @@ import {
   monthOf,
   requestStats,
   routeRequest,
+  HANDLER_LABELS,
+  transferTargets,
   HALL_STATES,
   TERMINAL_STATES,
   hasHandled,
@@ -44,7 +46,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const DETAIL_PAGE = 'packages/request/detail/index';
 /** While a claimed task is the volunteer's to do. */
 const ACTIVE_TASK: readonly RequestState[] = ['claimed', 'in_progress'];
-const VIEW_ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'] as const;
+const VIEW_ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'transfer', 'reject', 'withdraw'] as const;
 
 export function factsOf(doc: RequestDoc): RequestFacts & Exposure {
   return {
@@ -123,6 +125,7 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
     timeline: insider || hallTask || doc.visibility === 'public' ? doc.timeline.map((t) => timelineView(t, insider)) : [],
     photoUrls: {},
     can,
+    transferTo: can.includes('transfer') ? transferTargets(doc) : [],
   };
 }
 
@@ -387,7 +390,7 @@ export const handlers: Handlers<RequestContract> = {
       const bytes = Buffer.from(input.data, 'base64');
       if (bytes.length > 700 * 1024) throw fail.invalid('图片太大，请压缩后再上传');
       if (!MAGIC[input.contentType](bytes)) throw fail.invalid('只能上传 JPG、PNG 或 WebP 图片');
-      const cloudPath = `requests/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(16).toString('hex')}.${EXT[input.contentType]}`;
+      const cloudPath = `requests/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(16).toString('base64url')}.${EXT[input.contentType]}`;
       const fileId = await ctx.files.upload(cloudPath, bytes);
       return { fileId, url: (await ctx.files.tempUrls([fileId]))[fileId] ?? '' };
     },
@@ -617,6 +620,27 @@ export const handlers: Handlers<RequestContract> = {
           dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
         }),
         tell: '已上报',
+      }),
+  },
+
+  transfer: {
+    handle: (ctx, input) =>
+      act(ctx, input.requestId, 'transfer', {
+        note: `转派给${HANDLER_LABELS[input.to]}：${input.reason}`,
+        patch: async (doc) => {
+          if (!transferTargets(doc).includes(input.to)) throw fail.conflict(`这件事不能转派给${HANDLER_LABELS[input.to]}`);
+          // the new party answers at the first level, with a fresh deadline if the old one has passed
+          const late = doc.dueAt.getTime() < ctx.now.getTime();
+          return {
+            handlers: [input.to],
+            escalationLevel: 0,
+            assigneeId: null,
+            assigneeName: null,
+            ...firstResponse(doc, ctx.now),
+            ...(late ? { dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)) } : {}),
+          };
+        },
+        tell: '已转派',
       }),
   },
 

@@ -1,5 +1,17 @@
 // 通知公告's pure rules: what an edit of a published notice changed (the version record).
-import type { NoticeChange } from './contract';
+import type { Role } from '../roles';
+import { NOTICE_CATEGORIES, type NoticeChange } from './contract';
+
+type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
+
+/** The property company publishes its own kinds of notice: disclosures (公示), outages and other. */
+export const PROPERTY_CATEGORIES: readonly NoticeCategory[] = ['disclosure', 'outage', 'other'];
+
+/** The categories someone with these roles may publish (the committee and the branch: all of them). */
+export function publishableCategories(roles: readonly Role[]): readonly NoticeCategory[] {
+  if (roles.includes('committee') || roles.includes('branch')) return NOTICE_CATEGORIES;
+  return roles.includes('property') ? NOTICE_CATEGORIES.filter((c) => PROPERTY_CATEGORIES.includes(c)) : [];
+}
 
 export interface FeeLine {
   item: string;

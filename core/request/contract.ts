@@ -1,7 +1,7 @@
 // 你呼我应: resident requests from report to rating (DESIGN §4.1).
 import * as z from 'zod/mini';
 import { CREATE_LIMIT, cursorInput, defineContract, id, optionalText, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
-import { CATEGORIES, REQUEST_FILERS as FILERS, STATES, URGENCIES } from './rules';
+import { CATEGORIES, HANDLERS, REQUEST_FILERS as FILERS, STATES, URGENCIES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址无效'));
 const photos = z.optional(z.array(fileId).check(z.maxLength(9, '最多 9 张照片')));
@@ -50,7 +50,9 @@ export const requestView = z.object({
   /** Short-lived download URLs for the photos above and in the timeline, by file id. */
   photoUrls: z.record(z.string(), z.string()),
   /** What the caller may do now (the page shows only these buttons). */
-  can: z.array(z.enum(['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw'])),
+  can: z.array(z.enum(['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'transfer', 'reject', 'withdraw'])),
+  /** 转派: whom the caller may hand it to (empty unless `can` has transfer). */
+  transferTo: z.optional(z.array(z.enum(HANDLERS))),
 });
 export type RequestView = z.infer<typeof requestView>;
 
@@ -162,6 +164,12 @@ export const requestContract = defineContract({
   },
   reopen: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
   escalate: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '上报原因') }), output: requestView },
+  /** 转派: hand the request to another party (the branch gives a repair to the property company …). */
+  transfer: {
+    access: roles('grid', 'property', 'committee', 'branch', 'officer'),
+    input: z.strictObject({ requestId: id(), to: z.enum(HANDLERS), reason: text(200, '转派原因') }),
+    output: requestView,
+  },
   reject: { access: user, input: z.strictObject({ requestId: id(), reason: text(200, '原因') }), output: requestView },
   withdraw: { access: user, input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
   /** The compound's response deadlines by urgency (its own settings), shown on the report form. */

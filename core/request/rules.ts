@@ -35,6 +35,9 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   complex: '复杂',
 };
 
+/** The urgency as a tag on a staff list row ('一般' carries no tag). */
+export const URGENCY_TAGS: Record<Urgency, string | null> = { emergency: '紧急', utilities: '水电气暖', general: null, complex: '复杂' };
+
 export const STATES = ['submitted', 'accepted', 'claimed', 'in_progress', 'resolved', 'closed', 'escalated', 'rejected', 'withdrawn', 'reopened'] as const;
 export type RequestState = (typeof STATES)[number];
 
@@ -55,8 +58,36 @@ export const STATE_LABELS: Record<RequestState, string> = {
 export const OPEN_STATES: readonly RequestState[] = ['submitted', 'accepted', 'claimed', 'in_progress', 'escalated', 'reopened'];
 export const TERMINAL_STATES: readonly RequestState[] = ['closed', 'rejected', 'withdrawn'];
 
+/** Whether a deadline still means something: only while someone has to act on the request. */
+export const hasLiveDeadline = (state: RequestState): boolean => OPEN_STATES.includes(state);
+
+/**
+ * How the reporter's rating reads beside the state: on a closed request it is the verdict; once a
+ * low rating (or 没解决) sent the request back it is only the last round's rating, and says so.
+ */
+export function ratingWords(state: RequestState, fixed: boolean | null): { label: string; note: string | null } {
+  if (state === 'closed') return { label: '评价', note: fixed === null ? null : fixed ? '反映人认为问题已解决' : '反映人认为问题没解决' };
+  return { label: '上次评价', note: '评价不满意，已退回重新办理' };
+}
+
 /** Who handles what: by location to the building's grid user, by category to the responsible party. */
 export type Handler = 'grid' | 'property' | 'committee' | 'hall';
+
+export const HANDLERS = ['grid', 'property', 'committee', 'hall'] as const satisfies readonly Handler[];
+
+/** Who a request can be handed to (转派), as the staff read it. */
+export const HANDLER_LABELS: Record<Handler, string> = { grid: '楼栋长/网格员', property: '物业', committee: '业委会', hall: '任务大厅（党员志愿者）' };
+
+/**
+ * 转派: whom those answering for a request may hand it to — the property company and the committee
+ * always, the building's grid when it has one, the volunteers' hall for a 求助 — never to whoever
+ * alone holds it now (once escalated, the branch or the street holds it: back down to anyone).
+ */
+export function transferTargets(r: { category: Category; handlers: readonly Handler[]; gridUserIds: readonly string[]; escalationLevel: number }): Handler[] {
+  const open: Record<Handler, boolean> = { property: true, committee: true, grid: r.gridUserIds.length > 0, hall: r.category === 'help' };
+  const holder = r.escalationLevel === 0 && r.handlers.length === 1 ? r.handlers[0] : null;
+  return HANDLERS.filter((h) => open[h] && h !== holder);
+}
 
 export function routeRequest(category: Category, hasBuilding: boolean): Handler[] {
   const byCategory: Record<Category, Handler[]> = {
@@ -94,7 +125,7 @@ export function isOverdue(r: { state: RequestState; dueAt: Date }, now: Date): b
 /** Unrated resolved requests close by themselves after this long, counted as not rated. */
 export const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3_600_000;
 
-export const ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'reject', 'withdraw', 'autoClose'] as const;
+export const ACTIONS = ['accept', 'claim', 'release', 'start', 'note', 'resolve', 'confirm', 'reopen', 'escalate', 'transfer', 'reject', 'withdraw', 'autoClose'] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
 export interface RequestFacts {
@@ -189,6 +220,8 @@ const FROM: Record<Exclude<RequestAction, 'note'>, readonly RequestState[]> = {
   confirm: ['resolved'],
   reopen: ['resolved', 'closed', 'rejected'],
   escalate: ['submitted', 'accepted', 'claimed', 'in_progress', 'reopened', 'escalated'],
+  // 转派: not while a volunteer holds the task (they give it back first)
+  transfer: ['submitted', 'accepted', 'in_progress', 'reopened', 'escalated'],
   reject: ['submitted', 'reopened', 'escalated'],
   withdraw: ['submitted', 'accepted', 'claimed', 'in_progress', 'reopened', 'escalated'],
   autoClose: ['resolved'],
@@ -224,6 +257,7 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
     confirm: reporter,
     reopen: reporter || branch,
     escalate: system || responsible,
+    transfer: responsible,
     reject: responsible,
     withdraw: reporter,
     autoClose: system,
@@ -241,6 +275,8 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
   if (!FROM[action].includes(r.state)) return deny('CONFLICT', conflictMessage(action, r.state));
   if (action === 'escalate' && r.escalationLevel >= MAX_ESCALATION) return deny('CONFLICT', '已上报到社区/街道，不能再上报');
   if (action === 'claim' && r.escalationLevel > 0) return deny('CONFLICT', '该求助已上报，不在任务大厅');
+  // not while a volunteer works on a claimed task: they give it back first
+  if (action === 'transfer' && r.state === 'in_progress' && r.assigneeId && r.handlers.includes('hall')) return deny('CONFLICT', '志愿者正在办理这个求助，请先由其放弃认领');
 
   const to: Record<Exclude<RequestAction, 'note'>, RequestState> = {
     accept: 'accepted',
@@ -251,6 +287,8 @@ export function decide(r: RequestFacts, action: RequestAction, actor: Actor | 's
     confirm: opts.satisfied ? 'closed' : 'reopened',
     reopen: 'reopened',
     escalate: 'escalated',
+    // waits for the new party to accept it
+    transfer: 'submitted',
     reject: 'rejected',
     withdraw: 'withdrawn',
     autoClose: 'closed',

@@ -1,6 +1,7 @@
 // Where the caller stands on the way from visitor to verified resident, with the next step.
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
+import { ROLE_LABELS, WORKPLACE_ROLES, worksWithoutHousehold } from '@core/roles'
 import type { Session } from '../services/user'
 import { homeLabel } from '../utils/format'
 import { Card } from './Card'
@@ -32,6 +33,16 @@ export function HouseholdStatus({ session }: { session: Session }) {
       <Card title='房屋认证审核中' extra={<Tag type='warning'>待审核</Tag>} className='ll-notice ll-notice--warn js-binding-pending'>
         <Text className='ll-block'>{homeLabel(b)}</Text>
         <Text className='ll-block ll-muted'>楼栋长或网格员核实后即可参与表决、报名等住户事务，请耐心等待。</Text>
+      </Card>
+    )
+  }
+  if (!b && worksWithoutHousehold(session.roles)) {
+    // the property company and the street office work here without living here: no call to verify a home
+    const as = WORKPLACE_ROLES.filter((r) => session.roles.includes(r)).map((r) => ROLE_LABELS[r]).join('、')
+    return (
+      <Card title='工作账号' extra={<Tag type='primary'>{as}</Tag>} className='ll-notice js-work-account'>
+        <Text className='ll-block ll-text-2'>您以{as}工作人员身份使用，无需认证房屋。常用工具在「办事」页。</Text>
+        <Text className='ll-block ll-muted'>如果您也住在本小区，可以在「我的 › 我的房屋」认证，参与住户事务。</Text>
       </Card>
     )
   }

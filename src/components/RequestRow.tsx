@@ -2,9 +2,9 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, type RequestState } from '@core/request/rules'
+import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, URGENCY_TAGS, hasLiveDeadline, type RequestState } from '@core/request/rules'
 import type { RequestSummary } from '../services/request'
-import { fromNow } from '../utils/format'
+import { dateTime, fromNow } from '../utils/format'
 import { go, requestDetailUrl } from '../routes'
 import { tappable } from './Tappable'
 
@@ -47,7 +47,12 @@ export function EscalationTag({ level }: { level: number }) {
   )
 }
 
-export function RequestRow({ item, extra, showEscalation }: { item: RequestSummary; extra?: ReactNode; showEscalation?: boolean }) {
+/**
+ * `forStaff`: the rows of those who answer (工作台, 任务大厅) also show the urgency and the deadline,
+ * which decide what to do first, and how far it has been escalated.
+ */
+export function RequestRow({ item, extra, forStaff }: { item: RequestSummary; extra?: ReactNode; forStaff?: boolean }) {
+  const urgency = forStaff ? URGENCY_TAGS[item.urgency] : null
   const open = () => go(requestDetailUrl(item.requestId))
   // the whole row opens the request; its text is the link a keyboard reaches, and `extra` (a 认领
   // button) sits beside it rather than inside it
@@ -58,12 +63,20 @@ export function RequestRow({ item, extra, showEscalation }: { item: RequestSumma
           <Text className='ll-req__category'>{CATEGORY_LABELS[item.category]}</Text>
           <StateTag state={item.state} />
           {item.overdue ? <OverdueTag /> : null}
-          {showEscalation ? <EscalationTag level={item.escalationLevel} /> : null}
+          {urgency ? (
+            <Tag plain background={item.urgency === 'emergency' ? '#c8161d' : '#ad4e00'} className={`js-urgency js-urgency-${item.urgency}`}>
+              {urgency}
+            </Tag>
+          ) : null}
+          {forStaff ? <EscalationTag level={item.escalationLevel} /> : null}
         </View>
         <Text className='ll-req__excerpt'>{item.excerpt}</Text>
         <Text className='ll-block ll-muted'>
           {item.place} · {fromNow(item.createdAt)}
         </Text>
+        {forStaff && hasLiveDeadline(item.state) ? (
+          <Text className={`ll-block js-row-due ${item.overdue ? 'll-error-text' : 'll-text-2'}`}>{`${item.overdue ? '已超过期限 ' : '期限 '}${dateTime(item.dueAt)}${item.overdue ? '' : ' 前'}`}</Text>
+        ) : null}
       </View>
       {extra ? <View className='ll-row-link__extra'>{extra}</View> : null}
     </View>

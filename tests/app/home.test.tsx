@@ -95,6 +95,31 @@ describe('首页', () => {
     expect(screen.queryByText('任务大厅')).toBeNull()
   })
 
+  it('does not tell the property company or the street office to verify a home (issue 11 item 9)', async () => {
+    for (const roles of [['property'], ['officer']] as const) {
+      fakeCloud({
+        'user.login': () => session({ roles: [...roles], household: null, binding: null, compound: { compoundId: 'c1', name: '红湖公园城' } }),
+        'request.listAssigned': () => ({ items: [], nextCursor: null }),
+        'event.list': () => ({ items: [], nextCursor: null }),
+        'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }),
+      })
+      const view = renderHome()
+      await waitFor(() => expect(el('.js-work-account')).toBeTruthy())
+      expect(el('.js-work-account').textContent).toContain('无需认证房屋')
+      expect(el('.js-go-binding')).toBeNull()
+      view.unmount()
+    }
+    // a resident without a home is still asked
+    fakeCloud({
+      'user.login': () => session({ roles: ['resident'], household: null, binding: null, compound: { compoundId: 'c1', name: '红湖公园城' } }),
+      'event.list': () => ({ items: [], nextCursor: null }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }),
+    })
+    renderHome()
+    await waitFor(() => expect(el('.js-go-binding')).toBeTruthy())
+    expect(el('.js-work-account')).toBeNull()
+  })
+
   it('opens the report form from the hero and lists my latest requests', async () => {
     const calls = fakeCloud({
       'user.login': () =>

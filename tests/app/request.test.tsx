@@ -1,11 +1,12 @@
 // 你呼我应 as residents, volunteers and staff see it: reporting, the detail page's actions, rating, the task hall.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { RequestSummary, RequestView } from '../../src/services/request'
 import Detail from '../../src/packages/request/detail'
 import Hall from '../../src/packages/request/hall'
 import Board from '../../src/packages/request/board'
+import Work from '../../src/packages/request/work'
 import Report from '../../src/packages/request/report'
 import { SessionProvider } from '../../src/store/session'
 import { photoEncoding } from '../../src/components/PhotoPicker'
@@ -341,6 +342,64 @@ describe('反映详情', () => {
   })
 
 
+  it('a low rating that sent the request back reads as the last rating, not as 已解决 beside 重新办理 (issue 11 item 9)', async () => {
+    openDetail('r1')
+    fakeCloud({ 'user.login': verified, 'request.get': () => view({ state: 'reopened', rating: 2, fixed: true, assigneeName: '刘芳' }) })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-detail-rating')).toBeTruthy())
+    const rating = el('.js-detail-rating').textContent ?? ''
+    expect(rating).toContain('上次评价')
+    expect(rating).toContain('评价不满意，已退回重新办理')
+    expect(rating).not.toMatch(/(^|[^时])已解决/)
+    cleanup()
+    // a closed request keeps its rating as given
+    fakeCloud({ 'user.login': verified, 'request.get': () => view({ state: 'closed', rating: 5, fixed: true, assigneeName: '刘芳' }) })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-detail-rating')).toBeTruthy())
+    expect(el('.js-detail-rating').textContent).toContain('反映人认为问题已解决')
+    expect(el('.js-detail-rating').textContent).not.toContain('上次评价')
+  })
+
+  it('工作台 rows show the urgency and the deadline, red once passed (issue 11 item 9)', async () => {
+    fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'grid'] }),
+      'request.listAssigned': () => ({
+        items: [
+          summary({ requestId: 'a', urgency: 'emergency', dueAt: '2026-11-20T04:00:00.000Z', overdue: true }),
+          summary({ requestId: 'b', urgency: 'general', dueAt: '2026-11-27T02:00:00.000Z' }),
+        ],
+        nextCursor: null,
+      }),
+      'request.stats': () => ({}),
+    })
+    renderPage(Work)
+    await waitFor(() => expect(el('.js-request-a .js-row-due')).toBeTruthy())
+    expect(el('.js-request-a .js-urgency-emergency').textContent).toBe('紧急')
+    expect(el('.js-request-a .js-row-due').textContent).toMatch(/^已超过期限 (2026年)?11月20日 12:00$/)
+    expect(el('.js-request-b .js-urgency')).toBeNull()
+    expect(el('.js-request-b .js-row-due').textContent).toMatch(/^期限 (2026年)?11月27日 10:00 前$/)
+  })
+
+  it('a withdrawn report shows no deadline and no 待受理 (issue 11 item 9)', async () => {
+    openDetail('r1')
+    fakeCloud({
+      'user.login': verified,
+      'request.get': () =>
+        view({
+          state: 'withdrawn',
+          timeline: [
+            { at: '2026-11-20T02:00:00.000Z', action: 'create', actor: '王**', actorRole: 'resident', fromState: null, toState: 'submitted', note: null, photos: [] },
+            { at: '2026-11-20T03:00:00.000Z', action: 'withdraw', actor: '王**', actorRole: 'resident', fromState: 'submitted', toState: 'withdrawn', note: '已经修好了', photos: [] },
+          ],
+        }),
+    })
+    renderPage(Detail)
+    await waitFor(() => expect(el('.js-request-detail')).toBeTruthy())
+    expect(el('.js-detail-due')).toBeNull()
+    expect(el('.js-detail-assignee').textContent).not.toContain('待受理')
+    expect(el('.js-detail-assignee').textContent).toContain('已撤回，无需办理')
+  })
+
   const buttons = () => Array.from(document.querySelectorAll('[class*="js-action-"]')).map((b) => (b.className.match(/js-action-(\w+)/) ?? [])[1])
 
   it('shows only the actions in `can`, and replaces the view with what an action returns', async () => {
@@ -394,6 +453,32 @@ describe('反映详情', () => {
     await waitFor(() => expect(calls.find((c) => c.action === 'resolve')?.data).toEqual({ requestId: 'r1', note: '已更换灯泡' }))
     await waitFor(() => expect(screen.getAllByText('已更换灯泡').length).toBeGreaterThan(0))
     await waitFor(() => expect(document.querySelector('.js-action-resolve')).toBeNull())
+  })
+
+  it('转派: the branch picks whom to hand it to from what the server offers, and writes why (issue 11 item 9)', async () => {
+    openDetail('r1')
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'branch'] }),
+      'request.get': () => view({ state: 'escalated', escalationLevel: 1, can: ['accept', 'transfer', 'note'], transferTo: ['grid', 'property', 'committee'] }),
+      'request.transfer': (d) =>
+        view({ state: 'submitted', can: ['note'], timeline: [...view().timeline, { at: '2026-11-21T03:00:00.000Z', action: 'transfer', actor: '孙红梅', actorRole: 'branch', fromState: 'escalated', toState: 'submitted', note: `转派给物业：${String(d.reason)}`, photos: [] }] }),
+    })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(Detail)
+    await waitFor(() => expect(document.querySelector('.js-action-transfer')).toBeTruthy())
+    fireEvent.click(el('.js-action-transfer'))
+    await waitFor(() => expect(document.querySelector('.js-transfer-targets')).toBeTruthy())
+    expect([...document.querySelectorAll('.js-transfer-targets .ll-chip')].map((c) => c.textContent)).toEqual(['楼栋长/网格员', '物业', '业委会'])
+    fireEvent.input(el('.js-transfer-input textarea'), { target: { value: '装修管理归物业' } })
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(screen.getByText('请选择转派给谁')).toBeTruthy())
+    expect(calls.some((c) => c.action === 'transfer')).toBe(false)
+
+    fireEvent.click(el('.js-transfer-property'))
+    fireEvent.click(el('.nut-dialog-footer-ok'))
+    await waitFor(() => expect(calls.find((c) => c.action === 'transfer')?.data).toEqual({ requestId: 'r1', to: 'property', reason: '装修管理归物业' }))
+    await waitFor(() => expect(screen.getAllByText('转派给物业：装修管理归物业').length).toBeGreaterThan(0))
+    expect(screen.getAllByText('转派').length).toBeGreaterThan(0)
   })
 
   it('shows the photos of the request and of each step from photoUrls, and previews them', async () => {

@@ -127,7 +127,7 @@ describe('uploads', () => {
     const up = await invoke<{ fileId: string; url: string }>(env, 'request', { action: 'uploadPhoto', data: { contentType: 'image/png', data: PNG } }, 'demo-resident');
     if (!up.body.ok) throw new Error(up.body.message);
     const { fileId, url } = up.body.data;
-    expect(fileId).toMatch(/\/requests\/[^/]+\/\d+-[0-9a-f]{32}\.png$/);
+    expect(fileId).toMatch(/\/requests\/[^/]+\/\d+-[A-Za-z0-9_-]{22}\.png$/);
     const expires = Number(new URL(url).searchParams.get('expires'));
     expect(expires * 1000).toBeGreaterThan(now);
     expect(expires * 1000).toBeLessThanOrEqual(now + 600_000 + 5_000);

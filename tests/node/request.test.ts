@@ -410,6 +410,48 @@ describe('those who handled a request keep reading it', () => {
   });
 });
 
+describe('转派: handing a request to another party (issue 11 item 9)', () => {
+  it('the branch hands an escalated complaint to the property company, which answers it at the first level', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair({ category: 'noise', content: '楼上装修天天到晚上十点还在打钻' }));
+    // noise goes to the grid only; the grid passes it up to the branch
+    expect((await db.collection('requests').doc(requestId).get()).data.handlers).toEqual(['grid']);
+    const up = await request.ok('demo-grid', 'escalate', { requestId, reason: '装修噪音要物业管装修许可' });
+    expect(up).toMatchObject({ state: 'escalated', escalationLevel: 1 });
+    // the property company neither sees nor may act on it yet
+    expect(await request.call('demo-property', 'transfer', { requestId, to: 'committee', reason: '试试' })).toMatchObject({ ok: false, code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) });
+
+    const atBranch = await request.ok('demo-branch', 'get', { requestId });
+    expect(atBranch.can).toContain('transfer');
+    expect(atBranch.transferTo).toEqual(['grid', 'property', 'committee']);
+    // a target it cannot take changes nothing
+    const before = (await db.collection('requests').doc(requestId).get()).data;
+    expect(await request.call('demo-branch', 'transfer', { requestId, to: 'hall', reason: '志愿者帮忙' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await request.call('demo-branch', 'transfer', { requestId, to: 'property', reason: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((await db.collection('requests').doc(requestId).get()).data).toEqual(before);
+
+    const moved = await request.ok('demo-branch', 'transfer', { requestId, to: 'property', reason: '装修管理归物业，请今天联系业主' });
+    expect(moved).toMatchObject({ state: 'submitted', escalationLevel: 0 });
+    expect(moved.timeline.at(-1)).toMatchObject({ action: 'transfer', note: '转派给物业：装修管理归物业，请今天联系业主' });
+    const stored = (await db.collection('requests').doc(requestId).get()).data;
+    expect(stored).toMatchObject({ handlers: ['property'], assigneeId: null });
+    // the property company has it in its 工作台 and answers it
+    expect((await request.ok('demo-property', 'listAssigned', { filter: 'open' })).items.map((i) => i.requestId)).toContain(requestId);
+    expect((await request.ok('demo-property', 'accept', { requestId, note: '已联系业主，十点后停工' })).state).toBe('accepted');
+    // the grid who handled it keeps reading it; the reporter is told, and the step is audited
+    expect((await request.ok('demo-grid', 'get', { requestId })).state).toBe('accepted');
+    const told = (await all('inbox')).filter((e: { userId: string; title: string }) => e.userId === 'u-demo-resident' && e.title === '您的反映已转派');
+    expect(told).toHaveLength(1);
+    expect((await all('audit_logs')).filter((a: { action: string; target: string }) => a.action === 'request.transfer' && a.target === `requests/${requestId}`)).toHaveLength(1);
+  });
+
+  it('is not for residents, nor for staff who do not answer for the request', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', repair());
+    expect(await request.call('demo-resident', 'transfer', { requestId, to: 'committee', reason: '转给业委会' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await request.call('demo-committee', 'transfer', { requestId, to: 'committee', reason: '转给业委会' })).toMatchObject({ ok: false, code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) });
+    expect((await db.collection('requests').doc(requestId).get()).data.handlers).toEqual(['property', 'grid']);
+  });
+});
+
 describe('the neighbours\' board: public reports and 我也遇到', () => {
   it('lists public reports, lets a neighbour join one once (even tapping many times), and never their own', async () => {
     const { requestId } = await request.ok('demo-resident', 'create', repair({ content: '小区东门路灯不亮，晚上很黑', visibility: 'public' }));

@@ -13,12 +13,14 @@ import { useSession } from '../../store/session'
 import { useRemote } from '../../store/useRemote'
 import { userApi } from '../../services/user'
 import { homeLabel, roleLabel } from '../../utils/format'
+import { worksWithoutHousehold } from '@core/roles'
 import { Tappable } from '../../components/Tappable'
 
 function bindingText(s: NonNullable<ReturnType<typeof useSession>['session']>): string {
   if (s.household?.verified) return `${homeLabel(s.household)}（已认证）`
   if (s.binding?.state === 'pending') return `${homeLabel(s.binding)}（审核中）`
   if (s.binding?.state === 'rejected') return '认证未通过，可重新申请'
+  if (worksWithoutHousehold(s.roles)) return '工作账号无需认证；住在本小区可认证'
   return '未认证'
 }
 

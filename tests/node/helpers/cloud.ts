@@ -60,13 +60,13 @@ type Cloud = typeof import('wx-server-sdk');
  * The real SDK, initialised for one environment on an emulator. wx-server-sdk keeps one
  * instance per process and ignores a second init, so each call loads a private copy.
  */
-export function sdk(env: string, url = emulatorUrl()): Cloud {
+export function sdk(env: string, url = emulatorUrl(), options: Record<string, unknown> = {}): Cloud {
   let cloud!: Cloud;
   jest.isolateModules(() => {
      
     cloud = require('wx-server-sdk') as Cloud;
   });
-  cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' } as Parameters<Cloud['init']>[0]);
+  cloud.init({ env, serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local', ...options } as Parameters<Cloud['init']>[0]);
   return cloud;
 }
 

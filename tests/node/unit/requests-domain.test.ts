@@ -10,6 +10,9 @@ import {
   DEFAULT_SLA_HOURS,
   MAX_ESCALATION,
   OPEN_STATES,
+  hasLiveDeadline,
+  transferTargets,
+  ratingWords,
   STATES,
   STATE_LABELS,
   TERMINAL_STATES,
@@ -123,6 +126,8 @@ const LEADS_TO: Record<Transition, Partial<Record<RequestState, RequestState>>> 
     reopened: 'escalated',
     escalated: 'escalated', // branch → officer: the level goes up, the state stays
   },
+  // 转派: handed to another party, it waits for them to accept it (not while a volunteer holds it)
+  transfer: { submitted: 'submitted', accepted: 'submitted', in_progress: 'submitted', reopened: 'submitted', escalated: 'submitted' },
   reject: { submitted: 'rejected', reopened: 'rejected', escalated: 'rejected' },
   withdraw: {
     submitted: 'withdrawn',
@@ -142,6 +147,7 @@ function allowedCase(action: RequestAction, state: RequestState): { facts: Reque
   switch (action) {
     case 'accept':
     case 'reject':
+    case 'transfer':
       return { facts: request({ state, escalationLevel }), actor: PEOPLE.branch };
     case 'claim':
       return { facts: request({ state, escalationLevel, handlers: ['hall', 'grid'] }), actor: PEOPLE.member };
@@ -176,7 +182,7 @@ describe('你呼我应 state machine', () => {
       ['accepted', 'claimed', 'closed', 'escalated', 'in_progress', 'reopened', 'rejected', 'resolved', 'submitted', 'withdrawn'].sort(),
     );
     expect([...ACTIONS].sort()).toEqual(
-      ['accept', 'autoClose', 'claim', 'confirm', 'escalate', 'note', 'reject', 'release', 'reopen', 'resolve', 'start', 'withdraw'].sort(),
+      ['accept', 'autoClose', 'claim', 'confirm', 'escalate', 'note', 'reject', 'release', 'reopen', 'resolve', 'start', 'transfer', 'withdraw'].sort(),
     );
     expect([...TERMINAL_STATES].sort()).toEqual([...TERMINAL].sort());
     // open = someone still owes an answer: not resolved (waiting for the rating) and not terminal
@@ -363,6 +369,7 @@ describe('你呼我应 who may do what', () => {
     confirm: 'resolved',
     reopen: 'closed',
     escalate: 'submitted',
+    transfer: 'accepted',
     reject: 'submitted',
     withdraw: 'accepted',
     autoClose: 'resolved',
@@ -377,12 +384,13 @@ describe('你呼我应 who may do what', () => {
     confirm: 'resolved',
     reopen: 'rejected',
     escalate: 'escalated',
+    transfer: 'escalated',
     reject: 'escalated',
     withdraw: 'escalated',
     autoClose: 'resolved',
   };
 
-  const STAFF: RequestAction[] = ['accept', 'start', 'resolve', 'escalate', 'reject', 'note'];
+  const STAFF: RequestAction[] = ['accept', 'start', 'resolve', 'escalate', 'transfer', 'reject', 'note'];
   const REPORTER: RequestAction[] = ['confirm', 'reopen', 'withdraw', 'note'];
   const BRANCH: RequestAction[] = [...STAFF, 'reopen'];
   const SYSTEM: RequestAction[] = ['escalate', 'autoClose'];
@@ -959,8 +967,11 @@ describe('你呼我应 state machine properties', () => {
         }
         const expected = action === 'confirm' && !opts.satisfied ? 'reopened' : LEADS_TO[action][r.state];
         expect([action, r.state, v.to]).toEqual([action, r.state, expected]);
-        // the one transition that keeps the state: escalating an escalated request raises its level
-        if (v.to === r.state) {
+        // the transitions that keep the state: escalating an escalated request raises its level, and
+        // 转派 of one still waiting hands it to another party
+        if (v.to === r.state && action === 'transfer') {
+          expect(r.state).toBe('submitted');
+        } else if (v.to === r.state) {
           expect([action, r.state]).toEqual(['escalate', 'escalated']);
           expect(r.escalationLevel).toBeLessThan(MAX_ESCALATION);
         }
@@ -1040,5 +1051,44 @@ describe('你呼我应 state machine properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('转派 (issue 11 item 9)', () => {
+  const req = (over: Partial<Parameters<typeof transferTargets>[0]> = {}) => ({ category: 'repair' as const, handlers: ['property', 'grid'] as Handler[], gridUserIds: ['u-grid'], escalationLevel: 0, ...over });
+
+  it('offers the property company and the committee always, the grid only with a building grid, the hall only for 求助', () => {
+    expect(transferTargets(req())).toEqual(['grid', 'property', 'committee']);
+    expect(transferTargets(req({ gridUserIds: [] }))).toEqual(['property', 'committee']);
+    expect(transferTargets(req({ category: 'help', handlers: ['hall', 'grid'] }))).toEqual(['grid', 'property', 'committee', 'hall']);
+  });
+
+  it('never to whoever alone holds it now', () => {
+    expect(transferTargets(req({ handlers: ['property'] }))).toEqual(['grid', 'committee']);
+    expect(transferTargets(req({ handlers: ['committee'], gridUserIds: [] }))).toEqual(['property']);
+    // escalated, the branch holds it: back down to the grid as well
+    expect(transferTargets(req({ handlers: ['grid'], escalationLevel: 1 }))).toEqual(['grid', 'property', 'committee']);
+  });
+
+  it('is a conflict while a volunteer works on a claimed task, and refused to anyone who does not answer for it', () => {
+    const held = request({ state: 'in_progress', handlers: ['hall', 'grid'], assigneeId: PEOPLE.member.userId });
+    expect(outcome(decide(held, 'transfer', PEOPLE.branch))).toBe('CONFLICT');
+    expect(outcome(decide(request({ state: 'accepted' }), 'transfer', PEOPLE.reporter))).toBe('FORBIDDEN');
+    expect(outcome(decide(request({ state: 'closed' }), 'transfer', PEOPLE.branch))).toBe('CONFLICT');
+  });
+});
+
+describe('what a finished or returned request shows (issue 11 item 9)', () => {
+  it('has a live deadline only while someone must act on it', () => {
+    for (const s of STATES) expect(hasLiveDeadline(s)).toBe(OPEN_STATES.includes(s));
+    expect(hasLiveDeadline('withdrawn')).toBe(false);
+    expect(hasLiveDeadline('reopened')).toBe(true);
+  });
+
+  it('reads a rating as the verdict only on a closed request', () => {
+    expect(ratingWords('closed', true)).toEqual({ label: '评价', note: '反映人认为问题已解决' });
+    expect(ratingWords('closed', false)).toEqual({ label: '评价', note: '反映人认为问题没解决' });
+    expect(ratingWords('closed', null)).toEqual({ label: '评价', note: null });
+    for (const s of ['reopened', 'escalated', 'in_progress'] as const) expect(ratingWords(s, true)).toEqual({ label: '上次评价', note: '评价不满意，已退回重新办理' });
   });
 });

@@ -10,8 +10,8 @@ import { Card } from '../../../components/Card'
 import { noticeUrl } from '../../../routes'
 import { SessionPage } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
+import { publishableCategories } from '@core/notice/rules'
 import {
-  NOTICE_CATEGORIES,
   NOTICE_CATEGORY_LABELS,
   NOTICE_PUBLISHER_ROLES,
   noticeApi,
@@ -42,7 +42,6 @@ const CATEGORY_HINTS: Record<NoticeCategory, string> = {
   other: '其他事项',
 }
 /** What the property company may publish (the server has the last word). */
-const PROPERTY_CATEGORIES: readonly NoticeCategory[] = ['disclosure', 'outage', 'other']
 const MAX_IMAGES = 9
 const MAX_ATTACHMENTS = 5
 
@@ -324,8 +323,10 @@ function MediaEditor({ form, set }: { form: Form; set: <K extends keyof Form>(ke
 }
 
 function NoticeForm({ original }: { original: NoticeView | null }) {
-  const { hasRole } = useSession()
+  const { hasRole, session } = useSession()
   const noticeId = original?.noticeId ?? null
+  // only the categories the server lets this publisher use are offered (the same rule decides there)
+  const categories = publishableCategories(session?.roles ?? [])
   // the property company publishes mostly fee disclosures: preselect 物业公示 for it
   const propertyOnly = hasRole('property') && !hasRole('committee', 'branch')
   const [form, setForm] = useState<Form>(() => (original ? formOf(original) : blankForm(propertyOnly ? 'disclosure' : null)))
@@ -394,7 +395,7 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
       <Card title='通知类别'>
         <Field name='category' problem={problem}>
           <View className='ll-choice-row ntc-categories js-categories' {...group('radiogroup', '通知类别')}>
-            {NOTICE_CATEGORIES.map((c) => (
+            {categories.map((c) => (
               <View
                 key={c}
                 className={`ll-choice js-category-${c} ${form.category === c ? 'is-selected' : ''}`}
@@ -408,7 +409,7 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
         </Field>
         {propertyOnly ? (
           <Text className='ll-block ll-muted js-property-hint'>
-            物业可发布：{PROPERTY_CATEGORIES.map((c) => NOTICE_CATEGORY_LABELS[c]).join('、')}。政策宣传、活动类通知由业委会、党支部发布。
+            物业可发布：{categories.map((c) => NOTICE_CATEGORY_LABELS[c]).join('、')}。政策宣传、活动类通知由业委会、党支部发布。
           </Text>
         ) : null}
       </Card>

@@ -8,11 +8,16 @@ import type { Envelope } from '@core/errors'
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
+  HANDLER_LABELS,
   STATE_LABELS,
+  hasLiveDeadline,
+  ratingWords,
   URGENCY_LABELS,
+  type Handler,
 } from '@core/request/rules'
 import { ROLE_LABELS } from '@core/roles'
 import { Card } from '../../../components/Card'
+import { Chips } from '../../../components/Chips'
 import { Fact } from '../../../components/Fact'
 import { ReportAction } from '../../../components/ReportAction'
 import { PhotoGrid, PhotoPicker } from '../../../components/PhotoPicker'
@@ -28,7 +33,7 @@ import { LogHours } from '../LogHours'
 import { group, tappable } from '../../../components/Tappable'
 
 type Action = RequestView['can'][number]
-type DialogKind = 'note' | 'resolve' | 'escalate' | 'reject' | 'reopen' | 'withdraw' | 'release'
+type DialogKind = 'note' | 'resolve' | 'escalate' | 'transfer' | 'reject' | 'reopen' | 'withdraw' | 'release'
 type Entry = RequestView['timeline'][number]
 
 const ACTION_LABELS: Record<string, string> = {
@@ -42,6 +47,7 @@ const ACTION_LABELS: Record<string, string> = {
   confirm: '评价',
   reopen: '重新办理',
   escalate: '上报',
+  transfer: '转派',
   reject: '不予受理',
   withdraw: '撤回',
   autoClose: '到期自动办结',
@@ -55,6 +61,7 @@ const BUTTONS: ReadonlyArray<{ action: Exclude<Action, 'confirm'>; label: string
   { action: 'resolve', label: '办结', primary: true },
   { action: 'note', label: '添加记录' },
   { action: 'escalate', label: '上报' },
+  { action: 'transfer', label: '转派' },
   { action: 'reject', label: '不予受理' },
   { action: 'reopen', label: '重新办理' },
   { action: 'withdraw', label: '撤回' },
@@ -65,6 +72,7 @@ const DIALOGS: Record<DialogKind, { title: string; tip: string; placeholder: str
   note: { title: '添加记录', tip: '记录处理进展，反映人和处理人都能看到。', placeholder: '如：已联系维修师傅，明天上午上门', max: 500, confirmText: '保存', done: '已添加记录' },
   resolve: { title: '办结', tip: '请写明处理结果，反映人会看到并评价。', placeholder: '如：已更换楼道灯泡，经现场确认照明正常', max: 500, confirmText: '办结', done: '已办结' },
   escalate: { title: '上报', tip: '上报给上一级（党支部、社区/街道）协调处理，请写明原因。', placeholder: '如：涉及市政管网，小区内无法解决', max: 200, confirmText: '上报', done: '已上报' },
+  transfer: { title: '转派', tip: '交给更合适的一方办理，对方受理后开始计时；请写明交办要求，反映人会看到。', placeholder: '如：装修管理归物业，请今天联系业主', max: 200, confirmText: '转派', done: '已转派' },
   reject: { title: '不予受理', tip: '请写明原因，反映人会看到。', placeholder: '如：属于私人财产纠纷，建议通过法律途径解决', max: 200, confirmText: '不予受理', done: '已处理' },
   reopen: { title: '重新办理', tip: '请写明还有什么问题，这件事会重新交给工作人员办理。', placeholder: '如：灯又不亮了', max: 200, confirmText: '重新办理', done: '已重新提交' },
   release: { title: '放弃认领', tip: '任务会回到任务大厅，由其他志愿者认领。放弃会记录在办理过程中。', placeholder: '原因（可不填），如：临时有事来不及', max: 200, confirmText: '放弃认领', done: '已放回任务大厅' },
@@ -81,8 +89,13 @@ const DIALOG_PHOTOS_MAX = 3
 const withPhotos = (kind: DialogKind) => kind === 'note' || kind === 'resolve'
 
 /** The call for one dialog action, after checking its input with the shared contract. */
-function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[]): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
+function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[], target: Handler | null): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
   switch (kind) {
+    case 'transfer': {
+      if (!target) return { problem: '请选择转派给谁', send: () => Promise.reject(new Error('no target')) }
+      const d = { requestId, to: target, reason: text }
+      return { problem: firstProblem(requestContract.transfer.input, d), send: () => requestApi.transfer(d) }
+    }
     case 'note': {
       const d = photos.length ? { requestId, note: text, photos } : { requestId, note: text }
       return { problem: firstProblem(requestContract.addNote.input, d), send: () => requestApi.addNote(d) }
@@ -117,6 +130,7 @@ function dialogCall(kind: DialogKind, requestId: string, text: string, photos: s
 /** Who handles it: the assignee (a claim), else the last staff member who acted on it. */
 function handlerText(v: RequestView): string {
   if (v.assigneeName) return v.assigneeName
+  if (v.state === 'withdrawn') return '已撤回，无需办理'
   const staff = [...v.timeline].reverse().find((e) => e.action !== 'create' && e.actorRole && e.actorRole !== 'resident' && e.actorRole !== ROLE_LABELS.resident)
   if (staff) return `${staff.actor}（${roleText(staff.actorRole)}）`
   return '待受理'
@@ -290,6 +304,7 @@ function Detail({ requestId }: { requestId: string }) {
   const [dialogPhotos, setDialogPhotos] = useState<string[]>([])
   const [dialogUrls, setDialogUrls] = useState<Record<string, string>>({})
   const [dialogUploading, setDialogUploading] = useState(false)
+  const [target, setTarget] = useState<Handler | null>(null)
 
   const load = useCallback(async () => {
     setError(null)
@@ -328,6 +343,7 @@ function Detail({ requestId }: { requestId: string }) {
     setDialogError(null)
     setDialogPhotos([])
     setDialogUploading(false)
+    setTarget(null)
     setDialog(kind)
   }
 
@@ -343,7 +359,7 @@ function Detail({ requestId }: { requestId: string }) {
       setDialogError('照片正在上传，请稍候')
       throw new Error('照片正在上传，请稍候')
     }
-    const call = dialogCall(dialog, requestId, text.trim(), withPhotos(dialog) ? dialogPhotos : [])
+    const call = dialogCall(dialog, requestId, text.trim(), withPhotos(dialog) ? dialogPhotos : [], target)
     if (call.problem) {
       setDialogError(call.problem)
       throw new Error(call.problem)
@@ -381,10 +397,12 @@ function Detail({ requestId }: { requestId: string }) {
           <Fact label='紧急程度'>
             <Text>{URGENCY_LABELS[v.urgency]}</Text>
           </Fact>
-          <Fact label='办理期限' className='js-detail-due'>
-            <Text>{dateTime(v.dueAt)} 前</Text>
-            {v.overdue ? <OverdueTag /> : null}
-          </Fact>
+          {hasLiveDeadline(v.state) ? (
+            <Fact label='办理期限' className='js-detail-due'>
+              <Text>{dateTime(v.dueAt)} 前</Text>
+              {v.overdue ? <OverdueTag /> : null}
+            </Fact>
+          ) : null}
           {v.escalationLevel > 0 ? (
             <Fact label='上报层级' className='js-detail-escalation'>
               <Text>{ESCALATION_LABELS[Math.min(v.escalationLevel, ESCALATION_LABELS.length - 1)]}</Text>
@@ -417,12 +435,12 @@ function Detail({ requestId }: { requestId: string }) {
             <Text>{dateTime(v.createdAt)}</Text>
           </Fact>
           {v.rating !== null ? (
-            <Fact label='评价' className='js-detail-rating'>
+            <Fact label={ratingWords(v.state, v.fixed).label} className='js-detail-rating'>
               <Text>
                 {'★'.repeat(v.rating)}
                 {'☆'.repeat(Math.max(0, 5 - v.rating))} {v.rating} 星
               </Text>
-              {v.fixed !== null ? <Text className='ll-muted'>{v.fixed ? '已解决' : '未解决'}</Text> : null}
+              {ratingWords(v.state, v.fixed).note ? <Text className='ll-muted'>{ratingWords(v.state, v.fixed).note}</Text> : null}
             </Fact>
           ) : null}
         </View>
@@ -478,6 +496,15 @@ function Detail({ requestId }: { requestId: string }) {
         {spec && dialog ? (
           <View className={`js-dialog-${dialog}`}>
             <Text className='ll-block ll-muted'>{spec.tip}</Text>
+            {dialog === 'transfer' ? (
+              <Chips
+                label='转派给'
+                className='js-transfer-targets'
+                value={target ?? ('' as Handler)}
+                onChange={setTarget}
+                options={(v.transferTo ?? []).map((h) => ({ value: h, label: HANDLER_LABELS[h], className: `js-transfer-${h}` }))}
+              />
+            ) : null}
             <View className='rq-textarea'>
               <TextArea
                 className={`js-${dialog}-input js-dialog-input`}

@@ -49,6 +49,7 @@ function HallList() {
               <RequestRow
                 key={item.requestId}
                 item={item}
+                forStaff
                 extra={
                   <Button
                     type='primary'
@@ -81,7 +82,7 @@ function ClaimedList() {
       {(items) => (
         <Card title='我认领的' className='js-claimed-list'>
           {items.map((item) => (
-            <RequestRow key={item.requestId} item={item} />
+            <RequestRow key={item.requestId} item={item} forStaff />
           ))}
         </Card>
       )}

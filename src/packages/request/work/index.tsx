@@ -25,7 +25,7 @@ function FilteredList({ filter }: { filter: Filter }) {
       {(items) => (
         <Card title={`${current.label} ${items.length}${list.nextCursor ? '+' : ''} 件`} className={`js-work-list js-work-${filter}`}>
           {items.map((item) => (
-            <RequestRow key={item.requestId} item={item} showEscalation />
+            <RequestRow key={item.requestId} item={item} forStaff />
           ))}
         </Card>
       )}
