@@ -215,11 +215,16 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
  * context from an openid and a database, with its own clock or ports, and calls actions directly.
  */
 export function createCaller<C extends ContractSpec>(contract: C, handlers: Handlers<C>) {
-  // like one warm instance: the callers made from this factory share its rate-limit buckets
-  const limiter = new Limiter();
+  // rate-limit buckets per database handle (in-process, a handle stands for an environment)
+  const limiters = new WeakMap<object, Limiter>();
+  const limiterOf = (db: Db) => {
+    let limiter = limiters.get(db);
+    if (!limiter) limiters.set(db, (limiter = new Limiter()));
+    return limiter;
+  };
   return (src: ContextSource) =>
     async <K extends keyof C & string>(action: K, data: z.input<C[K]['input']>): Promise<Envelope<OutputOf<C[K]>>> =>
-      (await dispatch(contract, handlers, { action, data }, { openid: src.openid, env: '', limiter }, () => createContext(src))) as Envelope<OutputOf<C[K]>>;
+      (await dispatch(contract, handlers, { action, data }, { openid: src.openid, env: '', limiter: limiterOf(src.db) }, () => createContext(src))) as Envelope<OutputOf<C[K]>>;
 }
 
 export { AppError };
