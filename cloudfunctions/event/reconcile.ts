@@ -4,11 +4,11 @@
 // counter, the queue or both out of step with the registrations. This job recomputes them from the
 // registrations and repairs what drifted, one audit row per repair.
 import { isUnlimited } from '@core/event/rules';
-import { countWhere, findAll, getById, updateWhere } from '../runtime/db';
+import { countWhere, findAll, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
 import { reconcileCounters, Repairs, settle, type CounterCheck } from '../runtime/reconcile';
 import type { Job, JobCtx } from '../runtime/serve';
-import { promoteFromWaitlist } from './handlers';
+import { eventServiceRecord, promoteFromWaitlist } from './handlers';
 
 type Queued = Pick<RegistrationDoc, '_id' | 'userId' | 'queuedAt'>;
 
@@ -104,6 +104,35 @@ async function repairEvent(ctx: JobCtx, first: Observed, repairs: Repairs): Prom
   }
 }
 
+/**
+ * A check-in marks the registration, then writes the service record it earns: a stop between them
+ * leaves a check-in without its record (and its hours). The record is written now, once (fixed _id).
+ */
+async function missingServiceRecords(ctx: JobCtx, events: EventDoc[], repairs: Repairs): Promise<void> {
+  const { db } = ctx;
+  const missing: Array<[EventDoc, RegistrationDoc]> = [];
+  for (const ev of events.filter((e) => e.creditsHours)) {
+    const checked = await findAll<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'confirmed', checkedInAt: db.command.neq(null) }, ORDER, 5000);
+    if (!checked.length) continue;
+    const records = await findAll<ServiceRecordDoc>(db, 'service_records', { compoundId: ev.compoundId, startAt: ev.startAt }, [['startAt', 'desc']], 5000);
+    const have = new Set(records.filter((r) => r.source === 'event' && r.refId === ev._id).map((r) => r.userId));
+    for (const reg of checked) if (!have.has(reg.userId)) missing.push([ev, reg]);
+  }
+  if (!missing.length) return;
+  await settle(); // a check-in in flight writes its own record meanwhile
+  for (const [ev, reg] of missing) {
+    const record = eventServiceRecord(ev, { userId: reg.userId, name: reg.name }, reg.checkedInAt ?? ctx.now);
+    if (await getById(db, 'service_records', record._id)) continue;
+    try {
+      await insertOne(db, 'service_records', record as unknown as Record<string, unknown>);
+    } catch (e) {
+      if (isDuplicateKey(e)) continue;
+      throw e;
+    }
+    await repairs.record(ev.compoundId, 'event.serviceRecord', `service_records/${record._id}`, { eventId: ev._id, userId: reg.userId, hours: record.hours });
+  }
+}
+
 /** Check-ins whose credited hours are checked: in the last two weeks. */
 const HOURS_LOOKBACK_MS = 14 * 24 * 3_600_000;
 
@@ -156,6 +185,8 @@ export const reconcile: Job = async (ctx) => {
   }
   if (suspects.length) await settle();
   for (const o of suspects) await repairEvent(ctx, o, repairs);
+  // the records first: the hours are then summed from them
+  await missingServiceRecords(ctx, events, repairs);
   await reconcileCounters(ctx, repairs, await serviceHoursChecks(ctx));
   return { repaired: repairs.count };
 };

@@ -325,6 +325,9 @@ describe('a failure at each step of the other multi-document actions, then recon
         const hours = records.filter((r) => r.source === 'event').reduce((a, r) => a + r.hours, 0);
         const person = (await db.collection('users').doc(s.who).get()).data;
         expect({ at, serviceHours: person.serviceHours }).toEqual({ at, serviceHours: hours });
+        // checked in (whatever the reply said): the record it earns is there, once
+        const reg = (await db.collection('registrations').where({ eventId: s.eventId, userId: s.who }).get()).data[0];
+        expect({ at, records: records.length }).toEqual({ at, records: reg.checkedInAt ? 1 : 0 });
         if (reply.ok) expect({ at, records: records.length }).toEqual({ at, records: 1 });
       },
       done: async (s) => {
