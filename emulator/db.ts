@@ -56,6 +56,60 @@ function guarded<T>(fn: () => T): T {
   }
 }
 
+interface IndexedJoin {
+  from: string;
+  as: string;
+  let: Record<string, unknown>;
+  pipeline: Record<string, unknown>[];
+}
+
+/**
+ * A $lookup the emulator joins itself: the let/pipeline form whose variables are constants or field
+ * paths of the outer document (anything else is left to mingo, which scans the joined collection).
+ */
+function asIndexedJoin(spec: unknown): IndexedJoin | null {
+  if (!spec || typeof spec !== 'object') return null;
+  const { from, as, let: lets = {}, pipeline, localField, foreignField } = spec as Record<string, unknown>;
+  if (typeof from !== 'string' || typeof as !== 'string' || !Array.isArray(pipeline) || localField !== undefined || foreignField !== undefined) return null;
+  if (!lets || typeof lets !== 'object' || Array.isArray(lets)) return null;
+  for (const v of Object.values(lets)) if (v && typeof v === 'object' && !(v instanceof Date)) return null;
+  return { from, as, let: lets as Record<string, unknown>, pipeline: pipeline as Record<string, unknown>[] };
+}
+
+/** The pipeline with each `$$name` of a let variable replaced by its value (as a literal). */
+function withVariables(value: unknown, vars: Record<string, unknown>): unknown {
+  if (typeof value === 'string' && value.startsWith('$$') && Object.prototype.hasOwnProperty.call(vars, value.slice(2))) return { $literal: vars[value.slice(2)] };
+  if (Array.isArray(value)) return value.map((v) => withVariables(v, vars));
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withVariables(v, vars)]));
+  }
+  return value;
+}
+
+/**
+ * What a joined pipeline's leading $match asks as a plain query an index can serve: its field
+ * equalities, and each `$eq` of a field with a value inside its $expr (alone or under $and). The
+ * $match itself still runs on what this selects.
+ */
+function candidatesQuery(match: unknown): Query | undefined {
+  if (!match || typeof match !== 'object' || Array.isArray(match)) return undefined;
+  const query: Query = {};
+  for (const [k, v] of Object.entries(match)) if (!k.startsWith('$')) query[k] = v;
+  const expr = (match as Query).$expr as Query | undefined;
+  const terms = expr && Array.isArray(expr.$and) ? (expr.$and as Query[]) : expr ? [expr] : [];
+  for (const term of terms) {
+    const eq = term && typeof term === 'object' ? term.$eq : undefined;
+    if (!Array.isArray(eq) || eq.length !== 2) continue;
+    const [a, b] = eq;
+    const field = typeof a === 'string' && a.startsWith('$') && !a.startsWith('$$') ? a.slice(1) : null;
+    const lit = b && typeof b === 'object' && '$literal' in b ? (b as Query).$literal : typeof b === 'string' && b.startsWith('$') ? undefined : b;
+    // objects compare differently in $expr than in a query (left to the $match); a query's null also
+    // matches a missing field, more than $expr's: candidates only, the $match decides
+    if (field && lit !== undefined && (lit === null || typeof lit !== 'object' || lit instanceof Date) && !(field in query)) query[field] = lit;
+  }
+  return Object.keys(query).length ? query : undefined;
+}
+
 class UniqueIndex {
   readonly map = new Map<string, string>();
   constructor(readonly spec: IndexSpec) {}
@@ -650,7 +704,7 @@ export class Database {
     opts: { multi: boolean; merge: boolean; upsert: boolean },
     txId?: string,
     origin?: QueryOrigin,
-  ): { updated: number; upsertId?: string } {
+  ): { updated: number; upsertId?: string; ids: string[] } {
     const coll = this.collection(name);
     const tx = this.tx(txId);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError(CODES.invalidParam, 'update data must be an object');
@@ -677,7 +731,7 @@ export class Database {
     }
     const updated = changes.filter((c) => c.before && !isSameDoc(c.before, c.after)).length;
     this.write(coll, changes, tx);
-    return { updated, upsertId };
+    return { updated, upsertId, ids: changes.map((c) => c.id) };
   }
 
   remove(name: string, query: Query | undefined, multi: boolean, txId?: string, origin?: QueryOrigin): number {
@@ -700,12 +754,43 @@ export class Database {
     // a leading $match is answered like a query (from an index where one serves it); the stage still runs
     const first = pipeline[0]?.$match;
     const match = first && typeof first === 'object' && !Array.isArray(first) ? (first as Query) : undefined;
-    const { docs } = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin);
-    return guarded(() =>
-      new Aggregator(pipeline, {
-        collectionResolver: (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])],
-      }).run(docs),
-    ) as Record<string, unknown>[];
+    let docs: Record<string, unknown>[] = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin).docs;
+    // stages run in mingo in runs; a $lookup in its let/pipeline form is joined here, per document,
+    // through the joined collection's indexes (as MongoDB does for equality on a `let` variable)
+    let run: Record<string, unknown>[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const stages = run;
+      run = [];
+      docs = guarded(
+        () =>
+          new Aggregator(stages, {
+            collectionResolver: (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])],
+          }).run(docs) as Record<string, unknown>[],
+      );
+    };
+    for (const stage of pipeline) {
+      const join = asIndexedJoin(stage.$lookup);
+      if (!join) {
+        run.push(stage);
+        continue;
+      }
+      flush();
+      docs = docs.map((doc) => ({ ...doc, [join.as]: this.joinOne(doc, join, origin) }));
+    }
+    flush();
+    return docs;
+  }
+
+  /** One document's side of a let/pipeline $lookup: the candidates an index gives, then the pipeline. */
+  private joinOne(doc: Record<string, unknown>, join: IndexedJoin, origin?: QueryOrigin): Record<string, unknown>[] {
+    const other = this.collections.get(join.from);
+    if (!other) return [];
+    const vars: Record<string, unknown> = {};
+    for (const [name, expr] of Object.entries(join.let)) vars[name] = typeof expr === 'string' && expr.startsWith('$') ? (getPath(doc, expr.slice(1)) ?? null) : expr;
+    const pipeline = withVariables(join.pipeline, vars) as Record<string, unknown>[];
+    const { docs } = this.select(other, 'aggregate', candidatesQuery(pipeline[0]?.$match), undefined, undefined, undefined, origin);
+    return guarded(() => new Aggregator(pipeline).run(docs) as Record<string, unknown>[]);
   }
 
   /** Drop every document (tests); keeps declared collections. */

@@ -388,8 +388,10 @@ export class Emulator {
         const name = coll();
         const data = decodeEjson(b.data, now) as Record<string, unknown>;
         const q = query();
+        // findOneAndUpdate: the document the update matched, as it is after the update (the filter
+        // may no longer match it: a guarded `confirmedCount < capacity` increment that took the last seat)
         const r = db().modify(name, q, data, { multi: false, merge: true, upsert: false }, tx, origin);
-        const [doc] = db().find(name, q, { limit: 1 }, tx, origin);
+        const [doc] = r.ids.length ? db().find(name, { _id: r.ids[0] }, { limit: 1 }, tx) : [];
         return { data: { updated: r.updated, doc: doc ? encodeEjson(doc) : null } };
       }
       case 'database.removeDocument':

@@ -1,12 +1,17 @@
 // 活动报名: publish, register against a seat counter, a waitlist promoted in order, rotating
 // check-in codes, attendance and export. Seats are taken by a guarded increment of the event's
-// confirmedCount, so a thousand taps in one second never confirm more people than there are seats.
+// confirmedCount, so a thousand taps in one second never confirm more people than there are seats;
+// a full event hands out waitlist numbers from its own sequence (waitlistSeq) in the same kind of
+// update, so the numbers are unique and follow arrival. A registration costs three database requests:
+// the caller's record read together with the event and their registration (serve's `reads`), the
+// seat-or-number, the registration; a repeated tap is answered from the first.
 import { createHmac, randomBytes } from 'node:crypto';
 import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
 import { checkText } from '../runtime/content';
 import type { EventContract, EventSummary, EventView } from '@core/event/contract';
-import { countWhere, findMany, findOne, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
+import { countWhere, findMany, findOne, getById, getCached, insertOne, isDuplicateKey, pageOf, updateAndReturn, updateById, updateWhere } from '../runtime/db';
+import { remember } from '../runtime/cache';
 import {
   canRegister,
   checkCapacityChange,
@@ -28,7 +33,7 @@ import { toCsv } from '@core/csv';
 import { beijingSeconds, monthOf } from '@core/time';
 import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { CALLER_ID, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
 
 const ORGANISERS: readonly Role[] = EVENT_ORGANISERS;
@@ -39,8 +44,25 @@ function isOrganiser(ctx: UserCtx, ev: EventDoc): boolean {
   return ev.compoundId === ctx.compoundId && ORGANISERS.some((r) => ctx.roles.includes(r));
 }
 
-async function loadEvent(ctx: UserCtx, eventId: string): Promise<EventDoc> {
-  const ev = await getById<EventDoc>(ctx.db, 'events', eventId);
+/**
+ * What register, cancel and get read with the caller, in the same request: the event, and the
+ * registration of the person concerned (the caller, or the resident a 代办 is for).
+ */
+function eventReads(eventId: string, userId?: string): Record<'event' | 'mine', JoinedRead> {
+  return {
+    event: { from: 'events', where: { _id: eventId } },
+    mine: { from: 'registrations', where: { eventId, userId: userId ?? CALLER_ID } },
+  };
+}
+
+/**
+ * The event: as read with the caller (eventReads), else this warm instance's copy when fresh
+ * (runtime/cache.ts; `fresh` reads it again for an organiser's edit). Its seats, state and deadline
+ * are re-checked by the guarded writes that use them.
+ */
+async function loadEvent(ctx: UserCtx, eventId: string, fresh = false): Promise<EventDoc> {
+  const ev = await joined<EventDoc>(ctx, 'event', () => (fresh ? readEvent(ctx.db, eventId) : getCached<EventDoc>(ctx.db, 'events', eventId)));
+  if (ev && ctx.joined.event) remember('events', ev._id, ev);
   if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
   if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
   return ev;
@@ -85,23 +107,90 @@ function summaryOf(ev: EventDoc): EventSummary {
   };
 }
 
-/** Takes one seat if one is free at the capacity this caller saw; false when full (or capacity moved). */
-async function takeSeat(db: Db, ev: EventDoc): Promise<boolean> {
-  if (isUnlimited(ev.capacity)) {
-    await updateById(db, 'events', ev._id, { confirmedCount: db.command.inc(1) });
-    return true;
-  }
-  const taken = await updateWhere(
-    db,
-    'events',
-    { _id: ev._id, state: 'published', capacity: ev.capacity, confirmedCount: db.command.lt(ev.capacity) },
-    { confirmedCount: db.command.inc(1) },
-  );
-  return taken === 1;
+async function readEvent(db: Db, eventId: string): Promise<EventDoc | null> {
+  const ev = await getById<EventDoc>(db, 'events', eventId);
+  remember('events', eventId, ev);
+  return ev;
 }
 
-async function releaseSeat(db: Db, eventId: string): Promise<void> {
-  await updateWhere(db, 'events', { _id: eventId, confirmedCount: db.command.gt(0) }, { confirmedCount: db.command.inc(-1) });
+/** The waitlist order: the number taken from the event's sequence, then (events before it) arrival. */
+const QUEUE_ORDER: Array<[string, 'asc' | 'desc']> = [['waitlistNo', 'asc'], ['queuedAt', 'asc'], ['_id', 'asc']];
+
+/**
+ * Takes one seat if one is free at the capacity this caller saw; false when full (or capacity moved).
+ * A seat taken for someone from the waitlist (`fromQueue`) also takes them off the waiting count.
+ */
+async function takeSeat(db: Db, ev: EventDoc, fromQueue = false): Promise<boolean> {
+  const _ = db.command;
+  const data: Record<string, unknown> = { confirmedCount: _.inc(1), ...(fromQueue ? { waitlistCount: _.inc(-1) } : {}) };
+  const where: Record<string, unknown> = { _id: ev._id, state: 'published', capacity: ev.capacity };
+  if (!isUnlimited(ev.capacity)) where.confirmedCount = _.lt(ev.capacity);
+  return !!(await updateAndReturn<EventDoc>(db, 'events', where, data));
+}
+
+/** Gives a seat back; answers the event as it is after (null when there was none to give back). */
+async function releaseSeat(db: Db, eventId: string): Promise<EventDoc | null> {
+  return updateAndReturn<EventDoc>(db, 'events', { _id: eventId, confirmedCount: db.command.gt(0) }, { confirmedCount: db.command.inc(-1) });
+}
+
+async function leaveQueue(db: Db, eventId: string): Promise<void> {
+  await updateWhere(db, 'events', { _id: eventId, waitlistCount: db.command.gt(0) }, { waitlistCount: db.command.inc(-1) });
+}
+
+/** What one registration attempt took on the event: a seat, or a number in its waitlist. */
+type Place = { seat: true } | { seat: false; number: number; position: number; at: Date };
+
+/**
+ * The seat-or-number decision, in one guarded update of the event in the usual case: a seat while the
+ * event (as last seen) has one free, else the next waitlist number — taken only while the event is
+ * full, published and open for signups, and stamped with the database's clock (waitlistAt) so that the
+ * queue's arrival times follow its numbers. When the copy seen was stale (a seat freed, the capacity
+ * moved) the other update is tried; if neither matches, the event is read again and checked.
+ */
+async function takePlace(ctx: UserCtx, ev: EventDoc, check: (ev: EventDoc) => void): Promise<Place> {
+  const db = ctx.db;
+  const _ = db.command;
+  let seen = ev;
+  for (let round = 0; round < 3; round++) {
+    const open = { _id: seen._id, state: 'published', capacity: seen.capacity, signupDeadline: _.gte(ctx.now) };
+    const full = !isUnlimited(seen.capacity) && seen.confirmedCount >= seen.capacity;
+    for (const seat of full ? [false, true] : [true, false]) {
+      if (seat) {
+        const where = isUnlimited(seen.capacity) ? open : { ...open, confirmedCount: _.lt(seen.capacity) };
+        if (await updateAndReturn<EventDoc>(db, 'events', where, { confirmedCount: _.inc(1) })) return { seat: true };
+      } else if (!isUnlimited(seen.capacity)) {
+        const got = await updateAndReturn<EventDoc>(
+          db,
+          'events',
+          { ...open, confirmedCount: _.gte(seen.capacity) },
+          { waitlistSeq: _.inc(1), waitlistCount: _.inc(1), waitlistAt: db.serverDate() },
+        );
+        if (got) return { seat: false, number: got.waitlistSeq ?? 1, position: got.waitlistCount ?? 1, at: got.waitlistAt ? new Date(got.waitlistAt) : ctx.now };
+      }
+    }
+    const now = await readEvent(db, seen._id);
+    if (!now) throw fail.notFound('没有找到这个活动');
+    check(now);
+    seen = now;
+  }
+  throw fail.conflict('报名人数刚刚变化，请重试');
+}
+
+/** A place taken for a registration that did not happen (a second tap got in first) goes back. */
+async function givePlaceBack(io: { db: Db; messages: Messages }, ev: EventDoc, place: Place, now: Date): Promise<void> {
+  if (!place.seat) return leaveQueue(io.db, ev._id);
+  const after = await releaseSeat(io.db, ev._id);
+  if (after && after.state === 'published' && (after.waitlistCount ?? 1) > 0) await promoteFromWaitlist(io, after, now, 1);
+}
+
+/** A waitlisted registration's place in the queue: those ahead of it, plus one. */
+async function positionOf(db: Db, reg: RegistrationDoc): Promise<number> {
+  const _ = db.command;
+  const ahead =
+    typeof reg.waitlistNo === 'number'
+      ? _.or([{ waitlistNo: _.lt(reg.waitlistNo) }, { waitlistNo: null }])
+      : _.and([{ waitlistNo: null }, _.or([{ queuedAt: _.lt(reg.queuedAt) }, { queuedAt: reg.queuedAt, _id: _.lt(reg._id) }])]);
+  return (await countWhere(db, 'registrations', _.and([{ eventId: reg.eventId, status: 'waitlisted' }, ahead]) as unknown as Record<string, unknown>)) + 1;
 }
 
 /** One message about an event to one registrant (promotion, cancellation, reminder): in the 消息中心, by WeChat if they subscribed. */
@@ -121,67 +210,52 @@ export async function tellRegistrant(messages: Messages, reg: RegistrationDoc, e
   );
 }
 
-/** The event's queue as it stands now (one read of one field). */
-async function queueOf(db: Db, eventId: string): Promise<string[]> {
-  const res = (await db.collection('events').doc(eventId).field({ waitlist: true }).get()) as unknown as { data: { waitlist?: string[] } | null };
-  return res.data?.waitlist ?? [];
-}
-
 /**
- * Puts a waitlisted person at the end of the queue — or leaves them where they are — and answers their
- * place. The append is one atomic update and the read comes after it, so everyone ahead is already
- * in the array: two people are never told the same place.
+ * Moves people from the head of the queue (the lowest waitlist number) into free seats, at most `max`.
+ * Each seat is taken on the counter before it is given; the head's registration moves only if still
+ * waitlisted (a guarded update, so two promoters never promote one person twice); a head that left
+ * meanwhile gives the seat back and the next is tried.
  */
-async function joinQueue(db: Db, eventId: string, userId: string): Promise<number> {
-  await updateById(db, 'events', eventId, { waitlist: db.command.addToSet(userId) });
-  return (await queueOf(db, eventId)).indexOf(userId) + 1;
-}
-
-async function leaveQueue(db: Db, eventId: string, userId: string): Promise<void> {
-  await updateById(db, 'events', eventId, { waitlist: db.command.pull(userId) });
-}
-
-/** A waitlisted person's place in a queue already read; someone missing from it (a crash between writes) rejoins at the end. */
-async function placeIn(db: Db, ev: Pick<EventDoc, '_id' | 'waitlist'>, userId: string): Promise<number> {
-  const at = (ev.waitlist ?? []).indexOf(userId);
-  return at >= 0 ? at + 1 : joinQueue(db, ev._id, userId);
-}
-
-/**
- * Moves people from the head of the queue into free seats. Each seat is taken on the counter before it
- * is given; the head's registration moves only if still waitlisted (a guarded update, so two promoters
- * never promote one person twice), and is then taken off the queue. Heads that left meanwhile are dropped.
- */
-export async function promoteFromWaitlist(io: { db: Db; messages: Messages }, ev: EventDoc, now: Date): Promise<number> {
+export async function promoteFromWaitlist(io: { db: Db; messages: Messages }, ev: EventDoc, now: Date, max = 200): Promise<number> {
   const db = io.db;
   let promoted = 0;
-  for (let i = 0; i < 200; i++) {
-    if (!(await takeSeat(db, ev))) break;
-    let given = false;
-    for (let tries = 0; tries < 50 && !given; tries++) {
-      const [head] = await queueOf(db, ev._id);
-      if (!head) break;
-      const moved = await updateWhere(db, 'registrations', { eventId: ev._id, userId: head, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now });
-      await leaveQueue(db, ev._id, head);
-      if (!moved) continue;
-      given = true;
-      promoted++;
-      const reg = await findOne<RegistrationDoc>(db, 'registrations', { eventId: ev._id, userId: head });
-      if (reg) await tellRegistrant(io.messages, reg, ev, '候补成功，您已获得名额');
+  for (let tries = 0; promoted < max && tries < max + 50; tries++) {
+    const [head] = await findMany<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: QUEUE_ORDER, limit: 1 });
+    if (!head) break;
+    if (!(await takeSeat(db, ev, true))) break;
+    const moved = await updateWhere(db, 'registrations', { _id: head._id, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now });
+    if (!moved) {
+      // they left the queue meanwhile (and took themselves off the count): the seat goes back
+      await updateById(db, 'events', ev._id, { confirmedCount: db.command.inc(-1), waitlistCount: db.command.inc(1) });
+      continue;
     }
-    if (!given) {
-      await releaseSeat(db, ev._id);
-      break;
-    }
+    promoted++;
+    await tellRegistrant(io.messages, { ...head, status: 'confirmed' }, ev, '候补成功，您已获得名额');
   }
   return promoted;
 }
 
-/** Registrations in the order of the queue; any missing from it (a crash between writes) follow by arrival. */
-function inQueueOrder(regs: RegistrationDoc[], queue: string[]): RegistrationDoc[] {
-  const place = new Map(queue.map((u, i) => [u, i]));
-  const at = (r: RegistrationDoc) => place.get(r.userId) ?? queue.length;
-  return [...regs].sort((a, b) => at(a) - at(b)); // stable: those missing keep their arrival order
+/**
+ * A seat given up while people wait goes to the head of the queue as it is: one place is taken off
+ * the waiting count (guarded: someone still waits, the event is published), the head's registration
+ * moves if still waitlisted — a head that left meanwhile took itself off the count, so the next one
+ * is tried on the same decrement. False (nothing changed) when no one was waiting after all.
+ */
+async function handOver(io: { db: Db; messages: Messages }, ev: EventDoc, now: Date): Promise<boolean> {
+  const db = io.db;
+  const _ = db.command;
+  if (!(await updateWhere(db, 'events', { _id: ev._id, state: 'published', waitlistCount: _.gt(0) }, { waitlistCount: _.inc(-1) }))) return false;
+  for (let tries = 0; tries < 50; tries++) {
+    const [head] = await findMany<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: QUEUE_ORDER, limit: 1 });
+    if (!head) break;
+    if (await updateWhere(db, 'registrations', { _id: head._id, status: 'waitlisted' }, { status: 'confirmed', updatedAt: now })) {
+      await tellRegistrant(io.messages, { ...head, status: 'confirmed' }, ev, '候补成功，您已获得名额');
+      return true;
+    }
+  }
+  // the queue was empty after all: the seat goes back, and the count we took
+  await updateById(db, 'events', ev._id, { confirmedCount: _.inc(-1), waitlistCount: _.inc(1) });
+  return true;
 }
 
 /** The rotating six-digit code of one minute-long window. */
@@ -238,6 +312,20 @@ export function eventServiceRecord(ev: EventDoc, who: { userId: string; name: st
   };
 }
 
+/** The registration of `userId` for this event: as read with the caller (eventReads), else read now. */
+async function mineFor(ctx: UserCtx, ev: EventDoc, userId: string): Promise<RegistrationDoc | null> {
+  const reg = await joined<RegistrationDoc>(ctx, 'mine', () => findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId }));
+  // read with the caller: it is the person's registration only if it is of this event and this person
+  return reg && reg.eventId === ev._id && reg.userId === userId ? reg : null;
+}
+
+/** What a registration that already exists answers (a repeated tap). */
+async function answer(db: Db, reg: RegistrationDoc) {
+  return reg.status === 'confirmed'
+    ? { registrationId: reg._id, status: 'confirmed' as const }
+    : { registrationId: reg._id, status: 'waitlisted' as const, position: await positionOf(db, reg) };
+}
+
 export const handlers: Handlers<EventContract> = {
   create: {
     async handle(ctx, input) {
@@ -259,7 +347,8 @@ export const handlers: Handlers<EventContract> = {
         state: 'published',
         cancelReason: null,
         confirmedCount: 0,
-        waitlist: [],
+        waitlistSeq: 0,
+        waitlistCount: 0,
         organizerId: ctx.user._id,
         organizerName: ctx.user.displayName,
         moderation: verdict,
@@ -275,7 +364,7 @@ export const handlers: Handlers<EventContract> = {
 
   update: {
     async handle(ctx, input) {
-      const ev = await loadEvent(ctx, input.eventId);
+      const ev = await loadEvent(ctx, input.eventId, true);
       requireOrganiser(ctx, ev);
       if (ev.state === 'cancelled') throw fail.conflict('活动已取消，不能再修改');
       const times = parseTimes(input, ev);
@@ -308,7 +397,7 @@ export const handlers: Handlers<EventContract> = {
 
   cancelEvent: {
     async handle(ctx, input) {
-      const ev = await loadEvent(ctx, input.eventId);
+      const ev = await loadEvent(ctx, input.eventId, true);
       requireOrganiser(ctx, ev);
       const changed = await updateWhere(ctx.db, 'events', { _id: ev._id, state: 'published' }, { state: 'cancelled', cancelReason: input.reason, updatedAt: ctx.now });
       if (!changed) throw fail.conflict('活动已经取消了');
@@ -343,11 +432,12 @@ export const handlers: Handlers<EventContract> = {
   },
 
   get: {
+    reads: (input) => eventReads(input.eventId),
     async handle(ctx, input): Promise<EventView> {
       const ev = await loadEvent(ctx, input.eventId);
-      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
-      const waitlistCount = (ev.waitlist ?? []).length;
-      const position = reg?.status === 'waitlisted' ? await placeIn(ctx.db, ev, ctx.user._id) : null;
+      const reg = await mineFor(ctx, ev, ctx.user._id);
+      const waitlistCount = ev.waitlistCount ?? (ev.waitlist ?? []).length;
+      const position = reg?.status === 'waitlisted' ? await positionOf(ctx.db, reg) : null;
       return {
         eventId: ev._id,
         title: ev.title,
@@ -382,78 +472,84 @@ export const handlers: Handlers<EventContract> = {
   },
 
   register: {
+    reads: (input) => eventReads(input.eventId, input.onBehalfOf?.userId),
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
       // 代办: a grid worker or the branch registers a resident without a phone (consent noted, marked)
       const who = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId, '报名') : ctx.user;
       const whoRoles = input.onBehalfOf ? who.roles : ctx.roles;
       if (!who.householdId && !whoRoles.includes('member')) throw fail.forbidden('请先认证房屋再报名');
-      const verdict = canRegister(ev, { roles: whoRoles, buildingId: who.home?.buildingId ?? null }, ctx.now);
-      if (!verdict.ok) throw verdict.code === 'FORBIDDEN' ? fail.forbidden(verdict.message) : fail.conflict(verdict.message);
-      const seated = await takeSeat(ctx.db, ev);
-      const doc: Omit<RegistrationDoc, '_id'> = {
-        compoundId: ev.compoundId,
-        eventId: ev._id,
-        userId: who._id,
-        openid: who.openid,
-        name: who.displayName,
-        phone: who.phone,
-        home: who.home ? `${who.home.buildingName}${who.home.unit}单元${who.home.room}` : null,
-        status: seated ? 'confirmed' : 'waitlisted',
-        queuedAt: ctx.now,
-        checkedInAt: null,
-        remindedAt: null,
-        notify: (who.subscriptions?.eventReminder ?? 0) > 0,
-        ...(input.onBehalfOf ? { actedBy: { userId: ctx.user._id, name: ctx.user.displayName, consentNote: input.onBehalfOf.consentNote } } : {}),
-        eventTitle: ev.title,
-        eventStartAt: ev.startAt,
-        eventPlace: ev.place,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
+      const check = (e: EventDoc) => {
+        const verdict = canRegister(e, { roles: whoRoles, buildingId: who.home?.buildingId ?? null }, ctx.now);
+        if (!verdict.ok) throw verdict.code === 'FORBIDDEN' ? fail.forbidden(verdict.message) : fail.conflict(verdict.message);
       };
-      try {
-        const registrationId = await insertOne(ctx.db, 'registrations', doc);
-        if (input.onBehalfOf) await markActing(ctx, who, ev, registrationId, input.onBehalfOf.consentNote);
-        if (seated) return { registrationId, status: 'confirmed' as const };
-        return { registrationId, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, who._id) };
-      } catch (e) {
-        if (!isDuplicateKey(e)) {
-          if (seated) await releaseSeat(ctx.db, ev._id);
-          throw e;
+      check(ev);
+      // one registration per person: a repeated tap is answered from it without touching a seat
+      const existing = await mineFor(ctx, ev, who._id);
+      if (existing && existing.status !== 'cancelled') return answer(ctx.db, existing);
+      const place = await takePlace(ctx, ev, check);
+      const status = place.seat ? ('confirmed' as const) : ('waitlisted' as const);
+      const queued = { status, queuedAt: place.seat ? ctx.now : place.at, waitlistNo: place.seat ? null : place.number };
+      const result = (registrationId: string) =>
+        place.seat ? { registrationId, status: 'confirmed' as const } : { registrationId, status: 'waitlisted' as const, position: place.position };
+      if (existing) {
+        // back after cancelling: the same registration, at the end of the queue (or in a free seat)
+        const back = await updateWhere(ctx.db, 'registrations', { _id: existing._id, status: 'cancelled' }, { ...queued, updatedAt: ctx.now });
+        if (back) return result(existing._id);
+      } else {
+        const doc: Omit<RegistrationDoc, '_id'> = {
+          compoundId: ev.compoundId,
+          eventId: ev._id,
+          userId: who._id,
+          openid: who.openid,
+          name: who.displayName,
+          phone: who.phone,
+          home: who.home ? `${who.home.buildingName}${who.home.unit}单元${who.home.room}` : null,
+          ...queued,
+          checkedInAt: null,
+          remindedAt: null,
+          notify: (who.subscriptions?.eventReminder ?? 0) > 0,
+          ...(input.onBehalfOf ? { actedBy: { userId: ctx.user._id, name: ctx.user.displayName, consentNote: input.onBehalfOf.consentNote } } : {}),
+          eventTitle: ev.title,
+          eventStartAt: ev.startAt,
+          eventPlace: ev.place,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
+        try {
+          const registrationId = await insertOne(ctx.db, 'registrations', doc);
+          if (input.onBehalfOf) await markActing(ctx, who, ev, registrationId, input.onBehalfOf.consentNote);
+          return result(registrationId);
+        } catch (e) {
+          if (!isDuplicateKey(e)) {
+            await givePlaceBack(ctx, ev, place, ctx.now);
+            throw e;
+          }
         }
       }
-      // already registered (a double tap, or back after cancelling): one registration per person
-      const existing = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: who._id });
-      if (existing && existing.status === 'cancelled') {
-        const status = seated ? 'confirmed' : 'waitlisted';
-        const back = await updateWhere(ctx.db, 'registrations', { _id: existing._id, status: 'cancelled' }, { status, queuedAt: ctx.now, updatedAt: ctx.now });
-        if (back) {
-          if (seated) return { registrationId: existing._id, status: 'confirmed' as const };
-          return { registrationId: existing._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, who._id) };
-        }
-      }
-      if (seated) {
-        await releaseSeat(ctx.db, ev._id);
-        await promoteFromWaitlist(ctx, ev, ctx.now);
-      }
+      // two taps of one person at once: the other one's registration stands, this place goes back
+      await givePlaceBack(ctx, ev, place, ctx.now);
       const current = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: who._id });
       if (!current || current.status === 'cancelled') throw fail.conflict('报名状态刚刚变化，请重试');
-      return current.status === 'confirmed'
-        ? { registrationId: current._id, status: 'confirmed' as const }
-        : { registrationId: current._id, status: 'waitlisted' as const, position: await joinQueue(ctx.db, ev._id, who._id) };
+      return answer(ctx.db, current);
     },
   },
 
   cancel: {
+    reads: (input) => eventReads(input.eventId),
     async handle(ctx, input) {
       const ev = await loadEvent(ctx, input.eventId);
-      const reg = await findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId: ctx.user._id });
+      const reg = await mineFor(ctx, ev, ctx.user._id);
       if (!reg || reg.status === 'cancelled') return { registrationId: reg?._id ?? null, status: 'cancelled' as const };
       const changed = await updateWhere(ctx.db, 'registrations', { _id: reg._id, status: reg.status }, { status: 'cancelled', updatedAt: ctx.now });
-      if (changed && reg.status === 'waitlisted') await leaveQueue(ctx.db, ev._id, ctx.user._id);
+      if (changed && reg.status === 'waitlisted') await leaveQueue(ctx.db, ev._id);
       if (changed && reg.status === 'confirmed') {
-        await releaseSeat(ctx.db, ev._id);
-        if (ev.state === 'published') await promoteFromWaitlist(ctx, ev, ctx.now);
+        // someone waiting (the event read with the caller says): the seat passes to the head of the
+        // queue without going back to the counter first
+        if (ev.state === 'published' && (ev.waitlistCount ?? 0) > 0 && (await handOver(ctx, ev, ctx.now))) return { registrationId: reg._id, status: 'cancelled' as const };
+        // the seat goes back; if anyone is waiting after all (the answer says), the head takes it
+        const after = await releaseSeat(ctx.db, ev._id);
+        if (after && after.state === 'published' && (after.waitlistCount ?? 1) > 0) await promoteFromWaitlist(ctx, after, ctx.now, 1);
       }
       return { registrationId: reg._id, status: 'cancelled' as const };
     },
@@ -520,11 +616,10 @@ export const handlers: Handlers<EventContract> = {
       const ev = await loadEvent(ctx, input.eventId);
       requireOrganiser(ctx, ev);
       const order: Array<[string, 'asc' | 'desc']> = [['queuedAt', 'asc'], ['_id', 'asc']];
-      const [confirmed, queued] = await Promise.all([
+      const [confirmed, waitlisted] = await Promise.all([
         findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'confirmed' }, { orderBy: order, limit: 1000 }),
-        findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: order, limit: 1000 }),
+        findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, status: 'waitlisted' }, { orderBy: QUEUE_ORDER, limit: 1000 }),
       ]);
-      const waitlisted = inQueueOrder(queued, ev.waitlist ?? []);
       const row = (r: RegistrationDoc, i: number, queue: boolean) => ({
         registrationId: r._id,
         name: r.name,

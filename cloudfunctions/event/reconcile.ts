@@ -1,8 +1,9 @@
-// 活动报名's reconciliation (issue 17). Registering takes a seat on the event's counter and then
-// inserts the registration (and, for a waitlisted one, appends to the queue); cancelling frees the
-// registration, then the seat, then promotes from the queue. A crash between those writes leaves the
-// counter, the queue or both out of step with the registrations. This job recomputes them from the
-// registrations and repairs what drifted, one audit row per repair.
+// 活动报名's reconciliation (issue 17). Registering takes a seat (or a waitlist number and a place on
+// the waiting count) on the event, then inserts the registration; cancelling frees the registration,
+// then hands the seat to the head of the queue or gives it back. A crash between those writes leaves
+// the seat counter or the waiting count out of step with the registrations. This job recomputes them
+// from the registrations, puts anyone confirmed beyond capacity back at the head of the queue, gives
+// free seats to the queue, and writes one audit row per repair.
 import { isUnlimited } from '@core/event/rules';
 import { countWhere, findAll, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
@@ -10,13 +11,17 @@ import { reconcileCounters, Repairs, settle, type CounterCheck } from '../runtim
 import type { Job, JobCtx } from '../runtime/serve';
 import { eventServiceRecord, promoteFromWaitlist } from './handlers';
 
-type Queued = Pick<RegistrationDoc, '_id' | 'userId' | 'queuedAt'>;
+type Queued = Pick<RegistrationDoc, '_id' | 'queuedAt' | 'waitlistNo'>;
 
 /**
- * The waitlist's order: who queued first, then _id. The one place the job orders the queue (a
- * sequence number taken with the seat decision is to replace queuedAt here).
+ * The waitlist's order, as the handlers' QUEUE_ORDER reads it: the number taken from the event's
+ * sequence (none first: those put back at the head, and registrations from before the sequence), then
+ * arrival, then _id. The one place this job orders the queue.
  */
 export function waitlistOrder(a: Queued, b: Queued): number {
+  const na = typeof a.waitlistNo === 'number' ? a.waitlistNo : -Infinity;
+  const nb = typeof b.waitlistNo === 'number' ? b.waitlistNo : -Infinity;
+  if (na !== nb) return na < nb ? -1 : 1;
   const d = new Date(a.queuedAt).getTime() - new Date(b.queuedAt).getTime();
   if (d) return d;
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
@@ -24,13 +29,13 @@ export function waitlistOrder(a: Queued, b: Queued): number {
 
 /** Events whose seats still matter: published, starting no more than a week ago. */
 const LOOKBACK_MS = 7 * 24 * 3_600_000;
-const ORDER: Array<[string, 'asc' | 'desc']> = [['queuedAt', 'asc'], ['_id', 'asc']];
+const ORDER: Array<[string, 'asc' | 'desc']> = [['waitlistNo', 'asc'], ['queuedAt', 'asc'], ['_id', 'asc']];
 
 interface Observed {
   ev: EventDoc;
   confirmed: number;
-  /** The waitlisted registrations' people, in waitlist order. */
-  queue: string[];
+  /** The waitlisted registrations, in waitlist order. */
+  waiting: RegistrationDoc[];
 }
 
 async function observe(ctx: JobCtx, eventId: string): Promise<Observed | null> {
@@ -38,13 +43,13 @@ async function observe(ctx: JobCtx, eventId: string): Promise<Observed | null> {
   if (!ev) return null;
   const confirmed = await countWhere(ctx.db, 'registrations', { eventId, status: 'confirmed' });
   const waiting = await findAll<RegistrationDoc>(ctx.db, 'registrations', { eventId, status: 'waitlisted' }, ORDER, 5000);
-  return { ev, confirmed, queue: waiting.sort(waitlistOrder).map((r) => r.userId) };
+  return { ev, confirmed, waiting: waiting.sort(waitlistOrder) };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const maxNumber = (o: Observed) => o.waiting.reduce((m, r) => (typeof r.waitlistNo === 'number' && r.waitlistNo > m ? r.waitlistNo : m), 0);
 
 function freeSeats(o: Observed): number {
-  if (isUnlimited(o.ev.capacity)) return o.queue.length;
+  if (isUnlimited(o.ev.capacity)) return o.waiting.length;
   return Math.max(0, o.ev.capacity - o.confirmed);
 }
 
@@ -52,13 +57,15 @@ function drift(o: Observed, now: Date): string[] {
   const found: string[] = [];
   if (!isUnlimited(o.ev.capacity) && o.confirmed > o.ev.capacity) found.push('overbooked');
   if ((o.ev.confirmedCount ?? 0) !== o.confirmed) found.push('seats');
-  if (!sameList(o.ev.waitlist ?? [], o.queue)) found.push('waitlist');
-  if (o.ev.state === 'published' && o.ev.startAt > now && o.queue.length && freeSeats(o) > 0) found.push('promote');
+  if ((o.ev.waitlistCount ?? 0) !== o.waiting.length) found.push('waiting');
+  if ((o.ev.waitlistSeq ?? 0) < maxNumber(o)) found.push('sequence');
+  if (o.ev.state === 'published' && o.ev.startAt > now && o.waiting.length && freeSeats(o) > 0) found.push('promote');
   return found;
 }
 
 /** A fingerprint of what was observed: a mismatch is trusted only if nothing moved while we waited. */
-const fingerprint = (o: Observed) => JSON.stringify([o.ev.confirmedCount, o.ev.capacity, o.ev.state, o.ev.waitlist ?? [], o.confirmed, o.queue]);
+const fingerprint = (o: Observed) =>
+  JSON.stringify([o.ev.confirmedCount, o.ev.waitlistCount, o.ev.waitlistSeq, o.ev.capacity, o.ev.state, o.confirmed, o.waiting.map((r) => r._id)]);
 
 async function repairEvent(ctx: JobCtx, first: Observed, repairs: Repairs): Promise<void> {
   const { db, now } = ctx;
@@ -69,9 +76,9 @@ async function repairEvent(ctx: JobCtx, first: Observed, repairs: Repairs): Prom
 
   // 1. nobody confirmed beyond capacity: the last to be confirmed go back to the head of the queue
   if (!isUnlimited(ev.capacity) && o.confirmed > ev.capacity) {
-    const confirmed = (await findAll<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'confirmed' }, ORDER, 5000)).sort(waitlistOrder);
+    const confirmed = await findAll<RegistrationDoc>(db, 'registrations', { eventId: ev._id, status: 'confirmed' }, [['queuedAt', 'asc'], ['_id', 'asc']], 5000);
     for (const r of confirmed.slice(ev.capacity).reverse()) {
-      if (await updateWhere(db, 'registrations', { _id: r._id, status: 'confirmed' }, { status: 'waitlisted', updatedAt: now })) {
+      if (await updateWhere(db, 'registrations', { _id: r._id, status: 'confirmed' }, { status: 'waitlisted', waitlistNo: null, updatedAt: now })) {
         await repairs.record(ev.compoundId, 'event.overbooked', `registrations/${r._id}`, { eventId: ev._id, capacity: ev.capacity });
       }
     }
@@ -79,27 +86,31 @@ async function repairEvent(ctx: JobCtx, first: Observed, repairs: Repairs): Prom
     if (!o) return;
   }
 
-  // 2. the seat counter is the number of confirmed registrations (guarded: a seat taken meanwhile wins)
-  if ((o.ev.confirmedCount ?? 0) !== o.confirmed) {
-    const fixed = await updateWhere(db, 'events', { _id: ev._id, confirmedCount: o.ev.confirmedCount }, { confirmedCount: o.confirmed });
-    if (!fixed) return;
-    await repairs.record(ev.compoundId, 'event.seats', target, { from: o.ev.confirmedCount, to: o.confirmed });
-    o.ev.confirmedCount = o.confirmed;
+  // 2. the counters are the registrations counted (guarded on the values read: a change meanwhile wins)
+  const counters: Array<['confirmedCount' | 'waitlistCount', number]> = [
+    ['confirmedCount', o.confirmed],
+    ['waitlistCount', o.waiting.length],
+  ];
+  for (const [field, actual] of counters) {
+    const value = o.ev[field];
+    if ((value ?? 0) === actual) continue;
+    if (!(await updateWhere(db, 'events', { _id: ev._id, [field]: value ?? null }, { [field]: actual }))) return;
+    await repairs.record(ev.compoundId, `event.${field}`, target, { from: value ?? null, to: actual });
+    o.ev[field] = actual;
   }
 
-  // 3. the queue holds exactly the waitlisted people, in waitlist order
-  if (!sameList(o.ev.waitlist ?? [], o.queue)) {
-    const before = o.ev.waitlist ?? [];
-    await updateWhere(db, 'events', { _id: ev._id }, { waitlist: db.command.set(o.queue) });
-    const missing = o.queue.filter((u) => !before.includes(u)).length;
-    const stale = before.filter((u) => !o!.queue.includes(u)).length;
-    await repairs.record(ev.compoundId, 'event.waitlist', target, { missing, stale, reordered: !missing && !stale, length: o.queue.length });
-    o.ev.waitlist = o.queue;
+  // 3. the sequence never hands out a number already held
+  const top = maxNumber(o);
+  if ((o.ev.waitlistSeq ?? 0) < top) {
+    if (await updateWhere(db, 'events', { _id: ev._id, waitlistSeq: o.ev.waitlistSeq ?? null }, { waitlistSeq: top })) {
+      await repairs.record(ev.compoundId, 'event.waitlistSeq', target, { from: o.ev.waitlistSeq ?? null, to: top });
+      o.ev.waitlistSeq = top;
+    }
   }
 
   // 4. seats freed by a crash (or by the repairs above) go to the queue, in order
-  if (o.ev.state === 'published' && o.ev.startAt > now && o.queue.length && freeSeats(o) > 0) {
-    const promoted = await promoteFromWaitlist(ctx, o.ev, now);
+  if (o.ev.state === 'published' && o.ev.startAt > now && o.waiting.length && freeSeats(o) > 0) {
+    const promoted = await promoteFromWaitlist(ctx, o.ev, now, freeSeats(o));
     if (promoted) await repairs.record(ev.compoundId, 'event.promote', target, { promoted });
   }
 }

@@ -38,7 +38,7 @@ import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runti
 import { beijingTime, phrase, thing } from '../runtime/notify';
 import type { Files, Messages } from '../runtime/ports';
 import { ROLE_LABELS, type Role } from '@core/roles';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
 import { requestFigures } from '../runtime/figures';
 
@@ -170,9 +170,12 @@ export function summaryOf(doc: RequestDoc, now: Date, viewerId: string | null = 
   };
 }
 
+/** What an action on one request reads with its caller, in the same request: the request (see `load`). */
+const requestReads = (input: { requestId: string }): Record<string, JoinedRead> => ({ request: { from: 'requests', where: { _id: input.requestId } } });
+
 /** A request of the caller's compound (officers see their scope); anything else does not exist for them. */
 async function load(ctx: UserCtx, requestId: string): Promise<RequestDoc> {
-  const doc = await getById<RequestDoc>(ctx.db, 'requests', requestId);
+  const doc = await joined<RequestDoc>(ctx, 'request', () => getById<RequestDoc>(ctx.db, 'requests', requestId));
   if (!doc || doc.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这件事');
   return doc;
 }
@@ -422,6 +425,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   get: {
+    reads: requestReads,
     async handle(ctx, input) {
       const doc = await load(ctx, input.requestId);
       if (readLevel(factsOf(doc), actorOf(ctx)) === 'none') throw fail.notFound('没有找到这件事');
@@ -489,6 +493,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   metoo: {
+    reads: requestReads,
     async handle(ctx, input) {
       const doc = await load(ctx, input.requestId);
       const level = readLevel(factsOf(doc), actorOf(ctx));
@@ -522,6 +527,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   accept: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'accept', {
         note: input.note,
@@ -531,6 +537,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   claim: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'claim', {
         tell: '志愿者已认领',
@@ -539,6 +546,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   release: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'release', {
         note: input.reason ?? '志愿者放弃认领，任务回到任务大厅',
@@ -547,6 +555,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   start: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'start', {
         note: input.note,
@@ -555,10 +564,12 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   addNote: {
+    reads: requestReads,
     handle: (ctx, input) => act(ctx, input.requestId, 'note', { note: input.note, photos: input.photos }),
   },
 
   resolve: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'resolve', {
         note: input.note,
@@ -569,6 +580,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   confirm: {
+    reads: requestReads,
     async handle(ctx, input) {
       const satisfied = isSatisfied(input.rating, input.fixed);
       const note = [`评分 ${input.rating} 星`, input.fixed ? '问题已解决' : '问题未解决', input.comment].filter(Boolean).join('；');
@@ -595,6 +607,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   reopen: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'reopen', {
         note: input.reason,
@@ -610,6 +623,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   escalate: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'escalate', {
         note: input.reason,
@@ -624,6 +638,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   transfer: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'transfer', {
         note: `转派给${HANDLER_LABELS[input.to]}：${input.reason}`,
@@ -645,6 +660,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   reject: {
+    reads: requestReads,
     handle: (ctx, input) =>
       act(ctx, input.requestId, 'reject', {
         note: input.reason,
@@ -654,6 +670,7 @@ export const handlers: Handlers<RequestContract> = {
   },
 
   withdraw: {
+    reads: requestReads,
     handle: (ctx, input) => act(ctx, input.requestId, 'withdraw', { note: input.reason ?? null, patch: () => ({ closedAt: ctx.now }) }),
   },
 

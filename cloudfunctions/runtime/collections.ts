@@ -231,6 +231,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'uniq_event_user', keys: [['eventId', 1], ['userId', 1]], unique: true },
       { name: 'by_queue', keys: [['eventId', 1], ['status', 1], ['queuedAt', 1]] },
+      // the waitlist by number: its head (promotion) and the count ahead of someone (their place)
+      { name: 'by_waitlist_no', keys: [['eventId', 1], ['status', 1], ['waitlistNo', 1]] },
       // 我的报名, and the privacy export and erasure
       { name: 'by_user', keys: [['userId', 1], ['eventStartAt', -1]] },
       { name: 'by_compound_start', keys: [['compoundId', 1], ['eventStartAt', -1]] },

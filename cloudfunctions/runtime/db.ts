@@ -3,6 +3,7 @@
 import type { Db } from './cloud';
 import type { CollectionName } from './collections';
 import { AppError, fail } from '@core/errors';
+import { cached, forget, isCached, remember, type CachedCollection } from './cache';
 
 export interface BaseDoc {
   _id: string;
@@ -15,6 +16,44 @@ export async function getById<T extends BaseDoc>(db: Db, coll: CollectionName, i
   const res = (await db.collection(coll).doc(id).get()) as unknown as { data: T | null | T[] };
   const data = Array.isArray(res.data) ? res.data[0] : res.data;
   return (data as T | undefined) ?? null;
+}
+
+/**
+ * A read-mostly document (an event) from this warm instance's copy when it is
+ * younger than the cache's TTL (runtime/cache.ts); read and kept otherwise. Never the last word on a
+ * decision a guarded write must re-check.
+ */
+export async function getCached<T extends BaseDoc>(db: Db, coll: CachedCollection, id: string): Promise<T | null> {
+  const copy = cached<T>(coll, id);
+  if (copy !== undefined) return copy;
+  const doc = await getById<T>(db, coll, id);
+  remember(coll, id, doc);
+  return doc;
+}
+
+/**
+ * One guarded update that answers the document as it is after it (findOneAndUpdate), or null when the
+ * filter matched nothing. The answer refreshes this instance's copy of a cached document.
+ */
+export async function updateAndReturn<T extends BaseDoc>(db: Db, coll: CollectionName, where: Record<string, unknown>, data: Record<string, unknown>): Promise<T | null> {
+  // wx-server-sdk 4.0.2 wraps @cloudbase/node-sdk's query and passes on update() but not its
+  // updateAndReturn (the database's modifyAndReturnDoc, one request): reach the wrapped query
+  type Inner = { updateAndReturn?(d: Record<string, unknown>): Promise<{ code?: string; message?: string; updated?: number; doc?: T | null }> };
+  const q = db.collection(coll).where(where) as unknown as Inner & { _query?: Inner };
+  const inner = q._query?.updateAndReturn ? q._query : q;
+  if (!inner.updateAndReturn) throw new Error('wx-server-sdk offers no updateAndReturn (findOneAndUpdate)');
+  const res = await inner.updateAndReturn(data);
+  if (res.code) throw Object.assign(new Error(`${res.code}: ${res.message ?? ''}`), { errMsg: `${res.code}: ${res.message ?? ''}` });
+  const doc = res.updated && res.doc ? res.doc : null;
+  if (isCached(coll)) {
+    if (doc) remember(coll, doc._id, doc);
+    else forget(coll, idOf(where));
+  }
+  return doc;
+}
+
+function idOf(where: Record<string, unknown>): string | null {
+  return typeof where._id === 'string' ? where._id : null;
 }
 
 export async function findOne<T extends BaseDoc>(db: Db, coll: CollectionName, where: Record<string, unknown>): Promise<T | null> {
@@ -62,16 +101,19 @@ export async function findAll<T extends BaseDoc>(
 
 export async function insertOne(db: Db, coll: CollectionName, data: Record<string, unknown>): Promise<string> {
   const res = (await db.collection(coll).add({ data })) as unknown as { _id: string };
+  forget(coll, String(res._id));
   return String(res._id);
 }
 
 export async function updateWhere(db: Db, coll: CollectionName, where: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
   const res = (await db.collection(coll).where(where).update({ data })) as unknown as { stats: { updated: number } };
+  forget(coll, idOf(where));
   return res.stats.updated;
 }
 
 export async function updateById(db: Db, coll: CollectionName, id: string, data: Record<string, unknown>): Promise<number> {
   const res = (await db.collection(coll).doc(id).update({ data })) as unknown as { stats: { updated: number } };
+  forget(coll, id);
   return res.stats.updated;
 }
 
@@ -82,6 +124,7 @@ export async function countWhere(db: Db, coll: CollectionName, where: Record<str
 
 export async function removeWhere(db: Db, coll: CollectionName, where: Record<string, unknown>): Promise<number> {
   const res = (await db.collection(coll).where(where).remove()) as unknown as { stats: { removed: number } };
+  forget(coll, idOf(where));
   return res.stats.removed;
 }
 

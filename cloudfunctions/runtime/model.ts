@@ -253,9 +253,16 @@ export interface EventDoc extends BaseDoc {
   cancelReason: string | null;
   confirmedCount: number;
   /**
-   * The waitlist: user ids in the order they joined it. Appended with `addToSet` and read back, so
-   * every place is told once and promotion follows the same order (absent on events made before).
+   * The waitlist's sequence: the last number handed out. A full event's registration takes the next
+   * one in the same guarded update that finds it full, so numbers are unique and follow arrival
+   * (absent on events made before it: counts from 1).
    */
+  waitlistSeq?: number;
+  /** How many wait now (the answer to "how many are ahead", kept beside the sequence). */
+  waitlistCount?: number;
+  /** The database's clock when the last number was handed out: the registration's queuedAt. */
+  waitlistAt?: Date;
+  /** Events made before the sequence kept the queue as user ids; read only for its length. */
   waitlist?: string[];
   organizerId: string;
   organizerName: string;
@@ -273,8 +280,13 @@ export interface RegistrationDoc extends BaseDoc {
   phone: string | null;
   home: string | null;
   status: 'confirmed' | 'waitlisted' | 'cancelled';
-  /** Waitlist order: when this registration (last) joined, then _id. */
+  /**
+   * When this registration (last) joined; for a waitlisted one, the database's clock when its number
+   * was handed out, so ordering by queuedAt then _id follows the numbers (ties: use waitlistNo).
+   */
   queuedAt: Date;
+  /** The waitlist number taken from the event's sequence (null once seated directly); the queue's order. */
+  waitlistNo?: number | null;
   checkedInAt: Date | null;
   remindedAt: Date | null;
   notify: boolean;

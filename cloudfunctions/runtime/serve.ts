@@ -9,7 +9,8 @@ import { AppError, failure, ok, type Envelope } from '@core/errors';
 import { hasAnyRole, type Role } from '@core/roles';
 import { audit } from './audit';
 import { cloud, database, type Db } from './cloud';
-import { asAppError, findOne } from './db';
+import type { CollectionName } from './collections';
+import { asAppError, findOne, type BaseDoc } from './db';
 import { Limiter, tooFrequent } from './limits';
 import type { UserDoc } from './model';
 import { cloudPorts, type Ports } from './ports';
@@ -28,6 +29,11 @@ export interface Ctx extends Ports {
   db: Db;
   /** Appends to the audit log as the caller. */
   audit(action: string, target: string, detail?: Record<string, unknown>): Promise<void>;
+  /**
+   * The documents the action's `reads` declared, read in the caller's request: null when there is
+   * none. A name is absent when it was not read with the caller (no caller record): use `joined`.
+   */
+  joined: Record<string, BaseDoc | null>;
 }
 
 /** A caller known to the system (access `user` or a role list). */
@@ -38,9 +44,29 @@ export interface UserCtx extends Ctx {
 type Result<A extends ActionSpec> = Promise<z.input<A['output']>>;
 type CtxFor<A extends ActionSpec> = A['access'] extends { kind: 'anyone' } ? Ctx : UserCtx;
 
-/** One handler per action; an `anyone` handler may run before the caller has a user record. */
+/** Stands for the caller's _id in a joined read's `where`. */
+export const CALLER_ID: unique symbol = Symbol('the caller\'s _id');
+
+/**
+ * One document an action reads in the same database request as its caller's record: the first one of
+ * `from` whose fields equal `where` (strings, numbers, booleans, or CALLER_ID). Declare an index that
+ * serves `where`, as for any query.
+ */
+export interface JoinedRead {
+  from: CollectionName;
+  where: Record<string, string | number | boolean | null | typeof CALLER_ID>;
+}
+
+/** What an action reads with its caller, named; from its validated input. */
+export type Reads<I> = (input: I) => Record<string, JoinedRead>;
+
+/**
+ * One handler per action; an `anyone` handler may run before the caller has a user record. `reads`
+ * names the documents the handler needs first (the request it acts on, the caller's registration for
+ * an event): they come with the caller's record in one request (ctx.joined).
+ */
 export type Handlers<C extends ContractSpec> = {
-  [K in keyof C]: { handle: (ctx: CtxFor<C[K]>, input: ParsedInputOf<C[K]>) => Result<C[K]> };
+  [K in keyof C]: { handle: (ctx: CtxFor<C[K]>, input: ParsedInputOf<C[K]>) => Result<C[K]>; reads?: Reads<ParsedInputOf<C[K]>> };
 };
 
 /** What a scheduled job sees: no caller, the compound it is limited to (null: every compound). */
@@ -87,8 +113,56 @@ export function memberCompound(user: Pick<UserDoc, 'compoundId' | 'householdId' 
   return user.householdId || user.roles.length ? user.compoundId : null;
 }
 
+/** The caller's user record, read on every call: identity, roles, consents and erasure decide access. */
 export async function loadCaller(db: Db, openid: string): Promise<UserDoc | null> {
   return findOne<UserDoc>(db, 'users', { openid });
+}
+
+const JOINED = '__linli_joined_';
+
+/** A `where` of a joined read as a $lookup pipeline's $match: constants as equality, the caller's _id by $expr. */
+function joinedMatch(read: JoinedRead): Record<string, unknown> {
+  const match: Record<string, unknown> = {};
+  const onCaller: unknown[] = [];
+  for (const [field, value] of Object.entries(read.where)) {
+    if (value === CALLER_ID) onCaller.push({ $eq: [`$${field}`, '$$caller'] });
+    // a constant is compared as it is: never an object (an operator) from somebody's input
+    else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) match[field] = value;
+    else throw new Error(`joined read on ${read.from}: ${field} is not a constant`);
+  }
+  if (onCaller.length) match.$expr = onCaller.length === 1 ? onCaller[0] : { $and: onCaller };
+  return match;
+}
+
+/**
+ * The caller's user record and the documents an action reads with it, in one request: an aggregate on
+ * `users` matching the openid, with one $lookup (let/pipeline form, limit 1) per read. Without a
+ * caller record nothing is joined (the handler reads for itself, see `joined`).
+ */
+export async function loadCallerWith(db: Db, openid: string, reads: Record<string, JoinedRead>): Promise<{ user: UserDoc | null; joined: Record<string, BaseDoc | null> }> {
+  const names = Object.keys(reads);
+  if (!names.length) return { user: await loadCaller(db, openid), joined: {} };
+  let agg = db.collection('users').aggregate().match({ openid }).limit(1);
+  for (const name of names) {
+    agg = agg.lookup({ from: reads[name].from, let: { caller: '$_id' }, pipeline: [{ $match: joinedMatch(reads[name]) }, { $limit: 1 }], as: JOINED + name });
+  }
+  const res = (await agg.end()) as unknown as { list: Array<Record<string, unknown>> };
+  const row = res.list[0];
+  if (!row) return { user: null, joined: {} };
+  const joined: Record<string, BaseDoc | null> = {};
+  for (const name of names) {
+    joined[name] = ((row[JOINED + name] as BaseDoc[] | undefined) ?? [])[0] ?? null;
+    delete row[JOINED + name];
+  }
+  return { user: row as unknown as UserDoc, joined };
+}
+
+/**
+ * A document the action declared in `reads`: as read with the caller, or (not read with it) read now
+ * by `read` — the same answer either way.
+ */
+export async function joined<T extends BaseDoc>(ctx: Ctx, name: string, read: () => Promise<T | null>): Promise<T | null> {
+  return Object.prototype.hasOwnProperty.call(ctx.joined, name) ? (ctx.joined[name] as T | null) : read();
 }
 
 /** What a context is made from: the caller's openid, the database, and optionally a clock and ports. */
@@ -99,8 +173,8 @@ export interface ContextSource {
   ports?: Partial<Ports>;
 }
 
-export async function createContext(src: ContextSource): Promise<Ctx> {
-  const user = src.openid ? await loadCaller(src.db, src.openid) : null;
+export async function createContext(src: ContextSource, reads: Record<string, JoinedRead> = {}): Promise<Ctx> {
+  const { user, joined } = src.openid ? await loadCallerWith(src.db, src.openid, reads) : { user: null, joined: {} };
   const ctx: Ctx = {
     ...cloudPorts(src.db),
     ...src.ports,
@@ -111,6 +185,7 @@ export async function createContext(src: ContextSource): Promise<Ctx> {
     now: src.now ?? now(),
     db: src.db,
     audit: (action, target, detail = {}) => audit(ctx, action, target, detail),
+    joined,
   };
   return ctx;
 }
@@ -131,7 +206,13 @@ interface Caller {
 }
 
 /** Validate, rate-limit, check access, run, shape: the one path every call takes, over HTTP or in-process. */
-async function dispatch<C extends ContractSpec>(contract: C, handlers: Handlers<C>, event: unknown, caller: Caller, context: () => Promise<Ctx>): Promise<Envelope<unknown>> {
+async function dispatch<C extends ContractSpec>(
+  contract: C,
+  handlers: Handlers<C>,
+  event: unknown,
+  caller: Caller,
+  context: (reads: Record<string, JoinedRead>) => Promise<Ctx>,
+): Promise<Envelope<unknown>> {
   try {
     if (!event || typeof event !== 'object') return failure('INVALID_INPUT', '请求格式不正确');
     const { action, data } = event as { action?: unknown; data?: unknown };
@@ -145,13 +226,14 @@ async function dispatch<C extends ContractSpec>(contract: C, handlers: Handlers<
       if (wait) return failure('RATE_LIMITED', tooFrequent(wait));
     }
 
-    const ctx = await context();
+    const handler = handlers[action as keyof C];
+    const reads = (handler.reads as Reads<unknown> | undefined)?.(parsed.data) ?? {};
+    const ctx = await context(reads);
     if (!ctx.openid) return failure('UNAUTHENTICATED', '无法识别您的微信身份，请重新进入小程序');
     if (spec.access.kind !== 'anyone') {
       if (!ctx.user) return failure('UNAUTHENTICATED');
       if (spec.access.kind === 'roles' && !hasAnyRole(ctx.roles, spec.access.roles)) return failure('FORBIDDEN');
     }
-    const handler = handlers[action as keyof C];
     const result = await (handler.handle as (c: Ctx, i: unknown) => Promise<unknown>)(ctx, parsed.data);
     const shaped = spec.output.safeParse(result);
     if (!shaped.success) {
@@ -206,7 +288,7 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
     }
     const openid = String(cloud.getWXContext().OPENID ?? '');
     const caller = { openid, env: String(process.env.TCB_ENV ?? ''), limiter };
-    return dispatch(contract, handlers, event, caller, () => createContext({ openid, db: database() }));
+    return dispatch(contract, handlers, event, caller, (reads) => createContext({ openid, db: database() }, reads));
   };
 }
 
@@ -224,7 +306,7 @@ export function createCaller<C extends ContractSpec>(contract: C, handlers: Hand
   };
   return (src: ContextSource) =>
     async <K extends keyof C & string>(action: K, data: z.input<C[K]['input']>): Promise<Envelope<OutputOf<C[K]>>> =>
-      (await dispatch(contract, handlers, { action, data }, { openid: src.openid, env: '', limiter: limiterOf(src.db) }, () => createContext(src))) as Envelope<OutputOf<C[K]>>;
+      (await dispatch(contract, handlers, { action, data }, { openid: src.openid, env: '', limiter: limiterOf(src.db) }, (reads) => createContext(src, reads))) as Envelope<OutputOf<C[K]>>;
 }
 
 export { AppError };

@@ -180,7 +180,8 @@ describe('操作日志', () => {
     const entry = (n: number) => ({ entryId: `e${n}`, at: '2026-12-01T02:00:00.000Z', actorName: '赵丽华', roles: ['业委会'], action: 'admin.exportLedger', target: `exports/x${n}`, detail: '{}' })
     const calls = fakeCloud({
       'user.login': committee,
-      'admin.auditLog': (d) => (d.cursor ? { items: [entry(2)], nextCursor: null } : { items: [entry(1)], nextCursor: 'next-1' }),
+      // the filtered first page (x3) is told apart from the unfiltered one (x1), so the test waits for it
+      'admin.auditLog': (d) => (d.cursor ? { items: [entry(2)], nextCursor: null } : { items: [entry(d.action ? 3 : 1)], nextCursor: 'next-1' }),
     })
     renderPage(Audit)
     await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(1))
@@ -188,6 +189,7 @@ describe('操作日志', () => {
     await typeInto('.js-filter-target input', 'exports/')
     fireEvent.click(el('.js-filter-apply'))
     await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ action: 'admin.export', target: 'exports/' }))
+    await waitFor(() => expect(el('.js-audit-list').textContent).toContain('exports/x3'))
     await waitFor(() => expect(el('.js-load-more')).toBeTruthy())
     fireEvent.click(el('.js-load-more'))
     await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(2))

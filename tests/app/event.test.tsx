@@ -1,6 +1,6 @@
 // 活动报名 as residents and organisers see it: the list's places, registering onto the waitlist,
 // checking in, the organiser's form and tools.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import { canRegister, checkinOpen } from '@core/event/rules'
@@ -8,6 +8,7 @@ import type { EventSummary, EventView } from '../../src/services/event'
 import EventDetail from '../../src/packages/event/detail'
 import EventEdit from '../../src/packages/event/edit'
 import EventList from '../../src/packages/event/list'
+import CheckinCodePage from '../../src/packages/event/checkin-code'
 import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
@@ -477,3 +478,36 @@ describe('活动报名 for a visitor (issue 11 item 6)', () => {
   })
 })
 
+
+describe('签到码 (H5: rendered by React, WeChat has the native component)', () => {
+  afterEach(() => jest.useRealTimers())
+
+  it('shows the digits, the QR and the seconds left; asks for the next code when they run out', async () => {
+    jest.useFakeTimers()
+    const codes = ['482915', '730146']
+    const calls = fakeCloud({
+      'user.login': organiser,
+      'event.get': () => view({ canManage: true }),
+      'event.attendees': () => ({ confirmed: [], waitlisted: [] }),
+      'event.issueCheckinCode': () => {
+        const code = codes.shift() ?? '000000'
+        return { code, expiresAt: new Date(Date.now() + 60_000).toISOString(), qrText: `linli:checkin:e1:${code}` }
+      },
+    })
+    openPage('/packages/event/checkin-code/index', 'e1')
+    renderPage(CheckinCodePage)
+    await waitFor(() => expect(el('.js-code-digits').textContent).toBe('482915'))
+    expect(el('.js-code-countdown').textContent).toMatch(/^(60|59) 秒后自动更换$/)
+    expect(el('.js-qr svg path').getAttribute('d')).toMatch(/^M\d/)
+    expect(calledWith(calls, 'issueCheckinCode')).toHaveLength(1)
+
+    act(() => jest.advanceTimersByTime(30_000))
+    expect(el('.js-code-countdown').textContent).toMatch(/^(30|29) 秒后自动更换$/)
+    expect(calledWith(calls, 'issueCheckinCode')).toHaveLength(1)
+
+    act(() => jest.advanceTimersByTime(30_000))
+    await waitFor(() => expect(el('.js-code-digits').textContent).toBe('730146'))
+    expect(calledWith(calls, 'issueCheckinCode')).toHaveLength(2)
+    expect(el('.js-code-countdown').textContent).toMatch(/秒后自动更换$/)
+  })
+})

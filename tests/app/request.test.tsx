@@ -469,6 +469,7 @@ describe('反映详情', () => {
     fireEvent.click(el('.js-action-transfer'))
     await waitFor(() => expect(document.querySelector('.js-transfer-targets')).toBeTruthy())
     expect([...document.querySelectorAll('.js-transfer-targets .ll-chip')].map((c) => c.textContent)).toEqual(['楼栋长/网格员', '物业', '业委会'])
+    await waitFor(() => expect(document.querySelector('.js-transfer-input textarea')).toBeTruthy())
     fireEvent.input(el('.js-transfer-input textarea'), { target: { value: '装修管理归物业' } })
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() => expect(screen.getByText('请选择转派给谁')).toBeTruthy())

@@ -214,6 +214,39 @@ describe('aggregate', () => {
       { i: 2, label: ['二'] },
     ]);
   });
+
+  it('joins with lookup in its let/pipeline form (a variable of the outer document, a constant, limit)', async () => {
+    const $ = db.command.aggregate;
+    await db.collection('other').add({
+      data: [
+        { owner: 3, kind: 'a', n: 1 },
+        { owner: 3, kind: 'b', n: 2 },
+        { owner: 4, kind: 'a', n: 3 },
+      ],
+    } as never);
+    const res = await db
+      .collection('items')
+      .aggregate()
+      .match({ i: _.in([3, 4, 5]) })
+      .lookup({
+        from: 'other',
+        let: { who: '$i' },
+        pipeline: $.pipeline()
+          .match(_.expr($.and([$.eq(['$owner', '$$who']), $.eq(['$kind', 'a'])])))
+          .limit(1)
+          .project({ _id: 0, n: 1 })
+          .done(),
+        as: 'mine',
+      })
+      .sort({ i: 1 })
+      .project({ _id: 0, i: 1, mine: 1 })
+      .end();
+    expect(res.list).toEqual([
+      { i: 3, mine: [{ n: 1 }] },
+      { i: 4, mine: [{ n: 3 }] },
+      { i: 5, mine: [] },
+    ]);
+  });
 });
 
 describe('unique indexes', () => {

@@ -2,7 +2,7 @@
 // per person, a waitlist promoted in order, audience and deadline, check-in codes, organisers only.
 import type { EventContract } from '@core/event/contract';
 import type { UserContract } from '@core/user/contract';
-import { client, control, freshEnv, sdk } from './helpers/cloud';
+import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
 const env = freshEnv('event');
 const event = client<EventContract>(env, 'event');
@@ -122,6 +122,59 @@ describe('活动报名: capacity under concurrency', () => {
     expect(results.every((r) => r.status === 'confirmed')).toBe(true);
     expect((await event.ok(people[0], 'get', { eventId })).placesLeft).toBeNull();
   });
+});
+
+describe('活动报名: database requests per outcome (write budget ≤ 3)', () => {
+  const call = async (openid: string, action: string, eventId: string) => {
+    const r = await invoke<Record<string, unknown>>(env, 'event', { action, data: { eventId } }, openid);
+    if (!r.body.ok) throw new Error(`${action}: ${r.body.code} ${r.body.message}`);
+    return { ...r.body.data, db: r.dbRequests };
+  };
+
+  it('confirmed 3, waitlisted 3, a repeated tap 1 (2 while waiting: the place), back after cancelling 3, cancel 3', async () => {
+    const eventId = await newEvent({ capacity: 1 });
+    const [a, b] = await residents(2, 'budget');
+    // the caller, the event and their registration in one request; the seat; the registration
+    expect(await call(a, 'register', eventId)).toMatchObject({ status: 'confirmed', db: 3 });
+    expect(await call(a, 'register', eventId)).toMatchObject({ status: 'confirmed', db: 1 });
+    expect(await call(b, 'register', eventId)).toMatchObject({ status: 'waitlisted', position: 1, db: 3 });
+    expect(await call(b, 'register', eventId)).toMatchObject({ status: 'waitlisted', position: 1, db: 2 });
+    expect(await call(b, 'cancel', eventId)).toMatchObject({ status: 'cancelled', db: 3 });
+    expect(await call(b, 'register', eventId)).toMatchObject({ status: 'waitlisted', position: 1, db: 3 });
+    expect((await call(b, 'get', eventId)).db).toBeLessThanOrEqual(2);
+    expect((await call(a, 'get', eventId)).db).toBe(1);
+    // the named exception: a cancellation that hands its seat to the head of the queue also moves
+    // that person's registration and tells them (bench: event.cancel, promoted)
+    const promoted = await call(a, 'cancel', eventId);
+    expect(promoted.db).toBeLessThanOrEqual(6);
+    expect((await event.ok(b, 'get', { eventId })).mine?.status).toBe('confirmed');
+    expect((await db.collection('events').doc(eventId).get()).data).toMatchObject({ confirmedCount: 1, waitlistCount: 0 });
+  });
+
+  it('a burst of 300 for 30 places never oversells, and hands out unique waitlist numbers in arrival order', async () => {
+    const eventId = await newEvent({ capacity: 30, title: '体检' });
+    const people = await residents(300, 'numbers');
+    const results = await Promise.all(people.map((p) => invoke<{ status: string; position?: number; registrationId: string }>(env, 'event', { action: 'register', data: { eventId } }, p)));
+    expect(results.filter((r) => !r.body.ok)).toEqual([]);
+    // three each, but for the race at the moment the event fills: a registration whose read still saw
+    // a free seat misses it and takes a number in a fourth request (only those in flight then)
+    const costs = results.map((r) => r.dbRequests);
+    expect(Math.max(...costs)).toBeLessThanOrEqual(4);
+    expect(costs.filter((n) => n > 3).length).toBeLessThanOrEqual(30);
+    const rows = (await regs(eventId)) as Array<{ status: string; _id: string; queuedAt: Date; waitlistNo?: number | null }>;
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(30);
+    expect((await db.collection('events').doc(eventId).get()).data).toMatchObject({ confirmedCount: 30, waitlistCount: 270, waitlistSeq: 270 });
+    const waiting = rows.filter((r) => r.status === 'waitlisted');
+    const numbers = waiting.map((r) => r.waitlistNo);
+    expect(new Set(numbers).size).toBe(270);
+    expect([...numbers].sort((x, y) => x! - y!)).toEqual(Array.from({ length: 270 }, (_x, i) => i + 1));
+    // the numbers follow the database's clock when each was taken
+    const byTime = [...waiting].sort((x, y) => new Date(x.queuedAt).getTime() - new Date(y.queuedAt).getTime() || x.waitlistNo! - y.waitlistNo!);
+    expect(byTime.map((r) => r.waitlistNo)).toEqual(Array.from({ length: 270 }, (_x, i) => i + 1));
+    // each was told the place its number gives
+    const told = new Map(results.map((r) => (r.body.ok ? [r.body.data.registrationId, r.body.data.position] : ['', 0])));
+    for (const r of waiting) expect(told.get(r._id)).toBe(r.waitlistNo);
+  }, 120_000);
 });
 
 describe('organisers change capacity and cancel', () => {

@@ -1,7 +1,7 @@
 // The main flows, tapped through in the WeChat build as the browser tests do in the H5 build:
 // first use (consent, binding); reporting a request, finding it in 我的反映 and following its
 // timeline as the property accepts it; registering for an event and being promoted from the
-// waitlist; the check-in QR on the canvas and checking in by scan or by code; a notice's unread
+// waitlist; the check-in code's native component and checking in by scan or by code; a notice's unread
 // dot; the privacy prompt before a privacy-scoped API. One WeChat user at a time, demo compound data.
 import qrcode from 'qrcode-generator';
 import { bootAs, callAs, waitFor, type WeappSession } from './helpers/simulate';
@@ -151,24 +151,58 @@ test('registering for an event, and being promoted from the waitlist when someon
   clean(m);
 });
 
-test('the organiser’s check-in code is drawn as a QR code on a Canvas 2D', async () => {
+test('the organiser’s check-in code is the native component: the QR as views (no canvas), 长辈模式, copy, rotation', async () => {
   const s = await as('demo-committee');
   await s.open('/packages/event/checkin-code/index?id=demo-event-tea');
   await s.waitForText('秒后自动更换');
   const [issued] = calls(s, 'event', 'issueCheckinCode');
   expect(issued.result.ok).toBe(true);
-  await s.waitForText(issued.result.data.code);
+  const { code, qrText } = issued.result.data as { code: string; qrText: string };
+  await s.waitForText(code);
   expect(s.wxCalls.filter((c) => c.api === 'setKeepScreenOn').map((c) => c.args.keepScreenOn)).toEqual([true]);
 
-  const canvas = await waitFor(() => [...s.canvases.values()].find((c) => c.rects.length > 1), 'the QR drawn on the canvas');
-  // the same code as src/components/QrCode.tsx makes: error correction M, smallest version
+  // the QR is the native component's dark runs, module for module what src/components/QrCode.tsx's
+  // settings make of qrText (error correction M, smallest version); no canvas is drawn on
   const qr = qrcode(0, 'M');
-  qr.addData(issued.result.data.qrText);
+  qr.addData(qrText);
   qr.make();
+  const n = qr.getModuleCount();
   let dark = 0;
-  for (let r = 0; r < qr.getModuleCount(); r++) for (let c = 0; c < qr.getModuleCount(); c++) if (qr.isDark(r, c)) dark++;
-  expect(canvas.rects.filter((r) => r.fill === '#000000')).toHaveLength(dark);
-  expect(canvas.width).toBeGreaterThan(0);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) dark++;
+  const rows = await waitFor(() => (s.all('ck-qr-row').length ? s.all('ck-qr-row') : null), 'the QR rows of the native component');
+  expect(rows).toHaveLength(n);
+  const px = (el: HTMLElement, prop: string) => Number(new RegExp(`(?:^|;)\\s*${prop}:\\s*(\\d+)px`).exec(el.getAttribute('style') ?? '')?.[1]);
+  const cell = px(rows[0], 'height');
+  expect(cell).toBeGreaterThan(1);
+  expect(s.all('ck-qr-dark').reduce((sum, run) => sum + px(run, 'width') / cell, 0)).toBe(dark);
+  expect(s.current.comp.dom.querySelector('wx-canvas')).toBeNull();
+  expect(s.canvases.size).toBe(0);
+
+  // 长辈模式 reaches into the component (page styles do not)
+  expect(s.find('ck--elder')).toBeUndefined();
+  await s.tap('js-elder-toggle');
+  await s.waitFor('ck--elder');
+
+  // a tap on the digits copies the code (a privacy-scoped API: the app's prompt first)
+  await s.tap('ck-digits');
+  await s.waitForText('隐私保护提示');
+  await s.agreePrivacy('js-privacy-agree');
+  await waitFor(() => s.wxCalls.find((c) => c.api === 'setClipboardData'), 'setClipboardData');
+  expect(s.wxCalls.filter((c) => c.api === 'setClipboardData').map((c) => c.args.data)).toEqual([code]);
+
+  // when the code's time is up the component asks the page for the next one (rotate): the page is
+  // shown again two minutes later, by this device's clock
+  const realNow = Date.now;
+  const later = realNow() + 120_000;
+  Date.now = () => later;
+  try {
+    s.current.comp.triggerPageLifeTime('show');
+  } finally {
+    Date.now = realNow;
+  }
+  await waitFor(() => calls(s, 'event', 'issueCheckinCode').length === 2 && calls(s, 'event', 'issueCheckinCode')[1].result, 'the next code issued');
+  const next = calls(s, 'event', 'issueCheckinCode')[1].result.data as { code: string };
+  await s.waitForText(new RegExp(`${next.code}\\d+ 秒后自动更换`));
   clean(s);
 });
 

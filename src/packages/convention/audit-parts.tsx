@@ -11,7 +11,7 @@ import { group, tappable } from '../../components/Tappable'
 import { conventionApi, conventionContract, type ConventionView, type Objection } from '../../services/convention'
 import { userApi } from '../../services/user'
 import { firstProblem } from '../../services/validate'
-import { useRemote } from '../../store/useRemote'
+import { useResource } from '../../hooks/useResource'
 import { ObjectionList, TextDialog, toast } from './components'
 
 interface PaperRow {
@@ -26,7 +26,7 @@ const blankRow = (buildingId = ''): PaperRow => ({ key: nextRow++, buildingId, u
 
 /** 纸质选票录入: a batch of rows (building, unit, room, choice), sent together. */
 export function PaperBallots({ conventionId, onEntered }: { conventionId: string; onEntered: () => void }) {
-  const directory = useRemote(() => userApi.directory({}))
+  const directory = useResource(() => userApi.directory({}))
   const [rows, setRows] = useState<PaperRow[]>([blankRow()])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -156,7 +156,7 @@ export function CloseAndFinalize({ v, reload }: { v: ConventionView; reload: () 
 
 /** The objections, with an answer box for each unanswered one (can.answer). */
 export function ObjectionAnswers({ conventionId, canAnswer }: { conventionId: string; canAnswer: boolean }) {
-  const list = useRemote(() => conventionApi.objections({ conventionId }), [conventionId])
+  const list = useResource(() => conventionApi.objections({ conventionId }), [conventionId])
   const [answering, setAnswering] = useState<Objection | null>(null)
   if (list.error) return <ErrorBlock message={list.error} onRetry={() => void list.reload()} />
   if (!list.data) return <Loading />

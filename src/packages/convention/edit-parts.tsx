@@ -5,7 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { group, tappable } from '../../components/Tappable'
 import { conventionApi } from '../../services/convention'
-import { useRemote } from '../../store/useRemote'
+import { useResource } from '../../hooks/useResource'
 
 export interface DraftArticle {
   /** A stable key for React while articles move. */
@@ -64,7 +64,7 @@ export function ArticleEditor({ articles, onChange, onAdd }: { articles: DraftAr
 
 /** The comments of the consultation, to mark the ones this revision takes up. */
 export function AdoptedComments({ conventionId, selected, onChange }: { conventionId: string; selected: string[]; onChange: (ids: string[]) => void }) {
-  const comments = useRemote(() => conventionApi.comments({ conventionId, limit: 50 }), [conventionId])
+  const comments = useResource(() => conventionApi.comments({ conventionId, limit: 50 }), [conventionId])
   if (comments.error) return <ErrorBlock message={comments.error} onRetry={() => void comments.reload()} />
   if (!comments.data) return <Loading />
   const items = comments.data.items.filter((c) => !c.parentId && !c.hidden)

@@ -14,7 +14,7 @@ import { PageShell } from '../../components/PageShell'
 import { RequestRow } from '../../components/RequestRow'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { useSession } from '../../store/session'
-import { useRemote } from '../../store/useRemote'
+import { useResource } from '../../hooks/useResource'
 import { useRefreshOnShow } from '../../components/SessionPage'
 import { eventApi } from '../../services/event'
 import { noticeApi } from '../../services/notice'
@@ -29,7 +29,7 @@ function CountTag({ loading, error, count, more }: { loading: boolean; error: st
 }
 
 function PendingReviewsRow() {
-  const pending = useRemote(() => userApi.listPendingBindings({ limit: 20 }))
+  const pending = useResource(() => userApi.listPendingBindings({ limit: 20 }))
   useRefreshOnShow(pending.reload, pending.loading)
   return (
     <View className='ll-row ll-list-item js-todo-verify' {...tappable(() => go(ROUTES.verify), { role: 'link' })}>
@@ -40,7 +40,7 @@ function PendingReviewsRow() {
 }
 
 function OpenRequestsRow() {
-  const open = useRemote(() => requestApi.listAssigned({ filter: 'open', limit: 20 }))
+  const open = useResource(() => requestApi.listAssigned({ filter: 'open', limit: 20 }))
   useRefreshOnShow(open.reload, open.loading)
   return (
     <View className='ll-row ll-list-item js-todo-requests' {...tappable(() => go(ROUTES.requestWork), { role: 'link' })}>
@@ -67,7 +67,7 @@ function Todo({ verify, requests, hall }: { verify: boolean; requests: boolean; 
 
 /** 我的反映: the latest three, each opening its detail. */
 function MyRequests() {
-  const mine = useRemote(() => requestApi.listMine({ limit: 3 }))
+  const mine = useResource(() => requestApi.listMine({ limit: 3 }))
   useRefreshOnShow(mine.reload, mine.loading)
   return (
     <Card
@@ -94,7 +94,7 @@ function MyRequests() {
 
 /** 近期活动: the next three events with their places left, each opening its detail. */
 function UpcomingEvents() {
-  const events = useRemote(() => eventApi.list({ when: 'upcoming', limit: 3 }))
+  const events = useResource(() => eventApi.list({ when: 'upcoming', limit: 3 }))
   useRefreshOnShow(events.reload, events.loading)
   return (
     <Card
@@ -149,7 +149,7 @@ function VisitorNote({ reader, compoundName }: { reader: 'public' | 'none'; comp
  * — only for a member of the audience: a visitor's reads are not recorded, so a count could never clear.
  */
 function HomeNotices() {
-  const notices = useRemote(() => noticeApi.list({ limit: 5 }))
+  const notices = useResource(() => noticeApi.list({ limit: 5 }))
   useRefreshOnShow(notices.reload, notices.loading)
   const reader = notices.data?.reader ?? null
   const unread = notices.data ? (reader === 'member' ? notices.data.unread : 0) : notices.error ? 0 : null

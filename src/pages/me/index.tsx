@@ -10,7 +10,7 @@ import { useRefreshOnShow } from '../../components/SessionPage'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { isLocal } from '../../services/platform'
 import { useSession } from '../../store/session'
-import { useRemote } from '../../store/useRemote'
+import { useResource } from '../../hooks/useResource'
 import { userApi } from '../../services/user'
 import { homeLabel, roleLabel } from '../../utils/format'
 import { worksWithoutHousehold } from '@core/roles'
@@ -26,7 +26,7 @@ function bindingText(s: NonNullable<ReturnType<typeof useSession>['session']>): 
 
 /** 消息中心 with its unread count (one small read each time 我的 shows). */
 function InboxCell() {
-  const inbox = useRemote(() => userApi.inbox({ limit: 1 }))
+  const inbox = useResource(() => userApi.inbox({ limit: 1 }))
   useRefreshOnShow(inbox.reload)
   const unread = inbox.data?.unread ?? 0
   return (

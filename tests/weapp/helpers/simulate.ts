@@ -18,6 +18,8 @@ export interface JComponent {
   data: AnyRecord;
   attach(parent: Element): void;
   detach(): void;
+  /** A page lifetime (show, hide …) to the component and every component inside it. */
+  triggerPageLifeTime(name: string, ...args: unknown[]): void;
 }
 
 interface Simulate {

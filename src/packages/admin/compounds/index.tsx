@@ -6,11 +6,11 @@ import { Card } from '../../../components/Card'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { adminApi } from '../../../services/admin'
 import { adminUrl, go } from '../../../routes'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { AdminPage, DataTable, percent, useRefreshOnShow } from '../components'
 
 function Compounds() {
-  const list = useRemote(() => adminApi.compounds({}))
+  const list = useResource(() => adminApi.compounds({}))
   useRefreshOnShow(list.reload, list.loading)
   return (
     <RemoteView loading={list.loading} error={list.error} data={list.data} onRetry={() => void list.reload()} isEmpty={(d) => !d.items.length} emptyText='您的辖区还没有小区'>

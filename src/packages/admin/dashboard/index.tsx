@@ -12,7 +12,7 @@ import { adminApi, type Overview } from '../../../services/admin'
 import { userApi } from '../../../services/user'
 import { go, requestDetailUrl } from '../../../routes'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { dateTime } from '../../../utils/format'
 import { Chart } from '../Chart'
 import { countsOption, ratesOption } from '../charts'
@@ -243,13 +243,13 @@ function Dashboard({ compoundId }: { compoundId: string }) {
   const months = recentMonths(new Date())
   const [month, setMonth] = useState(months[0])
   const [buildingId, setBuildingId] = useState('all')
-  const overview = useRemote(
+  const overview = useResource(
     () => adminApi.overview({ ...(compoundId ? { compoundId } : {}), month, ...(buildingId !== 'all' ? { buildingId } : {}) }),
     [compoundId, month, buildingId],
   )
   // the buildings of the compound shown (an officer without ?compoundId= gets the first in scope)
   const shown = compoundId || overview.data?.compoundId || ''
-  const directory = useRemote(() => userApi.directory(shown ? { compoundId: shown } : {}), [shown])
+  const directory = useResource(() => userApi.directory(shown ? { compoundId: shown } : {}), [shown])
   useRefreshOnShow(overview.reload, overview.loading)
   const buildings = directory.data?.buildings ?? []
   return (

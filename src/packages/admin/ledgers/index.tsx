@@ -12,7 +12,7 @@ import { tappable } from '../../../components/Tappable'
 import { adminApi, type ExportJob } from '../../../services/admin'
 import { userApi } from '../../../services/user'
 import { ROUTES, go } from '../../../routes'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { dateTime } from '../../../utils/format'
 import { AdminPage, Chips, dayBound } from '../components'
 
@@ -101,7 +101,7 @@ function Ledgers() {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [jobs, setJobs] = useState<ExportJob[]>([])
-  const directory = useRemote(() => userApi.directory({}))
+  const directory = useResource(() => userApi.directory({}))
   const buildings = directory.data?.buildings ?? []
   const withBuilding = ledger === 'requests'
 

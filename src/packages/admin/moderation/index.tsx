@@ -10,7 +10,7 @@ import { Card } from '../../../components/Card'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { adminApi, adminContract, type QueueItem } from '../../../services/admin'
 import { firstProblem } from '../../../services/validate'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { dateTime } from '../../../utils/format'
 import { AdminPage, useRefreshOnShow } from '../components'
 
@@ -48,7 +48,7 @@ function Item({ q, onDecide }: { q: QueueItem; onDecide: (d: Decision) => void }
 }
 
 function Queue() {
-  const queue = useRemote(() => adminApi.moderationQueue({}))
+  const queue = useResource(() => adminApi.moderationQueue({}))
   useRefreshOnShow(queue.reload, queue.loading)
   const [done, setDone] = useState<string[]>([])
   const [open, setOpen] = useState<{ q: QueueItem; decision: Decision } | null>(null)

@@ -12,7 +12,7 @@ import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { group } from '../../../components/Tappable'
 import { conventionApi, type Progress } from '../../../services/convention'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { percent, toast, useConventionId } from '../components'
 
 type Building = Progress['buildings'][number]
@@ -58,7 +58,7 @@ function BuildingCard({ b, seeNotVoted, canRemind, onRemind }: { b: Building; se
 
 function ProgressView({ conventionId }: { conventionId: string }) {
   const { hasRole } = useSession()
-  const progress = useRemote(() => conventionApi.progress({ conventionId }), [conventionId])
+  const progress = useResource(() => conventionApi.progress({ conventionId }), [conventionId])
   useRefreshOnShow(progress.reload, progress.loading)
   const [busy, setBusy] = useState(false)
   if (progress.error) return <ErrorBlock message={progress.error} onRetry={() => void progress.reload()} />

@@ -9,7 +9,7 @@ import { SessionPage } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { group } from '../../../components/Tappable'
 import { conventionApi, type TallyView } from '../../../services/convention'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { eventTime } from '../../../utils/format'
 import { Advisory, CriterionRow, Fact, ObjectionList, percent, useConventionId } from '../components'
 
@@ -83,10 +83,10 @@ function ByBuilding({ rows }: { rows: TallyView['byBuilding'] }) {
 }
 
 function Result({ conventionId }: { conventionId: string }) {
-  const tally = useRemote(() => conventionApi.tally({ conventionId }), [conventionId])
-  const objections = useRemote(() => conventionApi.objections({ conventionId }), [conventionId])
+  const tally = useResource(() => conventionApi.tally({ conventionId }), [conventionId])
+  const objections = useResource(() => conventionApi.objections({ conventionId }), [conventionId])
   // the title heads the printed sheet
-  const convention = useRemote(() => conventionApi.get({ conventionId }), [conventionId])
+  const convention = useResource(() => conventionApi.get({ conventionId }), [conventionId])
   if (tally.error) return <ErrorBlock message={tally.error} onRetry={() => void tally.reload()} />
   if (!tally.data) return <Loading />
   const t = tally.data

@@ -6,7 +6,7 @@ import { Card } from '../../../components/Card'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { eventApi, type Attendee } from '../../../services/event'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { eventTime } from '../../../utils/format'
 import { useEventId } from '../components'
 import { tappable } from '../../../components/Tappable'
@@ -46,7 +46,7 @@ function Person({ a, waitlisted }: { a: Attendee; waitlisted?: boolean }) {
 }
 
 function Attendees({ eventId }: { eventId: string }) {
-  const list = useRemote(() => eventApi.attendees({ eventId }), [eventId])
+  const list = useResource(() => eventApi.attendees({ eventId }), [eventId])
   useRefreshOnShow(list.reload)
   if (list.error) return <ErrorBlock message={list.error} onRetry={() => void list.reload()} />
   if (!list.data) return <Loading />

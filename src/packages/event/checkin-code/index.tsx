@@ -1,17 +1,21 @@
 // 签到码 (organisers, the big screen at the door): the current 6-digit code and its QR code, renewed
-// when it expires, and how many have checked in so far.
+// when it expires, and how many have checked in so far. The code on screen is ./CodeView: in WeChat
+// the native custom component ../native/checkin-code (WXML views, no canvas), in the browser React.
+// Either counts down by itself and asks for the next code (onRotate), so the page does not
+// re-render every second.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { CHECKIN_WINDOW_MS } from '@core/event/rules'
 import { Card } from '../../../components/Card'
-import { QrCode } from '../../../components/QrCode'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { eventApi, type CheckinCode } from '../../../services/event'
 import { isWeapp } from '../../../services/platform'
-import { useRemote } from '../../../store/useRemote'
+import { useSession } from '../../../store/session'
+import { useResource } from '../../../hooks/useResource'
 import { useEventId } from '../components'
+import { CodeView } from './CodeView'
 
 /** How often the checked-in count is refreshed. */
 const COUNT_REFRESH_MS = 10_000
@@ -37,7 +41,7 @@ function renewAt(expiresAt: string, now: number): number {
 }
 
 function CheckinCount({ eventId }: { eventId: string }) {
-  const count = useRemote(() => eventApi.attendees({ eventId }), [eventId])
+  const count = useResource(() => eventApi.attendees({ eventId }), [eventId])
   const { reload } = count
   useEffect(() => {
     const timer = setInterval(() => void reload(), COUNT_REFRESH_MS)
@@ -54,13 +58,21 @@ function CheckinCount({ eventId }: { eventId: string }) {
 }
 
 function CodeScreen({ eventId }: { eventId: string }) {
-  const event = useRemote(() => eventApi.get({ eventId }), [eventId])
+  const event = useResource(() => eventApi.get({ eventId }), [eventId])
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [now, setNow] = useState(Date.now())
+  // when to renew, by this device's clock: the ref for the retry timer, the state for CodeView
   const deadline = useRef(0)
+  const [renewAtMs, setRenewAtMs] = useState(0)
+  const shown = useRef(false)
   const issuing = useRef(false)
   const [size] = useState(qrSize)
+  const { elderMode } = useSession()
+
+  const renewBy = useCallback((at: number) => {
+    deadline.current = at
+    setRenewAtMs(at)
+  }, [])
 
   const issue = useCallback(async () => {
     if (issuing.current) return
@@ -70,20 +82,20 @@ function CodeScreen({ eventId }: { eventId: string }) {
     if (!res.ok) {
       setError(res.message)
       // try again a little later rather than on every tick
-      deadline.current = Date.now() + MIN_RENEW_MS
+      renewBy(Date.now() + MIN_RENEW_MS)
       return
     }
     setError(null)
     setCode(res.data)
-    deadline.current = renewAt(res.data.expiresAt, Date.now())
-  }, [eventId])
+    shown.current = true
+    renewBy(renewAt(res.data.expiresAt, Date.now()))
+  }, [eventId, renewBy])
 
   useEffect(() => {
     void issue()
+    // until a code is on screen (CodeView asks for the next one itself), retry a failed first issue
     const timer = setInterval(() => {
-      const t = Date.now()
-      setNow(t)
-      if (t >= deadline.current) void issue()
+      if (!shown.current && Date.now() >= deadline.current) void issue()
     }, 1000)
     return () => clearInterval(timer)
   }, [issue])
@@ -96,18 +108,18 @@ function CodeScreen({ eventId }: { eventId: string }) {
     return () => void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined)
   }, [])
 
+  const rotate = useCallback(() => void issue(), [issue])
+  const copy = useCallback((text: string) => void Taro.setClipboardData({ data: text }).catch(() => undefined), [])
+
   if (error && !code) return <ErrorBlock message={error} onRetry={() => void issue()} />
   if (!code) return <Loading text='正在生成签到码…' />
-  const secondsLeft = Math.max(0, Math.ceil((deadline.current - now) / 1000))
   return (
     <>
       <Card className='js-code-card'>
         <View className='ev-code'>
           {event.data ? <Text className='ev-code__title js-code-title'>{event.data.title}</Text> : null}
           <Text className='ll-muted'>请在「活动详情」输入签到码，或用微信扫码签到</Text>
-          <Text className='ev-code__digits js-code-digits'>{code.code}</Text>
-          <Text className='ev-code__countdown js-code-countdown'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动更换` : '正在更换…'}</Text>
-          <QrCode text={code.qrText} size={size} className='js-qr' />
+          <CodeView code={code.code} qrText={code.qrText} expiresAt={renewAtMs} size={size} elder={elderMode} onRotate={rotate} onCopy={copy} />
           {error ? <Text className='ll-error-text'>{error}</Text> : null}
         </View>
       </Card>

@@ -15,7 +15,7 @@ import { EVENT_ORGANIZER_ROLES, eventApi, eventContract, type EventContract, typ
 import { userApi } from '../../../services/user'
 import { firstIssue } from '../../../services/validate'
 import { Field, FormProblemLine, useFormProblem, type FormProblem } from '../../../components/FormField'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { formDay, formTimeToIso, isoToFormTime } from '../../../utils/formTime'
 import { AUDIENCE_LABELS, DateTimeField, useEventId } from '../components'
 import { group, tappable } from '../../../components/Tappable'
@@ -107,7 +107,7 @@ function changes(before: CreateInput, after: CreateInput): Partial<CreateInput> 
 
 /** The compound's buildings to choose from (asked for only when the audience is 指定楼栋). */
 function BuildingChoices({ selected, onToggle }: { selected: string[]; onToggle: (buildingId: string) => void }) {
-  const directory = useRemote(() => userApi.directory({}))
+  const directory = useResource(() => userApi.directory({}))
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
   return (
@@ -270,7 +270,7 @@ function EventForm({ original }: { original: EventView | null }) {
 
 /** Editing: the event as it stands, if the caller may manage it. */
 function EditExisting({ eventId }: { eventId: string }) {
-  const event = useRemote(() => eventApi.get({ eventId }), [eventId])
+  const event = useResource(() => eventApi.get({ eventId }), [eventId])
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: '编辑活动' }).catch(() => undefined)
   }, [])

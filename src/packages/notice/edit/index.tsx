@@ -28,7 +28,7 @@ import { firstIssue } from '../../../services/validate'
 import { Field, FormProblemLine, useFormProblem, type FormProblem } from '../../../components/FormField'
 import { Toggle } from '../../../components/Toggle'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { eventTime } from '../../../utils/format'
 import { formTimeToIso, isFormTime, isoToFormTime } from '../../../utils/formTime'
 import { PublishAtField, feeTotal, hasRichFormatting, htmlToText, money, textToHtml, useNoticeId } from '../components'
@@ -169,7 +169,7 @@ function changes(before: Form, after: Form, data: PublishInput): Partial<Publish
 
 /** The compound's buildings to choose from (asked for only when the audience is 指定楼栋). */
 function BuildingChoices({ selected, onToggle }: { selected: string[]; onToggle: (buildingId: string) => void }) {
-  const directory = useRemote(() => userApi.directory({}))
+  const directory = useResource(() => userApi.directory({}))
   if (directory.error) return <ErrorBlock message={directory.error} onRetry={() => void directory.reload()} />
   if (!directory.data) return <Loading />
   return (
@@ -526,7 +526,7 @@ function NoticeForm({ original }: { original: NoticeView | null }) {
 
 /** Editing: the notice as it stands, if the caller may manage it. */
 function EditExisting({ noticeId }: { noticeId: string }) {
-  const notice = useRemote(() => noticeApi.get({ noticeId }), [noticeId])
+  const notice = useResource(() => noticeApi.get({ noticeId }), [noticeId])
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: '编辑通知' }).catch(() => undefined)
   }, [])

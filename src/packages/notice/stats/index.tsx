@@ -7,7 +7,7 @@ import { Card } from '../../../components/Card'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { NOTICE_STATS_ROLES, noticeApi, type ReadStats } from '../../../services/notice'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { Chips, useNoticeId, type Chip } from '../components'
 import { group, tappable } from '../../../components/Tappable'
 
@@ -107,7 +107,7 @@ function StatsView({ noticeId }: { noticeId: string }) {
   const [buildingId, setBuildingId] = useState<string>('all')
   // the building tiles come from the unfiltered answer, so they stay while a filter is on
   const [buildings, setBuildings] = useState<Array<{ buildingId: string; buildingName: string }>>([])
-  const stats = useRemote(async () => {
+  const stats = useResource(async () => {
     const res = await noticeApi.readStats(buildingId === 'all' ? { noticeId } : { noticeId, buildingId })
     if (res.ok && buildingId === 'all') setBuildings(res.data.byBuilding.map((b) => ({ buildingId: b.buildingId, buildingName: b.buildingName })))
     return res

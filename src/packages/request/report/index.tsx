@@ -26,7 +26,7 @@ import { userApi } from '../../../services/user'
 import { firstIssue } from '../../../services/validate'
 import { Field, FormProblemLine, useFormProblem, type FormProblem } from '../../../components/FormField'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { MetooButton, RequestPage, Tiles, hoursText } from '../components'
 
 type CreateInput = InputOf<RequestContract['create']>
@@ -114,9 +114,9 @@ function ProxyCard({ on, onToggle, choice, onChoice, problem }: { on: boolean; o
 function ReportForm() {
   const { session, hasRole } = useSession()
   const mayActFor = hasRole('grid', 'branch')
-  const directory = useRemote(() => userApi.directory({}))
+  const directory = useResource(() => userApi.directory({}))
   // the compound's own deadlines, as the function will set them (never the defaults)
-  const deadlines = useRemote(() => requestApi.deadlines({}))
+  const deadlines = useResource(() => requestApi.deadlines({}))
   const [key] = useState(newIdempotencyKey)
   const [category, setCategory] = useState<Category | null>(null)
   const [content, setContent] = useState('')

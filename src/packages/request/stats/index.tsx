@@ -8,7 +8,7 @@ import { monthOf } from '@core/request/rules'
 import { Card } from '../../../components/Card'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { requestApi } from '../../../services/request'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { RequestPage, Tiles, percent, useRefreshOnShow } from '../components'
 
 type Stats = OutputOf<RequestContract['stats']>
@@ -60,7 +60,7 @@ function StatsView() {
   const months = recentMonths(new Date())
   const [month, setMonth] = useState<string>(months[0])
   const [groupBy, setGroupBy] = useState<GroupBy>('none')
-  const stats = useRemote(() => requestApi.stats(month === 'all' ? { groupBy } : { month, groupBy }), [month, groupBy])
+  const stats = useResource(() => requestApi.stats(month === 'all' ? { groupBy } : { month, groupBy }), [month, groupBy])
   useRefreshOnShow(stats.reload)
   const monthLabel = (m: string) => (m === 'all' ? '全部' : `${Number(m.slice(5))}月`)
   return (

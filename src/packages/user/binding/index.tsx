@@ -13,7 +13,7 @@ import { userApi } from '../../../services/user'
 import { firstIssue } from '../../../services/validate'
 import { Field, FormProblemLine, useFormProblem } from '../../../components/FormField'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { RELATION_LABELS, dateTime, homeLabel } from '../../../utils/format'
 import { Choices } from '../components'
 
@@ -56,7 +56,7 @@ function PendingCard() {
 
 function BindingForm() {
   const { session, refresh } = useSession()
-  const directory = useRemote(() => userApi.directory({}))
+  const directory = useResource(() => userApi.directory({}))
   const [buildingId, setBuildingId] = useState<string | null>(null)
   const [unit, setUnit] = useState<string | null>(null)
   const [room, setRoom] = useState('')

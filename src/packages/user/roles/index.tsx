@@ -12,7 +12,7 @@ import { PageShell } from '../../../components/PageShell'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { roleLabel } from '../../../utils/format'
 import { group, tappable } from '../../../components/Tappable'
 
@@ -168,8 +168,8 @@ export default function Roles() {
   const { hasRole, status } = useSession()
   const [query, setQuery] = useState('')
   const [submitted, setSubmitted] = useState('')
-  const list = useRemote(() => userApi.searchUsers({ query: submitted || undefined, limit: 30 }), [submitted])
-  const grid = useRemote(() => userApi.gridMap({}))
+  const list = useResource(() => userApi.searchUsers({ query: submitted || undefined, limit: 30 }), [submitted])
+  const grid = useResource(() => userApi.gridMap({}))
 
   if (status === 'ready' && !hasRole('branch', 'committee')) {
     return (

@@ -11,7 +11,7 @@ import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
 import { firstProblem } from '../../../services/validate'
 import { userApi } from '../../../services/user'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { RELATION_LABELS, fromNow } from '../../../utils/format'
 import { tappable } from '../../../components/Tappable'
 
@@ -93,7 +93,7 @@ function PendingItem({ item, onDone }: { item: Pending; onDone: (id: string, ver
 
 export default function Verify() {
   const { hasRole, status } = useSession()
-  const list = useRemote(() => userApi.listPendingBindings({ limit: 50 }))
+  const list = useResource(() => userApi.listPendingBindings({ limit: 50 }))
   const [done, setDone] = useState<Record<string, string>>({})
   useDidShow(() => void list.reload())
 

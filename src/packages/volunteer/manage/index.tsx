@@ -9,7 +9,7 @@ import { SessionPage } from '../../../components/SessionPage'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { firstProblem } from '../../../services/validate'
 import { volunteerApi, volunteerContract, type Member } from '../../../services/volunteer'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { eventTime, eventTimeRange } from '../../../utils/format'
 import { formDay, formTimeToIso } from '../../../utils/formTime'
 import { Choices, DateTimeField, ReasonDialog, Tabs, toast, useParam } from '../components'
@@ -76,7 +76,7 @@ function LogForm({ teamId, members }: { teamId: string; members: Member[] }) {
 }
 
 function Manage({ teamId }: { teamId: string }) {
-  const team = useRemote(() => volunteerApi.getTeam({ teamId }), [teamId])
+  const team = useResource(() => volunteerApi.getTeam({ teamId }), [teamId])
   return (
     <RemoteView {...team} onRetry={() => void team.reload()}>
       {(t) => (t.leading ? <Leading teamId={teamId} name={t.name} /> : <Empty text='只有本队队长可以管理这支队伍' />)}
@@ -86,8 +86,8 @@ function Manage({ teamId }: { teamId: string }) {
 
 /** Only mounted for a leader: members and records are the leaders' to see. */
 function Leading({ teamId, name }: { teamId: string; name: string }) {
-  const members = useRemote(() => volunteerApi.members({ teamId }), [teamId])
-  const records = useRemote(() => volunteerApi.pendingRecords({ teamId }), [teamId])
+  const members = useResource(() => volunteerApi.members({ teamId }), [teamId])
+  const records = useResource(() => volunteerApi.pendingRecords({ teamId }), [teamId])
   const [tab, setTab] = useState<Tab>('applications')
   const [ask, setAsk] = useState<Ask>(null)
 

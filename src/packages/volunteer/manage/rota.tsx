@@ -8,7 +8,7 @@ import { Empty, ErrorBlock, Loading, RemoteView } from '../../../components/Stat
 import { tappable } from '../../../components/Tappable'
 import { firstProblem } from '../../../services/validate'
 import { volunteerApi, volunteerContract, type ShiftView } from '../../../services/volunteer'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { eventTime } from '../../../utils/format'
 import { formDay, formTimeToIso } from '../../../utils/formTime'
 import { DateTimeField, ShiftRow, toast } from '../components'
@@ -46,7 +46,7 @@ function ShiftCode({ shiftId }: { shiftId: string }) {
 }
 
 function Roster({ shiftId }: { shiftId: string }) {
-  const roster = useRemote(() => volunteerApi.shiftRoster({ shiftId }), [shiftId])
+  const roster = useResource(() => volunteerApi.shiftRoster({ shiftId }), [shiftId])
   const [busy, setBusy] = useState<string | null>(null)
   const check = async (userId: string, kind: 'in' | 'out') => {
     setBusy(`${userId}:${kind}`)
@@ -135,7 +135,7 @@ function CreateShifts({ teamId, onDone }: { teamId: string; onDone: () => void }
 }
 
 export function Rota({ teamId }: { teamId: string }) {
-  const shifts = useRemote(() => volunteerApi.shifts({ teamId }), [teamId])
+  const shifts = useResource(() => volunteerApi.shifts({ teamId }), [teamId])
   const [open, setOpen] = useState<string | null>(null)
   if (shifts.error && !shifts.data) return <ErrorBlock message={shifts.error} onRetry={() => void shifts.reload()} />
   return (

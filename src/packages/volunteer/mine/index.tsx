@@ -13,7 +13,7 @@ import { ROUTES, go, teamUrl } from '../../../routes'
 import { isWeapp, saveCsv } from '../../../services/platform'
 import { firstProblem } from '../../../services/validate'
 import { volunteerApi, volunteerContract, type RecordView } from '../../../services/volunteer'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { eventTimeRange } from '../../../utils/format'
 import { formTimeToIso, isoToFormTime } from '../../../utils/formTime'
 import { Bars, DateTimeField, MembershipTag, RecordStatusTag, ShiftRow, toast } from '../components'
@@ -83,7 +83,7 @@ function RecordRow({ record: r, onChanged }: { record: RecordView; onChanged: ()
 }
 
 function Hours() {
-  const record = useRemote(() => volunteerApi.myRecord({}), [])
+  const record = useResource(() => volunteerApi.myRecord({}), [])
   useRefreshOnShow(record.reload, record.loading)
   const [exporting, setExporting] = useState(false)
   const exportCsv = async () => {
@@ -131,8 +131,8 @@ function Hours() {
 }
 
 function TeamsAndShifts() {
-  const teams = useRemote(() => volunteerApi.listTeams({ mine: true }), [])
-  const shifts = useRemote(() => volunteerApi.shifts({ mine: true }), [])
+  const teams = useResource(() => volunteerApi.listTeams({ mine: true }), [])
+  const shifts = useResource(() => volunteerApi.shifts({ mine: true }), [])
   useRefreshOnShow(() => Promise.all([teams.reload(), shifts.reload()]), teams.loading || shifts.loading)
   return (
     <>

@@ -11,14 +11,14 @@ import { tappable } from '../../../components/Tappable'
 import { go, teamUrl } from '../../../routes'
 import { volunteerApi, volunteerContract } from '../../../services/volunteer'
 import { useSession } from '../../../store/session'
-import { useRemote } from '../../../store/useRemote'
+import { useResource } from '../../../hooks/useResource'
 import { Bars, Stars, Tabs } from '../components'
 import { NewTeam } from './newTeam'
 
 type Tab = 'teams' | 'hours' | 'board' | 'ratings'
 
 function TeamHours({ reloadKey }: { reloadKey: number }) {
-  const stats = useRemote(() => volunteerApi.teamStats({}), [reloadKey])
+  const stats = useResource(() => volunteerApi.teamStats({}), [reloadKey])
   return (
     <RemoteView {...stats} onRetry={() => void stats.reload()} isEmpty={(d) => !d.teams.length} emptyText='还没有志愿服务队'>
       {(d) => (
@@ -36,7 +36,7 @@ function TeamHours({ reloadKey }: { reloadKey: number }) {
 }
 
 function AllTeams({ reloadKey }: { reloadKey: number }) {
-  const teams = useRemote(() => volunteerApi.listTeams({ limit: 50 }), [reloadKey])
+  const teams = useResource(() => volunteerApi.listTeams({ limit: 50 }), [reloadKey])
   return (
     <RemoteView {...teams} onRetry={() => void teams.reload()} isEmpty={(d) => !d.items.length} emptyText='还没有志愿服务队'>
       {(d) => (
@@ -57,7 +57,7 @@ function AllTeams({ reloadKey }: { reloadKey: number }) {
 }
 
 function Leaderboard() {
-  const board = useRemote(() => volunteerApi.leaderboard({}), [])
+  const board = useResource(() => volunteerApi.leaderboard({}), [])
   return (
     <RemoteView {...board} onRetry={() => void board.reload()}>
       {(d) => (
@@ -79,7 +79,7 @@ function Leaderboard() {
 }
 
 function Ratings() {
-  const ratings = useRemote(() => volunteerApi.leaderRatings({}), [])
+  const ratings = useResource(() => volunteerApi.leaderRatings({}), [])
   return (
     <RemoteView {...ratings} onRetry={() => void ratings.reload()}>
       {(d) => (
