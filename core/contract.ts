@@ -20,10 +20,32 @@ export const user = { kind: 'user' } as const;
 /** A known caller holding one of these roles. */
 export const roles = (...wanted: readonly Role[]) => ({ kind: 'roles', roles: wanted }) as const;
 
+/**
+ * A per-person rate limit: a token bucket of `burst` calls that refills `perMinute` calls a minute.
+ * The runtime keeps the buckets in memory, per warm function instance (no database request).
+ */
+export interface RateLimit {
+  readonly burst: number;
+  readonly perMinute: number;
+}
+
+/**
+ * Creating something (a request, an event, a comment, a registration …): 60 at once, then one every
+ * 5 s. The burst is generous (the test suites file ~35 requests as one demo resident within a minute);
+ * the refill is what stops a script.
+ */
+export const CREATE_LIMIT: RateLimit = { burst: 60, perMinute: 12 };
+/** Uploading a photo: a report's nine and a few more at once, then one every 2 s. */
+export const UPLOAD_LIMIT: RateLimit = { burst: 12, perMinute: 30 };
+/** An export (a file built and stored): 10 at once (every ledger of the console), then one every 15 s. */
+export const EXPORT_LIMIT: RateLimit = { burst: 10, perMinute: 4 };
+
 export interface ActionSpec<I extends Schema = Schema, O extends Schema = Schema> {
   input: I;
   output: O;
   access: Access;
+  /** The caller's rate limit on this action (create-type actions, uploads, exports). */
+  limit?: RateLimit;
 }
 
 /** May a person with these roles call this action? (`null`: not signed in yet.) */

@@ -111,7 +111,7 @@ if (require.main === module) {
       console.log(`  environment      ${opts.env} (any env id is accepted, each with its own database)`);
       console.log(`  functions        ${emulator.host.names().join(', ') || '(none built)'}  →  POST ${url}/functions/<name>  (header x-wx-openid)`);
       console.log(`  timer triggers   POST ${url}/triggers/<name>`);
-      console.log(`  control API      ${url}/__emulator/health | clock | outbox | invocations | explain | unindexed | strict`);
+      console.log(`  control API      ${url}/__emulator/health | clock | outbox | invocations | explain | unindexed | strict | faults`);
       console.log(`  index mode       ${opts.strictIndexes ? 'strict: unindexed queries on growing collections fail' : 'unindexed queries are logged (--strict-indexes to refuse them)'}`);
       if (opts.static) console.log(`  H5 app           ${url}/`);
       console.log('\nEnvironment for a process whose wx-server-sdk should use this emulator:');

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../cloudfunctions/runtime/collections';
 import { CODES, Database, type QueryOrigin, type UnindexedQuery } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
+import { FaultSwitch, type FaultSpec } from './faults';
 import { FunctionError, FunctionHost } from './functions';
 import { isEmpty, seedDemo, seedSampleContent } from './seed';
 import { decodeOpenApiRequest, encodeOpenApiResponse, parseMultipart } from './protobuf';
@@ -120,6 +121,8 @@ export class Emulator {
   private server: http.Server | null = null;
   private port = 0;
   readonly dbRequests = { total: 0 };
+  /** Injected database failures and delays (control API: /__emulator/faults). */
+  readonly faults = new FaultSwitch();
   /** Queries that no declared index served, one entry per sender, collection and query shape. */
   readonly unindexed = new Map<string, UnindexedEntry>();
   private strict: boolean;
@@ -276,7 +279,7 @@ export class Emulator {
       if (fn && req.method === 'POST') return await this.handleFunction(req, res, decodeURIComponent(fn[1]));
       const trigger = /^\/triggers\/([^/]+)$/.exec(p);
       if (trigger && req.method === 'POST') return await this.handleTrigger(req, res, decodeURIComponent(trigger[1]));
-      if (p.startsWith('/storage/')) return await this.handleStorage(req, res, p);
+      if (p.startsWith('/storage/')) return await this.handleStorage(req, res, p, url);
       if (p.startsWith('/__emulator/')) return await this.handleControl(req, res, url);
       if (req.method === 'GET' || req.method === 'HEAD') return this.serveStatic(res, p);
       throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${p}`);
@@ -304,10 +307,16 @@ export class Emulator {
     }
     const action = String(body.action ?? '');
     const env = String(body.envName || url.searchParams.get('env') || this.opts.defaultEnv || DEFAULT_ENV);
+    let injected: 'before' | 'after' | null = null;
     if (action.startsWith('database.')) {
       this.dbRequests.total++;
       if (invocationId) this.host.countDbRequest(invocationId);
+      const decision = this.faults.decide(env, action, invocationId ? this.host.invocations.get(invocationId) : undefined);
+      if (decision.delayMs) await new Promise((r) => setTimeout(r, decision.delayMs));
+      injected = decision.fail?.when ?? null;
     }
+    const faultReply = () => sendJson(res, 200, { code: CODES.requestFailed, message: `injected fault: ${action} failed (emulator fault switch)`, requestId });
+    if (injected === 'before') return faultReply();
     try {
       if (action === 'wx.openApi') {
         const out = this.openApi(env, String(body.apiName ?? ''), body.requestData as Buffer, invocationId);
@@ -316,6 +325,8 @@ export class Emulator {
         return;
       }
       const reply = await this.dispatch(action, env, body, invocationId);
+      // 'after': the write is applied, but the function never hears so (a lost acknowledgement)
+      if (injected === 'after') return faultReply();
       sendJson(res, 200, { requestId, ...reply });
     } catch (e) {
       if (e instanceof WireError) return sendJson(res, 200, { code: e.code, message: e.message, requestId });
@@ -439,8 +450,10 @@ export class Emulator {
             download_list: list.map((f) => {
               const loc = this.locate(f.fileid);
               if (!loc || !fs.existsSync(loc.file)) return { fileID: f.fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
-              // un-encoded on purpose: the SDK encodes it again before downloading
-              return { fileID: f.fileid, tempFileURL: `${this.url}/storage/${loc.env}/${loc.cloudPath}`, code: 'SUCCESS', maxAge: f.max_age ?? 86400 };
+              // un-encoded on purpose: the SDK encodes it again before downloading; it stops working after maxAge
+              const maxAge = Number(f.max_age ?? 86400) || 86400;
+              const expires = Math.floor(this.now(loc.env) / 1000) + maxAge;
+              return { fileID: f.fileid, tempFileURL: `${this.url}/storage/${loc.env}/${loc.cloudPath}?expires=${expires}`, code: 'SUCCESS', maxAge };
             }),
           },
         };
@@ -480,7 +493,7 @@ export class Emulator {
     }
   }
 
-  private async handleStorage(req: http.IncomingMessage, res: http.ServerResponse, p: string) {
+  private async handleStorage(req: http.IncomingMessage, res: http.ServerResponse, p: string, url?: URL) {
     const m = /^\/storage\/([^/]+)\/(.+)$/.exec(p);
     if (!m) throw new HttpError(404, 'NOT_FOUND', 'no such file');
     const env = decodeURIComponent(m[1]);
@@ -500,6 +513,12 @@ export class Emulator {
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
+      // a temporary URL past its maxAge is refused, as COS refuses an expired signature
+      const expires = Number(url?.searchParams.get('expires') ?? NaN);
+      if (Number.isFinite(expires) && this.now(env) / 1000 > expires) {
+        res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+        return;
+      }
       if (!fs.existsSync(file)) {
         res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchKey</Code></Error>');
         return;
@@ -642,6 +661,7 @@ export class Emulator {
       }
       case 'POST /reset': {
         this.db(env).reset();
+        this.faults.clear(env);
         this.clearOutbox(env);
         this.openApiReplies.clear();
         return sendJson(res, 200, { ok: true });
@@ -698,6 +718,29 @@ export class Emulator {
         this.strictIndexes = b.strict;
         return sendJson(res, 200, { strict: this.strict });
       }
+      case 'GET /faults':
+        return sendJson(res, 200, { items: this.faults.list(env, this.host.invocations) });
+      case 'POST /faults': {
+        // { functionName?, action?, failNth?, when?: 'before'|'after', delayMs? }: see emulator/faults.ts
+        const b = await body();
+        const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+        const num = (v: unknown) => (v === undefined || v === null ? undefined : Number(v));
+        const spec: FaultSpec = {
+          functionName: str(b.functionName),
+          action: str(b.action),
+          failNth: num(b.failNth),
+          when: str(b.when) as FaultSpec['when'],
+          delayMs: num(b.delayMs),
+        };
+        try {
+          return sendJson(res, 200, this.faults.add(env, spec));
+        } catch (e) {
+          throw new HttpError(400, 'INVALID_PARAM', (e as Error).message);
+        }
+      }
+      case 'DELETE /faults':
+        this.faults.clear(env);
+        return sendJson(res, 200, { ok: true });
       case 'GET /hash': {
         // read-only: a content hash per collection (documents in id order), so a test can prove a
         // call changed nothing; ?collection=… limits it to one

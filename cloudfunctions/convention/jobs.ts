@@ -2,6 +2,7 @@
 import { findMany } from '../runtime/db';
 import type { ConventionDoc } from '../runtime/model';
 import type { Job } from '../runtime/serve';
+import { reconcile } from './reconcile';
 import { closeConvention } from './voting';
 
 export const closeDueVotes: Job = async (ctx) => {
@@ -22,4 +23,4 @@ export const closeDueVotes: Job = async (ctx) => {
   return { closed };
 };
 
-export const jobs = { closeDueVotes };
+export const jobs = { closeDueVotes, reconcile };

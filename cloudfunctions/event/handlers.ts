@@ -281,6 +281,37 @@ async function checkAudience(ctx: UserCtx, audience: Audience): Promise<Audience
   return { kind: 'buildings', buildingIds: ids };
 }
 
+/** The 志愿服务记录 a check-in at a credited event earns (a fixed _id: one per person per event). */
+export function eventServiceRecord(ev: EventDoc, who: { userId: string; name: string }, at: Date): ServiceRecordDoc {
+  const hours = creditedHours(ev);
+  return {
+    _id: `event-${ev._id}-${who.userId}`,
+    compoundId: ev.compoundId,
+    userId: who.userId,
+    source: 'event',
+    refId: ev._id,
+    organizer: ev.organizerName,
+    content: ev.title,
+    startAt: ev.startAt,
+    endAt: ev.endAt,
+    hours,
+    // the ledger's own fields (志愿服务 reads minutes and months; the organiser's code verifies it)
+    minutes: Math.round(hours * 60),
+    month: monthOf(ev.startAt),
+    volunteerName: who.name,
+    teamId: null,
+    teamName: null,
+    place: ev.place,
+    verifiedAt: at,
+    rejected: null,
+    corrects: null,
+    points: Math.floor(hours) * 10,
+    verifiedBy: ev.organizerId,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 /** The registration of `userId` for this event: as read with the caller (eventReads), else read now. */
 async function mineFor(ctx: UserCtx, ev: EventDoc, userId: string): Promise<RegistrationDoc | null> {
   const reg = await joined<RegistrationDoc>(ctx, 'mine', () => findOne<RegistrationDoc>(ctx.db, 'registrations', { eventId: ev._id, userId }));
@@ -568,32 +599,7 @@ export const handlers: Handlers<EventContract> = {
       const first = await updateWhere(ctx.db, 'registrations', { _id: reg._id, checkedInAt: null }, { checkedInAt: ctx.now, updatedAt: ctx.now });
       if (first && ev.creditsHours) {
         // 志愿服务记录: one per person per event (a fixed _id), verified by the organiser's code
-        const record: ServiceRecordDoc = {
-          _id: `event-${ev._id}-${ctx.user._id}`,
-          compoundId: ev.compoundId,
-          userId: ctx.user._id,
-          source: 'event',
-          refId: ev._id,
-          organizer: ev.organizerName,
-          content: ev.title,
-          startAt: ev.startAt,
-          endAt: ev.endAt,
-          hours,
-          // the ledger's own fields (志愿服务 reads minutes and months; the organiser's code verifies it)
-          minutes: Math.round(hours * 60),
-          month: monthOf(ev.startAt),
-          volunteerName: ctx.user.displayName,
-          teamId: null,
-          teamName: null,
-          place: ev.place,
-          verifiedAt: ctx.now,
-          rejected: null,
-          corrects: null,
-          points: Math.floor(hours) * 10,
-          verifiedBy: ev.organizerId,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        };
+        const record = eventServiceRecord(ev, { userId: ctx.user._id, name: ctx.user.displayName }, ctx.now);
         try {
           await insertOne(ctx.db, 'service_records', record as unknown as Record<string, unknown>);
           await updateById(ctx.db, 'users', ctx.user._id, { serviceHours: ctx.db.command.inc(hours) });

@@ -4,6 +4,7 @@ import { findMany, updateWhere } from '../runtime/db';
 import type { EventDoc, RegistrationDoc } from '../runtime/model';
 import type { Job } from '../runtime/serve';
 import { tellRegistrant } from './handlers';
+import { reconcile } from './reconcile';
 
 /** 活动提醒: a message shortly before the start to confirmed registrants who asked, once each. */
 export const remindRegistrants: Job = async (ctx) => {
@@ -27,4 +28,4 @@ export const remindRegistrants: Job = async (ctx) => {
   return { reminded };
 };
 
-export const jobs = { remindRegistrants };
+export const jobs = { remindRegistrants, reconcile };

@@ -3,6 +3,7 @@ import { findMany } from '../runtime/db';
 import type { NoticeDoc } from '../runtime/model';
 import type { Job } from '../runtime/serve';
 import { announceImportant } from './handlers';
+import { reconcile } from './reconcile';
 
 /** Important notices scheduled for later are announced once they are due. */
 export const announceDue: Job = async (ctx) => {
@@ -19,4 +20,4 @@ export const announceDue: Job = async (ctx) => {
   return { announced };
 };
 
-export const jobs = { announceDue };
+export const jobs = { announceDue, reconcile };

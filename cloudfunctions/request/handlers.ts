@@ -393,7 +393,7 @@ export const handlers: Handlers<RequestContract> = {
       const bytes = Buffer.from(input.data, 'base64');
       if (bytes.length > 700 * 1024) throw fail.invalid('图片太大，请压缩后再上传');
       if (!MAGIC[input.contentType](bytes)) throw fail.invalid('只能上传 JPG、PNG 或 WebP 图片');
-      const cloudPath = `requests/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(6).toString('hex')}.${EXT[input.contentType]}`;
+      const cloudPath = `requests/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(16).toString('base64url')}.${EXT[input.contentType]}`;
       const fileId = await ctx.files.upload(cloudPath, bytes);
       return { fileId, url: (await ctx.files.tempUrls([fileId]))[fileId] ?? '' };
     },

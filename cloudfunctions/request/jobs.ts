@@ -6,6 +6,7 @@ import { findMany, getById, insertOne, updateWhere } from '../runtime/db';
 import type { CompoundDoc, RequestDoc, TimelineDoc } from '../runtime/model';
 import type { Job, JobCtx } from '../runtime/serve';
 import { factsOf, tellReporter } from './handlers';
+import { reconcile } from './reconcile';
 
 const BATCH = 100;
 const MAX_BATCHES = 10;
@@ -95,4 +96,4 @@ export const autoCloseUnrated: Job = async (ctx) => {
   return { autoClosed };
 };
 
-export const jobs = { escalateOverdue, autoCloseUnrated };
+export const jobs = { escalateOverdue, autoCloseUnrated, reconcile };

@@ -15,3 +15,16 @@ export async function audit(ctx: Ctx, action: string, target: string, detail: Re
     },
   });
 }
+
+/** An audit row written by a scheduled job (no caller: the console shows 系统). */
+export async function auditJob(
+  io: { db: Ctx['db']; now: Date },
+  compoundId: string | null,
+  action: string,
+  target: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await io.db.collection('audit_logs').add({
+    data: { compoundId, actorId: null, actorRoles: [], action, target, detail, createdAt: io.now, updatedAt: io.now },
+  });
+}

@@ -171,6 +171,8 @@ export const COLLECTIONS = {
     grows: true,
     indexes: [
       { name: 'by_user_convention', keys: [['userId', 1], ['conventionId', 1]] },
+      // a convention's supports by comment, counted by the reconciliation
+      { name: 'by_convention_comment', keys: [['conventionId', 1], ['commentId', 1]] },
     ],
   },
   // the register a vote is counted against, fixed when it opens: one entry per unit (or resident)
@@ -207,7 +209,14 @@ export const COLLECTIONS = {
     ],
   },
   // 签署承诺: _id conventionId:userId, once per person
-  convention_signatures: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1]] }] },
+  convention_signatures: {
+    grows: true,
+    indexes: [
+      { name: 'by_user', keys: [['userId', 1]] },
+      // a convention's signatures, counted by the reconciliation
+      { name: 'by_convention', keys: [['conventionId', 1]] },
+    ],
+  },
   events: {
     grows: true,
     indexes: [

@@ -82,6 +82,9 @@ export function templateId(key: TemplateKey): string {
   return ids[key] || `local-${key}`;
 }
 
+/** How long a temporary download URL works (seconds): long enough to show a page, then expire. */
+export const TEMP_URL_MAX_AGE_S = 600;
+
 export const cloudFiles: Files = {
   async upload(cloudPath, bytes) {
     const up = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as unknown as { fileID: string };
@@ -90,7 +93,9 @@ export const cloudFiles: Files = {
   async tempUrls(fileIds) {
     const urls: Record<string, string> = {};
     if (!fileIds.length) return urls;
-    const res = (await cloud.getTempFileURL({ fileList: fileIds })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
+    // short-lived: a link copied out of the app stops working soon after
+    const fileList = fileIds.map((fileID) => ({ fileID, maxAge: TEMP_URL_MAX_AGE_S }));
+    const res = (await cloud.getTempFileURL({ fileList } as unknown as Parameters<typeof cloud.getTempFileURL>[0])) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
     for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) urls[f.fileID] = f.tempFileURL;
     return urls;
   },

@@ -11,6 +11,7 @@ import { audit } from './audit';
 import { cloud, database, type Db } from './cloud';
 import type { CollectionName } from './collections';
 import { asAppError, findOne, type BaseDoc } from './db';
+import { Limiter, tooFrequent } from './limits';
 import type { UserDoc } from './model';
 import { cloudPorts, type Ports } from './ports';
 import { now } from './time';
@@ -196,11 +197,20 @@ function asFailure(e: unknown): Envelope<never> {
   return failure('INTERNAL');
 }
 
-/** Validate, check access, run, shape: the one path every call takes, over HTTP or in-process. */
+/** Who is calling, before anything is read: the rate limit is checked on this, with no database request. */
+interface Caller {
+  openid: string;
+  /** The environment: one instance serves one, but the emulator's host serves many. */
+  env: string;
+  limiter: Limiter;
+}
+
+/** Validate, rate-limit, check access, run, shape: the one path every call takes, over HTTP or in-process. */
 async function dispatch<C extends ContractSpec>(
   contract: C,
   handlers: Handlers<C>,
   event: unknown,
+  caller: Caller,
   context: (reads: Record<string, JoinedRead>) => Promise<Ctx>,
 ): Promise<Envelope<unknown>> {
   try {
@@ -211,6 +221,10 @@ async function dispatch<C extends ContractSpec>(
     const spec = contract[action];
     const parsed = spec.input.safeParse(data ?? {});
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
+    if (spec.limit && caller.openid) {
+      const wait = caller.limiter.take(`${caller.env}\u0000${action}\u0000${caller.openid}`, spec.limit, now().getTime());
+      if (wait) return failure('RATE_LIMITED', tooFrequent(wait));
+    }
 
     const handler = handlers[action as keyof C];
     const reads = (handler.reads as Reads<unknown> | undefined)?.(parsed.data) ?? {};
@@ -254,6 +268,8 @@ async function runJobs(jobs: Record<string, Job>, event: JobEvent, openid: strin
 }
 
 export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>, options: ServeOptions = {}) {
+  // this warm instance's rate-limit buckets
+  const limiter = new Limiter();
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       if (event && typeof event === 'object') {
@@ -270,9 +286,9 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
     } catch (e) {
       return asFailure(e);
     }
-    return dispatch(contract, handlers, event, (reads) =>
-      createContext({ openid: String(cloud.getWXContext().OPENID ?? ''), db: database() }, reads),
-    );
+    const openid = String(cloud.getWXContext().OPENID ?? '');
+    const caller = { openid, env: String(process.env.TCB_ENV ?? ''), limiter };
+    return dispatch(contract, handlers, event, caller, (reads) => createContext({ openid, db: database() }, reads));
   };
 }
 
@@ -281,9 +297,16 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
  * context from an openid and a database, with its own clock or ports, and calls actions directly.
  */
 export function createCaller<C extends ContractSpec>(contract: C, handlers: Handlers<C>) {
+  // rate-limit buckets per database handle (in-process, a handle stands for an environment)
+  const limiters = new WeakMap<object, Limiter>();
+  const limiterOf = (db: Db) => {
+    let limiter = limiters.get(db);
+    if (!limiter) limiters.set(db, (limiter = new Limiter()));
+    return limiter;
+  };
   return (src: ContextSource) =>
     async <K extends keyof C & string>(action: K, data: z.input<C[K]['input']>): Promise<Envelope<OutputOf<C[K]>>> =>
-      (await dispatch(contract, handlers, { action, data }, (reads) => createContext(src, reads))) as Envelope<OutputOf<C[K]>>;
+      (await dispatch(contract, handlers, { action, data }, { openid: src.openid, env: '', limiter: limiterOf(src.db) }, (reads) => createContext(src, reads))) as Envelope<OutputOf<C[K]>>;
 }
 
 export { AppError };

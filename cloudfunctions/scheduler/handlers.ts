@@ -10,7 +10,7 @@ import type { Handlers, ServeOptions } from '../runtime/serve';
 
 type Counts = Record<string, number>;
 
-export async function runDomainJobs(): Promise<{ escalated: number; autoClosed: number; notified: number; reminded: number; announced: number }> {
+export async function runDomainJobs(): Promise<{ escalated: number; autoClosed: number; notified: number; reminded: number; announced: number; repaired: number }> {
   const totals: Counts = {};
   const replies = await Promise.all(
     JOB_FUNCTIONS.map(async (name) => {
@@ -22,7 +22,7 @@ export async function runDomainJobs(): Promise<{ escalated: number; autoClosed: 
     if (!reply?.ok) throw reply && reply.code === 'FORBIDDEN' ? fail.forbidden() : new Error(`jobs of ${name} failed: ${reply?.ok === false ? reply.code : 'no reply'}`);
     for (const [k, v] of Object.entries(reply.data)) totals[k] = (totals[k] ?? 0) + v;
   }
-  return { escalated: totals.escalated ?? 0, autoClosed: totals.autoClosed ?? 0, notified: totals.notified ?? 0, reminded: totals.reminded ?? 0, announced: totals.announced ?? 0 };
+  return { escalated: totals.escalated ?? 0, autoClosed: totals.autoClosed ?? 0, notified: totals.notified ?? 0, reminded: totals.reminded ?? 0, announced: totals.announced ?? 0, repaired: totals.repaired ?? 0 };
 }
 
 export const handlers: Handlers<SchedulerContract> = {

@@ -3,9 +3,10 @@ import { volunteerContract, type VolunteerContract } from '@core/volunteer/contr
 import { serve, type Handlers } from '../runtime/serve';
 import { ledger } from './ledger';
 import { recognition } from './recognition';
+import { jobs } from './reconcile';
 import { shifts } from './shifts';
 import { teams } from './teams';
 
 export const handlers: Handlers<VolunteerContract> = { ...teams, ...shifts, ...ledger, ...recognition };
 
-export const main = serve(volunteerContract, handlers);
+export const main = serve(volunteerContract, handlers, { jobs });

@@ -2,7 +2,7 @@
 // exported to storage, the audit log, the moderation queue and reports, the 三方联席会议's agenda and
 // decisions. Officers see the compounds in their scope; everyone else their own.
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, isoTime, optionalText, page, roles, searchText, text, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, optionalText, page, roles, searchText, text, user } from '../contract';
 import { AGE_BUCKETS, AGENDA_KINDS, CONSOLE_ROLES, LEDGER_ROLES, LEDGERS, MEETING_ROLES, MODERATION_KINDS, MODERATORS } from './rules';
 
 const month = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式为 2026-12')));
@@ -121,6 +121,7 @@ export const adminContract = defineContract({
     }),
   },
   exportLedger: {
+    limit: EXPORT_LIMIT,
     access: roles(...LEDGER_ROLES),
     input: z.strictObject({ ledger: z.enum(LEDGERS), format: z.enum(['csv', 'xlsx']), compoundId: z.optional(id()), ...ledgerFilter }),
     output: exportJob,
@@ -140,6 +141,7 @@ export const adminContract = defineContract({
   },
   /** 举报: one report per person per item. */
   report: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({ kind: z.enum(MODERATION_KINDS), refId: id(), reason: text(100, '举报理由') }),
     output: z.object({ reported: z.boolean() }),
@@ -152,12 +154,14 @@ export const adminContract = defineContract({
   },
   /** Puts a request, a convention article or a resident's proposal on the next 三方联席会议's agenda. */
   propose: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({ kind: z.enum(AGENDA_KINDS), refId: z.optional(id()), title: text(60, '议题'), note: optionalText(500, '说明') }),
     output: z.object({ itemId: z.string() }),
   },
   agenda: { access: roles(...MEETING_ROLES), input: z.strictObject({ ...cursorInput }), output: page(agendaItem) },
   createMeeting: {
+    limit: CREATE_LIMIT,
     access: roles(...MEETING_ROLES),
     input: z.strictObject({ title: text(40, '会议名称'), at: isoTime(), place: text(40, '地点'), itemIds: z.optional(z.array(id()).check(z.maxLength(30))) }),
     output: z.object({ meetingId: z.string() }),

@@ -2,7 +2,7 @@
 // posted (公示), objected to and kept (DESIGN §4.3). Object-level rights (drafter, auditor, voter)
 // arrive as view fields: pages never re-run a rule to decide what to show.
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, isoTime, page, phone, roles, text, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, page, phone, roles, text, user } from '../contract';
 import { CHOICES, CONVENTION_KINDS, DRAFTERS, ELECTORATES, PHASES, PROGRESS_READERS, VOTE_RULES } from './rules';
 
 const article = z.strictObject({ title: text(40, '条款标题'), body: text(1000, '条款内容') });
@@ -220,6 +220,7 @@ export const conventionContract = defineContract({
     }),
   },
   create: {
+    limit: CREATE_LIMIT,
     access: roles(...DRAFTERS),
     input: z.strictObject({ title: text(40, '标题'), kind: z.enum(CONVENTION_KINDS), summary: z.optional(z.string().check(z.trim(), z.maxLength(500, '说明不能超过 500 个字'))), articles }),
     output: z.object({ conventionId: z.string() }),
@@ -244,6 +245,7 @@ export const conventionContract = defineContract({
   },
   withdraw: { access: roles(...DRAFTERS), input: z.strictObject({ conventionId: id(), reason: text(200, '撤回原因') }), output: z.object({ conventionId: z.string(), phase: z.enum(PHASES) }) },
   comment: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({
       conventionId: id(),
@@ -278,11 +280,13 @@ export const conventionContract = defineContract({
     output: z.object({ conventionId: z.string(), rule: z.enum(VOTE_RULES), advisory: z.nullable(z.string()), electorateHeads: z.number() }),
   },
   castBallot: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({ conventionId: id(), choice: z.enum(CHOICES), /** Vote for another owner under their written proxy. */ proxyId: z.optional(id()) }),
     output: z.object({ ballotId: z.string() }),
   },
   grantProxy: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({ conventionId: id(), proxyName: text(20, '受托人姓名'), proxyPhone: phone() }),
     output: z.object({ proxyId: z.string(), proxyName: z.string() }),
@@ -334,7 +338,7 @@ export const conventionContract = defineContract({
   },
   closeVoting: { access: roles(...DRAFTERS), input: byConvention, output: z.object({ conventionId: z.string(), phase: z.enum(PHASES), passed: z.boolean() }) },
   tally: { access: user, input: byConvention, output: tallyView },
-  object: { access: user, input: z.strictObject({ conventionId: id(), text: text(500, '异议') }), output: z.object({ objectionId: z.string() }) },
+  object: { limit: CREATE_LIMIT, access: user, input: z.strictObject({ conventionId: id(), text: text(500, '异议') }), output: z.object({ objectionId: z.string() }) },
   objections: { access: user, input: byConvention, output: z.object({ items: z.array(objectionView) }) },
   answerObjection: { access: roles(...DRAFTERS), input: z.strictObject({ objectionId: id(), text: text(500, '答复') }), output: z.object({ objectionId: z.string() }) },
   finalize: {
@@ -349,6 +353,7 @@ export const conventionContract = defineContract({
     output: z.object({ conventionId: z.string() }),
   },
   exportRecord: {
+    limit: EXPORT_LIMIT,
     access: user,
     input: z.strictObject({ conventionId: id(), format: z.enum(['csv', 'xlsx']) }),
     output: z.object({ filename: z.string(), rows: z.number(), csv: z.nullable(z.string()), fileId: z.nullable(z.string()), url: z.nullable(z.string()) }),

@@ -1,6 +1,6 @@
 // 活动报名: events with capacity, a self-promoting waitlist and check-in (DESIGN §4.4).
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, isoTime, page, roles, text, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, page, roles, text, user } from '../contract';
 import { AUDIENCE_KINDS, EVENT_ORGANISERS as ORGANISERS } from './rules';
 
 const audience = z.strictObject({
@@ -83,7 +83,7 @@ export const attendee = z.object({
 const byEvent = z.strictObject({ eventId: id() });
 
 export const eventContract = defineContract({
-  create: { access: roles(...ORGANISERS), input: eventInput, output: z.object({ eventId: z.string(), heldForReview: z.boolean() }) },
+  create: { limit: CREATE_LIMIT, access: roles(...ORGANISERS), input: eventInput, output: z.object({ eventId: z.string(), heldForReview: z.boolean() }) },
   update: {
     access: roles(...ORGANISERS),
     input: z.extend(z.partial(eventInput), { eventId: id() }),
@@ -97,6 +97,7 @@ export const eventContract = defineContract({
   list: { access: user, input: z.strictObject({ when: z._default(z.enum(['upcoming', 'past']), 'upcoming'), ...cursorInput }), output: page(eventSummary) },
   get: { access: user, input: byEvent, output: eventView },
   register: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({
       eventId: id(),
@@ -129,6 +130,7 @@ export const eventContract = defineContract({
   },
   attendees: { access: roles(...ORGANISERS), input: byEvent, output: z.object({ confirmed: z.array(attendee), waitlisted: z.array(attendee) }) },
   export: {
+    limit: EXPORT_LIMIT,
     access: roles(...ORGANISERS),
     input: byEvent,
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),

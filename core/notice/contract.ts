@@ -1,6 +1,6 @@
 // 通知公告: notices and fee disclosures with per-household read receipts (DESIGN §4.5).
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, isoTime, page, roles, text, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, id, isoTime, page, roles, text, user } from '../contract';
 
 export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
 /** Who publishes notices: the owners' committee, the party branch, the property company (its own kinds). */
@@ -82,7 +82,7 @@ export const noticeView = z.object({
 export type NoticeView = z.infer<typeof noticeView>;
 
 export const noticeContract = defineContract({
-  publish: { access: roles(...NOTICE_PUBLISHERS), input: noticeInput, output: z.object({ noticeId: z.string(), heldForReview: z.boolean() }) },
+  publish: { limit: CREATE_LIMIT, access: roles(...NOTICE_PUBLISHERS), input: noticeInput, output: z.object({ noticeId: z.string(), heldForReview: z.boolean() }) },
   update: { access: roles(...NOTICE_PUBLISHERS), input: z.extend(z.partial(noticeInput), { noticeId: id() }), output: z.object({ noticeId: z.string() }) },
   archive: { access: roles(...NOTICE_PUBLISHERS), input: z.strictObject({ noticeId: id() }), output: z.object({ noticeId: z.string(), state: z.literal('archived') }) },
   list: {

@@ -1,6 +1,6 @@
 // 你呼我应: resident requests from report to rating (DESIGN §4.1).
 import * as z from 'zod/mini';
-import { cursorInput, defineContract, id, optionalText, page, roles, text, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, id, optionalText, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
 import { CATEGORIES, HANDLERS, REQUEST_FILERS as FILERS, STATES, URGENCIES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址无效'));
@@ -92,6 +92,7 @@ const byId = z.strictObject({ requestId: id() });
 
 export const requestContract = defineContract({
   create: {
+    limit: CREATE_LIMIT,
     access: roles(...FILERS),
     input: z.strictObject({
       category: z.enum(CATEGORIES),
@@ -117,6 +118,7 @@ export const requestContract = defineContract({
   },
   /** A photo for a report or a result: stored under requests/<userId>/ and answered with its file id. */
   uploadPhoto: {
+    limit: UPLOAD_LIMIT,
     access: roles(...FILERS, 'officer'),
     input: z.strictObject({
       contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
@@ -141,14 +143,14 @@ export const requestContract = defineContract({
     output: page(requestSummary),
   },
   /** 我也遇到: a neighbour joins a report instead of filing it again (once per person). */
-  metoo: { access: roles(...FILERS), input: byId, output: z.object({ requestId: z.string(), metooCount: z.number(), metooed: z.literal(true) }) },
+  metoo: { limit: CREATE_LIMIT, access: roles(...FILERS), input: byId, output: z.object({ requestId: z.string(), metooCount: z.number(), metooed: z.literal(true) }) },
   listPublic: { access: roles(...FILERS), input: z.strictObject({ ...cursorInput }), output: page(requestSummary) },
   accept: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
   claim: { access: roles('member'), input: byId, output: requestView },
   /** 放弃认领: the volunteer gives a claimed task back to the hall (recorded, with an optional reason). */
   release: { access: roles('member'), input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
   start: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
-  addNote: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
+  addNote: { limit: CREATE_LIMIT, access: user, input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
   resolve: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '处理结果'), photos }), output: requestView },
   confirm: {
     access: user,

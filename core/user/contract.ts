@@ -1,7 +1,7 @@
 // 用户与房屋认证: identity, household binding and verification, roles, consent, personal data.
 import * as z from 'zod/mini';
 import { ROLES } from '../roles';
-import { anyone, cursorInput, defineContract, id, optionalText, page, phone, roles, searchText, text, user } from '../contract';
+import { anyone, CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, optionalText, page, phone, roles, searchText, text, user } from '../contract';
 
 export const PRIVACY_VERSION = '2026-11-v1';
 /** Subscription-message templates, by purpose; ids per environment are in cloudfunctions/runtime/notify.ts. */
@@ -148,6 +148,7 @@ export const userContract = defineContract({
     }),
   },
   requestBinding: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({
       buildingId: id(),
@@ -211,6 +212,7 @@ export const userContract = defineContract({
     output: session,
   },
   exportMyData: {
+    limit: EXPORT_LIMIT,
     access: user,
     input: z.strictObject({}),
     output: z.object({

@@ -1,7 +1,7 @@
 // 志愿服务: teams, joining, shifts, the service-hours ledger, certificates anyone can check, and
 // recognition (DESIGN §4.2). Object-level rights (leader of this team) arrive as view fields.
 import * as z from 'zod/mini';
-import { anyone, cursorInput, defineContract, id, isoTime, optionalText, page, phone, roles, text, user } from '../contract';
+import { anyone, CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, optionalText, page, phone, roles, text, user } from '../contract';
 import { MEMBERSHIP_STATES, SERVICE_SOURCES, TEAM_KINDS, TEAM_MAKERS } from './rules';
 
 const byTeam = z.strictObject({ teamId: id() });
@@ -125,9 +125,10 @@ const teamInput = {
 export const volunteerContract = defineContract({
   listTeams: { access: user, input: z.strictObject({ mine: z.optional(z.boolean()), ...cursorInput }), output: page(teamSummary) },
   getTeam: { access: user, input: byTeam, output: teamView },
-  createTeam: { access: roles(...TEAM_MAKERS), input: z.strictObject(teamInput), output: z.object({ teamId: z.string() }) },
+  createTeam: { limit: CREATE_LIMIT, access: roles(...TEAM_MAKERS), input: z.strictObject(teamInput), output: z.object({ teamId: z.string() }) },
   updateTeam: { access: user, input: z.extend(z.partial(z.strictObject(teamInput)), { teamId: id() }), output: z.object({ teamId: z.string() }) },
   join: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({
       teamId: id(),
@@ -152,6 +153,7 @@ export const volunteerContract = defineContract({
     output: z.object({ items: z.array(memberView) }),
   },
   createShifts: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({
       teamId: id(),
@@ -168,7 +170,7 @@ export const volunteerContract = defineContract({
     input: z.strictObject({ teamId: z.optional(id()), mine: z.optional(z.boolean()), ...cursorInput }),
     output: page(shiftView),
   },
-  bookShift: { access: user, input: byShift, output: z.object({ status: z.enum(['booked', 'full', 'cancelled']) }) },
+  bookShift: { limit: CREATE_LIMIT, access: user, input: byShift, output: z.object({ status: z.enum(['booked', 'full', 'cancelled']) }) },
   cancelShift: { access: user, input: byShift, output: z.object({ status: z.enum(['booked', 'full', 'cancelled']) }) },
   shiftRoster: {
     access: user,
@@ -189,6 +191,7 @@ export const volunteerContract = defineContract({
     output: z.object({ at: z.string(), recordId: z.nullable(z.string()) }),
   },
   logService: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({
       source: z.enum(SERVICE_SOURCES),
@@ -224,8 +227,8 @@ export const volunteerContract = defineContract({
       records: z.array(recordView),
     }),
   },
-  exportMyRecord: { access: user, input: z.strictObject({}), output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }) },
-  certificate: { access: user, input: z.strictObject({}), output: certificateView },
+  exportMyRecord: { limit: EXPORT_LIMIT, access: user, input: z.strictObject({}), output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }) },
+  certificate: { limit: EXPORT_LIMIT, access: user, input: z.strictObject({}), output: certificateView },
   verifyCertificate: {
     access: anyone,
     input: z.strictObject({ number: z.string().check(z.trim(), z.maxLength(20, '证明编号不正确')) }),
@@ -251,6 +254,7 @@ export const volunteerContract = defineContract({
     }),
   },
   rateLeader: {
+    limit: CREATE_LIMIT,
     access: user,
     input: z.strictObject({ score: z.number().check(z.int('评分为 1–5 的整数'), z.gte(1, '评分为 1–5'), z.lte(5, '评分为 1–5')), comment: optionalText(200, '评价') }),
     output: z.object({ month: z.string(), leaderName: z.string() }),

@@ -15,7 +15,8 @@ export const volunteerDomain = defineDomain({
     { key: 'leader-ratings', title: '五星楼栋长', desc: '居民每月为楼栋长评分，查看各楼栋平均分', page: 'stats/index', action: volunteerContract.leaderRatings },
   ],
   templates: [],
-  jobs: false,
+  // reconciliation of the team and shift counters (cloudfunctions/volunteer/reconcile.ts)
+  jobs: true,
   personalData: [
     { key: 'memberships', collection: 'team_members', owner: 'userId', erase: 'delete' },
     { key: 'shiftBookings', collection: 'shift_bookings', owner: 'userId', erase: 'delete' },

@@ -239,7 +239,8 @@ function baseName(path: string): string {
 function MediaEditor({ form, set }: { form: Form; set: <K extends keyof Form>(key: K, value: Form[K]) => void }) {
   const [busy, setBusy] = useState(false)
   const upload = async (filePath: string, name: string) => {
-    const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+    // not guessable: a long random part beside the time (notices/<time>-<16 random characters>)
+    const stamp = `${Date.now()}-${Array.from({ length: 16 }, () => Math.floor(Math.random() * 36).toString(36)).join('')}`
     const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? ''
     const res = await Taro.cloud.uploadFile({ cloudPath: `notices/${stamp}${ext}`, filePath })
     return res.fileID
