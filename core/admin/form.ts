@@ -1,7 +1,7 @@
 // The pure parts of the 工作台 forms (召开会议, 会议决定, 参会人员与纪要, 台账导出): blank forms, the
 // forms as the actions' inputs, and the checks that need no schema. The pages' hooks keep the state.
 import type { InputOf } from '../contract';
-import { china, formDay, formTimeToIso } from '../time';
+import { china, formDay, formTimeToIso, fromChina } from '../time';
 import type { AdminContract, MeetingView } from './contract';
 import type { Ledger } from './rules';
 
@@ -58,8 +58,9 @@ export function minutesProblem(input: { minutes: string }): string | null {
 
 /** '2026-11-01' (China time) → the instant the day starts; `end` gives the start of the next day (periods end before it). */
 export function dayBound(day: string, end = false): string {
-  const start = china(`${day}T00:00:00+08:00`);
-  return (end ? start.add(1, 'day') : start).format('YYYY-MM-DDTHH:mm:ssZ');
+  // china() carries the wall clock in a UTC-mode dayjs: its own offset (Z) would say +00:00
+  const start = china(fromChina(day));
+  return `${(end ? start.add(1, 'day') : start).format('YYYY-MM-DD')}T00:00:00+08:00`;
 }
 
 export type LedgerFormat = 'csv' | 'xlsx';
