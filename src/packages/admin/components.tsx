@@ -3,7 +3,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { china } from '@core/time'
 import { group, tappable } from '../../components/Tappable'
 import './admin.scss'
 
@@ -19,11 +18,7 @@ export function useParam(name: string): string {
   }
 }
 
-/** '2026-11-01' (China time) → the instant the day starts; `end` gives the start of the next day (periods end before it). */
-export function dayBound(day: string, end = false): string {
-  const start = china(`${day}T00:00:00+08:00`)
-  return (end ? start.add(1, 'day') : start).format('YYYY-MM-DDTHH:mm:ssZ')
-}
+export { dayBound } from '@core/admin/form'
 
 /** 0.873 → '87.3%'; null (nothing counts yet) → '暂无'. */
 export function percent(rate: number | null | undefined): string {

@@ -1,14 +1,14 @@
 // Pieces shared by the 公约与表决 pages: ?id=, the convention as one remote read, phase and kind
 // tags, the vote's facts (rule, electorate, window, auditors, advisory), a criterion's bar against
 // its threshold, the date-and-time field.
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Dialog, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { ELECTORATE_LABELS, KIND_LABELS, PHASE_LABELS, RULE_LABELS, formatArea, type ConventionKind, type Phase } from '@core/convention/rules'
 import { Card } from '../../components/Card'
 import { ErrorBlock, Loading } from '../../components/StateView'
-import { useRefreshOnShow } from '../../components/SessionPage'
+import { useResource } from '../../hooks/useResource'
 import { group } from '../../components/Tappable'
 import { conventionApi, type ConventionView, type Objection, type TallyView, type VoteInfo } from '../../services/convention'
 import { eventTime, eventTimeRange } from '../../utils/format'
@@ -136,20 +136,8 @@ export function CriterionRow({ c }: { c: Criterion }) {
 
 /** The convention as the function shows it to the caller, reloaded when the page shows again. */
 export function useConvention(conventionId: string, version?: number) {
-  const [view, setView] = useState<ConventionView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = useCallback(async () => {
-    const res = await conventionApi.get(version ? { conventionId, version } : { conventionId })
-    if (res.ok) {
-      setView(res.data)
-      setError(null)
-    } else setError(res.message)
-  }, [conventionId, version])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useRefreshOnShow(load)
-  return { view, error, reload: load }
+  const convention = useResource(() => conventionApi.get(version ? { conventionId, version } : { conventionId }), [conventionId, version], { refreshOnShow: true })
+  return { view: convention.data, error: convention.error, reload: convention.reload }
 }
 
 /** Loading and error states around one convention; the content once it is there. */

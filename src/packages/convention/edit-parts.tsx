@@ -2,17 +2,13 @@
 // takes up (their ids go into the changelog).
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import type { DraftArticle } from '@core/convention/form'
 import { ErrorBlock, Loading } from '../../components/StateView'
 import { group, tappable } from '../../components/Tappable'
 import { conventionApi } from '../../services/convention'
 import { useResource } from '../../hooks/useResource'
 
-export interface DraftArticle {
-  /** A stable key for React while articles move. */
-  key: number
-  title: string
-  body: string
-}
+export type { DraftArticle }
 
 export function ArticleEditor({ articles, onChange, onAdd }: { articles: DraftArticle[]; onChange: (a: DraftArticle[]) => void; onAdd: () => void }) {
   const edit = (i: number, patch: Partial<DraftArticle>) => onChange(articles.map((a, k) => (k === i ? { ...a, ...patch } : a)))

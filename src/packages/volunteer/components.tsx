@@ -21,13 +21,7 @@ export function useParam(name = 'id'): string {
   }
 }
 
-/** 「急救、电工」 → ['急救', '电工']: the separators people type. */
-export function splitSkills(text: string): string[] {
-  return text
-    .split(/[,，、;；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-}
+export { splitSkills } from '@core/volunteer/form'
 
 export function toast(title: string, icon: 'success' | 'none' = 'none') {
   void Taro.showToast({ title, icon })

@@ -1,0 +1,65 @@
+// The pure parts of the volunteer forms (报名加入, 申请更正, 为队员登记时长): blank forms, the forms as the
+// actions' inputs, and the checks that need no schema. The pages' hooks keep the state and send.
+import type { InputOf } from '../contract';
+import { formDay, formTimeToIso, isoToFormTime } from '../time';
+import type { VolunteerContract } from './contract';
+
+type Instant = Date | string | number;
+
+/** 「急救、电工」 → ['急救', '电工']: the separators people type. */
+export function splitSkills(text: string): string[] {
+  return text
+    .split(/[,，、;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export interface JoinForm {
+  /** As typed: separated by 、 or commas or spaces. */
+  skills: string;
+  availability: string;
+}
+
+export const blankJoinForm = (): JoinForm => ({ skills: '', availability: '' });
+
+export function joinInput(teamId: string, form: JoinForm): InputOf<VolunteerContract['join']> {
+  const availability = form.availability.trim();
+  return { teamId, skills: splitSkills(form.skills), ...(availability ? { availability } : {}) };
+}
+
+/** 申请更正: the times as recorded, to be changed, and why. */
+export interface CorrectionForm {
+  start: string;
+  end: string;
+  reason: string;
+}
+
+export function correctionFormOf(record: { startAt: Instant; endAt: Instant }): CorrectionForm {
+  return { start: isoToFormTime(record.startAt), end: isoToFormTime(record.endAt), reason: '' };
+}
+
+export function correctionInput(recordId: string, form: CorrectionForm): InputOf<VolunteerContract['correctService']> {
+  return { recordId, startAt: formTimeToIso(form.start), endAt: formTimeToIso(form.end), reason: form.reason.trim() };
+}
+
+/** A leader logs service for a member of the team: who, when, what. */
+export interface LogForm {
+  volunteerId: string | null;
+  start: string;
+  end: string;
+  content: string;
+}
+
+/** Today 09:00–11:00 (China time), nobody chosen. */
+export function blankLogForm(now: Instant): LogForm {
+  return { volunteerId: null, start: formDay(0, '09:00', now), end: formDay(0, '11:00', now), content: '' };
+}
+
+/** The member is chosen, not typed: say so before the schema does. */
+export function logChoiceProblem(form: LogForm): string | null {
+  return form.volunteerId ? null : '请选择队员';
+}
+
+export function logServiceInput(teamId: string, form: LogForm): InputOf<VolunteerContract['logService']> {
+  return { source: 'other', teamId, volunteerId: form.volunteerId ?? '', startAt: formTimeToIso(form.start), endAt: formTimeToIso(form.end), content: form.content.trim() };
+}

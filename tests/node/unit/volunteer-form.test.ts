@@ -1,0 +1,46 @@
+// 报名加入, 申请更正 and 为队员登记时长 as forms: what a blank form holds and what is sent for what was
+// typed, in China time. The inputs are checked against the contract.
+import { volunteerContract } from '@core/volunteer/contract';
+import { blankJoinForm, blankLogForm, correctionFormOf, correctionInput, joinInput, logChoiceProblem, logServiceInput, splitSkills } from '@core/volunteer/form';
+
+describe('报名加入 form', () => {
+  it('splits skills at the separators people type', () => {
+    expect(splitSkills('电工、急救, 水管；  护理 ')).toEqual(['电工', '急救', '水管', '护理']);
+    expect(splitSkills('  ')).toEqual([]);
+  });
+
+  it('sends the skills as a list and the availability only when given', () => {
+    expect(joinInput('t1', blankJoinForm())).toEqual({ teamId: 't1', skills: [] });
+    const input = joinInput('t1', { skills: '电工，急救', availability: ' 周末上午 ' });
+    expect(input).toEqual({ teamId: 't1', skills: ['电工', '急救'], availability: '周末上午' });
+    expect(volunteerContract.join.input.safeParse(input).success).toBe(true);
+  });
+});
+
+describe('申请更正 form', () => {
+  it('starts from the record\'s times in China time and sends them back as instants with the reason', () => {
+    const form = correctionFormOf({ startAt: '2026-11-28T01:00:00.000Z', endAt: '2026-11-28T03:30:00.000Z' });
+    expect(form).toEqual({ start: '2026-11-28 09:00', end: '2026-11-28 11:30', reason: '' });
+    const input = correctionInput('r1', { ...form, end: '2026-11-28 12:00', reason: ' 忘记签退 ' });
+    expect(input).toEqual({ recordId: 'r1', startAt: '2026-11-28T09:00:00+08:00', endAt: '2026-11-28T12:00:00+08:00', reason: '忘记签退' });
+    expect(volunteerContract.correctService.input.safeParse(input).success).toBe(true);
+  });
+});
+
+describe('为队员登记时长 form', () => {
+  // 2026-12-01 00:30 China time: still the first of December there
+  const now = new Date('2026-11-30T16:30:00Z');
+
+  it('starts today 09:00–11:00 China time with nobody chosen, and asks for the member first', () => {
+    const form = blankLogForm(now);
+    expect(form).toEqual({ volunteerId: null, start: '2026-12-01 09:00', end: '2026-12-01 11:00', content: '' });
+    expect(logChoiceProblem(form)).toBe('请选择队员');
+    expect(logChoiceProblem({ ...form, volunteerId: 'u1' })).toBeNull();
+  });
+
+  it('sends the service as the leader\'s own kind of record for the member', () => {
+    const input = logServiceInput('t1', { ...blankLogForm(now), volunteerId: 'u1', content: ' 修水管 ' });
+    expect(input).toEqual({ source: 'other', teamId: 't1', volunteerId: 'u1', startAt: '2026-12-01T09:00:00+08:00', endAt: '2026-12-01T11:00:00+08:00', content: '修水管' });
+    expect(volunteerContract.logService.input.safeParse(input).success).toBe(true);
+  });
+});
