@@ -1,9 +1,10 @@
 // 通知公告: publish (sanitised, content-checked, scheduled), list by audience with unread marks,
 // one read per person (unique index) and per household, and the read statistics a 楼栋长 needs.
+import { randomBytes } from 'node:crypto';
 import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
 import { checkText } from '../runtime/content';
-import type { NoticeContract, NoticeView } from '@core/notice/contract';
+import { NOTICE_MEDIA_MAX_KB, NOTICE_MEDIA_TYPES, type NoticeContract, type NoticeView } from '@core/notice/contract';
 import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
 import type { BuildingDoc, CompoundDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
@@ -48,6 +49,16 @@ async function publicCompound(ctx: UserCtx): Promise<{ compoundId: string; name:
   const only = await findMany<CompoundDoc>(ctx.db, 'compounds', {}, { limit: 2 });
   return only.length === 1 ? { compoundId: only[0]._id, name: only[0].name } : null;
 }
+
+type MediaType = (typeof NOTICE_MEDIA_TYPES)[number];
+/** What each accepted type starts with: the declared type must match the bytes. */
+const MAGIC: Record<MediaType, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+};
+const EXT: Record<MediaType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 
 const isOut = (n: NoticeDoc, now: Date) => n.state === 'published' && n.moderation === 'pass' && n.publishAt <= now;
 
@@ -454,6 +465,22 @@ export const handlers: Handlers<NoticeContract> = {
           .filter(([, b]) => b.units.size)
           .map(([buildingId, b]) => ({ buildingId, buildingName: b.buildingName, units: [...b.units.entries()].map(([unit, hs]) => ({ unit, households: hs })) })),
       };
+    },
+  },
+
+  uploadMedia: {
+    async handle(ctx, input) {
+      if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
+      const bytes = Buffer.from(input.data, 'base64');
+      if (bytes.length > NOTICE_MEDIA_MAX_KB * 1024) throw fail.invalid(`文件太大，每个不能超过 ${NOTICE_MEDIA_MAX_KB} KB`);
+      if (!MAGIC[input.contentType](bytes)) {
+        throw fail.invalid(input.contentType === 'application/pdf' ? '附件只能是 PDF 文件' : '只能上传 JPG、PNG 或 WebP 图片');
+      }
+      // a random part: a file id cannot be guessed from the publisher and the time
+      const cloudPath = `notices/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(6).toString('hex')}.${EXT[input.contentType]}`;
+      const fileId = await ctx.files.upload(cloudPath, bytes);
+      await audit(ctx, 'notice.uploadMedia', cloudPath, { contentType: input.contentType, bytes: bytes.length });
+      return { fileId, url: (await ctx.files.tempUrls([fileId]))[fileId] ?? '' };
     },
   },
 

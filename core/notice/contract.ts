@@ -28,6 +28,15 @@ const noticeFields = {
 };
 const noticeInput = z.strictObject(noticeFields);
 
+/** What a notice may carry: photos (as on requests) and PDF attachments, each checked by its first bytes on the server. */
+export const NOTICE_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const NOTICE_MEDIA_TYPES = [...NOTICE_IMAGE_TYPES, 'application/pdf'] as const;
+/**
+ * The largest file, in KB. It travels base64 inside the function call (both platforms), whose request
+ * body the function host takes up to about 1 MB; base64 adds a third, so 700 KB of file is the most.
+ */
+export const NOTICE_MEDIA_MAX_KB = 700;
+
 export const noticeItem = z.object({
   noticeId: z.string(),
   title: z.string(),
@@ -118,6 +127,16 @@ export const noticeContract = defineContract({
         }),
       ),
     }),
+  },
+  /** An image or a PDF for a notice: stored under notices/<userId>/ and answered with its file id and a URL to show it. */
+  uploadMedia: {
+    access: roles(...NOTICE_PUBLISHERS),
+    input: z.strictObject({
+      contentType: z.enum(NOTICE_MEDIA_TYPES),
+      /** base64 of at most NOTICE_MEDIA_MAX_KB (the server counts the bytes) */
+      data: z.string().check(z.minLength(40, '文件为空'), z.maxLength(960_000, `文件太大，每个不能超过 ${NOTICE_MEDIA_MAX_KB} KB`), z.regex(/^[A-Za-z0-9+/=]+$/, '文件数据无效')),
+    }),
+    output: z.object({ fileId: z.string(), url: z.string() }),
   },
   listManaged: { access: roles(...NOTICE_PUBLISHERS), input: z.strictObject({ ...cursorInput }), output: page(z.extend(noticeItem, { readCount: z.number(), archived: z.boolean() })) },
 });

@@ -1,70 +1,14 @@
 // 照片: pick, compress and upload photos for a request (PhotoPicker), and show them (PhotoGrid).
-// Both platforms send the photo the same way: base64 through `request.uploadPhoto`, which answers
-// with the cloud file id (what `create`/`resolve`/`addNote` take) and a short-lived URL to show it.
+// Both platforms send the photo the same way (services/upload): base64 through `request.uploadPhoto`,
+// which answers with the cloud file id (what `create`/`resolve`/`addNote` take) and a URL to show it.
 import { useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { requestApi } from '../services/request'
+import { uploadRequestPhoto } from '../services/upload'
 import { tappable } from './Tappable'
 
-type Upload = { contentType: 'image/jpeg'; data: string }
-
-/** The longest side of a photo as uploaded from the browser, in pixels. */
-const H5_MAX_SIDE = 1280
-
-function loadImage(src: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const img = new window.Image()
-    img.onload = () => resolve(img)
-    img.onerror = () => reject(new Error('图片读取失败'))
-    img.src = src
-  })
-}
-
-/**
- * How a chosen photo becomes base64 JPEG on each platform. Called through this object (not
- * directly) so that tests can replace a step with jest.spyOn — jsdom has no canvas.
- */
-export const photoEncoding = {
-  /** Browser: downscale to ≤ 1280 px on the long side and encode as JPEG 0.8 in a canvas. */
-  async h5(tempFilePath: string): Promise<Upload> {
-    const blob = await fetch(tempFilePath).then((r) => r.blob())
-    const objectUrl = URL.createObjectURL(blob)
-    try {
-      const img = await loadImage(objectUrl)
-      const scale = Math.min(1, H5_MAX_SIDE / Math.max(img.naturalWidth || img.width, img.naturalHeight || img.height, 1))
-      const canvas = document.createElement('canvas')
-      canvas.width = Math.max(1, Math.round((img.naturalWidth || img.width) * scale))
-      canvas.height = Math.max(1, Math.round((img.naturalHeight || img.height) * scale))
-      const ctx = canvas.getContext('2d')
-      if (!ctx) throw new Error('图片读取失败')
-      // JPEG has no transparency: a white background instead of black
-      ctx.fillStyle = '#ffffff'
-      ctx.fillRect(0, 0, canvas.width, canvas.height)
-      ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
-      const dataUrl = canvas.toDataURL('image/jpeg', 0.8)
-      return { contentType: 'image/jpeg', data: dataUrl.replace(/^data:[^,]*;base64,/, '') }
-    } finally {
-      URL.revokeObjectURL(objectUrl)
-    }
-  },
-  /** WeChat: the system's JPEG compression, then the file's bytes as base64. */
-  async weapp(tempFilePath: string): Promise<Upload> {
-    let path = tempFilePath
-    try {
-      path = (await Taro.compressImage({ src: tempFilePath, quality: 80 })).tempFilePath
-    } catch {
-      // some formats cannot be compressed: send the picked (already compressed) file
-    }
-    const data = Taro.getFileSystemManager().readFileSync(path, 'base64') as string
-    return { contentType: 'image/jpeg', data }
-  },
-}
-
-/** The chosen file as an `uploadPhoto` input, the way this platform can make it. */
-export function encodePhoto(tempFilePath: string): Promise<Upload> {
-  return process.env.TARO_ENV === 'weapp' ? photoEncoding.weapp(tempFilePath) : photoEncoding.h5(tempFilePath)
-}
+// the encoding lives with the upload (services/upload); re-exported for the components' users
+export { encodePhoto, photoEncoding } from '../services/upload'
 
 /** What an Image can show for a file id: its download URL, else (WeChat) the cloud:// id itself. */
 export function photoSrc(id: string, urls: Record<string, string>): string {
@@ -141,17 +85,12 @@ export function PhotoPicker({ value, onChange, max = 9, urls, onUrls, onBusy, cl
     onBusy?.(true)
     for (const item of items) {
       let message: string | null = null
-      try {
-        const input = await encodePhoto(item.preview)
-        const res = await requestApi.uploadPhoto(input)
-        if (res.ok) {
-          onUrls({ [res.data.fileId]: res.data.url })
-          latest.current = [...latest.current, res.data.fileId]
-          onChange(latest.current)
-        } else message = res.message
-      } catch {
-        message = '照片读取失败，请换一张再试'
-      }
+      const res = await uploadRequestPhoto(item.preview)
+      if (res.ok) {
+        onUrls({ [res.data.fileId]: res.data.url })
+        latest.current = [...latest.current, res.data.fileId]
+        onChange(latest.current)
+      } else message = res.message
       setPending((p) => p.filter((x) => x.key !== item.key))
       if (message) void Taro.showToast({ title: message, icon: 'none', duration: 3000 })
     }

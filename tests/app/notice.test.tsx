@@ -11,6 +11,7 @@ import NoticeManage from '../../src/packages/notice/manage'
 import NoticeStats from '../../src/packages/notice/stats'
 import { htmlToText, money, textToHtml } from '../../src/packages/notice/components'
 import { SessionProvider } from '../../src/store/session'
+import { photoEncoding } from '../../src/services/upload'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
 
@@ -308,6 +309,61 @@ describe('通知详情', () => {
     await waitFor(() => expect(document.querySelector('.js-read-stats')).toBeTruthy())
     expect(document.querySelector('.js-edit-notice')).toBeNull()
     expect(document.querySelector('.js-archive')).toBeNull()
+  })
+})
+
+describe('发布通知 · 图片与附件 in the browser (issue 10 item 6)', () => {
+  it('uploads images and a PDF through notice.uploadMedia, shows them, states the limit and sends their file ids', async () => {
+    openPage('/packages/notice/edit/index')
+    let n = 0
+    const calls = fakeCloud({
+      'user.login': committee,
+      'notice.uploadMedia': () => ({ fileId: `cloud://env-1.abc/notices/u1/m${++n}`, url: `https://tmp.example/m${n}` }),
+      'notice.publish': () => ({ noticeId: 'n9', heldForReview: false }),
+    })
+    jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:http://localhost/a'], tempFiles: [{ path: 'blob:http://localhost/a', size: 1000 }], errMsg: 'ok' } as never)
+    jest.spyOn(photoEncoding, 'h5').mockResolvedValue({ contentType: 'image/jpeg', data: '/9j/'.padEnd(64, 'A') })
+    jest.spyOn(photoEncoding, 'file').mockResolvedValue('JVBERi0xLjcK'.padEnd(64, 'A'))
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(NoticeEdit)
+    await waitFor(() => expect(document.querySelector('.js-add-images')).toBeTruthy())
+    expect(el('.js-media-limit').textContent).toContain('每个不超过 700 KB；附件只能是 PDF')
+
+    fireEvent.click(el('.js-add-images'))
+    await waitFor(() => expect(calledWith(calls, 'uploadMedia')).toHaveLength(1))
+    expect(calledWith(calls, 'uploadMedia')[0].data).toEqual({ contentType: 'image/jpeg', data: expect.stringMatching(/^\/9j\/A+$/) })
+    await waitFor(() => expect(document.querySelector('.js-media-editor img, .js-media-editor .ntc-image')).toBeTruthy())
+    expect(el('.js-add-images').textContent).toContain('1/9')
+
+    // a PDF over the limit is refused before anything is read or sent
+    const pick = (file: File) => {
+      fireEvent.click(el('.js-add-attachment'))
+      const input = document.querySelector('input[type=file]') as HTMLInputElement
+      expect(input.accept).toContain('application/pdf')
+      Object.defineProperty(input, 'files', { value: [file] })
+      fireEvent.change(input)
+    }
+    const bigPdf = new File(['x'], '大文件.pdf', { type: 'application/pdf' })
+    Object.defineProperty(bigPdf, 'size', { value: 701 * 1024 })
+    pick(bigPdf)
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '文件太大，每个不能超过 700 KB' })))
+    expect(calledWith(calls, 'uploadMedia')).toHaveLength(1)
+
+    pick(new File(['%PDF-1.7'], '收支明细.pdf', { type: 'application/pdf' }))
+    await waitFor(() => expect(document.querySelector('.js-attachment')).toBeTruthy())
+    expect(calledWith(calls, 'uploadMedia')[1].data).toEqual({ contentType: 'application/pdf', data: expect.stringMatching(/^JVBERi0xLjcK/) })
+    expect(el('.js-attachment').textContent).toContain('收支明细.pdf')
+
+    fireEvent.click(el('.js-category-other'))
+    await typeInto('.js-field-title input', '小区公告')
+    await typeInto('.js-field-content textarea', '详见附件')
+    fireEvent.click(el('.js-save-notice'))
+    await waitFor(() => expect(calledWith(calls, 'publish')).toHaveLength(1))
+    expect(calledWith(calls, 'publish')[0].data).toMatchObject({
+      images: ['cloud://env-1.abc/notices/u1/m1'],
+      attachments: [{ name: '收支明细.pdf', fileId: 'cloud://env-1.abc/notices/u1/m2' }],
+    })
   })
 })
 

@@ -9,7 +9,7 @@ import Board from '../../src/packages/request/board'
 import Work from '../../src/packages/request/work'
 import Report from '../../src/packages/request/report'
 import { SessionProvider } from '../../src/store/session'
-import { photoEncoding } from '../../src/components/PhotoPicker'
+import { photoEncoding } from '../../src/services/upload'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
 

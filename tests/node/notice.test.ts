@@ -1,7 +1,10 @@
 // 通知公告 through the emulator with the real SDK: audience, one read per person and per household,
 // read statistics a 楼栋长 can act on, safe rich text, scheduling, and refusals that write nothing.
-import type { NoticeContract } from '@core/notice/contract';
+import { noticeContract, type NoticeContract } from '@core/notice/contract';
 import type { UserContract } from '@core/user/contract';
+import { handlers } from '../../cloudfunctions/notice/handlers';
+import type { Ports } from '../../cloudfunctions/runtime/ports';
+import { createCaller } from '../../cloudfunctions/runtime/serve';
 import { client, control, freshEnv, sdk } from './helpers/cloud';
 
 const env = freshEnv('notice');
@@ -236,5 +239,97 @@ describe('a published notice keeps every version (issue 11 item 4)', () => {
     const { noticeId } = await notice.ok('demo-branch', 'publish', outage({ category: 'policy', audience: { kind: 'compound' } }));
     const res = await notice.call('demo-branch', 'update', { noticeId, publishAt: new Date(Date.now() + 86_400_000).toISOString() });
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
+
+describe('图片与附件: one checked upload path (issue 10 item 6)', () => {
+  /** A file of `size` bytes starting with `head`. */
+  const file = (head: number[] | string, size = 64) => {
+    const start = typeof head === 'string' ? Buffer.from(head, 'latin1') : Buffer.from(head);
+    return Buffer.concat([start, Buffer.alloc(Math.max(0, size - start.length), 0x20)]).toString('base64');
+  };
+  const JPEG = file([0xff, 0xd8, 0xff, 0xe0]);
+  const PNG = file([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const WEBP = file('RIFF\x24\x00\x00\x00WEBPVP8 ');
+  const PDF = file('%PDF-1.7\n');
+  const uploads = async () => (await db.collection('audit_logs').where({ action: 'notice.uploadMedia' }).count()).total as number;
+
+  it('takes JPEG, PNG and WebP images and PDF attachments into the publisher’s folder, and serves them back', async () => {
+    const cases = [
+      ['demo-committee', 'image/jpeg', JPEG, 'jpg'],
+      ['demo-branch', 'image/png', PNG, 'png'],
+      ['demo-property', 'image/webp', WEBP, 'webp'],
+      ['demo-committee', 'application/pdf', PDF, 'pdf'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [who, contentType, data, ext] of cases) {
+      const up = await notice.ok(who, 'uploadMedia', { contentType, data });
+      expect(up.fileId).toMatch(new RegExp(`^cloud://.+/notices/u-${who}/\\d+-[0-9a-f]{12}\\.${ext}$`));
+      const res = await fetch(up.url);
+      expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(data, 'base64'))).toBe(true);
+      ids.push(up.fileId);
+    }
+    // two uploads of the same bytes at once are two files
+    const [a, b] = await Promise.all([notice.ok('demo-committee', 'uploadMedia', { contentType: 'image/png', data: PNG }), notice.ok('demo-committee', 'uploadMedia', { contentType: 'image/png', data: PNG })]);
+    expect(a.fileId).not.toBe(b.fileId);
+    // audited: who, what type, how big
+    const trail = (await db.collection('audit_logs').where({ action: 'notice.uploadMedia', actorId: 'u-demo-committee' }).get()).data;
+    expect(trail.find((t: { detail: { contentType: string } }) => t.detail.contentType === 'application/pdf')).toMatchObject({ detail: { bytes: 64 } });
+    // what was uploaded is what a notice carries
+    const { noticeId } = await notice.ok('demo-committee', 'publish', outage({ category: 'other', audience: { kind: 'compound' }, images: [ids[0]], attachments: [{ name: '收支明细.pdf', fileId: ids[3] }] }));
+    const view = await notice.ok('demo-resident', 'get', { noticeId });
+    expect(view).toMatchObject({ images: [ids[0]], attachments: [{ name: '收支明细.pdf', fileId: ids[3] }] });
+  });
+
+  it('refuses what its bytes are not, other kinds of file and files over 700 KB, and stores nothing', async () => {
+    const before = await uploads();
+    const refused: Array<[string, unknown]> = [
+      ['text called a PDF', { contentType: 'application/pdf', data: file('this is not a PDF at all, just text') }],
+      ['a PDF called a PNG', { contentType: 'image/png', data: PDF }],
+      ['a JPEG called a PDF', { contentType: 'application/pdf', data: JPEG }],
+      ['a Word document', { contentType: 'application/msword', data: file([0xd0, 0xcf, 0x11, 0xe0]) }],
+      ['an SVG', { contentType: 'image/svg+xml', data: file('<svg xmlns="http://www.w3.org/2000/svg"/>') }],
+      ['a PNG of 701 KB', { contentType: 'image/png', data: file([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 701 * 1024) }],
+      ['not base64', { contentType: 'image/png', data: '@@@@'.repeat(20) }],
+      ['empty', { contentType: 'image/png', data: '' }],
+    ];
+    for (const [what, data] of refused) {
+      const res = await notice.call('demo-committee', 'uploadMedia', data as Record<string, unknown>);
+      expect({ what, res }).toMatchObject({ what, res: { ok: false, code: 'INVALID_INPUT' } });
+    }
+    const big = await notice.call('demo-committee', 'uploadMedia', { contentType: 'image/png', data: file([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 701 * 1024) });
+    expect(big).toMatchObject({ ok: false, message: '文件太大，每个不能超过 700 KB' });
+    // beyond the host's ~1 MB request body the call does not even reach the function (the platform's own limit)
+    const huge = (await notice.call('demo-committee', 'uploadMedia', { contentType: 'application/pdf', data: file('%PDF-1.7\n', 2 * 1024 * 1024) })) as { ok?: boolean };
+    expect(huge.ok).not.toBe(true);
+    expect(await uploads()).toBe(before);
+  });
+
+  it('only the publishers upload: residents, grid workers, members and strangers are refused', async () => {
+    const before = await uploads();
+    for (const who of ['demo-resident', 'demo-member', 'demo-grid']) {
+      expect(await notice.call(who, 'uploadMedia', { contentType: 'image/png', data: PNG })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await notice.call('visitor-notice-media', 'uploadMedia', { contentType: 'image/png', data: PNG })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await uploads()).toBe(before);
+  });
+
+  it('in-process: a refusal never reaches storage; an upload stores exactly the bytes once', async () => {
+    const stored: Array<{ path: string; bytes: Buffer }> = [];
+    const ports: Ports = {
+      text: { check: async () => 'pass' },
+      messages: { send: async () => true },
+      files: { upload: async (path, bytes) => (stored.push({ path, bytes }), `cloud://test/${path}`), tempUrls: async (ids) => Object.fromEntries(ids.map((i) => [i, `https://files.test/${i}`])) },
+    };
+    const caller = createCaller(noticeContract, handlers);
+    const asCommittee = caller({ openid: 'demo-committee', db, ports });
+    expect(await asCommittee('uploadMedia', { contentType: 'application/pdf', data: PNG })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await asCommittee('uploadMedia', { contentType: 'image/jpeg', data: file([0xff, 0xd8, 0xff], 800 * 1024) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await caller({ openid: 'demo-resident', db, ports })('uploadMedia', { contentType: 'image/png', data: PNG })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(stored).toEqual([]);
+    const ok = await asCommittee('uploadMedia', { contentType: 'application/pdf', data: PDF });
+    expect(ok).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^cloud:\/\/test\/notices\/u-demo-committee\/.+\.pdf$/), url: expect.stringMatching(/^https:/) } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0].bytes.equals(Buffer.from(PDF, 'base64'))).toBe(true);
   });
 });

@@ -67,46 +67,8 @@ export function FeeTable({ rows }: { rows: ReadonlyArray<FeeRow> }) {
   )
 }
 
-// ---- the editor's text ↔ HTML ----------------------------------------------------------------
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
-/**
- * What the editor sends: every non-empty line is a paragraph, `**text**` is bold, everything
- * else is escaped text. 「停水通知\n\n**时间**：周六」 → '<p>停水通知</p><p><strong>时间</strong>：周六</p>'.
- */
-export function textToHtml(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => `<p>${escapeHtml(line).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`)
-    .join('')
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ', amp: '&' }
-
-/** The stored HTML back as the editor's text (the inverse of textToHtml for what it produces). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|h3|h4|li|blockquote|tr|ul|ol|table)>/gi, '\n')
-    .replace(/<\/?(strong|b)>/gi, '**')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(lt|gt|quot|#39|#x27|nbsp|amp);/g, (_, e: string) => ENTITIES[e])
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join('\n')
-}
-
-/** Does this HTML use more than the editor writes (headings, lists, tables, images, links)? */
-export function hasRichFormatting(html: string): boolean {
-  return /<(?!\/?(p|br|strong|b)[\s/>])[a-z]/i.test(html)
-}
+// the editor's text ↔ HTML is part of the form model (core/notice/form)
+export { hasRichFormatting, htmlToText, textToHtml } from '@core/notice/form'
 
 // ---- 定时发布 ---------------------------------------------------------------------------------
 

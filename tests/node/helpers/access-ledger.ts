@@ -96,6 +96,7 @@ export const ACCESS_LEDGER: Record<string, 'anyone' | 'user' | readonly Role[]> 
   'notice.get': 'user',
   'notice.markRead': 'user',
   'notice.readStats': ['committee', 'branch', 'property', 'grid'],
+  'notice.uploadMedia': ['committee', 'branch', 'property'],
   'notice.listManaged': ['committee', 'branch', 'property'],
   'convention.list': 'user',
   'convention.get': 'user',

@@ -152,6 +152,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     get: { phase: 'read', target: true, allow: ['resident', 'member', 'grid', 'property', 'committee', 'branch', 'officer', 'applicant'], data: () => ({ noticeId: 'demo-notice-outage' }) },
     markRead: { phase: 'write', target: true, data: () => ({ noticeId: 'demo-notice-outage' }) },
     readStats: { phase: 'read', target: true, data: () => ({ noticeId: 'demo-notice-outage' }) },
+    uploadMedia: { phase: 'write', data: () => ({ contentType: 'image/png', data: PNG }) },
     listManaged: { phase: 'read', data: () => ({}) },
   },
   convention: {

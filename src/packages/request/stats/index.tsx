@@ -2,17 +2,13 @@
 // overall or by building, category or month, for one month or all time.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { OutputOf } from '@core/contract'
-import type { RequestContract } from '@core/request/contract'
-import { monthOf } from '@core/request/rules'
 import { Card } from '../../../components/Card'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { requestApi } from '../../../services/request'
 import { useResource } from '../../../hooks/useResource'
 import { RequestPage, Tiles, percent, useRefreshOnShow } from '../components'
+import { RateTiles, hours, recentMonths } from './Parts'
 
-type Stats = OutputOf<RequestContract['stats']>
-type Rates = Stats['overall']
 type GroupBy = 'none' | 'building' | 'category' | 'month'
 
 const GROUPS: ReadonlyArray<{ value: GroupBy; label: string }> = [
@@ -21,40 +17,6 @@ const GROUPS: ReadonlyArray<{ value: GroupBy; label: string }> = [
   { value: 'category', label: '按类别' },
   { value: 'month', label: '按月份' },
 ]
-
-/** This month and the five before it (China time), newest first: ['2026-11', '2026-10', …]. */
-function recentMonths(now: Date, count = 6): string[] {
-  const [y, m] = monthOf(now).split('-').map(Number)
-  const out: string[] = []
-  for (let i = 0; i < count; i++) {
-    const idx = y * 12 + (m - 1) - i
-    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`)
-  }
-  return out
-}
-
-function hours(h: number | null): string {
-  return h === null ? '—' : `${h} 小时`
-}
-
-function RateTiles({ rates }: { rates: Rates }) {
-  return (
-    <View className='rq-rates js-rates'>
-      <View className='rq-rate js-rate-response'>
-        <Text className='rq-rate__value'>{percent(rates.responseRate)}</Text>
-        <Text className='rq-rate__label'>响应率</Text>
-      </View>
-      <View className='rq-rate js-rate-resolution'>
-        <Text className='rq-rate__value'>{percent(rates.resolutionRate)}</Text>
-        <Text className='rq-rate__label'>解决率</Text>
-      </View>
-      <View className='rq-rate js-rate-satisfaction'>
-        <Text className='rq-rate__value'>{percent(rates.satisfactionRate)}</Text>
-        <Text className='rq-rate__label'>满意率</Text>
-      </View>
-    </View>
-  )
-}
 
 function StatsView() {
   const months = recentMonths(new Date())

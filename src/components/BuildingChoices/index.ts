@@ -1,0 +1,1 @@
+export { BuildingChoices, toggled, type BuildingChoicesProps } from './BuildingChoices'
