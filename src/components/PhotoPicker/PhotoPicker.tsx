@@ -4,8 +4,8 @@
 import { useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { requestApi } from '../services/request'
-import { tappable } from './Tappable'
+import { requestApi } from '../../services/request'
+import { tappable } from '../Tappable'
 
 type Upload = { contentType: 'image/jpeg'; data: string }
 

@@ -6,9 +6,9 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@core/contract'
 import type { UserContract } from '@core/user/contract'
-import { userApi } from '../services/user'
-import { Field, type FormProblem } from './FormField'
-import { group, tappable } from './Tappable'
+import { userApi } from '../../services/user'
+import { Field, type FormProblem } from '../FormField'
+import { group, tappable } from '../Tappable'
 
 export type ProxyCandidate = OutputOf<UserContract['proxyCandidates']>['items'][number]
 

@@ -1,9 +1,9 @@
 // Every screen sits in a PageShell: the elder-friendly switch (适老化) is reachable from all of them.
 import { useEffect, type PropsWithChildren, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useSession } from '../store/session'
-import { PrivacyPrompt } from './PrivacyPrompt'
-import { tappable } from './Tappable'
+import { useSession } from '../../store/session'
+import { PrivacyPrompt } from '../PrivacyPrompt'
+import { tappable } from '../Tappable'
 
 export interface PageShellProps {
   title?: ReactNode

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { CATEGORY_LABELS, ESCALATION_LABELS, STATE_LABELS, URGENCY_TAGS, hasLiveDeadline, type RequestState } from '@core/request/rules'
-import type { RequestSummary } from '../services/request'
-import { dateTime, fromNow } from '../utils/format'
-import { go, requestDetailUrl } from '../routes'
-import { tappable } from './Tappable'
+import type { RequestSummary } from '../../services/request'
+import { dateTime, fromNow } from '../../utils/format'
+import { go, requestDetailUrl } from '../../routes'
+import { tappable } from '../Tappable'
 
 /** One colour per state: orange waits, blue is being handled, purple waits for the resident, green is done. */
 export const STATE_COLORS: Record<RequestState, string> = {

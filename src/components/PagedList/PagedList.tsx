@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Envelope } from '@core/errors'
-import { ErrorBlock, Loading } from './StateView'
+import { ErrorBlock, Loading } from '../StateView'
 
 export interface PagedList<T> {
   items: T[]

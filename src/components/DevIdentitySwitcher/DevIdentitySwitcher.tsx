@@ -3,10 +3,10 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { DEMO_IDENTITIES } from '@core/demo-identities'
-import { devOpenid, setDevOpenid } from '../services/platform'
-import { useSession } from '../store/session'
-import { Card } from './Card'
-import { group, tappable } from './Tappable'
+import { devOpenid, setDevOpenid } from '../../services/platform'
+import { useSession } from '../../store/session'
+import { Card } from '../Card'
+import { group, tappable } from '../Tappable'
 
 export function DevIdentitySwitcher() {
   const { refresh } = useSession()

@@ -1,10 +1,10 @@
 // One event in a list (首页 近期活动, 活动报名): title, when, where, places left, the signup deadline.
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import type { EventSummary } from '../services/event'
-import { eventTime, eventTimeRange } from '../utils/format'
-import { eventUrl, go } from '../routes'
-import { tappable } from './Tappable'
+import type { EventSummary } from '../../services/event'
+import { eventTime, eventTimeRange } from '../../utils/format'
+import { eventUrl, go } from '../../routes'
+import { tappable } from '../Tappable'
 
 /** 「剩余 N 个名额」, 「名额已满，可候补」 or 「不限名额」. */
 export function placesText(placesLeft: number | null): string {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { group, tappable } from './Tappable'
+import { group, tappable } from '../Tappable'
 
 export interface Chip<T extends string> {
   value: T

@@ -2,9 +2,9 @@
 // open it; plus the refresh when a page shows again.
 import { useRef, type PropsWithChildren, type ReactNode } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { useSession, type SessionState } from '../store/session'
-import { PageShell } from './PageShell'
-import { ErrorBlock, Loading } from './StateView'
+import { useSession, type SessionState } from '../../store/session'
+import { PageShell } from '../PageShell'
+import { ErrorBlock, Loading } from '../StateView'
 
 /**
  * `children` renders only once the session is ready and `allow` says yes, so no page asks the

@@ -3,10 +3,10 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { NOTICE_CATEGORY_LABELS, type NoticeCategory, type NoticeItem } from '../services/notice'
-import { beijing } from '../utils/format'
-import { go, noticeUrl } from '../routes'
-import { tappable } from './Tappable'
+import { NOTICE_CATEGORY_LABELS, type NoticeCategory, type NoticeItem } from '../../services/notice'
+import { beijing } from '../../utils/format'
+import { go, noticeUrl } from '../../routes'
+import { tappable } from '../Tappable'
 
 /** One colour per category: orange for outages, blue for fee disclosures, red for policy. */
 export const NOTICE_CATEGORY_COLORS: Record<NoticeCategory, string> = {

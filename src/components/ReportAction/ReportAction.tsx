@@ -5,8 +5,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Dialog, TextArea } from '@nutui/nutui-react-taro'
 import type { ModerationKind } from '@core/admin/rules'
-import { REPORT_REASONS, reportContent } from '../services/report'
-import { group, tappable } from './Tappable'
+import { REPORT_REASONS, reportContent } from '../../services/report'
+import { group, tappable } from '../Tappable'
 
 const OTHER = '其他'
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
-import { PRIVACY_AGREE_BUTTON_ID, answerPrivacyAsk, isAskingPrivacy, onPrivacyAsk, privacyPromptShown } from '../services/privacy'
+import { PRIVACY_AGREE_BUTTON_ID, answerPrivacyAsk, isAskingPrivacy, onPrivacyAsk, privacyPromptShown } from '../../services/privacy'
 
 export function PrivacyPrompt() {
   const [asking, setAsking] = useState(isAskingPrivacy)

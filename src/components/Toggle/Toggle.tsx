@@ -1,7 +1,7 @@
 // An on/off switch that is one in the browser too: NutUI's Switch writes WeChat's `aria-role` into
 // the HTML, where it is no role at all. The state is written beside the knob (开/关), not only shown by colour.
 import { Text, View } from '@tarojs/components'
-import { tappable } from './Tappable'
+import { tappable } from '../Tappable'
 
 export interface ToggleProps {
   checked: boolean

@@ -2,10 +2,10 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, WORKPLACE_ROLES, worksWithoutHousehold } from '@core/roles'
-import type { Session } from '../services/user'
-import { homeLabel } from '../utils/format'
-import { Card } from './Card'
-import { ROUTES, go } from '../routes'
+import type { Session } from '../../services/user'
+import { homeLabel } from '../../utils/format'
+import { Card } from '../Card'
+import { ROUTES, go } from '../../routes'
 
 
 export function HouseholdStatus({ session }: { session: Session }) {
