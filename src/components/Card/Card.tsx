@@ -1,5 +1,6 @@
 import type { PropsWithChildren, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import './Card.scss'
 
 export function Card({ title, extra, className, children }: PropsWithChildren<{ title?: ReactNode; extra?: ReactNode; className?: string }>) {
   return (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { group, tappable } from '../Tappable'
+import './Chips.scss'
 
 export interface Chip<T extends string> {
   value: T

@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import { beijing } from '../../utils/format'
 import { formTimeToIso, isFormTime } from '../../utils/formTime'
+import './DateTimeField.scss'
 
 /**
  * A date and a time picker (native in WeChat) for a 'YYYY-MM-DD HH:mm' China time, plus — in local

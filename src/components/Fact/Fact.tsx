@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import './Fact.scss'
 
 /** One labelled fact of a detail card (时间 · 地点 · 规则 …). Styles: `.ll-fact` in app.scss. */
 export function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {

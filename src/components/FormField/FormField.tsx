@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import './FormField.scss'
 
 export interface FormProblem {
   message: string

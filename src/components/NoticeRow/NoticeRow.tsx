@@ -7,6 +7,7 @@ import { NOTICE_CATEGORY_LABELS, type NoticeCategory, type NoticeItem } from '..
 import { beijing } from '../../utils/format'
 import { go, noticeUrl } from '../../routes'
 import { tappable } from '../Tappable'
+import './NoticeRow.scss'
 
 /** One colour per category: orange for outages, blue for fee disclosures, red for policy. */
 export const NOTICE_CATEGORY_COLORS: Record<NoticeCategory, string> = {

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useSession } from '../../store/session'
 import { PrivacyPrompt } from '../PrivacyPrompt'
 import { tappable } from '../Tappable'
+import './PageShell.scss'
 
 export interface PageShellProps {
   title?: ReactNode

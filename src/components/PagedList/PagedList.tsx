@@ -5,6 +5,7 @@ import { Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Envelope } from '@core/errors'
 import { ErrorBlock, Loading } from '../StateView'
+import './PagedList.scss'
 
 export interface PagedList<T> {
   items: T[]

@@ -6,6 +6,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { requestApi } from '../../services/request'
 import { tappable } from '../Tappable'
+import './PhotoPicker.scss'
 
 type Upload = { contentType: 'image/jpeg'; data: string }
 

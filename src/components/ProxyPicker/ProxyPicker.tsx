@@ -9,6 +9,7 @@ import type { UserContract } from '@core/user/contract'
 import { userApi } from '../../services/user'
 import { Field, type FormProblem } from '../FormField'
 import { group, tappable } from '../Tappable'
+import './ProxyPicker.scss'
 
 export type ProxyCandidate = OutputOf<UserContract['proxyCandidates']>['items'][number]
 

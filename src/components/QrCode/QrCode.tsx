@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react'
 import { Canvas, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
+import './QrCode.scss'
 
 /** The white border around the code, in modules (the QR standard asks for 4). */
 const QUIET_ZONE = 4

@@ -7,6 +7,7 @@ import type { RequestSummary } from '../../services/request'
 import { dateTime, fromNow } from '../../utils/format'
 import { go, requestDetailUrl } from '../../routes'
 import { tappable } from '../Tappable'
+import './RequestRow.scss'
 
 /** One colour per state: orange waits, blue is being handled, purple waits for the resident, green is done. */
 export const STATE_COLORS: Record<RequestState, string> = {

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import './StateView.scss'
 
 export function Loading({ text = '正在加载…' }: { text?: string }) {
   return (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { group, tappable } from '../Tappable'
+import './Tabs.scss'
 
 /** A row of tabs (a tablist, keyboard- and screen-reader-usable); the page renders the chosen one. Styles: `.ll-tabs` in app.scss. */
 export function Tabs<T extends string>(props: { tabs: ReadonlyArray<{ value: T; label: string }>; value: T; onChange: (v: T) => void; label: string }) {

@@ -2,6 +2,7 @@
 // the HTML, where it is no role at all. The state is written beside the knob (开/关), not only shown by colour.
 import { Text, View } from '@tarojs/components'
 import { tappable } from '../Tappable'
+import './Toggle.scss'
 
 export interface ToggleProps {
   checked: boolean
