@@ -1,9 +1,9 @@
 // 代办's resident picker: found by name, confirmed by home and masked phone, consent required.
 import { useState } from 'react'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { NO_PROXY, ProxyPicker, onBehalfOfFrom, type ProxyChoice } from '../../src/components/ProxyPicker'
-import { failWith, fakeCloud } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { NO_PROXY, ProxyPicker, onBehalfOfFrom, type ProxyChoice } from './ProxyPicker'
+import { failWith, fakeCloud } from '../../../tests/app/helpers/fakeCloud'
+import { fakePageContainer } from '../../../tests/app/helpers/page'
 
 afterEach(() => jest.restoreAllMocks())
 
