@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // tests load modules fresh (jest.isolateModules) and set up jsdom globals
-    files: ['tests/**/*.{ts,tsx,js}'],
+    files: ['tests/**/*.{ts,tsx,js}', 'src/**/*.test.{ts,tsx}'],
     languageOptions: { globals: { global: 'writable', jest: 'readonly', expect: 'readonly', describe: 'readonly', it: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -18,7 +18,8 @@ const tarojs = defineJestConfig({
   displayName: 'app',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
-  testMatch: ['<rootDir>/tests/app/**/*.test.{ts,tsx}'],
+  // and a shared component's own test beside it (src/components/<Name>/<Name>.test.tsx)
+  testMatch: ['<rootDir>/tests/app/**/*.test.{ts,tsx}', '<rootDir>/src/components/**/*.test.{ts,tsx}'],
   transformIgnorePatterns: [`^(?!.*/node_modules/(${esm.join('|')})/).*/node_modules/`],
   transform: {
     '^.+\\.(mjs|js|jsx|ts|tsx)$': require.resolve('@tarojs/test-utils-react/dist/jest/babel-transformer.js')

@@ -1,7 +1,7 @@
 // WeChat's privacy authorisation (用户隐私保护指引, app.json `__usePrivacyCheck__`): a privacy-scoped API
 // (chooseImage, chooseMedia, chooseMessageFile, scanCode, setClipboardData …) called before the user
 // agreed is held by WeChat, which asks the app through onNeedPrivacyAuthorization. The app shows
-// its own prompt (src/components/PrivacyPrompt.tsx) and answers; agreeing needs a tap on a button
+// its own prompt (src/components/PrivacyPrompt/PrivacyPrompt.tsx) and answers; agreeing needs a tap on a button
 // with open-type="agreePrivacyAuthorization" whose id is given back to WeChat.
 import Taro from '@tarojs/taro'
 

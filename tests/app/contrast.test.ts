@@ -50,8 +50,14 @@ describe('contrast and size', () => {
     const size = (re: RegExp) => Number(re.exec(scss)?.[1])
     expect(size(/--nutui-tag-font-size:\s*(\d+)px/)).toBeGreaterThanOrEqual(26)
     expect(size(/\.ll-error-text \{[^}]*font-size:\s*(\d+)px/)).toBeGreaterThanOrEqual(26)
-    // and nothing a person reads is set below that anywhere
-    for (const file of ['src/app.scss', 'src/packages/request/request.scss', 'src/packages/event/event.scss', 'src/packages/notice/notice.scss']) {
+    // and nothing a person reads is set below that anywhere: the global look, the shared components'
+    // own stylesheets (src/components/<Name>/<Name>.scss) and the packages'
+    const components = fs
+      .readdirSync(path.join(root, 'src/components'))
+      .map((name) => `src/components/${name}/${name}.scss`)
+      .filter((file) => fs.existsSync(path.join(root, file)))
+    expect(components).toEqual(expect.arrayContaining(['src/components/Card/Card.scss', 'src/components/RequestRow/RequestRow.scss', 'src/components/Toggle/Toggle.scss']))
+    for (const file of ['src/app.scss', ...components, 'src/packages/request/request.scss', 'src/packages/event/event.scss', 'src/packages/notice/notice.scss']) {
       const small = [...read(file).matchAll(/font-size:\s*(\d+)px/g)].map((m) => Number(m[1])).filter((n) => n < 26)
       expect({ file, small }).toEqual({ file, small: [] })
     }

@@ -161,7 +161,7 @@ test('the organiser’s check-in code is the native component: the QR as views (
   await s.waitForText(code);
   expect(s.wxCalls.filter((c) => c.api === 'setKeepScreenOn').map((c) => c.args.keepScreenOn)).toEqual([true]);
 
-  // the QR is the native component's dark runs, module for module what src/components/QrCode.tsx's
+  // the QR is the native component's dark runs, module for module what src/components/QrCode/QrCode.tsx's
   // settings make of qrText (error correction M, smallest version); no canvas is drawn on
   const qr = qrcode(0, 'M');
   qr.addData(qrText);
