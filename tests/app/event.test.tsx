@@ -362,7 +362,7 @@ describe('活动详情', () => {
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() => expect(screen.getByText('请填写取消原因')).toBeTruthy())
     expect(calledWith(calls, 'cancelEvent')).toHaveLength(0)
-    fireEvent.input(el('.js-cancel-reason textarea'), { target: { value: '天气原因，改期另行通知' } })
+    await typeInto('.js-cancel-reason textarea', '天气原因，改期另行通知')
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() => expect(calledWith(calls, 'cancelEvent')[0]?.data).toEqual({ eventId: 'e1', reason: '天气原因，改期另行通知' }))
     await waitFor(() => expect(toast).toHaveBeenCalledWith({ title: '活动已取消，已通知 32 人', icon: 'none' }))

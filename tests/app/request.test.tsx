@@ -448,7 +448,7 @@ describe('反映详情', () => {
     await waitFor(() => expect(screen.getByText('请填写处理结果')).toBeTruthy())
     expect(calls.some((c) => c.action === 'resolve')).toBe(false)
 
-    fireEvent.input(el('.js-resolve-input textarea'), { target: { value: '已更换灯泡' } })
+    await typeInto('.js-resolve-input textarea', '已更换灯泡')
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() => expect(calls.find((c) => c.action === 'resolve')?.data).toEqual({ requestId: 'r1', note: '已更换灯泡' }))
     await waitFor(() => expect(screen.getAllByText('已更换灯泡').length).toBeGreaterThan(0))
@@ -470,7 +470,7 @@ describe('反映详情', () => {
     await waitFor(() => expect(document.querySelector('.js-transfer-targets')).toBeTruthy())
     expect([...document.querySelectorAll('.js-transfer-targets .ll-chip')].map((c) => c.textContent)).toEqual(['楼栋长/网格员', '物业', '业委会'])
     await waitFor(() => expect(document.querySelector('.js-transfer-input textarea')).toBeTruthy())
-    fireEvent.input(el('.js-transfer-input textarea'), { target: { value: '装修管理归物业' } })
+    await typeInto('.js-transfer-input textarea', '装修管理归物业')
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() => expect(screen.getByText('请选择转派给谁')).toBeTruthy())
     expect(calls.some((c) => c.action === 'transfer')).toBe(false)
@@ -530,7 +530,7 @@ describe('反映详情', () => {
     await waitFor(() => expect(document.querySelectorAll('.js-resolve-photos .js-photo')).toHaveLength(1))
     expect(choose).toHaveBeenCalledWith(expect.objectContaining({ count: 3 }))
 
-    fireEvent.input(el('.js-resolve-input textarea'), { target: { value: '已更换灯泡' } })
+    await typeInto('.js-resolve-input textarea', '已更换灯泡')
     fireEvent.click(el('.nut-dialog-footer-ok'))
     await waitFor(() =>
       expect(calls.find((c) => c.action === 'resolve')?.data).toEqual({ requestId: 'r1', note: '已更换灯泡', photos: ['cloud://env-1.abc/requests/u1/p1.jpg'] }),

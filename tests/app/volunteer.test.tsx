@@ -83,6 +83,12 @@ function openPage(path: string, params: Record<string, string> = {}) {
 }
 
 const el = (selector: string) => document.querySelector(selector) as HTMLElement
+
+/** Types into a Taro input once its inner element is there (Taro renders it after the wrapper). */
+async function typeInto(selector: string, value: string) {
+  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
+  fireEvent.input(el(selector), { target: { value } })
+}
 const called = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'volunteer' && c.action === action)
 
 describe('志愿服务 teams', () => {
@@ -121,7 +127,7 @@ describe('志愿服务 teams', () => {
     await waitFor(() => expect(el('.js-join-submit')).toBeTruthy())
     expect(el('.js-team-leaders').textContent).toMatch(/刘芳/)
     await waitFor(() => expect(el('.js-join-skills input')).toBeTruthy())
-    fireEvent.input(el('.js-join-skills input'), { target: { value: '急救、电工' } })
+    await typeInto('.js-join-skills input', '急救、电工')
     fireEvent.click(el('.js-join-submit'))
     await waitFor(() => expect(el('.js-join-error').textContent).toBe('未满 18 周岁参加志愿服务，须先登记监护人同意'))
     expect(called(calls, 'join')[0].data).toEqual({ teamId: 't1', skills: ['急救', '电工'] })
@@ -167,7 +173,7 @@ describe('志愿服务 teams', () => {
     await waitFor(() => expect(el('.js-check-error').textContent).toBe('签到码是 6 位数字'))
     expect(called(calls, 'shiftCheck')).toHaveLength(0)
     await waitFor(() => expect(el('.js-code-input input')).toBeTruthy())
-    fireEvent.input(el('.js-code-input input'), { target: { value: '123456' } })
+    await typeInto('.js-code-input input', '123456')
     fireEvent.click(el('.js-check-in'))
     await waitFor(() => expect(el('.js-check-error').textContent).toMatch(/签到码不正确/))
     expect(called(calls, 'shiftCheck')[0].data).toEqual({ shiftId: 's1', kind: 'in', code: '123456' })
@@ -288,7 +294,7 @@ describe('志愿服务证明', () => {
 
     await waitFor(() => expect(el('.js-verify-number input')).toBeTruthy())
 
-    fireEvent.input(el('.js-verify-number input'), { target: { value: 'zy2026120000018' } })
+    await typeInto('.js-verify-number input', 'zy2026120000018')
     fireEvent.click(el('.js-verify-submit'))
     await waitFor(() => expect(el('.js-verify-invalid')).toBeTruthy())
     expect(el('.js-verify-message').textContent).toMatch(/校验位不符/)
@@ -362,7 +368,7 @@ describe('个人资料: birth year and guardian', () => {
     await waitFor(() => expect(el('.js-birth-year input')).toBeTruthy())
     expect(document.querySelector('.js-guardian')).toBeNull()
     const year = String(new Date().getFullYear() - 12)
-    fireEvent.input(el('.js-birth-year input'), { target: { value: year } })
+    await typeInto('.js-birth-year input', year)
     await waitFor(() => expect(el('.js-guardian')).toBeTruthy())
     fireEvent.click(el('.js-save-profile'))
     await waitFor(() => expect(el('.js-form-error').textContent).toBe('未满 14 周岁，须先由监护人同意并登记监护人信息'))
