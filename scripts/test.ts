@@ -91,16 +91,20 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * One tsc pass per part, each with only the globals it may use: core/ (no DOM, no Node), src/ (no
- * Node), cloudfunctions/ (no DOM), and the whole tree (tests, scripts, emulator) with everything.
+ * Two tsc passes: the whole tree (tests, scripts, emulator) with every global, then the project
+ * references (`tsc -b`) — core/ alone (no DOM, no Node) emitting only declarations, and src/ (no
+ * Node) and cloudfunctions/ (no DOM) each built on core's declarations, never on its sources.
  */
-const TS_PROJECTS = ['tsconfig.json', 'core/tsconfig.json', 'src/tsconfig.json', 'cloudfunctions/tsconfig.json'];
+const TSC_RUNS: Array<{ label: string; args: string[] }> = [
+  { label: 'tsc tsconfig.json', args: ['--noEmit', '-p', 'tsconfig.json'] },
+  { label: 'tsc -b core src cloudfunctions', args: ['-b', 'core', 'src', 'cloudfunctions'] },
+];
 
 async function typecheck(): Promise<void> {
-  for (const project of TS_PROJECTS) {
-    heading(`type check: tsc --noEmit -p ${project}`);
-    const code = await step(`tsc ${project}`, () => run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]));
-    if (code !== 0) fail(`type check of ${project} failed`);
+  for (const { label, args } of TSC_RUNS) {
+    heading(`type check: ${label}`);
+    const code = await step(label, () => run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), ...args]));
+    if (code !== 0) fail(`type check (${label}) failed`);
     else console.log('tsc: no errors');
   }
 }
