@@ -143,6 +143,29 @@ describe('首页', () => {
     expect(screen.queryByText('待处理反映')).toBeNull()
   })
 
+  it('the first load asks each card its question once (the page split into cards changes none of it)', async () => {
+    const calls = fakeCloud({
+      'user.login': () =>
+        session({
+          roles: ['resident', 'grid'],
+          compound: { compoundId: 'c1', name: '红湖公园城' },
+          household: { householdId: 'h1', buildingId: 'b1', buildingName: '1栋', unit: '1', room: '301', verified: true },
+        }),
+      'user.listPendingBindings': () => ({ items: [], nextCursor: null }),
+      'request.listAssigned': () => ({ items: [], nextCursor: null }),
+      'request.listMine': () => ({ items: [], nextCursor: null }),
+      'event.list': () => ({ items: [], nextCursor: null }),
+      'notice.list': () => ({ items: [], nextCursor: null, unread: 0, reader: 'member', compoundName: '红湖公园城' }),
+    })
+    renderHome()
+    await waitFor(() => expect(screen.getByText(/近期还没有活动/)).toBeTruthy())
+    await waitFor(() => expect(screen.getByText(/还没有反映过问题/)).toBeTruthy())
+    await waitFor(() => expect(screen.getByText(/暂时还没有通知公告/)).toBeTruthy())
+    await waitFor(() => expect(screen.getAllByText('0 条')).toHaveLength(2))
+    const count = (key: string) => calls.filter((c) => `${c.fn}.${c.action}` === key).length
+    for (const key of ['user.listPendingBindings', 'request.listAssigned', 'request.listMine', 'event.list', 'notice.list']) expect([key, count(key)]).toEqual([key, 1])
+  })
+
   it('shows the latest notices, pinned first, with unread dots and the count on the tab', async () => {
     const notice = {
       noticeId: 'n1',

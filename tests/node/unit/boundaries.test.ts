@@ -1,6 +1,7 @@
 // The house rules the build enforces: core/ imports only zod and dayjs; the app never imports the
 // functions or the emulator; no function imports another function's folder; the runtime imports
-// no function. Walks every import specifier of the tree.
+// no function. Walks every import specifier of the tree. And every page only composes: its index.tsx
+// stays short, the parts and the domain hook living beside it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -32,6 +33,22 @@ function target(file: string, spec: string): string {
 }
 
 const functionOf = (p: string) => (p.startsWith(`cloudfunctions${path.sep}`) ? p.split(path.sep)[1] : null);
+
+/** Every page of src/app.config.ts (main package and subpackages), e.g. 'packages/notice/detail/index'. */
+function appPages(): string[] {
+  const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
+  const before = g.defineAppConfig
+  g.defineAppConfig = (c) => c
+  try {
+    const config = require(path.join(root, 'src', 'app.config')).default as { pages: string[]; subPackages?: { root: string; pages: string[] }[] }
+    return [...config.pages, ...(config.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
+  } finally {
+    g.defineAppConfig = before
+  }
+}
+
+const PAGE_LINES = 150
+const lineCount = (text: string) => text.replace(/\n$/, '').split('\n').length
 
 describe('boundaries', () => {
   it('core/ imports nothing but itself, zod/mini and dayjs', () => {
@@ -68,6 +85,21 @@ describe('boundaries', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it(`every page's index.tsx only composes: at most ${PAGE_LINES} lines`, () => {
+    const pages = appPages()
+    expect(pages).toEqual(expect.arrayContaining(['pages/home/index', 'packages/notice/detail/index', 'packages/admin/compounds/index']))
+    const bad: string[] = []
+    for (const page of pages) {
+      const file = path.join(root, 'src', `${page}.tsx`)
+      if (!fs.existsSync(file)) bad.push(`src/${page}.tsx is missing`)
+      else {
+        const lines = lineCount(fs.readFileSync(file, 'utf8'))
+        if (lines > PAGE_LINES) bad.push(`src/${page}.tsx has ${lines} lines (at most ${PAGE_LINES}: move parts and the loader beside it)`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
 
   it('finds the imports it checks (the walker itself works)', () => {
     expect(specifiers('cloudfunctions/request/index.ts')).toEqual(expect.arrayContaining(['@core/request/contract', '../runtime/serve']));
