@@ -1,6 +1,6 @@
 // 通知公告: notices and fee disclosures with per-household read receipts (DESIGN §4.5).
 import * as z from 'zod/mini';
-import { CREATE_LIMIT, cursorInput, defineContract, id, isoTime, page, roles, text, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, id, isoTime, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
 
 export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
 /** Who publishes notices: the owners' committee, the party branch, the property company (its own kinds). */
@@ -131,6 +131,7 @@ export const noticeContract = defineContract({
   /** An image or a PDF for a notice: stored under notices/<userId>/ and answered with its file id and a URL to show it. */
   uploadMedia: {
     access: roles(...NOTICE_PUBLISHERS),
+    limit: UPLOAD_LIMIT,
     input: z.strictObject({
       contentType: z.enum(NOTICE_MEDIA_TYPES),
       /** base64 of at most NOTICE_MEDIA_MAX_KB (the server counts the bytes) */
