@@ -103,7 +103,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[contenthash].css',
-        chunkFilename: 'css/[name].[chunkid].css'
+        chunkFilename: 'css/[name].[contenthash:8].css'
       },
       postcss: {
         autoprefixer: {
