@@ -46,6 +46,20 @@ export function monthOf(t: Instant): string {
   return china(t).format('YYYY-MM');
 }
 
+/** This month and the ones before it (China time), newest first: ['2026-12', '2026-11', …]. */
+export function recentMonths(now: Instant, count = 6): string[] {
+  const [y, m] = monthOf(now).split('-').map(Number);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const idx = y * 12 + (m - 1) - i;
+    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/** '2026-12' → '2026年12月'. */
+export const monthLabel = (m: string): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5))}月`;
+
 /** 'M月D日', with the year when it is not the current one. */
 function dayPattern(d: Dayjs, now: Instant): string {
   return d.year() === china(now).year() ? 'M月D日' : 'YYYY年M月D日';

@@ -8,7 +8,7 @@ import { useSession } from '../../../store/session'
 import { Chart } from '../Chart'
 import { ratesOption } from '../charts'
 import { DataTable, percent, type Column } from '../components'
-import { monthLabel } from './months'
+import { monthLabel } from '@core/time'
 
 type RateRow = Overview['byBuilding'][number]
 type TrendRow = Overview['trend'][number]

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { adminApi } from '../../../services/admin'
 import { userApi } from '../../../services/user'
 import { useResource } from '../../../hooks/useResource'
-import { recentMonths } from './months'
+import { recentMonths } from '@core/time'
 
 export function useDashboard(compoundId: string) {
   const months = recentMonths(new Date())

@@ -7,7 +7,8 @@ import { Empty, RemoteView } from '../../../components/StateView'
 import { requestApi } from '../../../services/request'
 import { useResource } from '../../../hooks/useResource'
 import { RequestPage, Tiles, percent, useRefreshOnShow } from '../components'
-import { RateTiles, hours, recentMonths } from './Parts'
+import { recentMonths } from '@core/time'
+import { RateTiles, hours } from './Parts'
 
 type GroupBy = 'none' | 'building' | 'category' | 'month'
 
