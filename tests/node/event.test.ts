@@ -3,6 +3,7 @@
 import type { EventContract } from '@core/event/contract';
 import type { UserContract } from '@core/user/contract';
 import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
+import { addResidents } from './helpers/people';
 
 const env = freshEnv('event');
 const event = client<EventContract>(env, 'event');
@@ -33,31 +34,7 @@ async function newEvent(over: Record<string, unknown> = {}, who = 'demo-committe
 }
 
 /** Residents made straight in the database: enough distinct people for a burst. */
-async function residents(count: number, prefix: string): Promise<string[]> {
-  const now = new Date();
-  const docs = Array.from({ length: count }, (_x, i) => ({
-    openid: `${prefix}-${i}`,
-    compoundId: 'demo-compound',
-    compoundName: '红湖公园城',
-    displayName: `居民${i}`,
-    phone: null,
-    roles: ['resident'],
-    householdId: `demo-h1-1-${(i % 9) + 1}01`,
-    householdRelation: 'family',
-    home: { buildingId: 'demo-b1', buildingName: '1栋', unit: '1', room: `${(i % 9) + 1}01` },
-    binding: null,
-    party: null,
-    consents: {},
-    elderMode: false,
-    isMinor: false,
-    points: 0,
-    serviceHours: 0,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  for (let i = 0; i < docs.length; i += 500) await db.collection('users').add({ data: docs.slice(i, i + 500) });
-  return docs.map((d) => d.openid);
-}
+const residents = (count: number, prefix: string) => addResidents(db, count, prefix);
 
 async function regs(eventId: string) {
   return (await db.collection('registrations').where({ eventId }).limit(1000).get()).data as Array<{ status: string; userId: string; queuedAt: Date; _id: string }>;

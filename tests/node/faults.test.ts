@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Envelope } from '@core/errors';
 import { sdk } from './helpers/cloud';
 import { startEmulatorProcess, type EmulatorProcess } from './helpers/process';
+import { addResidents } from './helpers/people';
 
 const H = 3_600_000;
 const ENV = 'faults';
@@ -50,35 +51,8 @@ async function reconcile(fn: string, env = ENV): Promise<number> {
 }
 
 let residentSeq = 0;
-/** Residents made straight in the database: enough distinct people for a burst. */
-async function residents(count: number, database = db): Promise<string[]> {
-  const now = new Date();
-  const batch = ++residentSeq;
-  const docs = Array.from({ length: count }, (_x, i) => ({
-    // _id = openid, so a registration's userId names its openid
-    _id: `r${batch}-${i}`,
-    openid: `r${batch}-${i}`,
-    compoundId: 'demo-compound',
-    compoundName: '红湖公园城',
-    displayName: `居民${i}`,
-    phone: null,
-    roles: ['resident'],
-    householdId: `demo-h1-1-${(i % 9) + 1}01`,
-    householdRelation: 'family',
-    home: { buildingId: 'demo-b1', buildingName: '1栋', unit: '1', room: `${(i % 9) + 1}01` },
-    binding: null,
-    party: null,
-    consents: {},
-    elderMode: false,
-    isMinor: false,
-    points: 0,
-    serviceHours: 0,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  for (let i = 0; i < docs.length; i += 500) await database.collection('users').add({ data: docs.slice(i, i + 500) });
-  return docs.map((d) => d.openid);
-}
+/** Residents made straight in the database (_id = openid, so a registration's userId names its openid). */
+const residents = (count: number, database = db) => addResidents(database, count, `r${++residentSeq}`, { idIsOpenid: true });
 
 /** An event two days ahead (organisers take turns: each has a rate limit of their own). */
 async function newEvent(capacity: number, organiser = 'demo-committee'): Promise<string> {
