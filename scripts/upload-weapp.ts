@@ -11,7 +11,9 @@
 // miniprogram-ci (≈ 180 packages, ≈ 280 MB) is not a dependency: it is loaded only for a real
 // upload or --check; install it where releases are made with `npm install --no-save miniprogram-ci@2`.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(__dirname, '..');
 export const weappDir = path.join(root, 'dist', 'weapp');
@@ -113,10 +115,11 @@ export interface MiniprogramCi {
   DefaultProjectAttr?: Record<string, unknown>;
 }
 
-/** miniprogram-ci, or an error that says how to install it. */
-export async function loadCi(name = 'miniprogram-ci'): Promise<MiniprogramCi> {
+/** miniprogram-ci (or the copy LINLI_MINIPROGRAM_CI points at), or an error that says how to install it. */
+export async function loadCi(name = process.env.LINLI_MINIPROGRAM_CI || 'miniprogram-ci'): Promise<MiniprogramCi> {
   try {
-    const mod = (await import(name)) as MiniprogramCi & { default?: MiniprogramCi };
+    // a copy installed elsewhere is a folder: require() resolves its main file, import() would not
+    const mod = (path.isAbsolute(name) ? createRequire(path.join(root, 'package.json'))(name) : await import(name)) as MiniprogramCi & { default?: MiniprogramCi };
     return mod.Project ? mod : (mod.default as MiniprogramCi);
   } catch (e) {
     const code = (e as { code?: string }).code;
@@ -143,7 +146,10 @@ async function run(plan: WeappPlan, build: boolean) {
   const r = plan.release;
   if (plan.mode === 'check') {
     // offline: without attr every call first asks WeChat's servers about the project
-    const project = new ci.Project({ appid: r.appid, type: 'miniProgram', projectPath: r.projectPath, ignores: ['node_modules/**/*'], attr: async () => ({ ...ci.DefaultProjectAttr }) });
+    // miniprogram-ci insists on a key path even offline; nothing signs with it here (attr is given)
+    const offlineKey = r.privateKeyPath ?? path.join(os.tmpdir(), 'linli-offline-check.key');
+    if (!r.privateKeyPath) fs.writeFileSync(offlineKey, 'offline check: never used to sign\n');
+    const project = new ci.Project({ appid: r.appid, type: 'miniProgram', projectPath: r.projectPath, privateKeyPath: offlineKey, ignores: ['node_modules/**/*'], attr: async () => ({ ...ci.DefaultProjectAttr }) });
     if (!ci.getCompiledResult || !ci.checkCodeQuality) throw new Error('this miniprogram-ci has no getCompiledResult / checkCodeQuality (2.1.x has both)');
     const out = path.join(root, 'dist', 'weapp-compiled.zip');
     await ci.getCompiledResult({ project, setting: r.setting }, out);
