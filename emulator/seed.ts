@@ -121,6 +121,11 @@ export function seedDemo(db: Database, now = new Date()): { users: number; house
       pendingKey: state === 'pending' ? u._id : `closed:bind-${u._id}`,
       reviewerId: state === 'verified' ? 'u-demo-grid' : null,
       reason: null,
+      // as user.requestBinding files it: the building's grid, what the applicant gave to verify with
+      gridUserIds: [...(buildings.find((b) => b._id === h.buildingId)?.gridUserIds ?? [])],
+      applicantName: u.displayName,
+      applicantPhone: u.phone,
+      fromCompoundId: u.compoundId,
       ...stamp,
     };
     bindings.push(binding);

@@ -55,6 +55,8 @@ export const COLLECTIONS = {
       // one pending binding per user: pendingKey is the userId while pending, closed:<_id> after
       { name: 'uniq_pending', keys: [['pendingKey', 1]], unique: true },
       { name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] },
+      // a 楼栋长/网格员's queue: the bindings stamped with their id (gridUserIds is an array: one key per element)
+      { name: 'by_grid_user', keys: [['gridUserIds', 1], ['compoundId', 1], ['state', 1], ['createdAt', 1]] },
     ],
   },
   audit_logs: {

@@ -157,6 +157,16 @@ export interface BindingDoc extends BaseDoc {
   reason: string | null;
   /** Set when a grid user records the binding for a resident without a phone (logged). */
   actingFor?: boolean;
+  /**
+   * Who may review it besides the branch: the building's 楼栋长/网格员 when it was filed, kept in step
+   * while it is pending (user.assignGrid, user.setRoles). Absent on bindings made before: read the building.
+   */
+  gridUserIds?: string[];
+  /** The name and phone the applicant gave the 楼栋长 to verify with (absent on bindings made before). */
+  applicantName?: string;
+  applicantPhone?: string | null;
+  /** The applicant's compound when they filed it (null: none; absent on bindings made before). */
+  fromCompoundId?: string | null;
 }
 
 export interface AuditDoc extends BaseDoc {

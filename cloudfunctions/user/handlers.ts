@@ -10,7 +10,7 @@ import { maskPhone } from '@core/mask';
 import { blankUser, type InboxDoc, type BindingDoc, type BindingSummary, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../runtime/model';
 import { BRANCH_GRANTABLE, type Role } from '@core/roles';
 import { erasePersonalData, exportPersonalData } from '../runtime/privacy';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -93,20 +93,56 @@ async function requireAnotherBranch(db: Db, user: UserDoc, message: string): Pro
   if (!others) throw fail.conflict(message);
 }
 
-/** May this caller review a binding in this building? The building's grid users and the branch. */
-function canReview(ctx: UserCtx, binding: BindingDoc, building: BuildingDoc | null): boolean {
+/**
+ * May this caller review this binding? The branch, and the building's grid users: as stamped on the
+ * binding (kept in step while it is pending), or read from the building for a binding made before.
+ */
+async function canReview(ctx: UserCtx, binding: BindingDoc): Promise<boolean> {
   if (binding.compoundId !== ctx.compoundId) return false;
   if (ctx.roles.includes('branch')) return true;
-  return ctx.roles.includes('grid') && !!building?.gridUserIds.includes(ctx.user._id);
+  if (!ctx.roles.includes('grid')) return false;
+  const grid = binding.gridUserIds ?? (await getById<BuildingDoc>(ctx.db, 'buildings', binding.buildingId))?.gridUserIds ?? [];
+  return grid.includes(ctx.user._id);
 }
 
+/** What a review reads with its caller, in the same request: the binding (see `loadReviewable`). */
+const bindingReads = (input: { bindingId: string }): Record<string, JoinedRead> => ({ binding: { from: 'bindings', where: { _id: input.bindingId } } });
+
 async function loadReviewable(ctx: UserCtx, bindingId: string): Promise<BindingDoc> {
-  const binding = await getById<BindingDoc>(ctx.db, 'bindings', bindingId);
+  const binding = await joined<BindingDoc>(ctx, 'binding', () => getById<BindingDoc>(ctx.db, 'bindings', bindingId));
   if (!binding) throw fail.notFound('没有找到这条认证申请');
-  const building = await getById<BuildingDoc>(ctx.db, 'buildings', binding.buildingId);
-  if (!canReview(ctx, binding, building)) throw fail.forbidden('只有本楼栋的楼栋长/网格员或党支部可以审核');
+  if (!(await canReview(ctx, binding))) throw fail.forbidden('只有本楼栋的楼栋长/网格员或党支部可以审核');
   if (binding.state !== 'pending') throw fail.conflict('这条申请已经处理过了');
   return binding;
+}
+
+/**
+ * A building's grid changed (user.assignGrid, user.setRoles): its pending bindings follow, so the
+ * new 楼栋长 finds them in their queue and the one who left may no longer review them.
+ */
+async function restampPending(ctx: UserCtx, buildingId: string, gridUserIds: string[]): Promise<void> {
+  await updateWhere(ctx.db, 'bindings', { compoundId: ctx.compoundId, state: 'pending', buildingId }, { gridUserIds: ctx.db.command.set(gridUserIds) });
+}
+
+/** The applicant's record becomes the verified member's; answers the roles dropped by a move, if one. */
+async function settleApplicant(ctx: UserCtx, binding: BindingDoc, home: Record<string, unknown>): Promise<{ droppedRoles: Role[]; fromCompoundId: string | null } | null> {
+  const _ = ctx.db.command;
+  // a newcomer (no compound when filing, and still none and no role): a resident of this compound, nothing
+  // dropped, no administrator to keep; tried first when the binding says so, guarded on what makes it true
+  if (binding.fromCompoundId === null && binding.compoundName) {
+    const arrived = await updateWhere(ctx.db, 'users', { _id: binding.userId, compoundId: null, roles: _.size(0) }, { ...home, compoundId: binding.compoundId, compoundName: binding.compoundName, roles: ['resident'] });
+    if (arrived) return { droppedRoles: [], fromCompoundId: null };
+  }
+  // inside the same compound the person keeps the roles they hold there
+  const stayed = await updateWhere(ctx.db, 'users', { _id: binding.userId, compoundId: binding.compoundId }, { ...home, roles: _.addToSet('resident') });
+  if (stayed) return null;
+  // staff roles are per compound: someone who moves here starts as a resident and nothing more
+  const applicant = await getById<UserDoc>(ctx.db, 'users', binding.userId);
+  if (!applicant) throw fail.notFound('申请人已注销');
+  await requireAnotherBranch(ctx.db, applicant, '申请人是其他小区唯一的党支部管理员，需先在原小区移交党支部角色后才能认证');
+  const compoundName = binding.compoundName ?? (await getById<CompoundDoc>(ctx.db, 'compounds', binding.compoundId))?.name ?? null;
+  await updateById(ctx.db, 'users', binding.userId, { ...home, compoundId: binding.compoundId, compoundName, roles: ['resident'] });
+  return { droppedRoles: applicant.roles.filter((r) => r !== 'resident'), fromCompoundId: applicant.compoundId };
 }
 
 export const handlers: Handlers<UserContract> = {
@@ -150,7 +186,13 @@ export const handlers: Handlers<UserContract> = {
         }
         patch.party = input.party && input.party.member ? input.party : null;
       }
-      return sessionOf(ctx.db, await updateUser(ctx, patch));
+      const user = await updateUser(ctx, patch);
+      // a pending application shows the 楼栋长 the name and phone to verify with: as they are now
+      const pending = ctx.user.binding?.state === 'pending' ? ctx.user.binding.bindingId : null;
+      if (pending && (user.displayName !== ctx.user.displayName || user.phone !== ctx.user.phone)) {
+        await updateWhere(ctx.db, 'bindings', { _id: pending, userId: user._id, state: 'pending' }, { applicantName: user.displayName, applicantPhone: user.phone });
+      }
+      return sessionOf(ctx.db, user);
     },
   },
 
@@ -169,12 +211,16 @@ export const handlers: Handlers<UserContract> = {
   },
 
   requestBinding: {
+    // the room and its building come with the caller's record: the building's grid is stamped on the binding
+    reads: (input) => ({
+      household: { from: 'households', where: { buildingId: input.buildingId, unit: input.unit, room: input.room } },
+      building: { from: 'buildings', where: { _id: input.buildingId } },
+    }),
     async handle(ctx, input) {
       if (!ctx.user.consents.privacy?.granted) throw fail.forbidden('请先阅读并同意隐私保护指引');
-      const household = await findOne<HouseholdDoc>(ctx.db, 'households', { buildingId: input.buildingId, unit: input.unit, room: input.room });
+      const household = await joined<HouseholdDoc>(ctx, 'household', () => findOne<HouseholdDoc>(ctx.db, 'households', { buildingId: input.buildingId, unit: input.unit, room: input.room }));
+      const building = await joined<BuildingDoc>(ctx, 'building', () => getById<BuildingDoc>(ctx.db, 'buildings', input.buildingId));
       if (!household) {
-        // only a failed lookup pays for the building read, to say precisely what is wrong
-        const building = await getById<BuildingDoc>(ctx.db, 'buildings', input.buildingId);
         if (!building) throw fail.notFound('没有找到这栋楼');
         if (!building.units.includes(input.unit)) throw fail.notFound(`${building.name}没有${input.unit}单元`);
         throw fail.notFound(`${building.name}${input.unit}单元没有 ${input.room} 室，请核对房号`);
@@ -202,6 +248,11 @@ export const handlers: Handlers<UserContract> = {
         pendingKey: ctx.user._id,
         reviewerId: null,
         reason: null,
+        // who reviews it, and what they verify with (listPendingBindings reads nothing else)
+        gridUserIds: building?.gridUserIds ?? [],
+        applicantName: input.name,
+        applicantPhone: input.phone || ctx.user.phone || null,
+        fromCompoundId: ctx.user.compoundId ?? null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
@@ -236,6 +287,7 @@ export const handlers: Handlers<UserContract> = {
   },
 
   verifyBinding: {
+    reads: bindingReads,
     async handle(ctx, input) {
       const binding = await loadReviewable(ctx, input.bindingId);
       // the state guard in the filter makes two reviewers at once harmless: one update wins
@@ -253,18 +305,7 @@ export const handlers: Handlers<UserContract> = {
         binding: summaryOf(binding, 'verified', input.reason ?? null),
         updatedAt: ctx.now,
       };
-      // inside the same compound the person keeps the roles they hold there
-      const stayed = await updateWhere(ctx.db, 'users', { _id: binding.userId, compoundId: binding.compoundId }, { ...home, roles: ctx.db.command.addToSet('resident') });
-      let moved: { droppedRoles: Role[]; fromCompoundId: string | null } | null = null;
-      if (!stayed) {
-        // staff roles are per compound: someone who moves here starts as a resident and nothing more
-        const applicant = await getById<UserDoc>(ctx.db, 'users', binding.userId);
-        if (!applicant) throw fail.notFound('申请人已注销');
-        await requireAnotherBranch(ctx.db, applicant, '申请人是其他小区唯一的党支部管理员，需先在原小区移交党支部角色后才能认证');
-        const compoundName = binding.compoundName ?? (await getById<CompoundDoc>(ctx.db, 'compounds', binding.compoundId))?.name ?? null;
-        await updateById(ctx.db, 'users', binding.userId, { ...home, compoundId: binding.compoundId, compoundName, roles: ['resident'] });
-        moved = { droppedRoles: applicant.roles.filter((r) => r !== 'resident'), fromCompoundId: applicant.compoundId };
-      }
+      const moved = await settleApplicant(ctx, binding, home);
       await updateById(ctx.db, 'households', binding.householdId, {
         verifiedMemberIds: ctx.db.command.addToSet(binding.userId),
         updatedAt: ctx.now,
@@ -275,6 +316,7 @@ export const handlers: Handlers<UserContract> = {
   },
 
   rejectBinding: {
+    reads: bindingReads,
     async handle(ctx, input) {
       const binding = await loadReviewable(ctx, input.bindingId);
       const updated = await updateWhere(
@@ -293,20 +335,20 @@ export const handlers: Handlers<UserContract> = {
   listPendingBindings: {
     async handle(ctx, input) {
       const where: Record<string, unknown> = { compoundId: ctx.compoundId, state: 'pending' };
-      if (!ctx.roles.includes('branch')) {
-        const mine = await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 });
-        where.buildingId = ctx.db.command.in(mine.map((b) => b._id));
-      }
+      // a 楼栋长/网格员: the bindings stamped with them (their buildings' grid, kept in step)
+      if (!ctx.roles.includes('branch')) where.gridUserIds = ctx.user._id;
       const pageRes = await pageOf<BindingDoc>(ctx.db, 'bindings', where, [['createdAt', 'asc']], input);
-      const userIds = [...new Set(pageRes.items.map((b) => b.userId))];
-      const users = userIds.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(userIds) }) : [];
+      // the name and phone the applicant filed with (updateProfile keeps them in step while pending);
+      // a binding made before they were kept reads its applicants
+      const older = [...new Set(pageRes.items.filter((b) => b.applicantName === undefined).map((b) => b.userId))];
+      const users = older.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(older) }) : [];
       const byUser = new Map(users.map((u) => [u._id, u]));
       return {
         items: pageRes.items.map((b) => ({
           bindingId: b._id,
           userId: b.userId,
-          displayName: byUser.get(b.userId)?.displayName ?? '已注销用户',
-          phone: byUser.get(b.userId)?.phone ?? null,
+          displayName: b.applicantName ?? byUser.get(b.userId)?.displayName ?? '已注销用户',
+          phone: b.applicantName !== undefined ? (b.applicantPhone ?? null) : (byUser.get(b.userId)?.phone ?? null),
           buildingId: b.buildingId,
           buildingName: b.buildingName,
           unit: b.unit,
@@ -335,6 +377,7 @@ export const handlers: Handlers<UserContract> = {
       if (target.roles.includes('grid') && !roles.includes('grid')) {
         // no longer a 楼栋长/网格员: requests and bindings stop going to them
         await updateWhere(ctx.db, 'buildings', { compoundId: ctx.compoundId, gridUserIds: target._id }, { gridUserIds: ctx.db.command.pull(target._id), updatedAt: ctx.now });
+        await updateWhere(ctx.db, 'bindings', { compoundId: ctx.compoundId, state: 'pending', gridUserIds: target._id }, { gridUserIds: ctx.db.command.pull(target._id) });
       }
       await audit(ctx, 'user.setRoles', `users/${target._id}`, { before: target.roles, after: roles });
       return {
@@ -395,7 +438,9 @@ export const handlers: Handlers<UserContract> = {
         const leaders = (b.unitLeaders ?? []).filter((l) => l.userId !== target._id);
         for (const unit of b.units) if (unitKeys.has(`${b._id}:${unit}`)) leaders.push({ unit, userId: target._id });
         const same = grid.join() === b.gridUserIds.join() && JSON.stringify(leaders) === JSON.stringify(b.unitLeaders ?? []);
-        if (!same) await updateById(ctx.db, 'buildings', b._id, { gridUserIds: ctx.db.command.set(grid), unitLeaders: ctx.db.command.set(leaders), updatedAt: ctx.now });
+        if (same) continue;
+        await updateById(ctx.db, 'buildings', b._id, { gridUserIds: ctx.db.command.set(grid), unitLeaders: ctx.db.command.set(leaders), updatedAt: ctx.now });
+        if (grid.join() !== b.gridUserIds.join()) await restampPending(ctx, b._id, grid);
       }
       const assigned = { userId: target._id, buildingIds: [...wanted], units: input.units };
       await audit(ctx, 'user.assignGrid', `users/${target._id}`, { buildingIds: assigned.buildingIds, units: input.units });

@@ -234,6 +234,91 @@ describe('the grid: 小区–楼栋–单元–户', () => {
   });
 });
 
+describe('the grid: pending bindings follow their building', () => {
+  it('a binding filed before the building changes hands reaches the new 楼栋长, and leaves one who loses the role', async () => {
+    await newcomer('follow-grid');
+    const { bindingId } = await user.ok('follow-grid', 'requestBinding', { name: '赵楼长', buildingId: 'demo-b3', unit: '1', room: '301' });
+    await user.ok('demo-branch', 'verifyBinding', { bindingId });
+    const { userId } = await user.ok('follow-grid', 'login', {});
+    await user.ok('demo-branch', 'setRoles', { userId, roles: ['resident', 'grid'] });
+    // filed while building 5 has another 楼栋长
+    await newcomer('follow-applicant');
+    const applied = await user.ok('follow-applicant', 'requestBinding', { name: '孙邻居', phone: '13900001111', buildingId: 'demo-b5', unit: '2', room: '401' });
+    expect((await user.ok('follow-grid', 'listPendingBindings', {})).items.map((i) => i.bindingId)).not.toContain(applied.bindingId);
+    expect(await user.call('follow-grid', 'rejectBinding', { bindingId: applied.bindingId, reason: '测试' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    await user.ok('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b5'] });
+    const queue = (await user.ok('follow-grid', 'listPendingBindings', {})).items;
+    expect(queue.find((i) => i.bindingId === applied.bindingId)).toMatchObject({ displayName: '孙邻居', phone: '13900001111', buildingId: 'demo-b5', room: '401' });
+    // the applicant corrects their name and phone while waiting: the 楼栋长 sees them as they are now
+    await user.ok('follow-applicant', 'updateProfile', { displayName: '孙新邻', phone: '13900002222' });
+    expect((await user.ok('follow-grid', 'listPendingBindings', {})).items.find((i) => i.bindingId === applied.bindingId)).toMatchObject({ displayName: '孙新邻', phone: '13900002222' });
+
+    // the role taken away: the binding is no longer theirs to see or review
+    await user.ok('demo-branch', 'setRoles', { userId, roles: ['resident'] });
+    await user.ok('demo-branch', 'setRoles', { userId, roles: ['resident', 'grid'] });
+    expect((await user.ok('follow-grid', 'listPendingBindings', {})).items.map((i) => i.bindingId)).not.toContain(applied.bindingId);
+    expect(await user.call('follow-grid', 'verifyBinding', { bindingId: applied.bindingId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // given the building again, then moved to another: it follows each time
+    await user.ok('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b5'] });
+    expect((await user.ok('follow-grid', 'listPendingBindings', {})).items.map((i) => i.bindingId)).toContain(applied.bindingId);
+    await user.ok('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b6'] });
+    expect((await user.ok('follow-grid', 'listPendingBindings', {})).items.map((i) => i.bindingId)).not.toContain(applied.bindingId);
+    expect(await user.call('follow-grid', 'verifyBinding', { bindingId: applied.bindingId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await user.ok('demo-branch', 'assignGrid', { userId, buildingIds: ['demo-b5'] });
+    expect(await user.ok('follow-grid', 'verifyBinding', { bindingId: applied.bindingId })).toMatchObject({ state: 'verified' });
+    expect((await user.ok('follow-applicant', 'login', {})).roles).toEqual(['resident']);
+  });
+});
+
+describe('房屋认证: database requests per action (write ≤ 3, list ≤ 2)', () => {
+  type Answer = { bindingId: string; state: string; items: Array<{ bindingId: string; displayName: string; phone: string | null }> };
+  const call = async (openid: string, action: string, data: Record<string, unknown>) => {
+    const r = await invoke<Answer>(env, 'user', { action, data }, openid);
+    if (!r.body.ok) throw new Error(`${action}: ${r.body.code} ${r.body.message}`);
+    return { ...r.body.data, db: r.dbRequests };
+  };
+
+  it('file 3, list 2 (grid and branch), verify 5 (named exception), reject 4 (named exception)', async () => {
+    await newcomer('budget-1');
+    await newcomer('budget-2');
+    // the caller with the room and its building in one request; the binding; the applicant's record
+    const a = await call('budget-1', 'requestBinding', { name: '预算甲', buildingId: 'demo-b1', unit: '2', room: '601' });
+    expect(a).toMatchObject({ state: 'pending', db: 3 });
+    const b = await call('budget-2', 'requestBinding', { name: '预算乙', phone: '13900003333', buildingId: 'demo-b1', unit: '2', room: '602' });
+    expect(b.db).toBe(3);
+    // the caller; one page of bindings that carry the name and phone (nothing read per applicant)
+    const grid = await call('demo-grid', 'listPendingBindings', { limit: 50 });
+    expect(grid.db).toBe(2);
+    expect(grid.items.find((i) => i.bindingId === b.bindingId)).toMatchObject({ displayName: '预算乙', phone: '13900003333' });
+    expect((await call('demo-branch', 'listPendingBindings', { limit: 50 })).db).toBe(2);
+    // the caller with the binding; then the binding, the applicant, the household and the audit row:
+    // four documents in four collections (bench: user.verifyBinding)
+    expect(await call('demo-grid', 'verifyBinding', { bindingId: a.bindingId })).toMatchObject({ state: 'verified', db: 5 });
+    expect((await user.ok('budget-1', 'login', {})).roles).toEqual(['resident']);
+    // the binding, the applicant's record and the audit row (bench: user.rejectBinding)
+    expect(await call('demo-grid', 'rejectBinding', { bindingId: b.bindingId, reason: '房号不符' })).toMatchObject({ state: 'rejected', db: 4 });
+  });
+
+  it('a binding filed before the stamps: the grid is read from the building, the name from the applicant', async () => {
+    await newcomer('budget-old');
+    const filed = await user.ok('budget-old', 'requestBinding', { name: '旧申请', buildingId: 'demo-b4', unit: '1', room: '601' });
+    const _ = db.command;
+    await db.collection('bindings').doc(filed.bindingId).update({ data: { gridUserIds: _.remove(), applicantName: _.remove(), applicantPhone: _.remove(), fromCompoundId: _.remove() } });
+    const branch = await call('demo-branch', 'listPendingBindings', { limit: 50 });
+    expect(branch.db).toBe(3);
+    expect(branch.items.find((i) => i.bindingId === filed.bindingId)).toMatchObject({ displayName: '旧申请' });
+    expect(await call('demo-grid', 'verifyBinding', { bindingId: filed.bindingId })).toMatchObject({ state: 'verified' });
+    expect((await user.ok('budget-old', 'login', {})).roles).toEqual(['resident']);
+  });
+
+  it('verifying someone already of this compound (no new compound to join) is 5 as well', async () => {
+    // a seeded applicant who holds the compound already: the update that keeps their roles
+    expect(await call('demo-grid', 'verifyBinding', { bindingId: 'bind-u-seed-pending-802' })).toMatchObject({ state: 'verified', db: 5 });
+    expect((await user.ok('seed-pending-802', 'login', {})).roles).toEqual(['resident']);
+  });
+});
+
 describe('profile and separate consents', () => {
   it('refuses an over-long name and a malformed phone', async () => {
     expect(await user.call('demo-resident', 'updateProfile', { displayName: '很'.repeat(21) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
