@@ -12,7 +12,7 @@ import { noticeChanges, publishableCategories } from '@core/notice/rules';
 import { beijingTime, thing } from '../runtime/notify';
 import type { Messages } from '../runtime/ports';
 import { plainText, sanitizeRichText } from '../runtime/sanitize';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { CALLER_ID, joined, joinedList, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** Notices stored before versions are version 1. */
@@ -85,8 +85,21 @@ function visibleTo(ctx: UserCtx, n: NoticeDoc): boolean {
   return n.compoundId === visitorCompound(ctx) && n.audience.kind === 'compound' && isOut(n, ctx.now);
 }
 
+/**
+ * What get and markRead read with the caller, in the same request: the notice, the caller's read of
+ * it, and (get) its edits — so reading a notice again costs that one request.
+ */
+function noticeReads(noticeId: string, history = false): Record<string, JoinedRead> {
+  const reads: Record<string, JoinedRead> = {
+    notice: { from: 'notices', where: { _id: noticeId } },
+    myRead: { from: 'notice_reads', where: { noticeId, userId: CALLER_ID } },
+  };
+  if (history) reads.versions = { from: 'notice_versions', where: { noticeId }, orderBy: [['version', 'desc']], limit: 100, fields: { version: true, createdAt: true, changes: true } };
+  return reads;
+}
+
 async function load(ctx: UserCtx, noticeId: string): Promise<NoticeDoc> {
-  const n = await getById<NoticeDoc>(ctx.db, 'notices', noticeId);
+  const n = await joined<NoticeDoc>(ctx, 'notice', () => getById<NoticeDoc>(ctx.db, 'notices', noticeId));
   if (n && visibleTo(ctx, n)) return n;
   // a visitor who chose no compound reads the public notices of the only one deployed
   if (n && !ctx.compoundId && !visitorCompound(ctx) && n.audience.kind === 'compound' && isOut(n, ctx.now)) {
@@ -111,6 +124,11 @@ async function checkAudience(ctx: UserCtx, audience: { kind: 'compound' | 'build
  */
 async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<'person' | 'version' | null> {
   const version = versionOf(n);
+  // read with the caller (noticeReads): a read of this version is nothing to record; an earlier one moves on
+  // (not read with it: unknown, and the unique index answers)
+  const before = await joined<NoticeReadDoc>(ctx, 'myRead', async () => null);
+  if (before && readsVersion(n, before)) return null;
+  if (before) return moveRead(ctx, n, version);
   const read: Omit<NoticeReadDoc, '_id'> = {
     compoundId: n.compoundId,
     noticeId: n._id,
@@ -124,11 +142,7 @@ async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<'person' | 'versi
     await insertOne(ctx.db, 'notice_reads', read);
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
-    // read before: reading a newer version moves the one record on (the person still counts once)
-    if (version <= 1) return null;
-    const _ = ctx.db.command;
-    const stale = _.and([{ noticeId: n._id, userId: ctx.user._id }, _.or([{ version: _.lt(version) }, { version: _.exists(false) }])]);
-    return (await updateWhere(ctx.db, 'notice_reads', stale as unknown as Record<string, unknown>, { version, updatedAt: ctx.now })) > 0 ? 'version' : null;
+    return moveRead(ctx, n, version);
   }
   await updateById(ctx.db, 'notices', n._id, { readCount: ctx.db.command.inc(1) });
   if (ctx.user.householdId && ctx.user.home) {
@@ -149,12 +163,20 @@ async function recordRead(ctx: UserCtx, n: NoticeDoc): Promise<'person' | 'versi
   return 'person';
 }
 
+/** Read before: reading a newer version moves the one record on (the person still counts once). */
+async function moveRead(ctx: UserCtx, n: NoticeDoc, version: number): Promise<'version' | null> {
+  if (version <= 1) return null;
+  const _ = ctx.db.command;
+  const stale = _.and([{ noticeId: n._id, userId: ctx.user._id }, _.or([{ version: _.lt(version) }, { version: _.exists(false) }])]);
+  return (await updateWhere(ctx.db, 'notice_reads', stale as unknown as Record<string, unknown>, { version, updatedAt: ctx.now })) > 0 ? 'version' : null;
+}
+
 /** The edits of a notice, newest first: all of them for a 物业公示 (public) and for its managers, else the latest. */
 async function historyOf(ctx: UserCtx, n: NoticeDoc): Promise<{ history: NoticeView['history']; historyPublic: boolean }> {
   const historyPublic = n.category === 'disclosure';
   if (versionOf(n) <= 1) return { history: [], historyPublic };
   const all = historyPublic || canManage(ctx, n);
-  const docs = await findMany<NoticeVersionDoc>(ctx.db, 'notice_versions', { noticeId: n._id }, { orderBy: [['version', 'desc']], limit: all ? 100 : 1 });
+  const docs = (await joinedList<NoticeVersionDoc>(ctx, 'versions', () => findMany<NoticeVersionDoc>(ctx.db, 'notice_versions', { noticeId: n._id }, { orderBy: [['version', 'desc']], limit: all ? 100 : 1 }))).slice(0, all ? 100 : 1);
   return { history: docs.map((d) => ({ version: d.version, editedAt: iso(d.createdAt), changes: d.changes })), historyPublic };
 }
 
@@ -399,6 +421,7 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   get: {
+    reads: (input) => noticeReads(input.noticeId, true),
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       // only the people it is addressed to count as readers (not a publisher checking their notice)
@@ -408,6 +431,7 @@ export const handlers: Handlers<NoticeContract> = {
   },
 
   markRead: {
+    reads: (input) => noticeReads(input.noticeId),
     async handle(ctx, input) {
       const n = await load(ctx, input.noticeId);
       return { noticeId: n._id, firstRead: addressedTo(ctx, n) ? (await recordRead(ctx, n)) !== null : false };

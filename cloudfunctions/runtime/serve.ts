@@ -34,6 +34,9 @@ export interface Ctx extends Ports {
    * none. A name is absent when it was not read with the caller (no caller record): use `joined`.
    */
   joined: Record<string, BaseDoc | null>;
+  /** The lists (`limit`) and counts (`count`) the action's `reads` declared, as `joined`: use `joinedList`, `joinedCount`. */
+  joinedLists: Record<string, BaseDoc[]>;
+  joinedCounts: Record<string, number>;
 }
 
 /** A caller known to the system (access `user` or a role list). */
@@ -47,14 +50,30 @@ type CtxFor<A extends ActionSpec> = A['access'] extends { kind: 'anyone' } ? Ctx
 /** Stands for the caller's _id in a joined read's `where`. */
 export const CALLER_ID: unique symbol = Symbol('the caller\'s _id');
 
+const CALLER_FIELD: unique symbol = Symbol('a field of the caller\'s record');
+/** A field of the caller's record (their household, their building) in a joined read's `where`. */
+export interface CallerField {
+  [CALLER_FIELD]: string;
+}
+/** Stands for a field of the caller's record in a joined read's `where`: `callerField('householdId')`. */
+export const callerField = (path: string): CallerField => ({ [CALLER_FIELD]: path });
+const isCallerField = (v: unknown): v is CallerField => !!v && typeof v === 'object' && CALLER_FIELD in v;
+
+type Constant = string | number | boolean | null;
+
 /**
- * One document an action reads in the same database request as its caller's record: the first one of
- * `from` whose fields equal `where` (strings, numbers, booleans, or CALLER_ID). Declare an index that
- * serves `where`, as for any query.
+ * What an action reads in the same database request as its caller's record: the first document of
+ * `from` whose fields equal `where` (constants, CALLER_ID, a callerField, or an array of constants:
+ * any of them). With `limit`, up to that many (in `orderBy`, only `fields`: `joinedList`); with
+ * `count`, how many match (`joinedCount`). Declare an index that serves `where`, as for any query.
  */
 export interface JoinedRead {
   from: CollectionName;
-  where: Record<string, string | number | boolean | null | typeof CALLER_ID>;
+  where: Record<string, Constant | Constant[] | typeof CALLER_ID | CallerField>;
+  limit?: number;
+  orderBy?: Array<[string, 'asc' | 'desc']>;
+  fields?: Record<string, true>;
+  count?: true;
 }
 
 /** What an action reads with its caller, named; from its validated input. */
@@ -120,41 +139,66 @@ export async function loadCaller(db: Db, openid: string): Promise<UserDoc | null
 
 const JOINED = '__linli_joined_';
 
-/** A `where` of a joined read as a $lookup pipeline's $match: constants as equality, the caller's _id by $expr. */
-function joinedMatch(read: JoinedRead): Record<string, unknown> {
+/** A constant is compared as it is: never an object (an operator) from somebody's input. */
+const isConstant = (v: unknown): v is Constant => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * A joined read as a $lookup's let and pipeline: constants as equality (an array as $in), the
+ * caller's _id and fields by $expr on let variables.
+ */
+function joinedLookup(read: JoinedRead): { let: Record<string, string>; pipeline: Record<string, unknown>[] } {
   const match: Record<string, unknown> = {};
   const onCaller: unknown[] = [];
+  const lets: Record<string, string> = { caller: '$_id' };
   for (const [field, value] of Object.entries(read.where)) {
     if (value === CALLER_ID) onCaller.push({ $eq: [`$${field}`, '$$caller'] });
-    // a constant is compared as it is: never an object (an operator) from somebody's input
-    else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) match[field] = value;
+    else if (isCallerField(value)) {
+      const name = `c${Object.keys(lets).length}`;
+      lets[name] = `$${value[CALLER_FIELD]}`;
+      onCaller.push({ $eq: [`$${field}`, `$$${name}`] });
+    } else if (Array.isArray(value) && value.every(isConstant)) match[field] = { $in: value };
+    else if (isConstant(value)) match[field] = value;
     else throw new Error(`joined read on ${read.from}: ${field} is not a constant`);
   }
   if (onCaller.length) match.$expr = onCaller.length === 1 ? onCaller[0] : { $and: onCaller };
-  return match;
+  const pipeline: Record<string, unknown>[] = [{ $match: match }];
+  if (read.count) return { let: lets, pipeline: [...pipeline, { $count: 'n' }] };
+  if (read.orderBy?.length) pipeline.push({ $sort: Object.fromEntries(read.orderBy.map(([f, d]) => [f, d === 'asc' ? 1 : -1])) });
+  pipeline.push({ $limit: read.limit ?? 1 });
+  if (read.fields) pipeline.push({ $project: read.fields });
+  return { let: lets, pipeline };
 }
+
+interface Joined {
+  joined: Record<string, BaseDoc | null>;
+  joinedLists: Record<string, BaseDoc[]>;
+  joinedCounts: Record<string, number>;
+}
+
+const nothingJoined = (): Joined => ({ joined: {}, joinedLists: {}, joinedCounts: {} });
 
 /**
  * The caller's user record and the documents an action reads with it, in one request: an aggregate on
- * `users` matching the openid, with one $lookup (let/pipeline form, limit 1) per read. Without a
- * caller record nothing is joined (the handler reads for itself, see `joined`).
+ * `users` matching the openid, with one $lookup (let/pipeline form) per read. Without a caller record
+ * nothing is joined (the handler reads for itself, see `joined`).
  */
-export async function loadCallerWith(db: Db, openid: string, reads: Record<string, JoinedRead>): Promise<{ user: UserDoc | null; joined: Record<string, BaseDoc | null> }> {
+export async function loadCallerWith(db: Db, openid: string, reads: Record<string, JoinedRead>): Promise<{ user: UserDoc | null } & Joined> {
   const names = Object.keys(reads);
-  if (!names.length) return { user: await loadCaller(db, openid), joined: {} };
+  if (!names.length) return { user: await loadCaller(db, openid), ...nothingJoined() };
   let agg = db.collection('users').aggregate().match({ openid }).limit(1);
-  for (const name of names) {
-    agg = agg.lookup({ from: reads[name].from, let: { caller: '$_id' }, pipeline: [{ $match: joinedMatch(reads[name]) }, { $limit: 1 }], as: JOINED + name });
-  }
+  for (const name of names) agg = agg.lookup({ from: reads[name].from, ...joinedLookup(reads[name]), as: JOINED + name });
   const res = (await agg.end()) as unknown as { list: Array<Record<string, unknown>> };
   const row = res.list[0];
-  if (!row) return { user: null, joined: {} };
-  const joined: Record<string, BaseDoc | null> = {};
+  if (!row) return { user: null, ...nothingJoined() };
+  const out = nothingJoined();
   for (const name of names) {
-    joined[name] = ((row[JOINED + name] as BaseDoc[] | undefined) ?? [])[0] ?? null;
+    const rows = (row[JOINED + name] as BaseDoc[] | undefined) ?? [];
     delete row[JOINED + name];
+    if (reads[name].count) out.joinedCounts[name] = Number((rows[0] as unknown as { n?: number } | undefined)?.n ?? 0);
+    else if (reads[name].limit !== undefined) out.joinedLists[name] = rows;
+    else out.joined[name] = rows[0] ?? null;
   }
-  return { user: row as unknown as UserDoc, joined };
+  return { user: row as unknown as UserDoc, ...out };
 }
 
 /**
@@ -163,6 +207,16 @@ export async function loadCallerWith(db: Db, openid: string, reads: Record<strin
  */
 export async function joined<T extends BaseDoc>(ctx: Ctx, name: string, read: () => Promise<T | null>): Promise<T | null> {
   return Object.prototype.hasOwnProperty.call(ctx.joined, name) ? (ctx.joined[name] as T | null) : read();
+}
+
+/** The documents a `limit` read declared in `reads`: as read with the caller, or read now by `read`. */
+export async function joinedList<T extends BaseDoc>(ctx: Ctx, name: string, read: () => Promise<T[]>): Promise<T[]> {
+  return Object.prototype.hasOwnProperty.call(ctx.joinedLists, name) ? (ctx.joinedLists[name] as T[]) : read();
+}
+
+/** How many documents a `count` read declared in `reads` matched: as counted with the caller, or counted now by `count`. */
+export async function joinedCount(ctx: Ctx, name: string, count: () => Promise<number>): Promise<number> {
+  return Object.prototype.hasOwnProperty.call(ctx.joinedCounts, name) ? ctx.joinedCounts[name] : count();
 }
 
 /** What a context is made from: the caller's openid, the database, and optionally a clock and ports. */
@@ -174,7 +228,7 @@ export interface ContextSource {
 }
 
 export async function createContext(src: ContextSource, reads: Record<string, JoinedRead> = {}): Promise<Ctx> {
-  const { user, joined } = src.openid ? await loadCallerWith(src.db, src.openid, reads) : { user: null, joined: {} };
+  const { user, ...joined } = src.openid ? await loadCallerWith(src.db, src.openid, reads) : { user: null, ...nothingJoined() };
   const ctx: Ctx = {
     ...cloudPorts(src.db),
     ...src.ports,
@@ -185,7 +239,7 @@ export async function createContext(src: ContextSource, reads: Record<string, Jo
     now: src.now ?? now(),
     db: src.db,
     audit: (action, target, detail = {}) => audit(ctx, action, target, detail),
-    joined,
+    ...joined,
   };
   return ctx;
 }

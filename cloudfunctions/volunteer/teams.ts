@@ -5,11 +5,14 @@ import { isOpenMembership, joinProblem, nextMembership, type MembershipAction } 
 import { fail } from '@core/errors';
 import { findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import type { BookingDoc, MembershipDoc, ShiftDoc, TeamDoc, UserDoc } from '../runtime/model';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { CALLER_ID, joinedList, type Handlers, type UserCtx } from '../runtime/serve';
 import { shiftViewOf } from './shifts';
 import { activeKey, iso, leads, loadTeam, openMembership, requireLeader } from './store';
 
 type H = Handlers<VolunteerContract>;
+
+/** The memberships that count: pending or active. */
+const OPEN = ['pending', 'active'];
 
 function summaryOf(ctx: UserCtx, t: TeamDoc, mine: MembershipDoc | null): TeamSummary {
   return {
@@ -64,14 +67,17 @@ async function decide(ctx: UserCtx, membershipId: string, action: MembershipActi
 
 export const teams: Pick<H, 'listTeams' | 'getTeam' | 'createTeam' | 'updateTeam' | 'join' | 'recordGuardianConsent' | 'approve' | 'decline' | 'leave' | 'remove' | 'members'> = {
   listTeams: {
+    // the caller's open memberships come with their record (one request fewer)
+    reads: () => ({ memberships: { from: 'team_members', where: { userId: CALLER_ID, status: OPEN }, limit: 100 } }),
     async handle(ctx, input) {
       if (!ctx.compoundId) return { items: [], nextCursor: null };
-      const mine = await findMany<MembershipDoc>(ctx.db, 'team_members', { userId: ctx.user._id, status: ctx.db.command.in(['pending', 'active']) }, { limit: 100 });
+      const mine = await joinedList<MembershipDoc>(ctx, 'memberships', () => findMany<MembershipDoc>(ctx.db, 'team_members', { userId: ctx.user._id, status: ctx.db.command.in(OPEN) }, { limit: 100 }));
       const byTeam = new Map(mine.map((m) => [m.teamId, m]));
       if (input.mine) {
-        const led = await findMany<TeamDoc>(ctx.db, 'teams', { 'leaders.userId': ctx.user._id }, { limit: 50 });
-        const ids = [...new Set([...byTeam.keys(), ...led.map((t) => t._id)])];
-        const list = ids.length ? await findMany<TeamDoc>(ctx.db, 'teams', { _id: ctx.db.command.in(ids), compoundId: ctx.compoundId }, { limit: 100 }) : [];
+        // the teams they belong to and the ones they lead, in one query
+        const _ = ctx.db.command;
+        const where = _.and([{ compoundId: ctx.compoundId }, _.or([{ _id: _.in([...byTeam.keys()]) }, { 'leaders.userId': ctx.user._id }])]) as unknown as Record<string, unknown>;
+        const list = await findMany<TeamDoc>(ctx.db, 'teams', where, { limit: 100 });
         return { items: list.map((t) => summaryOf(ctx, t, byTeam.get(t._id) ?? null)), nextCursor: null };
       }
       const res = await pageOf<TeamDoc>(ctx.db, 'teams', { compoundId: ctx.compoundId }, [['createdAt', 'desc']], input);
