@@ -266,11 +266,22 @@ async function tellEarlierReaders(ctx: UserCtx, n: NoticeDoc, version: number): 
   }
 }
 
+/**
+ * Images and attachments must be the publisher's own uploads (notice.uploadMedia stores them under
+ * notices/<userId>/), never another person's files; an edit may keep the ids the notice already had.
+ */
+function ownMedia(ctx: UserCtx, images: readonly string[] | undefined, attachments: ReadonlyArray<{ fileId: string }> | undefined, kept: readonly string[] = []): void {
+  for (const id of [...(images ?? []), ...(attachments ?? []).map((a) => a.fileId)]) {
+    if (!kept.includes(id) && !id.includes(`/notices/${ctx.user._id}/`)) throw fail.invalid('只能使用自己上传的图片和附件');
+  }
+}
+
 export const handlers: Handlers<NoticeContract> = {
   publish: {
     async handle(ctx, input) {
       if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
       if (!canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
+      ownMedia(ctx, input.images, input.attachments);
       const content = sanitizeRichText(input.content);
       if (!plainText(content) && !(input.images ?? []).length) throw fail.invalid('正文不能为空');
       const verdict = await checkText(ctx, `${input.title}\n${plainText(content)}`, 3);
@@ -310,6 +321,7 @@ export const handlers: Handlers<NoticeContract> = {
       const n = await load(ctx, input.noticeId);
       if (!canManage(ctx, n)) throw fail.forbidden('只能修改自己发布的通知');
       if (input.category && !canPublish(ctx, input.category)) throw fail.forbidden('物业只能发布物业公示、停水停电和其他通知');
+      ownMedia(ctx, input.images, input.attachments, [...n.images, ...n.attachments.map((a) => a.fileId)]);
       const published = n.publishAt <= ctx.now;
       if (published && input.publishAt !== undefined && Date.parse(input.publishAt) !== n.publishAt.getTime()) {
         throw fail.invalid('通知已经发布，发布时间不能修改；修改内容会注明修改时间');
@@ -501,7 +513,7 @@ export const handlers: Handlers<NoticeContract> = {
         throw fail.invalid(input.contentType === 'application/pdf' ? '附件只能是 PDF 文件' : '只能上传 JPG、PNG 或 WebP 图片');
       }
       // a random part: a file id cannot be guessed from the publisher and the time
-      const cloudPath = `notices/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(6).toString('hex')}.${EXT[input.contentType]}`;
+      const cloudPath = `notices/${ctx.user._id}/${ctx.now.getTime()}-${randomBytes(16).toString('base64url')}.${EXT[input.contentType]}`;
       const fileId = await ctx.files.upload(cloudPath, bytes);
       await audit(ctx, 'notice.uploadMedia', cloudPath, { contentType: input.contentType, bytes: bytes.length });
       return { fileId, url: (await ctx.files.tempUrls([fileId]))[fileId] ?? '' };

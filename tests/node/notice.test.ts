@@ -264,7 +264,7 @@ describe('图片与附件: one checked upload path (issue 10 item 6)', () => {
     const ids: string[] = [];
     for (const [who, contentType, data, ext] of cases) {
       const up = await notice.ok(who, 'uploadMedia', { contentType, data });
-      expect(up.fileId).toMatch(new RegExp(`^cloud://.+/notices/u-${who}/\\d+-[0-9a-f]{12}\\.${ext}$`));
+      expect(up.fileId).toMatch(new RegExp(`^cloud://.+/notices/u-${who}/\\d+-[\\w-]{22}\\.${ext}$`));
       const res = await fetch(up.url);
       expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(data, 'base64'))).toBe(true);
       ids.push(up.fileId);
@@ -279,6 +279,25 @@ describe('图片与附件: one checked upload path (issue 10 item 6)', () => {
     const { noticeId } = await notice.ok('demo-committee', 'publish', outage({ category: 'other', audience: { kind: 'compound' }, images: [ids[0]], attachments: [{ name: '收支明细.pdf', fileId: ids[3] }] }));
     const view = await notice.ok('demo-resident', 'get', { noticeId });
     expect(view).toMatchObject({ images: [ids[0]], attachments: [{ name: '收支明细.pdf', fileId: ids[3] }] });
+  });
+
+  it('a notice carries only its publisher’s own uploads; an edit may keep what the notice had', async () => {
+    const mine = await notice.ok('demo-committee', 'uploadMedia', { contentType: 'image/png', data: PNG });
+    const theirs = await notice.ok('demo-property', 'uploadMedia', { contentType: 'image/png', data: PNG });
+    const count = async () => (await db.collection('notices').count()).total as number;
+    const before = await count();
+    for (const media of [{ images: [theirs.fileId] }, { attachments: [{ name: '别人的.pdf', fileId: theirs.fileId }] }, { images: ['cloud://linli.b/notices/a.png'] }]) {
+      expect(await notice.call('demo-committee', 'publish', outage({ category: 'other', audience: { kind: 'compound' }, ...media }))).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '只能使用自己上传的图片和附件' });
+    }
+    expect(await count()).toBe(before);
+    // the property company publishes with its own image; the committee, editing it, keeps that image and adds its own
+    const { noticeId } = await notice.ok('demo-property', 'publish', outage({ category: 'outage', audience: { kind: 'compound' }, images: [theirs.fileId] }));
+    // the branch, editing the property company's notice, keeps its image and adds one of its own
+    const branchImage = await notice.ok('demo-branch', 'uploadMedia', { contentType: 'image/png', data: PNG });
+    await notice.ok('demo-branch', 'update', { noticeId, images: [theirs.fileId, branchImage.fileId] });
+    expect((await notice.ok('demo-resident', 'get', { noticeId })).images).toEqual([theirs.fileId, branchImage.fileId]);
+    // but not the committee's file
+    expect(await notice.call('demo-branch', 'update', { noticeId, images: [theirs.fileId, mine.fileId] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
   it('refuses what its bytes are not, other kinds of file and files over 700 KB, and stores nothing', async () => {
