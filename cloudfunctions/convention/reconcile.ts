@@ -4,7 +4,7 @@
 // those writes leaves a count short or a proxy usable twice; this job recomputes them.
 import { countWhere, findAll, updateWhere } from '../runtime/db';
 import type { BallotDoc, CommentSupportDoc, ConventionCommentDoc, ConventionDoc, VoteProxyDoc } from '../runtime/model';
-import { reconcileCounters, Repairs, type CounterCheck } from '../runtime/reconcile';
+import { compoundsInScope, type CounterCheck, reconcileCounters, Repairs } from '../runtime/reconcile';
 import type { Job } from '../runtime/serve';
 
 /** Conventions whose figures still move: changed in the last 90 days. */
@@ -12,9 +12,7 @@ const LOOKBACK_MS = 90 * 24 * 3_600_000;
 
 export const reconcile: Job = async (ctx) => {
   const { db, now } = ctx;
-  const compounds = ctx.scope
-    ? [ctx.scope]
-    : ((await db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> }).data.map((c) => c._id);
+  const compounds = await compoundsInScope(ctx);
   const repairs = new Repairs(ctx);
   const checks: CounterCheck[] = [];
   for (const compoundId of compounds) {

@@ -7,7 +7,7 @@
 import { isUnlimited } from '@core/event/rules';
 import { countWhere, findAll, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
-import { reconcileCounters, Repairs, settle, type CounterCheck } from '../runtime/reconcile';
+import { compoundsInScope, type CounterCheck, reconcileCounters, Repairs, settle } from '../runtime/reconcile';
 import type { Job, JobCtx } from '../runtime/serve';
 import { eventServiceRecord, promoteFromWaitlist } from './handlers';
 
@@ -153,9 +153,7 @@ const HOURS_LOOKBACK_MS = 14 * 24 * 3_600_000;
  */
 async function serviceHoursChecks(ctx: JobCtx): Promise<CounterCheck[]> {
   const { db, now } = ctx;
-  const compounds = ctx.scope
-    ? [ctx.scope]
-    : ((await db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> }).data.map((c) => c._id);
+  const compounds = await compoundsInScope(ctx);
   const checks: CounterCheck[] = [];
   for (const compoundId of compounds) {
     const recent = await findAll<ServiceRecordDoc>(

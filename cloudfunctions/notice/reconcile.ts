@@ -3,7 +3,7 @@
 // the household unread. This job recomputes both from the person reads and repairs what drifted.
 import { countWhere, findMany, isDuplicateKey } from '../runtime/db';
 import type { HouseholdDoc, NoticeDoc } from '../runtime/model';
-import { Repairs, settle } from '../runtime/reconcile';
+import { compoundsInScope, Repairs, settle } from '../runtime/reconcile';
 import type { Job, JobCtx } from '../runtime/serve';
 
 /** Notices whose read figures still move: published in the last 90 days. */
@@ -79,9 +79,7 @@ async function repair(ctx: JobCtx, n: NoticeDoc, first: Observed, repairs: Repai
 /** 对账: each notice's read count and household reads recomputed from the person reads. */
 export const reconcile: Job = async (ctx) => {
   const { db, now } = ctx;
-  const compounds = ctx.scope
-    ? [ctx.scope]
-    : ((await db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> }).data.map((c) => c._id);
+  const compounds = await compoundsInScope(ctx);
   const repairs = new Repairs(ctx);
   const suspects: Array<[NoticeDoc, Observed]> = [];
   for (const compoundId of compounds) {

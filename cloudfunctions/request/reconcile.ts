@@ -5,16 +5,14 @@
 import { requestStats } from '@core/request/rules';
 import { findAll, updateWhere } from '../runtime/db';
 import type { RequestDoc } from '../runtime/model';
-import { Repairs } from '../runtime/reconcile';
+import { compoundsInScope, Repairs } from '../runtime/reconcile';
 import type { Job } from '../runtime/serve';
 
 const FIELDS = ['counted', 'responded', 'respondedOnTime', 'respondMs', 'resolved', 'resolveMs', 'rated', 'satisfied', 'open', 'escalatedOpen'] as const;
 
 export const reconcile: Job = async (ctx) => {
   const { db } = ctx;
-  const compounds = ctx.scope
-    ? [ctx.scope]
-    : ((await db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> }).data.map((c) => c._id);
+  const compounds = await compoundsInScope(ctx);
   const repairs = new Repairs(ctx);
   for (const compoundId of compounds) {
     const requests = await findAll<RequestDoc>(db, 'requests', { compoundId }, [['state', 'asc'], ['dueAt', 'asc']], 20_000);

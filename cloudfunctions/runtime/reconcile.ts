@@ -15,6 +15,13 @@ export const SETTLE_MS = Math.max(0, Number(process.env.LINLI_RECONCILE_SETTLE_M
 
 export const settle = (ms = SETTLE_MS): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** The compounds a run covers: the one it was scoped to, else every compound (at most 100). */
+export async function compoundsInScope(ctx: JobCtx): Promise<string[]> {
+  if (ctx.scope) return [ctx.scope];
+  const res = (await ctx.db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> };
+  return res.data.map((c) => c._id);
+}
+
 /** Counts the repairs of one run and audits each one. */
 export class Repairs {
   count = 0;

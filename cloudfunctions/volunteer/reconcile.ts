@@ -4,7 +4,7 @@
 // memberCount, pendingCount and a shift's booked from the memberships and bookings.
 import { countWhere, findAll } from '../runtime/db';
 import type { ShiftDoc, TeamDoc } from '../runtime/model';
-import { reconcileCounters, Repairs, type CounterCheck } from '../runtime/reconcile';
+import { compoundsInScope, type CounterCheck, reconcileCounters, Repairs } from '../runtime/reconcile';
 import type { Job } from '../runtime/serve';
 
 /** Shifts whose bookings still matter: starting no more than a day ago. */
@@ -12,9 +12,7 @@ const LOOKBACK_MS = 24 * 3_600_000;
 
 export const reconcile: Job = async (ctx) => {
   const { db, now } = ctx;
-  const compounds = ctx.scope
-    ? [ctx.scope]
-    : ((await db.collection('compounds').field({ _id: true }).limit(100).get()) as unknown as { data: Array<{ _id: string }> }).data.map((c) => c._id);
+  const compounds = await compoundsInScope(ctx);
   const checks: CounterCheck[] = [];
   for (const compoundId of compounds) {
     const teams = await findAll<TeamDoc>(db, 'teams', { compoundId }, [['createdAt', 'desc']], 1000);
