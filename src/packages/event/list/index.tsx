@@ -1,6 +1,6 @@
 // 活动报名: coming events (soonest first) and past ones, each with its places left; organisers publish here.
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
 import { EventRow } from '../../../components/EventRow'
@@ -11,7 +11,7 @@ import { Empty } from '../../../components/StateView'
 import { EVENT_ORGANIZER_ROLES, eventApi, type EventSummary } from '../../../services/event'
 import { useSession } from '../../../store/session'
 import '../event.scss'
-import { group, tappable } from '../../../components/Tappable'
+import { Tabs } from '../../../components/Tabs'
 
 const TABS = [
   { value: 'upcoming', label: '近期活动', empty: '近期还没有活动。有新活动时会在这里显示，欢迎报名参加。' },
@@ -53,17 +53,7 @@ function Events() {
           我的活动
         </Button>
       </View>
-      <View className='ev-tabs' {...group('tablist', '活动时间')}>
-        {TABS.map((t) => (
-          <View
-            key={t.value}
-            className={`ev-tab js-tab-${t.value} ${when === t.value ? 'is-selected' : ''}`}
-            {...tappable(() => setWhen(t.value), { role: 'tab', selected: when === t.value })}
-          >
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Tabs label='活动时间' tabs={TABS} value={when} onChange={setWhen} />
       {/* keyed: a new tab starts from its own loading state instead of showing the other tab's rows */}
       <EventList key={when} when={when} />
     </>
