@@ -9,6 +9,7 @@ import { RequestRow } from '../../src/components/RequestRow'
 import { SessionProvider } from '../../src/store/session'
 import { fakeCloud, session } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
+import { el } from './helpers/dom'
 
 const scrolled: Element[] = []
 
@@ -28,8 +29,6 @@ beforeEach(() => {
 afterEach(() => {
   jest.restoreAllMocks()
 })
-
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
 
 describe('tappable things in the browser', () => {
   it('choice tiles are radios in a radio group, reached with Tab and chosen with Enter or Space', () => {

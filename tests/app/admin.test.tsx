@@ -1,7 +1,7 @@
 // 工作台 as the committee uses it: the dashboard's rates and tables (暂无 where nothing counts), the
 // building filter, a ledger export and its link, moderation that needs a reason, a meeting's
 // decision; residents see none of it, and 举报 answers with the function's message.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { MeetingView, Overview, QueueItem } from '../../src/services/admin'
 import { ratesOption } from '../../src/packages/admin/charts'
@@ -17,9 +17,8 @@ import RequestDetail from '../../src/packages/request/detail'
 import RequestMine from '../../src/packages/request/mine'
 import type { RequestView } from '../../src/services/request'
 import Services from '../../src/pages/services'
-import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { all, el, renderPage, typeInto } from './helpers/dom'
 
 // ECharts draws on a canvas jsdom does not have; the tables beside each chart carry the numbers
 jest.mock('../../src/packages/admin/Chart', () => ({ Chart: ({ label }: { label: string }) => <div className='js-chart'>{label}</div> }))
@@ -78,27 +77,11 @@ function overview(over: Partial<Overview> = {}): Overview {
   }
 }
 
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
 function openPage(path: string, params: Record<string, string> = {}) {
   ;(Current as unknown as { router: unknown }).router = { params, path }
 }
 
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
-const all = (selector: string) => Array.from(document.querySelectorAll(selector)) as HTMLElement[]
 const called = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'admin' && c.action === action)
-
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
-  fireEvent.input(el(selector), { target: { value } })
-}
 
 describe('数据看板', () => {
   it('shows the three rates as percentages, 暂无 where nothing counts, and every chart beside a table of its numbers', async () => {

@@ -1,7 +1,7 @@
 // 公约与表决 as residents, drafters and auditors see it: phases on the list, commenting article by
 // article, the ballot that confirms before it is cast, the result against each threshold, the
 // drafting form's checks, elder mode.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { formDay, formTimeToIso } from '@core/time'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
@@ -15,9 +15,8 @@ import ConventionOpen from '../../src/packages/convention/open'
 import ConventionProgress from '../../src/packages/convention/progress'
 import ConventionResult from '../../src/packages/convention/result'
 import Services from '../../src/pages/services'
-import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { el, renderPage, typeInto } from './helpers/dom'
 
 beforeEach(() => {
   // NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode)
@@ -122,26 +121,11 @@ const ownersVote = (over: Partial<NonNullable<ConventionView['vote']>> = {}): No
   ...over,
 })
 
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
 function openPage(path: string, id?: string) {
   ;(Current as unknown as { router: unknown }).router = { params: id ? { id } : {}, path }
 }
 
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
 const calledWith = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'convention' && c.action === action)
-
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
-  fireEvent.input(el(selector), { target: { value } })
-}
 
 describe('公约表决 list', () => {
   it('shows each convention with its phase and kind, and when a running vote ends', async () => {

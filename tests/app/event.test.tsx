@@ -1,6 +1,6 @@
 // 活动报名 as residents and organisers see it: the list's places, registering onto the waitlist,
 // checking in, the organiser's form and tools.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import { canRegister, checkinOpen } from '@core/event/rules'
@@ -9,9 +9,8 @@ import EventDetail from '../../src/packages/event/detail'
 import EventEdit from '../../src/packages/event/edit'
 import EventList from '../../src/packages/event/list'
 import CheckinCodePage from '../../src/packages/event/checkin-code'
-import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { el, renderPage, typeInto } from './helpers/dom'
 
 const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
 
@@ -98,26 +97,11 @@ function viewFacts(over: Partial<EventView>): Omit<EventView, 'registrable' | 'c
   }
 }
 
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
 function openPage(path: string, id?: string) {
   ;(Current as unknown as { router: unknown }).router = { params: id ? { id } : {}, path }
 }
 
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
 const calledWith = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'event' && c.action === action)
-
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
-  fireEvent.input(el(selector), { target: { value } })
-}
 
 describe('活动报名 list', () => {
   it('shows places left, a full event open to the waitlist, an unlimited one and a cancelled one; pages on', async () => {
@@ -477,7 +461,6 @@ describe('活动报名 for a visitor (issue 11 item 6)', () => {
     await waitFor(() => expect(screen.getByText(/房屋认证正在审核/)).toBeTruthy())
   })
 })
-
 
 describe('签到码 (H5: rendered by React, WeChat has the native component)', () => {
   afterEach(() => jest.useRealTimers())

@@ -4,10 +4,9 @@ import Home from '../../src/pages/home'
 import { SessionProvider } from '../../src/store/session'
 import { fakeCloud, session } from './helpers/fakeCloud'
 import { fakePageContainer } from './helpers/page'
+import { el } from './helpers/dom'
 
 afterEach(() => jest.restoreAllMocks())
-
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
 
 const myRequest = {
   requestId: 'r1',

@@ -1,13 +1,12 @@
 // 消息中心 as a resident meets it: reached from 我的 with the unread count, newest first, an entry
 // opens its page and counts as read, 全部标为已读, and plain empty and error states.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { InboxItem } from '@core/user/contract'
 import Inbox from '../../src/packages/user/inbox'
 import Me from '../../src/pages/me'
-import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { el, renderPage } from './helpers/dom'
 
 afterEach(() => jest.restoreAllMocks())
 
@@ -28,17 +27,6 @@ const entry = (over: Partial<InboxItem> = {}): InboxItem => ({
   read: false,
   ...over,
 })
-
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
 
 describe('消息中心', () => {
   it('我的 shows the unread count and opens the inbox', async () => {

@@ -1,6 +1,6 @@
 // 通知公告 as residents, publishers and building leaders see it: unread dots and the count, a fee
 // disclosure's table, the editor's checks and HTML, the read statistics by building and unit.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { NoticeItem, NoticeView, ReadStats } from '../../src/services/notice'
@@ -10,10 +10,9 @@ import NoticeList from '../../src/packages/notice/list'
 import NoticeManage from '../../src/packages/notice/manage'
 import NoticeStats from '../../src/packages/notice/stats'
 import { htmlToText, money, textToHtml } from '../../src/packages/notice/components'
-import { SessionProvider } from '../../src/store/session'
 import { photoEncoding } from '../../src/services/upload'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { all, el, renderPage, typeInto } from './helpers/dom'
 
 const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
 
@@ -83,27 +82,11 @@ function view(over: Partial<NoticeView> = {}): NoticeView {
   }
 }
 
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
 function openPage(path: string, id?: string) {
   ;(Current as unknown as { router: unknown }).router = { params: id ? { id } : {}, path }
 }
 
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
-const all = (selector: string) => Array.from(document.querySelectorAll(selector)) as HTMLElement[]
 const calledWith = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'notice' && c.action === action)
-
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
-  fireEvent.input(el(selector), { target: { value } })
-}
 
 describe('the editor text and money helpers', () => {
   it('turns lines into paragraphs, **bold** into <strong>, escapes the rest, and reads it back', () => {

@@ -1,5 +1,5 @@
 // 你呼我应 as residents, volunteers and staff see it: reporting, the detail page's actions, rating, the task hall.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { RequestSummary, RequestView } from '../../src/services/request'
@@ -8,10 +8,9 @@ import Hall from '../../src/packages/request/hall'
 import Board from '../../src/packages/request/board'
 import Work from '../../src/packages/request/work'
 import Report from '../../src/packages/request/report'
-import { SessionProvider } from '../../src/store/session'
 import { photoEncoding } from '../../src/services/upload'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { el, renderPage, typeInto } from './helpers/dom'
 
 beforeEach(() => {
   // NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode)
@@ -93,26 +92,11 @@ function view(over: Partial<RequestView> = {}): RequestView {
   }
 }
 
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
 function openDetail(id: string) {
   ;(Current as unknown as { router: unknown }).router = { params: { id }, path: '/packages/request/detail/index' }
 }
 
 const created = (calls: Calls) => calls.filter((c) => c.fn === 'request' && c.action === 'create')
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
-
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
-  fireEvent.input(el(selector), { target: { value } })
-}
 
 describe('我要反映', () => {
   it('refuses to send without a category or content, then retries a failed send with the same idempotency key', async () => {
@@ -340,7 +324,6 @@ describe('反映详情', () => {
     await waitFor(() => expect(el('.js-detail-acted-for')).toBeTruthy())
     expect(el('.js-detail-acted-for').textContent).toMatch(/由 刘芳 代办（本人口头同意，楼栋长当面记录）/)
   })
-
 
   it('a low rating that sent the request back reads as the last rating, not as 已解决 beside 重新办理 (issue 11 item 9)', async () => {
     openDetail('r1')

@@ -1,6 +1,6 @@
 // 志愿服务 as residents, leaders and anyone checking a certificate see it: the teams and my standing,
 // the server's reasons shown as given, booking, approving, my hours, the certificate and its check.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { CertificateView, MyRecord, RecordView, ShiftView, TeamSummary, TeamView } from '../../src/services/volunteer'
@@ -14,9 +14,8 @@ import VolunteerRate from '../../src/packages/volunteer/rate'
 import Profile from '../../src/packages/user/profile'
 import RequestDetail from '../../src/packages/request/detail'
 import type { RequestView } from '../../src/services/request'
-import { SessionProvider } from '../../src/store/session'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
-import { fakePageContainer } from './helpers/page'
+import { el, renderPage, typeInto } from './helpers/dom'
 
 beforeEach(() => {
   // NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode)
@@ -69,26 +68,10 @@ function record(over: Partial<RecordView> = {}): RecordView {
   }
 }
 
-function renderPage(Page: () => JSX.Element) {
-  return render(
-    <SessionProvider>
-      <Page />
-    </SessionProvider>,
-    { container: fakePageContainer() },
-  )
-}
-
 function openPage(path: string, params: Record<string, string> = {}) {
   ;(Current as unknown as { router: unknown }).router = { params, path }
 }
 
-const el = (selector: string) => document.querySelector(selector) as HTMLElement
-
-/** Types into a Taro input once its inner element is there (Taro renders it after the wrapper). */
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).toBeTruthy())
-  fireEvent.input(el(selector), { target: { value } })
-}
 const called = (calls: Calls, action: string) => calls.filter((c) => c.fn === 'volunteer' && c.action === action)
 
 describe('志愿服务 teams', () => {

@@ -4,29 +4,9 @@
 // waitlist; the check-in code's native component and checking in by scan or by code; a notice's unread
 // dot; the privacy prompt before a privacy-scoped API. One WeChat user at a time, demo compound data.
 import qrcode from 'qrcode-generator';
-import { bootAs, callAs, waitFor, type WeappSession } from './helpers/simulate';
+import { callAs, callsOf, expectClean, oneUserAtATime, waitFor } from './helpers/simulate';
 
-const sessions: WeappSession[] = [];
-/** One WeChat user at a time, as on a phone: the app's globals (wx, App, Page) belong to one session. */
-async function as(openid: string): Promise<WeappSession> {
-  for (const old of sessions.splice(0)) old.close();
-  const s = await bootAs(openid);
-  sessions.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.close();
-});
-
-/** Nothing went wrong that the user would not see: no console error, no browser-only global. */
-function clean(s: WeappSession): void {
-  expect(s.consoleErrors).toEqual([]);
-  expect(s.browserTouches).toEqual([]);
-}
-
-function calls(s: WeappSession, name: string, action: string) {
-  return s.cloudCalls.filter((c) => c.name === name && c.action === action);
-}
+const as = oneUserAtATime();
 
 test('first use: a newcomer consents to the privacy terms and applies for a household', async () => {
   const newcomer = `weapp-new-${Date.now().toString(36)}`;
@@ -42,7 +22,7 @@ test('first use: a newcomer consents to the privacy terms and applies for a hous
   const row = [...(await s.waitFor('ll-actions')).children];
   expect(row.map((el) => el.getAttribute('class')?.split(/\s+/).some((c) => c.endsWith('nut-button')))).toEqual([true, true]);
   await s.tap('js-agree');
-  expect(calls(s, 'user', 'recordConsent').map((c) => c.result.ok)).toEqual([true]);
+  expect(callsOf(s, 'user', 'recordConsent').map((c) => c.result.ok)).toEqual([true]);
 
   await waitFor(() => s.current.route === 'packages/user/binding/index', 'the binding page after consent');
   await s.waitFor('js-binding-form');
@@ -51,18 +31,18 @@ test('first use: a newcomer consents to the privacy terms and applies for a hous
   await s.input('js-room', '12 01');
   await s.tap('js-submit-binding');
   await s.waitForText('房号只能包含数字和字母');
-  expect(calls(s, 'user', 'requestBinding')).toEqual([]);
+  expect(callsOf(s, 'user', 'requestBinding')).toEqual([]);
 
   await s.input('js-room', room);
   await s.tap('js-submit-binding');
   // the 楼栋长 verifies by name: the form asks for it
   await s.waitForText('请填写姓名');
-  expect(calls(s, 'user', 'requestBinding')).toEqual([]);
+  expect(callsOf(s, 'user', 'requestBinding')).toEqual([]);
   await s.input('js-name', '马晓燕');
   await s.tap('js-submit-binding');
   await s.waitFor('js-binding-pending');
   await s.waitForText(`4栋2单元${room}室`);
-  const [req] = calls(s, 'user', 'requestBinding');
+  const [req] = callsOf(s, 'user', 'requestBinding');
   expect(req.result.ok).toBe(true);
   expect(req.data).toMatchObject({ buildingId: 'demo-b4', unit: '2', room });
 
@@ -70,7 +50,7 @@ test('first use: a newcomer consents to the privacy terms and applies for a hous
   const queue = await callAs('demo-grid', 'user', 'listPendingBindings');
   expect(queue.ok).toBe(true);
   expect(queue.data.items).toContainEqual(expect.objectContaining({ buildingId: 'demo-b4', unit: '2', room }));
-  clean(s);
+  expectClean(s);
 });
 
 test('a resident reports a problem from the home page, finds it in 我的反映 and follows its timeline', async () => {
@@ -92,7 +72,7 @@ test('a resident reports a problem from the home page, finds it in 我的反映 
   await waitFor(() => s.current.route === 'packages/request/detail/index', 'the request detail after submitting');
   await s.waitForText(content);
   await s.waitForText('待受理');
-  const [submit] = calls(s, 'request', 'create');
+  const [submit] = callsOf(s, 'request', 'create');
   expect(submit.result.ok).toBe(true);
   expect(submit.data).toMatchObject({ category: 'repair', content, location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general' });
   const requestId: string = submit.result.data.requestId;
@@ -104,7 +84,7 @@ test('a resident reports a problem from the home page, finds it in 我的反映 
   await s.tap(row);
   expect(s.current.route).toBe('packages/request/detail/index');
   await s.waitForText('提交反映');
-  clean(s);
+  expectClean(s);
 
   // a repair goes to the property company: it accepts from its workbench
   const staff = await as('demo-property');
@@ -112,15 +92,15 @@ test('a resident reports a problem from the home page, finds it in 我的反映 
   await staff.tap(await staff.waitFor(`js-request-${requestId}`));
   expect(staff.current.route).toBe('packages/request/detail/index');
   await staff.tap('js-action-accept');
-  expect(calls(staff, 'request', 'accept').map((c) => c.result.ok)).toEqual([true]);
-  clean(staff);
+  expect(callsOf(staff, 'request', 'accept').map((c) => c.result.ok)).toEqual([true]);
+  expectClean(staff);
 
   // and the resident follows it on the timeline
   const again = await as('demo-resident-2');
   await again.open(`/packages/request/detail/index?id=${requestId}`);
   await again.waitForText('已受理');
   await again.waitForText('陈志强（物业）');
-  clean(again);
+  expectClean(again);
 });
 
 test('registering for an event, and being promoted from the waitlist when someone cancels', async () => {
@@ -131,8 +111,8 @@ test('registering for an event, and being promoted from the waitlist when someon
   await s.tap('js-register');
   await s.waitFor('js-my-registration');
   await s.waitForText('报名成功，请按时参加');
-  expect(calls(s, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['confirmed']);
-  clean(s);
+  expect(callsOf(s, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['confirmed']);
+  expectClean(s);
 
   // the full clinic: waitlisted, then promoted when a confirmed neighbour cancels
   const m = await as('demo-member');
@@ -141,21 +121,21 @@ test('registering for an event, and being promoted from the waitlist when someon
   await m.tap('js-register');
   const position = await m.waitFor('js-my-position');
   expect(position.textContent).toMatch(/候补第 1 位/);
-  expect(calls(m, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['waitlisted']);
+  expect(callsOf(m, 'event', 'register').map((c) => c.result.data?.status)).toEqual(['waitlisted']);
 
   const cancel = await callAs('seed-100', 'event', 'cancel', { eventId: 'demo-event-clinic' });
   expect(cancel.ok).toBe(true);
   await m.open('/packages/event/detail/index?id=demo-event-clinic');
   await m.waitForText('报名成功，请按时参加');
   expect(m.find('js-my-position')).toBeUndefined();
-  clean(m);
+  expectClean(m);
 });
 
 test('the organiser’s check-in code is the native component: the QR as views (no canvas), 长辈模式, copy, rotation', async () => {
   const s = await as('demo-committee');
   await s.open('/packages/event/checkin-code/index?id=demo-event-tea');
   await s.waitForText('秒后自动更换');
-  const [issued] = calls(s, 'event', 'issueCheckinCode');
+  const [issued] = callsOf(s, 'event', 'issueCheckinCode');
   expect(issued.result.ok).toBe(true);
   const { code, qrText } = issued.result.data as { code: string; qrText: string };
   await s.waitForText(code);
@@ -200,10 +180,10 @@ test('the organiser’s check-in code is the native component: the QR as views (
   } finally {
     Date.now = realNow;
   }
-  await waitFor(() => calls(s, 'event', 'issueCheckinCode').length === 2 && calls(s, 'event', 'issueCheckinCode')[1].result, 'the next code issued');
-  const next = calls(s, 'event', 'issueCheckinCode')[1].result.data as { code: string };
+  await waitFor(() => callsOf(s, 'event', 'issueCheckinCode').length === 2 && callsOf(s, 'event', 'issueCheckinCode')[1].result, 'the next code issued');
+  const next = callsOf(s, 'event', 'issueCheckinCode')[1].result.data as { code: string };
   await s.waitForText(new RegExp(`${next.code}\\d+ 秒后自动更换`));
-  clean(s);
+  expectClean(s);
 });
 
 test('checking in with the rotating code: scanning the organiser’s QR, or typing its six digits', async () => {
@@ -227,7 +207,7 @@ test('checking in with the rotating code: scanning the organiser’s QR, or typi
   const organiser = await as('demo-committee');
   await organiser.open(`/packages/event/checkin-code/index?id=${eventId}`);
   await organiser.waitForText('秒后自动更换');
-  const { code, qrText } = calls(organiser, 'event', 'issueCheckinCode')[0].result.data as { code: string; qrText: string };
+  const { code, qrText } = callsOf(organiser, 'event', 'issueCheckinCode')[0].result.data as { code: string; qrText: string };
   await organiser.waitForText(code);
 
   // 扫码签到: scanCode is privacy-scoped, so the prompt comes first
@@ -238,8 +218,8 @@ test('checking in with the rotating code: scanning the organiser’s QR, or typi
   await m.waitForText('隐私保护提示');
   await m.agreePrivacy('js-privacy-agree');
   await m.waitForText('签到成功');
-  expect(calls(m, 'event', 'checkin').map((c) => [c.data, c.result.ok])).toEqual([[{ eventId, code }, true]]);
-  clean(m);
+  expect(callsOf(m, 'event', 'checkin').map((c) => [c.data, c.result.ok])).toEqual([[{ eventId, code }, true]]);
+  expectClean(m);
 
   // the six digits typed in
   const r = await as('demo-resident-2');
@@ -247,8 +227,8 @@ test('checking in with the rotating code: scanning the organiser’s QR, or typi
   await r.input('js-checkin-input', code);
   await r.tap('js-checkin-submit');
   await r.waitForText('签到成功');
-  expect(calls(r, 'event', 'checkin').map((c) => c.result.ok)).toEqual([true]);
-  clean(r);
+  expect(callsOf(r, 'event', 'checkin').map((c) => c.result.ok)).toEqual([true]);
+  expectClean(r);
 
   const list = await callAs('demo-committee', 'event', 'attendees', { eventId });
   expect(list.ok).toBe(true);
@@ -264,7 +244,7 @@ test('reading a notice clears its unread dot', async () => {
   await s.tap(row);
   expect(s.current.route).toBe('packages/notice/detail/index');
   await s.waitForText('全小区停电检修通知');
-  expect(calls(s, 'notice', 'get').map((c) => c.data)).toEqual([{ noticeId: 'demo-notice-outage' }]);
+  expect(callsOf(s, 'notice', 'get').map((c) => c.data)).toEqual([{ noticeId: 'demo-notice-outage' }]);
 
   // a moment of reading, then the navigation bar's back button: WeChat pops the page and shows the
   // list again (the list skips a refresh on a show within 1 s of mounting, see useRefreshOnShow)
@@ -275,7 +255,7 @@ test('reading a notice clears its unread dot', async () => {
     const r = s.find('js-notice-demo-notice-outage');
     return r && !r.querySelector('[class*="js-unread-dot"]');
   }, 'the unread dot to clear');
-  clean(s);
+  expectClean(s);
 });
 
 test('a privacy-scoped API waits for the user: 拒绝 fails it, 同意 (open-type button) lets the photo through', async () => {
@@ -289,20 +269,20 @@ test('a privacy-scoped API waits for the user: 拒绝 fails it, 同意 (open-typ
   await s.tap('js-privacy-disagree');
   await waitFor(() => !s.text().includes('隐私保护提示'), 'the prompt to close');
   expect(s.privacyAnswers).toEqual(['exposureAuthorization', 'disagree']);
-  expect(calls(s, 'request', 'uploadPhoto')).toEqual([]);
+  expect(callsOf(s, 'request', 'uploadPhoto')).toEqual([]);
 
   await s.tap('js-add-photo');
   await s.waitForText('隐私保护提示');
   await s.agreePrivacy('js-privacy-agree');
   expect(s.privacyAnswers).toEqual(['exposureAuthorization', 'disagree', 'exposureAuthorization', 'agree']);
-  const upload = await waitFor(() => calls(s, 'request', 'uploadPhoto')[0], 'the photo upload');
+  const upload = await waitFor(() => callsOf(s, 'request', 'uploadPhoto')[0], 'the photo upload');
   expect(upload.result.ok).toBe(true);
   await s.waitFor('js-photo');
   await waitFor(() => !s.text().includes('隐私保护提示'), 'the prompt to close after agreeing');
 
   // agreed once: the next pick asks no more
   await s.tap('js-add-photo');
-  await waitFor(() => calls(s, 'request', 'uploadPhoto').length === 2, 'the second upload');
+  await waitFor(() => callsOf(s, 'request', 'uploadPhoto').length === 2, 'the second upload');
   expect(s.privacyAnswers).toHaveLength(4);
-  clean(s);
+  expectClean(s);
 });

@@ -1,15 +1,11 @@
 // 志愿服务 in the WeChat build: a member books a shift the leader has just put on the rota and checks in
 // with the leader's rotating code; the certificate is drawn on a Canvas 2D and saved to the album
 // once the privacy prompt is agreed. Demo compound data (emulator/seed-volunteer.ts).
-import { bootAs, callAs, waitFor, type WeappSession } from './helpers/simulate';
+import { bootAs, callAs, expectClean, waitFor, type WeappSession } from './helpers/simulate';
 
 let s: WeappSession | undefined;
 afterEach(() => s?.close());
 
-function clean(x: WeappSession): void {
-  expect(x.consoleErrors).toEqual([]);
-  expect(x.browserTouches).toEqual([]);
-}
 
 test('a member books a new shift and checks in with the leader’s rotating code', async () => {
   const place = `西门岗亭 ${Date.now().toString(36)}`;
@@ -43,7 +39,7 @@ test('a member books a new shift and checks in with the leader’s rotating code
 
   const roster = await callAs('demo-grid', 'volunteer', 'shiftRoster', { shiftId });
   expect(roster.data.items).toEqual([expect.objectContaining({ name: '张卫东', checkedOutAt: null, checkedInAt: expect.any(String) })]);
-  clean(s);
+  expectClean(s);
 });
 
 test('the certificate is drawn on a canvas and saved to the album after the privacy prompt', async () => {
@@ -64,5 +60,5 @@ test('the certificate is drawn on a canvas and saved to the album after the priv
 
   const check = await callAs('demo-resident', 'volunteer', 'verifyCertificate', { number });
   expect(check.data).toMatchObject({ valid: true, nameMasked: expect.stringMatching(/^张/), totalHours: '2.0' });
-  clean(s);
+  expectClean(s);
 });

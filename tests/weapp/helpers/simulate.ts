@@ -682,3 +682,32 @@ function dispatch(el: HTMLElement, type: string, detail: AnyRecord): void {
 export async function bootAs(openid: string): Promise<WeappSession> {
   return new WeappSession(openid).boot();
 }
+
+/**
+ * One WeChat user at a time, as on a phone (the app's globals — wx, App, Page — belong to one
+ * session): `as(openid)` closes the previous session and boots the next; every session is closed
+ * after each test.
+ */
+export function oneUserAtATime(): (openid: string) => Promise<WeappSession> {
+  const sessions: WeappSession[] = [];
+  afterEach(() => {
+    for (const s of sessions.splice(0)) s.close();
+  });
+  return async (openid) => {
+    for (const old of sessions.splice(0)) old.close();
+    const s = await bootAs(openid);
+    sessions.push(s);
+    return s;
+  };
+}
+
+/** Nothing went wrong that the user would not see: no console error, no browser-only global. */
+export function expectClean(s: WeappSession): void {
+  expect(s.consoleErrors).toEqual([]);
+  expect(s.browserTouches).toEqual([]);
+}
+
+/** The cloud calls a session made to one action. */
+export function callsOf(s: WeappSession, name: string, action: string): CloudCall[] {
+  return s.cloudCalls.filter((c) => c.name === name && c.action === action);
+}
