@@ -754,7 +754,13 @@ export class Database {
     // a leading $match is answered like a query (from an index where one serves it); the stage still runs
     const first = pipeline[0]?.$match;
     const match = first && typeof first === 'object' && !Array.isArray(first) ? (first as Query) : undefined;
-    let docs: Record<string, unknown>[] = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin).docs;
+    const docs: Record<string, unknown>[] = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin).docs;
+    return this.runPipeline(docs, pipeline, origin);
+  }
+
+  /** Stages over documents: mingo in runs, each let/pipeline $lookup joined here (nested ones too). */
+  private runPipeline(input: Record<string, unknown>[], pipeline: Record<string, unknown>[], origin?: QueryOrigin): Record<string, unknown>[] {
+    let docs = input;
     // stages run in mingo in runs; a $lookup in its let/pipeline form is joined here, per document,
     // through the joined collection's indexes (as MongoDB does for equality on a `let` variable)
     let run: Record<string, unknown>[] = [];
@@ -790,7 +796,7 @@ export class Database {
     for (const [name, expr] of Object.entries(join.let)) vars[name] = typeof expr === 'string' && expr.startsWith('$') ? (getPath(doc, expr.slice(1)) ?? null) : expr;
     const pipeline = withVariables(join.pipeline, vars) as Record<string, unknown>[];
     const { docs } = this.select(other, 'aggregate', candidatesQuery(pipeline[0]?.$match), undefined, undefined, undefined, origin);
-    return guarded(() => new Aggregator(pipeline).run(docs) as Record<string, unknown>[]);
+    return this.runPipeline(docs, pipeline, origin);
   }
 
   /** Drop every document (tests); keeps declared collections. */

@@ -5,7 +5,7 @@ import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
 import { checkText } from '../runtime/content';
 import { NOTICE_MEDIA_MAX_KB, NOTICE_MEDIA_TYPES, type NoticeContract, type NoticeView } from '@core/notice/contract';
-import { countWhere, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
+import { countWhere, decodeCursor, encodeCursor, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
 import type { BuildingDoc, CompoundDoc, HouseholdDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, UserDoc } from '../runtime/model';
 import { noticeChanges, publishableCategories } from '@core/notice/rules';
@@ -71,6 +71,30 @@ function audienceWhere(ctx: UserCtx, visiting: string | null = visitorCompound(c
   const aud: Array<Record<string, unknown>> = [{ 'audience.kind': 'compound' }];
   if (ctx.user.home) aud.push({ 'audience.kind': 'buildings', 'audience.buildingIds': ctx.user.home.buildingId });
   return _.and([{ compoundId: ctx.compoundId, state: 'published', moderation: 'pass', publishAt: _.lte(ctx.now) }, _.or(aud)]) as unknown as Record<string, unknown>;
+}
+
+/**
+ * audienceWhere for a member as a plain $match (a $lookup's pipeline takes no query commands): the
+ * compound's notices, or their building's; published and due.
+ */
+function memberAudience(ctx: UserCtx): Record<string, unknown> {
+  const aud: Array<Record<string, unknown>> = [{ 'audience.kind': 'compound' }];
+  if (ctx.user.home) aud.push({ 'audience.kind': 'buildings', 'audience.buildingIds': ctx.user.home.buildingId });
+  return { compoundId: ctx.compoundId, state: 'published', moderation: 'pass', publishAt: { $lte: ctx.now }, $or: aud };
+}
+
+type WithMyRead<T> = T & { myRead: Array<Pick<NoticeReadDoc, 'version'>> };
+
+/** A $lookup stage of a notices pipeline: the caller's read of each notice, as `myRead` (none or one). */
+function withMyRead(ctx: UserCtx): Record<string, unknown> {
+  return {
+    $lookup: {
+      from: 'notice_reads',
+      let: { notice: '$_id' },
+      pipeline: [{ $match: { userId: ctx.user._id, $expr: { $eq: ['$noticeId', '$$notice'] } } }, { $limit: 1 }, { $project: { version: 1 } }],
+      as: 'myRead',
+    },
+  };
 }
 
 /** Is the caller one of the people the notice is addressed to (and is it out)? */
@@ -411,21 +435,24 @@ export const handlers: Handlers<NoticeContract> = {
         const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
         return { items: res.items.map((n) => itemOf(n, false, ctx.now)), nextCursor: res.nextCursor, unread: 0, reader: 'public' as const, compoundName: pub.name };
       }
-      const where = input.category ? (ctx.db.command.and([audienceWhere(ctx), { category: input.category }]) as unknown as Record<string, unknown>) : audienceWhere(ctx);
-      const res = await pageOf<NoticeDoc>(ctx.db, 'notices', where, [['pinned', 'desc'], ['publishAt', 'desc']], input);
-      // the unread badge counts the newest 100 notices of the audience; one read query serves both
-      const recent = await findMany<NoticeDoc>(ctx.db, 'notices', audienceWhere(ctx), { orderBy: [['publishAt', 'desc']], limit: 100 });
-      const recentIds = recent.map((n) => n._id);
-      const ids = [...new Set([...res.items.map((n) => n._id), ...recentIds])];
-      const reads = ids.length
-        ? ((await ctx.db.collection('notice_reads').where({ userId: ctx.user._id, noticeId: ctx.db.command.in(ids) }).field({ noticeId: true, version: true }).limit(1000).get()) as unknown as { data: Array<Pick<NoticeReadDoc, 'noticeId' | 'version'>> }).data
-        : [];
-      const readOf = new Map(reads.map((r) => [r.noticeId, r]));
-      const readRecent = recent.filter((n) => readsVersion(n, readOf.get(n._id))).length;
+      // the page and the newest 100 notices of the audience (the unread badge), each with the
+      // caller's read of it, in one request: an aggregate on the caller's record with two $lookups
+      const limit = input.limit ?? 20;
+      const skip = input.cursor ? decodeCursor(input.cursor) : 0;
+      const audience = memberAudience(ctx);
+      const page = [{ $match: input.category ? { ...audience, category: input.category } : audience }, { $sort: { pinned: -1, publishAt: -1 } }, ...(skip ? [{ $skip: skip }] : []), { $limit: limit + 1 }, withMyRead(ctx)];
+      const recent = [{ $match: audience }, { $sort: { publishAt: -1 } }, { $limit: 100 }, { $project: { version: 1 } }, withMyRead(ctx)];
+      const res = (await ctx.db.collection('users').aggregate().match({ _id: ctx.user._id }).limit(1).project({ _id: 1 })
+        .lookup({ from: 'notices', let: {}, pipeline: page, as: 'page' })
+        .lookup({ from: 'notices', let: {}, pipeline: recent, as: 'recent' })
+        .end()) as unknown as { list: Array<{ page: Array<WithMyRead<NoticeDoc>>; recent: Array<WithMyRead<NoticeDoc>> }> };
+      const rows = res.list[0]?.page ?? [];
+      const items = rows.slice(0, limit);
+      const recentRows = res.list[0]?.recent ?? [];
       return {
-        items: res.items.map((n) => itemOf(n, readsVersion(n, readOf.get(n._id)), ctx.now)),
-        nextCursor: res.nextCursor,
-        unread: recentIds.length - readRecent,
+        items: items.map((n) => itemOf(n, readsVersion(n, n.myRead[0]), ctx.now)),
+        nextCursor: rows.length > limit ? encodeCursor(skip + limit) : null,
+        unread: recentRows.filter((n) => !readsVersion(n, n.myRead[0])).length,
         reader: 'member' as const,
         compoundName: ctx.user.compoundName ?? null,
       };

@@ -143,11 +143,11 @@ export async function pageOf<T extends BaseDoc>(
   return { items: rows.slice(0, limit), nextCursor: more ? encodeCursor(skip + limit) : null };
 }
 
-function encodeCursor(offset: number): string {
+export function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): number {
   try {
     const o = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).o;
     if (Number.isInteger(o) && o >= 0 && o < 100_000) return o;
