@@ -4,9 +4,9 @@ import type { ConventionContract, ConventionView } from '@core/convention/contra
 import { diffArticles, nextPhase, type Phase } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import { countWhere, findMany, getById, insertOne, pageOf, updateWhere } from '../runtime/db';
-import type { BallotDoc, ConventionDoc, ConventionVersionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
-import type { Handlers, UserCtx } from '../runtime/serve';
-import { ballotBlockedFor, isAuditor, isDrafter, loadConvention, movePhase, registerEntry, registerIdFor, requireDrafter, seesNotVoted } from './store';
+import type { BallotDoc, ConventionDoc, ConventionVersionDoc, SignatureDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
+import { CALLER_ID, callerField, joined, joinedCount, joinedList, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
+import { ballotBlockedFor, callerEntry, callerEntryReads, isAuditor, isDrafter, loadConvention, movePhase, requireDrafter, seesNotVoted } from './store';
 import { iso, summaryOf } from './views';
 
 type H = Handlers<ConventionContract>;
@@ -22,9 +22,43 @@ async function readable(ctx: UserCtx, id: string): Promise<ConventionDoc> {
 }
 
 async function versionDoc(ctx: UserCtx, c: ConventionDoc, n: number): Promise<ConventionVersionDoc> {
-  const v = await getById<ConventionVersionDoc>(ctx.db, 'convention_versions', `${c._id}:v${n}`);
+  const v = await joined<ConventionVersionDoc>(ctx, 'shown', () => getById<ConventionVersionDoc>(ctx.db, 'convention_versions', `${c._id}:v${n}`));
   if (!v) throw fail.notFound(`没有第 ${n} 版`);
   return v;
+}
+
+const CHANGELOG_FIELDS = { version: true, note: true, adoptedCommentIds: true, createdAt: true } as const;
+
+/**
+ * What `get` reads with the caller, in the same request: the convention (and the version asked
+ * for), its changelog lines, the caller's register entry (their unit's, or their own in a count of
+ * residents), the ballot count, the ballots cast for the caller's unit, the proxies they gave and
+ * hold, and their signature. Each where is the one the separate reads used (a unit's entry is
+ * `conventionId:householdId`, that is its convention, household and no person).
+ */
+function conventionReads(input: { conventionId: string; version?: number }): Record<string, JoinedRead> {
+  const conventionId = input.conventionId;
+  return {
+    convention: { from: 'conventions', where: { _id: conventionId } },
+    ...(input.version ? { shown: { from: 'convention_versions', where: { _id: `${conventionId}:v${input.version}` } } } : {}),
+    versions: { from: 'convention_versions', where: { conventionId }, orderBy: [['version', 'desc']], limit: 50, fields: CHANGELOG_FIELDS },
+    ...callerEntryReads(conventionId),
+    ballotCount: { from: 'ballots', where: { conventionId }, count: true },
+    unitBallots: { from: 'ballots', where: { conventionId, householdId: callerField('householdId') }, limit: 20 },
+    proxyGiven: { from: 'vote_proxies', where: { conventionId, grantorId: CALLER_ID } },
+    proxiesHeld: { from: 'vote_proxies', where: { proxyUserId: CALLER_ID, conventionId }, limit: 20 },
+    signature: { from: 'convention_signatures', where: { conventionId, userId: CALLER_ID } },
+  };
+}
+
+/** The caller's ballot under their entry's key: among their unit's ballots, else (rarely) asked for. */
+async function ballotOf(ctx: UserCtx, c: ConventionDoc, entry: VoteRegisterDoc): Promise<BallotDoc | null> {
+  const unit = await joinedList<BallotDoc>(ctx, 'unitBallots', () => findMany<BallotDoc>(ctx.db, 'ballots', { conventionId: c._id, householdId: entry.householdId }, { limit: 20 }));
+  const found = unit.find((b) => b.voterKey === entry.voterKey);
+  // the unit's ballots answer unless the key reaches beyond the caller's unit as it is now: an owner
+  // of several units may have voted from another, and an entry fixed before a move names the old one
+  if (found || (entry.keyArea === entry.area && entry.householdId === ctx.user.householdId)) return found ?? null;
+  return (await findMany<BallotDoc>(ctx.db, 'ballots', { conventionId: c._id, voterKey: entry.voterKey }, { limit: 1 }))[0] ?? null;
 }
 
 async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; title: string; summary: string; articles: ConventionDoc['articles'] }): Promise<ConventionView> {
@@ -33,11 +67,9 @@ async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; 
   const auditor = isAuditor(ctx, c);
   const vote = c.vote;
   // the changelog needs each version's line, not its articles
-  const versions = await findMany<ConventionVersionDoc>(db, 'convention_versions', { conventionId: c._id }, {
-    orderBy: [['version', 'desc']],
-    limit: 50,
-    fields: { version: true, note: true, adoptedCommentIds: true, createdAt: true },
-  });
+  const versions = await joinedList<ConventionVersionDoc>(ctx, 'versions', () =>
+    findMany<ConventionVersionDoc>(db, 'convention_versions', { conventionId: c._id }, { orderBy: [['version', 'desc']], limit: 50, fields: CHANGELOG_FIELDS }),
+  );
 
   let ballotBlocked: string | null = null;
   let voted = false;
@@ -47,25 +79,27 @@ async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; 
   let proxiesHeld: ConventionView['mine']['proxiesHeld'] = [];
   let proxyGiven: ConventionView['mine']['proxyGiven'] = null;
   if (vote) {
-    const entry = await registerEntry(db, registerIdFor(c, user));
+    const entry = await callerEntry(ctx, c);
     ballotBlocked = c.phase === 'voting' ? ballotBlockedFor(c, user, entry) : null;
     voterLabel = entry?.label ?? null;
-    votedHeads = await countWhere(db, 'ballots', { conventionId: c._id });
+    votedHeads = await joinedCount(ctx, 'ballotCount', () => countWhere(db, 'ballots', { conventionId: c._id }));
     if (entry) {
-      const mine = await findMany<BallotDoc>(db, 'ballots', { conventionId: c._id, voterKey: entry.voterKey }, { limit: 1 });
-      voted = mine.length > 0;
-      votedAt = mine[0] ? iso(mine[0].createdAt) : null;
-      const given = await getById<VoteProxyDoc>(db, 'vote_proxies', `${c._id}:${entry.voterKey}`);
-      if (given && given.grantorId === user._id) proxyGiven = { proxyName: given.proxyName, state: given.state };
+      const mine = await ballotOf(ctx, c, entry);
+      voted = !!mine;
+      votedAt = mine ? iso(mine.createdAt) : null;
+      const given = await joined<VoteProxyDoc>(ctx, 'proxyGiven', () => getById<VoteProxyDoc>(db, 'vote_proxies', `${c._id}:${entry.voterKey}`));
+      if (given && given.grantorId === user._id && given.voterKey === entry.voterKey) proxyGiven = { proxyName: given.proxyName, state: given.state };
     }
-    const held = await findMany<VoteProxyDoc>(db, 'vote_proxies', { proxyUserId: user._id, conventionId: c._id }, { limit: 20 });
+    const held = await joinedList<VoteProxyDoc>(ctx, 'proxiesHeld', () => findMany<VoteProxyDoc>(db, 'vote_proxies', { proxyUserId: user._id, conventionId: c._id }, { limit: 20 }));
     const live = held.filter((p) => p.state !== 'revoked');
-    const cast = live.length
-      ? await findMany<BallotDoc>(db, 'ballots', { conventionId: c._id, voterKey: db.command.in(live.map((p) => p.voterKey)) }, { limit: 20 })
+    // a used proxy has voted; an active one's unit may have voted without it (the owner in person, on paper)
+    const active = live.filter((p) => p.state === 'active');
+    const cast = active.length
+      ? await findMany<BallotDoc>(db, 'ballots', { conventionId: c._id, voterKey: db.command.in(active.map((p) => p.voterKey)) }, { limit: 20 })
       : [];
-    proxiesHeld = live.map((p) => ({ proxyId: p._id, unit: p.unit, voted: cast.some((b) => b.voterKey === p.voterKey) }));
+    proxiesHeld = live.map((p) => ({ proxyId: p._id, unit: p.unit, voted: p.state === 'used' || cast.some((b) => b.voterKey === p.voterKey) }));
   }
-  const signed = c.phase === 'adopted' ? !!(await getById<SignatureDoc>(db, 'convention_signatures', `${c._id}:${user._id}`)) : false;
+  const signed = c.phase === 'adopted' ? !!(await joined<SignatureDoc>(ctx, 'signature', () => getById<SignatureDoc>(db, 'convention_signatures', `${c._id}:${user._id}`))) : false;
   const open = !!vote && c.phase === 'voting' && now >= vote.startsAt && now < vote.endsAt;
   const resident = !!user.householdId;
   const objectionOpen = c.phase === 'counted' && !!c.result && now < c.result.objectionEndsAt;
@@ -134,6 +168,7 @@ export const drafting: Pick<H, 'list' | 'get' | 'compare' | 'create' | 'update' 
   },
 
   get: {
+    reads: conventionReads,
     async handle(ctx, input) {
       const c = await readable(ctx, input.conventionId);
       if (input.version && input.version !== c.version) {

@@ -5,11 +5,12 @@ import { hasAnyRole } from '@core/roles';
 import type { Db } from '../runtime/cloud';
 import { findAll, getById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, UserDoc, VoteRegisterDoc } from '../runtime/model';
-import type { Ctx, UserCtx } from '../runtime/serve';
+import { CALLER_ID, callerField, joined, type Ctx, type JoinedRead, type UserCtx } from '../runtime/serve';
 
 
+/** The convention: as read with the caller when the action declared it (`convention`), else now. */
 export async function loadConvention(ctx: UserCtx, conventionId: string): Promise<ConventionDoc> {
-  const c = await getById<ConventionDoc>(ctx.db, 'conventions', conventionId);
+  const c = await joined<ConventionDoc>(ctx, 'convention', () => getById<ConventionDoc>(ctx.db, 'conventions', conventionId));
   if (!c || !ctx.compoundId || c.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这份公约');
   return c;
 }
@@ -84,6 +85,24 @@ export function ballotBlockedFor(c: ConventionDoc, user: UserDoc, entry: VoteReg
 
 export async function registerEntry(db: Db, id: string | null): Promise<VoteRegisterDoc | null> {
   return id ? getById<VoteRegisterDoc>(db, 'vote_register', id) : null;
+}
+
+/**
+ * The caller's register entries, to read with the caller (serve `reads`): their unit's entry
+ * (`conventionId:householdId` is the entry of that convention and household naming no person) and
+ * their own in a count of residents (`conventionId:u:userId`). Declared indexes serve both.
+ */
+export function callerEntryReads(conventionId: string): Record<'unitEntry' | 'personEntry', JoinedRead> {
+  return {
+    unitEntry: { from: 'vote_register', where: { conventionId, householdId: callerField('householdId'), userId: null } },
+    personEntry: { from: 'vote_register', where: { conventionId, userId: CALLER_ID } },
+  };
+}
+
+/** The register entry the caller votes under: as read with them (callerEntryReads), else now. */
+export async function callerEntry(ctx: UserCtx, c: ConventionDoc): Promise<VoteRegisterDoc | null> {
+  const name = c.vote?.electorate === 'residents' ? 'personEntry' : 'unitEntry';
+  return joined<VoteRegisterDoc>(ctx, name, () => registerEntry(ctx.db, registerIdFor(c, ctx.user)));
 }
 
 export function requireVoting(c: ConventionDoc): NonNullable<ConventionDoc['vote']> {

@@ -7,11 +7,13 @@ import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
 import { findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, HouseholdDoc, UserDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
-import type { Handlers, UserCtx } from '../runtime/serve';
+import { joined, type Handlers, type UserCtx } from '../runtime/serve';
 import { countVote, votingSettings } from './count';
 import { announceVote, postResult, remindVoter } from './messages';
 import {
   ballotBlockedFor,
+  callerEntry,
+  callerEntryReads,
   ballotsOf,
   isAuditor,
   isDrafter,
@@ -125,7 +127,13 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
   },
 
   castBallot: {
-    // four requests: the caller, the convention, the register entry, the ballot (its unique index decides)
+    // two requests: the caller with the convention, their register entry (and the proxy named); the
+    // ballot (its unique index decides). For a proxy, the grantor's entry and marking the proxy used.
+    reads: (input) => ({
+      convention: { from: 'conventions', where: { _id: input.conventionId } },
+      ...callerEntryReads(input.conventionId),
+      ...(input.proxyId ? { proxy: { from: 'vote_proxies', where: { _id: input.proxyId } } } : {}),
+    }),
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       const vote = requireVoting(c);
@@ -134,13 +142,14 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       let entry: VoteRegisterDoc | null;
       let proxy: VoteProxyDoc | null = null;
       if (input.proxyId) {
-        proxy = await getById<VoteProxyDoc>(ctx.db, 'vote_proxies', input.proxyId);
+        const proxyId = input.proxyId;
+        proxy = await joined<VoteProxyDoc>(ctx, 'proxy', () => getById<VoteProxyDoc>(ctx.db, 'vote_proxies', proxyId));
         if (!proxy || proxy.conventionId !== c._id || proxy.proxyUserId !== ctx.user._id) throw fail.forbidden('您没有这户业主的委托');
         if (proxy.state !== 'active') throw fail.conflict(proxy.state === 'used' ? '这份委托已经投过票了' : '这份委托已被撤销');
         entry = await registerEntry(ctx.db, `${c._id}:${proxy.householdId}`);
         if (!entry) throw fail.forbidden('委托人不在本次表决的选民名单中');
       } else {
-        entry = await registerEntry(ctx.db, registerIdFor(c, ctx.user));
+        entry = await callerEntry(ctx, c);
         const blocked = ballotBlockedFor(c, ctx.user, entry);
         if (blocked) throw fail.forbidden(blocked);
       }

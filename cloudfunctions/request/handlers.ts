@@ -38,7 +38,7 @@ import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runti
 import { beijingTime, phrase, thing } from '../runtime/notify';
 import type { Files, Messages } from '../runtime/ports';
 import { ROLE_LABELS, type Role } from '@core/roles';
-import { joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
+import { callerField, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
 import { requestFigures } from '../runtime/figures';
 
@@ -180,9 +180,10 @@ async function load(ctx: UserCtx, requestId: string): Promise<RequestDoc> {
   return doc;
 }
 
-async function slaOf(db: Db, compoundId: string): Promise<SlaHours> {
-  const compound = await getById<CompoundDoc>(db, 'compounds', compoundId);
-  return compound?.settings?.slaHours ?? DEFAULT_SLA_HOURS;
+/** The compound's answer times: as read with the caller when the action declared `compound`, else now. */
+async function slaOf(ctx: UserCtx, compoundId: string): Promise<SlaHours> {
+  const compound = await joined<CompoundDoc>(ctx, 'compound', () => getById<CompoundDoc>(ctx.db, 'compounds', compoundId));
+  return compound && compound._id === compoundId ? (compound.settings?.slaHours ?? DEFAULT_SLA_HOURS) : DEFAULT_SLA_HOURS;
 }
 
 function entry(ctx: UserCtx | null, doc: RequestDoc, action: string, to: RequestState, note?: string | null, photos: string[] = [], now?: Date): TimelineDoc {
@@ -280,17 +281,23 @@ function ownPhotos(ctx: UserCtx, photos: string[] | undefined): void {
 
 export const handlers: Handlers<RequestContract> = {
   create: {
+    // the building reported about and the caller's compound (its answer times) come with the caller
+    reads: (input) => ({
+      compound: { from: 'compounds', where: { _id: callerField('compoundId') } },
+      ...('buildingId' in input.location ? { building: { from: 'buildings', where: { _id: input.location.buildingId } } } : {}),
+    }),
     async handle(ctx, input) {
       if (!ctx.compoundId) throw fail.forbidden('请先认证房屋');
       ownPhotos(ctx, input.photos);
       let building: BuildingDoc | null = null;
       if ('buildingId' in input.location) {
-        building = await getById<BuildingDoc>(ctx.db, 'buildings', input.location.buildingId);
+        const buildingId = input.location.buildingId;
+        building = await joined<BuildingDoc>(ctx, 'building', () => getById<BuildingDoc>(ctx.db, 'buildings', buildingId));
         if (!building || building.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这栋楼');
         if (input.location.unit && !building.units.includes(input.location.unit)) throw fail.notFound(`${building.name}没有${input.location.unit}单元`);
       }
       const verdict = await checkText(ctx, input.content, input.visibility === 'public' ? 3 : 2);
-      const sla = await slaOf(ctx.db, ctx.compoundId);
+      const sla = await slaOf(ctx, ctx.compoundId);
       // 代办: the request is the resident's; the worker and the consent are kept on it and in the audit
       const reporter = input.onBehalfOf ? await residentFor(ctx, input.onBehalfOf.userId, '提交') : ctx.user;
       const actedBy = input.onBehalfOf ? { userId: ctx.user._id, name: ctx.user.displayName, consentNote: input.onBehalfOf.consentNote } : null;
@@ -384,7 +391,7 @@ export const handlers: Handlers<RequestContract> = {
 
   deadlines: {
     async handle(ctx) {
-      return { hours: await slaOf(ctx.db, ctx.compoundId ?? '') };
+      return { hours: await slaOf(ctx, ctx.compoundId ?? '') };
     },
   },
 
@@ -600,7 +607,7 @@ export const handlers: Handlers<RequestContract> = {
                 assigneeId: null,
                 assigneeName: null,
                 escalationLevel: Math.max(1, doc.escalationLevel),
-                dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
+                dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx, doc.compoundId)),
               },
       });
     },
@@ -617,7 +624,7 @@ export const handlers: Handlers<RequestContract> = {
           assigneeId: null,
           assigneeName: null,
           escalationLevel: ctx.user._id === doc.reporterId ? Math.max(1, doc.escalationLevel) : doc.escalationLevel,
-          dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
+          dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx, doc.compoundId)),
         }),
       }),
   },
@@ -631,7 +638,7 @@ export const handlers: Handlers<RequestContract> = {
           escalationLevel: doc.escalationLevel + 1,
           assigneeId: null,
           assigneeName: null,
-          dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)),
+          dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx, doc.compoundId)),
         }),
         tell: '已上报',
       }),
@@ -652,7 +659,7 @@ export const handlers: Handlers<RequestContract> = {
             assigneeId: null,
             assigneeName: null,
             ...firstResponse(doc, ctx.now),
-            ...(late ? { dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx.db, doc.compoundId)) } : {}),
+            ...(late ? { dueAt: dueAt(ctx.now, doc.urgency, await slaOf(ctx, doc.compoundId)) } : {}),
           };
         },
         tell: '已转派',

@@ -183,6 +183,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'by_building', keys: [['conventionId', 1], ['buildingId', 1], ['unit', 1]] },
       { name: 'by_user', keys: [['userId', 1]] },
+      // a unit's entry read with the caller (convention.get)
+      { name: 'by_household', keys: [['conventionId', 1], ['householdId', 1]] },
     ],
   },
   ballots: {
@@ -192,6 +194,8 @@ export const COLLECTIONS = {
       { name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true },
       { name: 'by_convention', keys: [['conventionId', 1], ['createdAt', 1]] },
       { name: 'by_caster', keys: [['castBy', 1]] },
+      // the ballots cast for the caller's unit, read with the caller (convention.get)
+      { name: 'by_household', keys: [['conventionId', 1], ['householdId', 1]] },
     ],
   },
   // written proxies (委托书): _id conventionId:voterKey, one per voter key

@@ -71,7 +71,6 @@ const EXCEPTIONS: Record<string, string> = {
   'request.claim': 'as request.accept: transition, audit row, reporter\'s 消息中心 entry',
   'request.resolve': 'as request.accept: transition, audit row, reporter\'s 消息中心 entry',
   'request.confirm': 'as request.accept: transition, audit row (no message to the reporter, who acted)',
-  'request.create': 'the request, its audit row, the content check\'s record and the duplicate-key guard: see the handler',
   'user.verifyBinding':
     'the caller comes with the binding (the grid stamped on it, no building read); then the binding, the applicant, the household and the audit row: four documents in four collections, no multi-document write in one request outside a transaction, which costs the same requests. 5; 7–8 only for someone moving from another compound (their record read, the branch counted)',
   'user.rejectBinding': 'the caller comes with the binding; then the binding, the applicant\'s record (what their session shows) and the audit row: three documents in three collections. 4',
@@ -533,7 +532,7 @@ async function conventionScale(emulator: EmulatorProcess) {
     if (!r.body.ok) throw new Error(`castBallot: ${r.body.message}`);
     counts.push(r.db);
   });
-  report('convention', 'castBallot', `${Math.max(...counts)} db requests, ${ms(lat)}`, `write budget ≤ 4: ${Math.max(...counts) <= 4 ? 'met' : 'MISSED'}`);
+  report('convention', 'castBallot', `${Math.max(...counts)} db requests, ${ms(lat)}`, `write budget ≤ 3 (issue 12 asked ≤ 4): ${Math.max(...counts) <= 3 ? 'met' : 'MISSED'}`);
   const live = Date.now();
   const t = await call('v-0', 'tally', { conventionId });
   if (!t.body.ok) throw new Error(`tally: ${t.body.message}`);
