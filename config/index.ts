@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { PreloadFirstPage } from './preload-first-page'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -129,6 +130,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro H5 defaults to chunks:'initial', which duplicates NutUI into every page chunk.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } })
         chain.performance.hints(false)
+        // the first page of app.config (首页) downloads beside app.js instead of after it
+        chain.plugin('preloadFirstPage').use(PreloadFirstPage, ['pages/home/index'])
       }
     }
   }

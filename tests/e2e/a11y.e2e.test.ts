@@ -92,7 +92,7 @@ test(
   'a resident’s pages have no serious or critical axe violation in either mode',
   async () => {
     const problems = await audit('demo-resident', [
-      { name: 'home', route: '/pages/home/index', ready: '.js-report' },
+      { name: 'home', route: '/pages/home/index', ready: '.js-home-label' },
       { name: 'services', route: '/pages/services/index' },
       { name: 'me', route: '/pages/me/index' },
       { name: 'report', route: '/packages/request/report/index', ready: '.js-report-form' },

@@ -28,9 +28,17 @@ export default function Home() {
       </PageShell>
     )
   }
+  // the big entry needs nothing from the server: it shows while the session is still on its way
+  const hero = (
+    <View className='ll-hero js-report' {...tappable(() => go(ROUTES.requestReport))}>
+      <Text className='ll-hero__title'>我要反映</Text>
+      <Text className='ll-hero__sub'>你呼我应 · 有事找邻里</Text>
+    </View>
+  )
   if (!session) {
     return (
       <PageShell title='邻里共治'>
+        {hero}
         <Loading />
       </PageShell>
     )
@@ -39,10 +47,7 @@ export default function Home() {
   return (
     <PageShell title={session.compound?.name ?? '邻里共治'} subtitle={greeting}>
       <HouseholdStatus session={session} />
-      <View className='ll-hero js-report' {...tappable(() => go(ROUTES.requestReport))}>
-        <Text className='ll-hero__title'>我要反映</Text>
-        <Text className='ll-hero__sub'>你呼我应 · 有事找邻里</Text>
-      </View>
+      {hero}
       {hasRole(...STAFF_ROLES, 'member') ? (
         <Todo verify={hasRole('grid', 'branch')} requests={hasRole(...STAFF_ROLES)} hall={hasRole('member')} />
       ) : null}
