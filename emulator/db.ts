@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Aggregator, Query as MingoQuery, find, update as mingoUpdate } from 'mingo';
+import { update as mingoUpdate } from 'mingo';
 import type { CollectionSpec, IndexSpec } from '../cloudfunctions/runtime/collections';
 import { WireError, encodeEjson, parseStored } from './ejson';
 import { QueryIndex, describePlan, planQuery, type Plan } from './indexes';
+import { aggregate, compileQuery, findIn } from './mingo';
 
 export type Doc = Record<string, unknown> & { _id: string };
 type Query = Record<string, unknown>;
@@ -544,7 +545,7 @@ export class Database {
   }
 
   private fromIndex(coll: Collection, plan: Plan, query: Query | undefined, need: number | undefined, tx?: Transaction) {
-    const test = query && Object.keys(query).length ? guarded(() => new MingoQuery(query)) : null;
+    const test = query && Object.keys(query).length ? guarded(() => compileQuery(query)) : null;
     const written = new Set<string>();
     if (tx) for (const w of tx.writes.values()) if (w.coll === coll.name) written.add(w.id);
     const picked = new Set<string>();
@@ -632,7 +633,7 @@ export class Database {
   private match(coll: Collection, op: QueryOp, query: Query | undefined, tx?: Transaction, origin?: QueryOrigin): Doc[] {
     const { docs } = this.select(coll, op, query, undefined, undefined, tx, origin);
     if (!query || !Object.keys(query).length) return docs;
-    return guarded(() => find(docs, query).all() as Doc[]);
+    return guarded(() => findIn(docs, query).all() as Doc[]);
   }
 
   // ---- operations ----------------------------------------------------------------------------
@@ -654,7 +655,7 @@ export class Database {
     const need = opts.limit ? (opts.offset ?? 0) + opts.limit : undefined;
     const { docs, stats } = this.select(coll, op, query, order, need, tx, origin);
     const list = guarded(() => {
-      let cursor = find(docs, query ?? {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+      let cursor = findIn(docs, query ?? {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
       if (order) cursor = cursor.sort(order);
       if (opts.offset) cursor = cursor.skip(opts.offset);
       if (opts.limit) cursor = cursor.limit(opts.limit);
@@ -768,12 +769,10 @@ export class Database {
       if (!run.length) return;
       const stages = run;
       run = [];
-      docs = guarded(
-        () =>
-          new Aggregator(stages, {
-            collectionResolver: (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])],
-          }).run(docs) as Record<string, unknown>[],
-      );
+      const resolve = (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])];
+      // only a $lookup or $unionWith reads another collection
+      const joins = stages.some((st) => '$lookup' in st || '$unionWith' in st || '$facet' in st);
+      docs = guarded(() => aggregate(stages, docs, joins ? { collectionResolver: resolve } : undefined));
     };
     for (const stage of pipeline) {
       const join = asIndexedJoin(stage.$lookup);

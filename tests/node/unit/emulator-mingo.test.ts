@@ -1,0 +1,34 @@
+// The emulator's mingo, built once (emulator/mingo.ts): the prepared path is in use, and it answers
+// as mingo's public API does.
+import * as mingo from 'mingo';
+import { aggregate, compileQuery, findIn, preparedOptions } from '../../../emulator/mingo';
+
+const docs = [
+  { _id: 'a', eventId: 'e1', userId: 'u1', n: 3, tags: ['x'], at: new Date('2026-01-01T00:00:00Z') },
+  { _id: 'b', eventId: 'e1', userId: 'u2', n: 1, tags: ['y'], at: new Date('2026-02-01T00:00:00Z') },
+  { _id: 'c', eventId: 'e2', userId: 'u1', n: 2, tags: [], at: new Date('2026-03-01T00:00:00Z') },
+];
+
+test('the prepared options are in use (a mingo upgrade that moves ComputeOptions shows here)', () => {
+  expect(preparedOptions).toBe(true);
+});
+
+test.each([
+  [{ eventId: 'e1' }],
+  [{ n: { $gte: 2 } }],
+  [{ $or: [{ userId: 'u2' }, { tags: 'x' }] }],
+  [{ at: { $lt: new Date('2026-02-15T00:00:00Z') } }],
+  [{ $expr: { $eq: ['$userId', 'u1'] } }],
+])('find and test answer as mingo does: %j', (condition) => {
+  expect(findIn(docs, condition).all()).toEqual(mingo.find(docs, condition).all());
+  expect(docs.map((d) => compileQuery(condition).test(d))).toEqual(docs.map((d) => new mingo.Query(condition).test(d)));
+});
+
+test('aggregate answers as mingo does, with and without another collection', () => {
+  const stages = [{ $match: { eventId: 'e1' } }, { $group: { _id: '$eventId', total: { $sum: '$n' }, people: { $push: '$userId' } } }];
+  expect(aggregate(stages, docs)).toEqual(new mingo.Aggregator(stages as never).run(docs));
+  const other = [{ _id: 'u1', name: '甲' }];
+  const join = [{ $lookup: { from: 'users', localField: 'userId', foreignField: '_id', as: 'who' } }, { $project: { who: 1 } }];
+  const resolver = () => other;
+  expect(aggregate(join, docs, { collectionResolver: resolver })).toEqual(new mingo.Aggregator(join as never, { collectionResolver: resolver } as never).run(docs));
+});
