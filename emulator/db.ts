@@ -318,13 +318,68 @@ function applyModifier(doc: Doc, data: Record<string, unknown>): Doc {
   const next = structuredClone(doc);
   const modifier = hasOperators(data) ? data : { $set: data };
   assertAllowed(modifier);
-  guarded(() => mingoUpdate(next, modifier as never, undefined, undefined, { cloneMode: 'deep' }));
+  if (!applySimple(next, modifier)) guarded(() => mingoUpdate(next, modifier as never, undefined, undefined, { cloneMode: 'deep' }));
   if (next._id !== doc._id) throw new WireError(CODES.invalidParam, 'the _id field cannot be changed');
   return next;
 }
 
+const isPlainObject = (v: unknown): v is Doc => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * The common updates — $set of fields and $inc of numbers, on paths through plain objects — done
+ * here; mingo's updater builds a fresh operator table for every call. Anything else (another
+ * operator, a path through an array or a non-object, a non-number to add) answers false before
+ * touching `doc`, and mingo applies the whole modifier as before.
+ */
+export function applySimple(doc: Doc, modifier: Record<string, unknown>): boolean {
+  const steps: Array<() => void> = [];
+  const paths: string[] = [];
+  for (const [op, fields] of Object.entries(modifier)) {
+    if ((op !== '$set' && op !== '$inc') || !isPlainObject(fields)) return false;
+    for (const [pathKey, value] of Object.entries(fields)) {
+      // one path twice, or one inside another, is a conflict the database reports: mingo's to say
+      if (paths.some((p) => p === pathKey || p.startsWith(`${pathKey}.`) || pathKey.startsWith(`${p}.`))) return false;
+      paths.push(pathKey);
+      const parts = pathKey.split('.');
+      if (parts.some((p) => !p || p.startsWith('$') || /^\d+$/.test(p))) return false;
+      let parent: Doc = doc;
+      for (const part of parts.slice(0, -1)) {
+        const child = parent[part];
+        if (child === undefined) break;
+        if (!isPlainObject(child)) return false;
+        parent = child;
+      }
+      const leaf = parts.reduce<unknown>((at, part) => (isPlainObject(at) ? at[part] : undefined), doc);
+      if (op === '$inc' && (typeof value !== 'number' || (leaf !== undefined && typeof leaf !== 'number'))) return false;
+      if (op === '$set' && value !== null && typeof value === 'object' && !isPlainObject(value) && !Array.isArray(value) && !(value instanceof Date)) return false;
+      steps.push(() => {
+        let at: Doc = doc;
+        for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Doc;
+        const last = parts[parts.length - 1];
+        at[last] = op === '$inc' ? ((at[last] as number | undefined) ?? 0) + (value as number) : structuredClone(value);
+      });
+    }
+  }
+  for (const step of steps) step();
+  return true;
+}
+
+/** Deep equality of stored documents (plain objects, arrays, dates, scalars); anything else by its EJSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') return encodeEjson(a) === encodeEjson(b);
+  return false;
+}
+
 function isSameDoc(a: Doc | null, b: Doc | null): boolean {
-  return encodeEjson(a) === encodeEjson(b);
+  return sameValue(a, b);
 }
 
 export type QueryOp = 'get' | 'count' | 'update' | 'remove' | 'aggregate' | 'explain';

@@ -1,6 +1,7 @@
 // The emulator's mingo, built once (emulator/mingo.ts): the prepared path is in use, and it answers
 // as mingo's public API does.
 import * as mingo from 'mingo';
+import { applySimple } from '../../../emulator/db';
 import { aggregate, compileQuery, findIn, preparedOptions } from '../../../emulator/mingo';
 
 const docs = [
@@ -31,4 +32,38 @@ test('aggregate answers as mingo does, with and without another collection', () 
   const join = [{ $lookup: { from: 'users', localField: 'userId', foreignField: '_id', as: 'who' } }, { $project: { who: 1 } }];
   const resolver = () => other;
   expect(aggregate(join, docs, { collectionResolver: resolver })).toEqual(new mingo.Aggregator(join as never, { collectionResolver: resolver } as never).run(docs));
+});
+
+describe('the emulator applies $set and $inc itself, as mingo would', () => {
+  const base = () => ({ _id: 'x', n: 1, s: 'a', o: { a: 1, deep: { b: 2 } }, arr: [1, 2], nul: null as unknown, at: new Date('2026-01-01T00:00:00Z') });
+  const cases: Array<Record<string, unknown>> = [
+    { $inc: { n: 2 } },
+    { $inc: { missing: 5 } },
+    { $inc: { 'o.a': -1, 'o.deep.b': 3 } },
+    { $set: { s: 'b', 'o.deep.c': [1, { d: 2 }], at: new Date('2026-02-01T00:00:00Z') } },
+    { $set: { 'new.path.here': 1 }, $inc: { n: 1 } },
+    { $set: { o: { replaced: true } } },
+    { $set: { arr: [3] } },
+  ];
+  it.each(cases)('%j', (modifier) => {
+    const ours = base();
+    const theirs = base();
+    expect(applySimple(ours, modifier)).toBe(true);
+    mingo.update(theirs, modifier as never, undefined, undefined, { cloneMode: 'deep' });
+    expect(ours).toEqual(theirs);
+  });
+  it.each([
+    { $inc: { s: 1 } },
+    { $inc: { n: '1' } },
+    { $set: { 'arr.0': 9 } },
+    { $set: { 'nul.a': 1 } },
+    { $set: { 's.a': 1 } },
+    { $push: { arr: 3 } },
+    { $set: { n: 1 }, $inc: { n: 1 } },
+    { $set: { o: 1, 'o.a': 2 } },
+  ])('%j is left to mingo, the document untouched', (modifier) => {
+    const doc = base();
+    expect(applySimple(doc, modifier)).toBe(false);
+    expect(doc).toEqual(base());
+  });
 });
