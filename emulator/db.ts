@@ -57,6 +57,25 @@ function guarded<T>(fn: () => T): T {
   }
 }
 
+/** A stage that only filters or slices: `$match` (a query, as mingo's $match runs it), `$limit`, `$skip`. */
+function isSliceStage(stage: Record<string, unknown>): boolean {
+  const keys = Object.keys(stage);
+  if (keys.length !== 1) return false;
+  const [k] = keys;
+  const v = stage[k];
+  if (k === '$match') return !!v && typeof v === 'object' && !Array.isArray(v);
+  return (k === '$limit' || k === '$skip') && Number.isInteger(v) && (v as number) >= 0 && (k === '$skip' || (v as number) > 0);
+}
+
+function sliceStage(docs: Record<string, unknown>[], stage: Record<string, unknown>): Record<string, unknown>[] {
+  if ('$match' in stage) {
+    const q = compileQuery(stage.$match as Query);
+    return docs.filter((d) => q.test(d));
+  }
+  if ('$limit' in stage) return docs.slice(0, stage.$limit as number);
+  return docs.slice(stage.$skip as number);
+}
+
 interface IndexedJoin {
   from: string;
   as: string;
@@ -824,6 +843,11 @@ export class Database {
       if (!run.length) return;
       const stages = run;
       run = [];
+      // the stages a joined read is made of ($match, $limit, $skip) are filters and slices: no pipeline
+      if (stages.every(isSliceStage)) {
+        docs = guarded(() => stages.reduce(sliceStage, docs));
+        return;
+      }
       const resolve = (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])];
       // only a $lookup or $unionWith reads another collection
       const joins = stages.some((st) => '$lookup' in st || '$unionWith' in st || '$facet' in st);

@@ -67,3 +67,16 @@ describe('the emulator applies $set and $inc itself, as mingo would', () => {
     expect(doc).toEqual(base());
   });
 });
+
+test('a pipeline of $match, $limit and $skip gives what mingo gives (the emulator runs those itself)', async () => {
+  const { Database } = await import('../../../emulator/db');
+  const db = new Database('slices', { things: { indexes: [] } } as never, null);
+  db.insert('things', docs.map((d) => ({ ...d })));
+  for (const pipeline of [
+    [{ $match: { eventId: 'e1' } }, { $limit: 1 }],
+    [{ $match: { n: { $gt: 0 } } }, { $skip: 1 }, { $limit: 5 }],
+    [{ $match: { $expr: { $eq: ['$userId', 'u1'] } } }, { $sort: { n: -1 } }, { $limit: 1 }],
+  ]) {
+    expect(db.aggregate('things', pipeline)).toEqual(new mingo.Aggregator(pipeline as never).run(docs.map((d) => ({ ...d }))));
+  }
+});
