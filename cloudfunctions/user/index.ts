@@ -1,5 +1,6 @@
 import { userContract } from '@core/user/contract';
 import { serve } from '../runtime/serve';
 import { handlers } from './handlers';
+import { jobs } from './jobs';
 
-export const main = serve(userContract, handlers);
+export const main = serve(userContract, handlers, { jobs });

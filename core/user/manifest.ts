@@ -18,7 +18,7 @@ export const userDomain = defineDomain({
     },
   ],
   templates: [],
-  jobs: false,
+  jobs: true,
   // the user record itself becomes an anonymous tombstone (user.deleteMyAccount)
   personalData: [
     { key: 'bindings', collection: 'bindings', owner: 'userId', erase: 'delete' },

@@ -375,7 +375,7 @@ describe('a failure at each step of the other multi-document actions, then recon
 
 describe('drift planted by hand', () => {
   const SEEDED = 'faults-seeded';
-  const DOMAIN_FNS = ['event', 'notice', 'volunteer', 'convention', 'request'];
+  const DOMAIN_FNS = ['event', 'notice', 'volunteer', 'convention', 'request', 'user'];
   let sdb: any;
 
   beforeAll(async () => {
@@ -403,16 +403,19 @@ describe('drift planted by hand', () => {
     await sdb.collection('shifts').doc(shift._id).update({ data: { booked: _.inc(1) } });
     const notice = await first('notices', { compoundId: 'demo-compound', state: 'published' });
     await sdb.collection('notices').doc(notice._id).update({ data: { readCount: _.inc(5) } });
+    // a binding filed before applications were stamped with their building's grid workers
+    const binding = await first('bindings', { compoundId: 'demo-compound', state: 'pending' });
+    await sdb.collection('bindings').doc(binding._id).update({ data: { gridUserIds: _.remove() } });
     const before = (await auditRows()).length;
 
     const repaired = await reconcileAll();
     // request: the figures; convention: the total and one article; volunteer: two team counters and a shift; notice: the count
-    expect(repaired).toMatchObject({ request: 1, convention: 2, volunteer: 3, notice: 1 });
+    expect(repaired).toMatchObject({ request: 1, convention: 2, volunteer: 3, notice: 1, user: 1 });
     const total = Object.values(repaired).reduce((a, b) => a + b, 0);
     const rows = await auditRows();
     expect(rows.length - before).toBe(total);
     expect(new Set(rows.map((r: { action: string }) => r.action))).toEqual(
-      new Set(['reconcile.request.stats', 'reconcile.convention.commentCount', 'reconcile.convention.articleComments', 'reconcile.volunteer.memberCount', 'reconcile.volunteer.pendingCount', 'reconcile.volunteer.booked', 'reconcile.notice.readCount']),
+      new Set(['reconcile.request.stats', 'reconcile.convention.commentCount', 'reconcile.convention.articleComments', 'reconcile.volunteer.memberCount', 'reconcile.volunteer.pendingCount', 'reconcile.volunteer.booked', 'reconcile.notice.readCount', 'reconcile.user.bindingGrid']),
     );
 
     const after = async (coll: string, id: string) => (await sdb.collection(coll).doc(id).get()).data;
@@ -421,6 +424,8 @@ describe('drift planted by hand', () => {
     expect((await after('teams', team._id)).memberCount).toBe((await sdb.collection('team_members').where({ teamId: team._id, status: 'active' }).count()).total);
     expect((await after('shifts', shift._id)).booked).toBe((await sdb.collection('shift_bookings').where({ shiftId: shift._id, status: 'booked' }).count()).total);
     expect((await after('notices', notice._id)).readCount).toBe((await sdb.collection('notice_reads').where({ noticeId: notice._id }).count()).total);
+    expect(binding.gridUserIds.length).toBeGreaterThan(0);
+    expect((await after('bindings', binding._id)).gridUserIds).toEqual(binding.gridUserIds);
     expect(await reconcileAll()).toEqual(Object.fromEntries(DOMAIN_FNS.map((fn) => [fn, 0])));
   });
 });
