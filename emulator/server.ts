@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../cloudfunctions/runtime/collections';
 import { CODES, Database, type QueryOrigin, type UnindexedQuery } from './db';
@@ -73,6 +74,9 @@ export interface OutboxEntry {
 const MAX_JSON_BODY = 1024 * 1024;
 const MAX_UPLOAD = 20 * 1024 * 1024;
 export const DEFAULT_ENV = 'linli-local';
+
+/** Static files worth compressing (text). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.map']);
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -281,7 +285,7 @@ export class Emulator {
       if (trigger && req.method === 'POST') return await this.handleTrigger(req, res, decodeURIComponent(trigger[1]));
       if (p.startsWith('/storage/')) return await this.handleStorage(req, res, p, url);
       if (p.startsWith('/__emulator/')) return await this.handleControl(req, res, url);
-      if (req.method === 'GET' || req.method === 'HEAD') return this.serveStatic(res, p);
+      if (req.method === 'GET' || req.method === 'HEAD') return this.serveStatic(req, res, p);
       throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${p}`);
     } catch (e) {
       if (e instanceof HttpError) return sendJson(res, e.status, { code: e.code, message: e.message });
@@ -764,7 +768,10 @@ export class Emulator {
     }
   }
 
-  private serveStatic(res: http.ServerResponse, p: string) {
+  /** Compressed copies of static text files, by path and modification time (as a CDN keeps them). */
+  private readonly gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+  private serveStatic(req: http.IncomingMessage, res: http.ServerResponse, p: string) {
     const root = this.opts.staticDir;
     if (!root || !fs.existsSync(root)) {
       if (p === '/') return sendJson(res, 200, { service: 'linli emulator', url: this.url, functions: this.host.names() });
@@ -779,11 +786,26 @@ export class Emulator {
     }
     if (!fs.existsSync(file)) throw new HttpError(404, 'NOT_FOUND', 'the H5 app is not built');
     const ext = path.extname(file).toLowerCase();
-    res.writeHead(200, {
+    const headers: http.OutgoingHttpHeaders = {
       'content-type': MIME[ext] ?? 'application/octet-stream',
       'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-    });
-    fs.createReadStream(file).pipe(res);
+      vary: 'accept-encoding',
+    };
+    // text goes out gzipped to a browser that takes it, as CloudBase's static hosting (a CDN) sends it
+    const stat = fs.statSync(file);
+    if (COMPRESSIBLE.has(ext) && stat.size > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      let entry = this.gzipped.get(file);
+      if (!entry || entry.mtimeMs !== stat.mtimeMs) {
+        entry = { mtimeMs: stat.mtimeMs, body: zlib.gzipSync(fs.readFileSync(file), { level: 9 }) };
+        this.gzipped.set(file, entry);
+      }
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': entry.body.length });
+      res.end(req.method === 'HEAD' ? undefined : entry.body);
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': stat.size });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
   }
 }
 

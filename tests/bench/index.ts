@@ -904,6 +904,8 @@ function setDataSizes() {
 
 interface ThrottledLoad {
   ms: number;
+  /** Until the compound's name shows: the session has come back and the page is the resident's. */
+  dataMs: number;
   bytes: number;
   requests: Array<{ url: string; bytes: number; type: string }>;
 }
@@ -934,47 +936,12 @@ async function throttledLoad(context: import('playwright-core').BrowserContext, 
   await page.getByText('你呼我应').first().waitFor({ state: 'visible', timeout: 30_000 });
   const ms = Date.now() - t;
   done = true;
+  await page.getByText('红湖公园城').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const dataMs = Date.now() - t;
   const requests = [...seen.values()].filter((r) => r.bytes > 0);
   await cdp.detach();
   await page.close();
-  return { ms, bytes: requests.reduce((a, r) => a + r.bytes, 0), requests };
-}
-
-/** A front for the local stack that gzips text responses, as a CDN in front of static hosting does. */
-async function gzipFront(target: string): Promise<{ url: string; close(): void }> {
-  const http = await import('node:http');
-  const zlib = await import('node:zlib');
-  const server = http.createServer(async (req, res) => {
-    try {
-      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await new Promise<Buffer>((done) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => done(Buffer.concat(chunks)));
-      });
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'accept-encoding', 'connection', 'content-length'].includes(k))) as Record<string, string>;
-      const up = await fetch(`${target}${req.url}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-      const buf = Buffer.from(await up.arrayBuffer());
-      const out: Record<string, string> = {};
-      up.headers.forEach((v, k) => {
-        if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
-      });
-      const text = /javascript|css|html|json|svg/.test(up.headers.get('content-type') ?? '');
-      if (text && buf.length > 1024 && /gzip/.test(String(req.headers['accept-encoding']))) {
-        const z = zlib.gzipSync(buf);
-        res.writeHead(up.status, { ...out, 'content-encoding': 'gzip', 'content-length': String(z.length), vary: 'accept-encoding' });
-        res.end(z);
-      } else {
-        res.writeHead(up.status, { ...out, 'content-length': String(buf.length) });
-        res.end(buf);
-      }
-    } catch (e) {
-      res.writeHead(502);
-      res.end(String(e));
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as import('node:net').AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  return { ms, dataMs, bytes: requests.reduce((a, r) => a + r.bytes, 0), requests };
 }
 
 async function firstScreen(emulatorDir: string) {
@@ -1012,23 +979,15 @@ async function firstScreen(emulatorDir: string) {
     }
     const p = percentiles(samples);
     report('h5', 'first screen of 首页 (warm, 5 loads)', `p50 ${p.p50} ms / max ${Math.max(...samples)} ms`, `budget 1500 ms: ${p.p50 < 1500 ? 'met' : 'MISSED'}`);
-    // cold and throttled: as served by the emulator (no compression), then through a gzip front as a CDN serves it
-    const gzip = await gzipFront(stack.url);
-    try {
-      for (const [label, base] of [['no compression', stack.url], ['gzip', gzip.url]] as const) {
-        const runs: ThrottledLoad[] = [];
-        for (let i = 0; i < 3; i++) runs.push(await throttledLoad(context, base));
-        const mid = runs.sort((a, b) => a.ms - b.ms)[1];
-        report('h5', `first screen of 首页, throttled (${label}): bytes`, `${(mid.bytes / KB).toFixed(0)} KB in ${mid.requests.length} requests`, `budget 300 KB: ${mid.bytes <= 300 * KB ? 'met' : 'MISSED'}`);
-        report('h5', `first screen of 首页, throttled (${label}): time`, `median ${mid.ms} ms of ${runs.map((r) => r.ms).join(' / ')}`, `budget 1500 ms: ${mid.ms <= 1500 ? 'met' : 'MISSED'}; CPU ×4, 10 Mbit/s, 40 ms, cache off`);
-        if (label === 'gzip' || args.has('--h5-requests')) {
-          for (const r of [...mid.requests].sort((a, b) => b.bytes - a.bytes).slice(0, args.has('--h5-requests') ? 100 : 8)) {
-            report('h5', `  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`, `${(r.bytes / KB).toFixed(1)} KB`, r.type);
-          }
-        }
-      }
-    } finally {
-      gzip.close();
+    // cold and throttled, as the emulator serves it: text gzipped, as CloudBase's static hosting (a CDN) does
+    const runs: ThrottledLoad[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await throttledLoad(context, stack.url));
+    const mid = runs.sort((a, b) => a.ms - b.ms)[1];
+    report('h5', 'first screen of 首页, throttled: bytes', `${(mid.bytes / KB).toFixed(0)} KB in ${mid.requests.length} requests`, `budget 300 KB: ${mid.bytes <= 300 * KB ? 'met' : 'MISSED'}`);
+    report('h5', 'first screen of 首页, throttled: 你呼我应 shown', `median ${mid.ms} ms of ${runs.map((r) => r.ms).join(' / ')}`, `budget 1500 ms: ${mid.ms <= 1500 ? 'met' : 'MISSED'}; CPU ×4, 10 Mbit/s, 40 ms, cache off`);
+    report('h5', 'first screen of 首页, throttled: the resident\'s page', `median ${[...runs].sort((a, b) => a.dataMs - b.dataMs)[1].dataMs} ms of ${runs.map((r) => r.dataMs).join(' / ')}`, 'the session back (user.login) and the compound\'s name shown');
+    for (const r of [...mid.requests].sort((a, b) => b.bytes - a.bytes).slice(0, args.has('--h5-requests') ? 100 : 8)) {
+      report('h5', `  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`, `${(r.bytes / KB).toFixed(1)} KB`, r.type);
     }
     await context.close();
   } finally {
