@@ -142,7 +142,9 @@ export const after: Pick<H, 'object' | 'objections' | 'answerObjection' | 'final
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       if (!c.vote) throw fail.conflict('这份公约没有进行表决');
-      if (!isAuditor(ctx, c) && !(isDrafter(ctx, c) && c.result)) throw fail.forbidden('表决记录由监票人导出（结束后业委会也可导出）');
+      // the record holds every unit's choice and its proxy: the auditors' alone, before and after the count
+      // (the committee has the 公示's totals and per-building table; participation is public on 进度)
+      if (!isAuditor(ctx, c)) throw fail.forbidden('表决记录只有本次表决的监票人可以导出');
       const rows = await recordRows(ctx.db, c);
       const name = `${c.title}-表决记录（${RULE_LABELS[c.vote.rule]}）`;
       await ctx.audit('convention.export', `conventions/${c._id}`, { format: input.format, rows: rows.length - 1 });

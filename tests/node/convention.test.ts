@@ -56,6 +56,8 @@ beforeAll(async () => {
       person('auditor', '监票', 'h-301', 'family', ['resident'], C, '301'),
       person('grid', '楼长', 'h-201', 'family', ['resident', 'grid'], C, '201'),
       person('stranger', '外人', 'h-x', 'owner', ['resident', 'committee'], 'c-other'),
+      person('branch', '支书', null, null, ['branch']),
+      person('officer', '社工', null, null, ['officer']),
       ...Array.from({ length: 200 }, (_, i) => person(`co-${i}`, `共有人${i}`, 'h-301', 'owner', ['resident'], C, '301')),
     ],
   });
@@ -211,22 +213,64 @@ describe('公约与表决: one ballot per voter key, refusals write nothing', ()
 });
 
 describe('公约与表决: secrecy, proxies, progress and the scheduler', () => {
-  it('choices reach nobody but the auditors, in any response', async () => {
+  it('choices reach nobody but the auditors: every action, every viewer (drafters who are not auditors too), before and after closing, and the 公示', async () => {
     const id = await draft('环境卫生公约', 'other');
+    await conv.ok('chair', 'startConsultation', { conventionId: id });
+    const { commentId } = await conv.ok('owner-c', 'comment', { conventionId: id, articleNo: 1, text: '楼道每周清扫一次' });
+    const spare = await draft('备用公约', 'other');
     await openOwnersVote(id);
     await conv.ok('owner-a', 'castBallot', { conventionId: id, choice: 'disagree' });
-    const seen: unknown[] = [];
-    for (const who of ['owner-a', 'owner-c', 'tenant-b', 'grid']) {
-      seen.push(await conv.call(who, 'get', { conventionId: id }));
-      seen.push(await conv.call(who, 'progress', { conventionId: id }));
-      seen.push(await conv.call(who, 'ballots', { conventionId: id }));
-      seen.push(await conv.call(who, 'list', {}));
-    }
-    const text = JSON.stringify(seen);
-    expect(text).not.toMatch(/disagree|"choice"/);
+    const owner = (await db.collection('users').doc('u-owner-a').get()).data;
+    const now = await emulatorNow();
+    // every action of the contract: the type makes a new action a compile error here until it is probed
+    const probes = (objectionId: string): { [K in keyof ConventionContract]: Record<string, unknown> } => ({
+      list: {}, get: { conventionId: id }, compare: { conventionId: id, from: 1, to: 1 },
+      create: { title: '保密探针', kind: 'other', articles: [{ title: '一', body: '二' }] },
+      update: { conventionId: id, articles: [{ title: '一', body: '二' }], changelog: '探针' },
+      startConsultation: { conventionId: id }, withdraw: { conventionId: spare, reason: '探针' },
+      comment: { conventionId: id, articleNo: 1, text: '探针意见' }, comments: { conventionId: id }, support: { commentId },
+      answerComment: { commentId, text: '探针答复', adopted: null }, hideComment: { commentId, reason: '探针' },
+      openVoting: { conventionId: id, rule: 'owners_ordinary', endsAt: new Date(now + 48 * H).toISOString(), auditorIds: ['u-auditor'] },
+      castBallot: { conventionId: id, choice: 'abstain' }, grantProxy: { conventionId: id, proxyName: owner.displayName, proxyPhone: owner.phone },
+      revokeProxy: { conventionId: id }, enterPaperBallots: { conventionId: id, ballots: [{ buildingId: 'b1', unit: '1', room: '202', choice: 'abstain' }] },
+      ballots: { conventionId: id }, progress: { conventionId: id }, remind: { conventionId: id }, closeVoting: { conventionId: id }, tally: { conventionId: id },
+      object: { conventionId: id, text: '探针异议' }, objections: { conventionId: id }, answerObjection: { objectionId, text: '探针答复' },
+      finalize: { conventionId: id }, sign: { conventionId: id }, setFiling: { conventionId: id, state: 'submitted', office: '街道' },
+      exportRecord: { conventionId: id, format: 'csv' },
+    });
+    const viewers = ['owner-a', 'owner-c', 'tenant-b', 'family-c', 'grid', 'chair', 'branch', 'officer', 'stranger'];
+    const leak = /"choice"|"disagree"|表决意见|反对/;
+    const probeAll = async (objectionId: string) => {
+      for (const who of viewers) {
+        for (const [action, data] of Object.entries(probes(objectionId))) {
+          const r = await conv.call(who, action as keyof ConventionContract, data);
+          expect({ who, action, leaked: leak.test(JSON.stringify(r)) }).toEqual({ who, action, leaked: false });
+        }
+      }
+    };
+    await probeAll('none');
     // the auditor sees the choice
     expect(JSON.stringify(await conv.ok('auditor', 'ballots', { conventionId: id }))).toContain('disagree');
-    // the grid worker sees which units have not voted; a resident sees participation only
+
+    await control(env, '/clock', 'POST', { advanceMs: 49 * H });
+    const closed = await conv.call('chair', 'closeVoting', { conventionId: id });
+    expect(closed.ok).toBe(true);
+    expect(leak.test(JSON.stringify(closed))).toBe(false);
+    const { objectionId } = await conv.ok('owner-c', 'object', { conventionId: id, text: '请复核' });
+    await probeAll(objectionId);
+    // the drafters keep the record through the auditors: a drafter who is not an auditor is refused the export
+    expect(await conv.call('chair', 'exportRecord', { conventionId: id, format: 'csv' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await conv.ok('auditor', 'exportRecord', { conventionId: id, format: 'csv' })).csv).toContain('反对');
+    // the 公示 names no one and no unit's choice
+    const { result } = await conv.ok('owner-c', 'get', { conventionId: id });
+    const notice = (await db.collection('notices').doc(result!.noticeId).get()).data;
+    expect(notice.content).not.toMatch(/甲业主|1单元101|1单元102|"disagree"/);
+  });
+
+  it('progress: a grid worker sees the units not yet voted and reminds them; a resident sees participation only', async () => {
+    const id = await draft('绿地养护公约', 'other');
+    await openOwnersVote(id);
+    await conv.ok('owner-a', 'castBallot', { conventionId: id, choice: 'disagree' });
     const grid = await conv.ok('grid', 'progress', { conventionId: id });
     expect(grid.buildings[0].notVoted).toEqual(expect.arrayContaining(['1单元201', '1单元202', '1单元301']));
     const resident = await conv.ok('tenant-b', 'progress', { conventionId: id });
