@@ -1,5 +1,6 @@
 // The count of one vote from what is stored: the register fixed at opening and the real ballots.
 import { tally, withNonVoters, type TallyResult } from '@core/convention/rules';
+import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
 import { getById } from '../runtime/db';
 import type { CompoundDoc, ConventionDoc } from '../runtime/model';
@@ -23,6 +24,11 @@ export async function countVote(db: Db, c: ConventionDoc, now: Date, nonVotersWi
   const [register, ballots] = await Promise.all([registerOf(db, c._id), ballotsOf(db, c._id)]);
   const keyArea = new Map<string, number>();
   for (const e of register) keyArea.set(e.voterKey, e.keyArea);
+  // the electorate was fixed at opening: a register that lost (or gained) rows since is not counted
+  const area = [...keyArea.values()].reduce((a, b) => a + b, 0);
+  if (keyArea.size !== vote.electorateHeads || area !== vote.electorateArea) {
+    throw fail.conflict(`选民名单与发起表决时不一致（${keyArea.size}/${vote.electorateHeads}），暂不能计票，请联系管理员核对`);
+  }
   const result = tally(
     vote.rule,
     [...keyArea].map(([key, area]) => ({ key, area })),

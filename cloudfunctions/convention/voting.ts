@@ -5,7 +5,7 @@ import type { ConventionContract } from '@core/convention/contract';
 import { areaUnits, effectiveRule, isOwnersRule, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
-import { findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
+import { findAll, findMany, getById, insertOne, isDuplicateKey, removeWhere, updateById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, HouseholdDoc, UserDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { countVote, votingSettings } from './count';
@@ -110,14 +110,22 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
         electorateHeads: heads.size, electorateArea: [...heads.values()].reduce((a, b) => a + b, 0),
         openedBy: ctx.user._id, openedAt: ctx.now, closedAt: null,
       };
-      // claim the vote first (the phase guards it), then write its register in batches
+      // the register first, then the claim: a vote is never open without its whole register. Its ids are
+      // deterministic and what an earlier, cut attempt left is cleared first, so a retry writes it whole.
+      await removeWhere(ctx.db, 'vote_register', { conventionId: c._id });
+      try {
+        for (let i = 0; i < register.length; i += BATCH) {
+          await ctx.db.collection('vote_register').add({ data: register.slice(i, i + BATCH) as never });
+        }
+      } catch (e) {
+        // another drafter opening the same vote at this moment: one of the two claims it
+        if (isDuplicateKey(e)) throw fail.conflict('公约状态已变化，请刷新后重试');
+        throw e;
+      }
       const moved = await updateWhere(ctx.db, 'conventions', { _id: c._id, phase: c.phase }, {
         phase: 'voting', vote, auditors: valid.map((u) => ({ userId: u._id, name: u.displayName })), updatedAt: ctx.now,
       });
       if (!moved) throw fail.conflict('公约状态已变化，请刷新后重试');
-      for (let i = 0; i < register.length; i += BATCH) {
-        await ctx.db.collection('vote_register').add({ data: register.slice(i, i + BATCH) as never });
-      }
       await ctx.audit('convention.openVoting', `conventions/${c._id}`, { rule, requestedRule: input.rule, electorate, heads: vote.electorateHeads, area: vote.electorateArea, endsAt: iso(endsAt), auditors: auditorIds });
       await announceVote(ctx.db, c, vote, ctx.now, ctx.user._id);
       return { conventionId: c._id, rule, advisory, electorateHeads: vote.electorateHeads };

@@ -212,6 +212,46 @@ describe('公约与表决: one ballot per voter key, refusals write nothing', ()
   });
 });
 
+describe('公约与表决: the register a vote is counted against is whole', () => {
+  const registerRows = async (conventionId: string) => (await db.collection('vote_register').where({ conventionId }).limit(1000).get()).data;
+
+  it('openVoting cut at any database request leaves no vote or a whole one, and a retry completes it', async () => {
+    for (const when of ['before', 'after'] as const) {
+      for (let n = 1; n <= 30; n++) {
+        const { conventionId } = await conv.ok('branch', 'create', { title: `规约${when}${n}`, kind: 'other', articles: [{ title: '一', body: '二' }] });
+        const endsAt = new Date((await emulatorNow()) + 48 * H).toISOString();
+        const input = { conventionId, rule: 'owners_ordinary', endsAt, auditorIds: ['u-auditor'] };
+        await control(env, '/faults', 'DELETE');
+        await control(env, '/faults', 'POST', { functionName: 'convention', action: 'openVoting', failNth: n, when });
+        const reply = await conv.call('branch', 'openVoting', input);
+        const { items } = await control<{ items: Array<{ state: string }> }>(env, '/faults');
+        await control(env, '/faults', 'DELETE');
+        if (items[0]?.state === 'missed') break;
+        const at = `request ${n} failed ${when}`;
+        const phase = (await db.collection('conventions').doc(conventionId).get()).data.phase;
+        // a vote that is open has its whole register: 5 units, 4 owners
+        if (phase === 'voting') expect({ at, rows: (await registerRows(conventionId)).length }).toEqual({ at, rows: 5 });
+        else {
+          expect({ at, ok: reply.ok }).toEqual({ at, ok: false });
+          await conv.ok('branch', 'openVoting', input);
+        }
+        expect({ at, rows: (await registerRows(conventionId)).length }).toEqual({ at, rows: 5 });
+        expect(await conv.ok('auditor', 'tally', { conventionId })).toMatchObject({ totals: { electorateHeads: 4, electorateArea: 40075 } });
+      }
+    }
+  }, 120_000);
+
+  it('a register that does not match the electorate fixed at opening is not counted: CONFLICT, and the vote stays open', async () => {
+    const id = await draft('消防通道公约', 'other');
+    await openOwnersVote(id);
+    await db.collection('vote_register').doc(`${id}:h-301`).remove();
+    expect(await conv.call('auditor', 'tally', { conventionId: id })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('选民名单') });
+    await control(env, '/clock', 'POST', { advanceMs: 49 * H });
+    expect(await conv.call('chair', 'closeVoting', { conventionId: id })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('选民名单') });
+    expect((await db.collection('conventions').doc(id).get()).data.phase).toBe('voting');
+  });
+});
+
 describe('公约与表决: secrecy, proxies, progress and the scheduler', () => {
   it('choices reach nobody but the auditors: every action, every viewer (drafters who are not auditors too), before and after closing, and the 公示', async () => {
     const id = await draft('环境卫生公约', 'other');
