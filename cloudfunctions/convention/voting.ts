@@ -332,7 +332,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
         if (!all) throw fail.conflict('表决截止时间未到，且还有住户未投票，不能提前结束');
       }
       const result = await closeConvention(ctx.db, c, ctx.now, ctx.user._id, (a, t, d) => ctx.audit(a, t, d));
-      return { conventionId: c._id, phase: 'counted' as const, passed: result.passed };
+      return { ...tallyViewOf(c, result, true), conventionId: c._id, phase: 'counted' as const };
     },
   },
 

@@ -336,7 +336,8 @@ export const conventionContract = defineContract({
     input: z.strictObject({ conventionId: id(), buildingId: z.optional(id()) }),
     output: z.object({ reminded: z.number() }),
   },
-  closeVoting: { access: roles(...DRAFTERS), input: byConvention, output: z.object({ conventionId: z.string(), phase: z.enum(PHASES), passed: z.boolean() }) },
+  /** Answers the count it made, in the tally's shape (issue 12), with the convention and its new phase. */
+  closeVoting: { access: roles(...DRAFTERS), input: byConvention, output: z.extend(tallyView, { conventionId: z.string(), phase: z.enum(PHASES) }) },
   tally: { access: user, input: byConvention, output: tallyView },
   object: { limit: CREATE_LIMIT, access: user, input: z.strictObject({ conventionId: id(), text: text(500, '异议') }), output: z.object({ objectionId: z.string() }) },
   objections: { access: user, input: byConvention, output: z.object({ items: z.array(objectionView) }) },

@@ -818,6 +818,23 @@ describe('监票', () => {
   })
 })
 
+describe('结束表决', () => {
+  it('asks before closing, then says the verdict with the participation the count it answers shows', async () => {
+    openPage('/packages/convention/audit/index', 'v1')
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({ phase: 'voting', vote: ownersVote({ endsAt: inDays(-1), open: false }) }, { close: true }),
+      'convention.closeVoting': () => ({ ...tally(), conventionId: 'v1', phase: 'counted' }),
+    })
+    renderPage(ConventionAudit)
+    await waitFor(() => expect(document.querySelector('.js-close-voting')).toBeTruthy())
+    fireEvent.click(el('.js-close-voting'))
+    await waitFor(() => expect(calledWith(calls, 'closeVoting')).toHaveLength(1))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '表决已结束：未通过（参加 81/120）', icon: 'none' }))
+  })
+})
+
 describe('长辈模式', () => {
   it('renders the ballot large, with the three choices', async () => {
     openPage('/packages/convention/ballot/index', 'v1')

@@ -135,6 +135,8 @@ describe('公约与表决: from draft to adoption', () => {
       sources: { online: { heads: 2, area: 25025 }, paper: { heads: 1, area: 7000 } },
     });
     expect(tally.criteria.every((c) => c.met)).toBe(true);
+    // closing answers the count it made, in the tally's shape (issue 12's minimum contract)
+    expect(closed).toEqual({ ...tally, conventionId: id, phase: 'counted' });
     expect(tally.basis).toContain('第二百七十八条');
     // 从多 is a separate labelled figure
     expect(tally.nonVoters).toMatchObject({ agreeHeads: 3, label: expect.stringContaining('仅供参考') });
