@@ -2,7 +2,7 @@
 // counted against); ballots, one per voter key by a unique index; written proxies; paper ballots
 // entered by the auditors; per-building progress; closing, counting and posting the result.
 import type { ConventionContract } from '@core/convention/contract';
-import { areaUnits, effectiveRule, isOwnersRule, votingOpen, votingWindowProblem } from '@core/convention/rules';
+import { areaUnits, effectiveRule, isOwnersRule, paperEntryOpen, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
 import { findAll, findMany, getById, insertOne, isDuplicateKey, removeWhere, updateById, updateWhere } from '../runtime/db';
@@ -219,7 +219,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       requireAuditor(ctx, c);
-      requireVoting(c);
+      const window = paperEntryOpen(requireVoting(c), ctx.now);
+      if (!window.ok) throw fail.conflict(window.message);
       const byBuilding = new Map<string, VoteRegisterDoc[]>();
       for (const b of new Set(input.ballots.map((x) => x.buildingId))) byBuilding.set(b, await registerOf(ctx.db, c._id, b));
       const entries = input.ballots.map((x) => {

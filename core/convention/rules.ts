@@ -353,3 +353,13 @@ export function votingOpen(v: { startsAt: Date; endsAt: Date }, now: Date): { ok
   if (now.getTime() >= new Date(v.endsAt).getTime()) return { ok: false, message: '表决已截止' };
   return { ok: true };
 }
+
+/**
+ * Whether the auditors may enter paper ballots at `now`: inside the window only, like an online
+ * ballot. Closing counts what stood at the end, so paper collected in the window is entered before it.
+ */
+export function paperEntryOpen(v: { startsAt: Date; endsAt: Date }, now: Date): { ok: true } | { ok: false; message: string } {
+  const open = votingOpen(v, now);
+  if (open.ok) return open;
+  return { ok: false, message: open.message === '表决尚未开始' ? '表决尚未开始，纸质票须在表决期间录入' : '表决已截止，纸质票须在截止前录入' };
+}

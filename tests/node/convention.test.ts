@@ -205,6 +205,17 @@ describe('公约与表决: one ballot per voter key, refusals write nothing', ()
     expect(await conv.call('chair', 'enterPaperBallots', { conventionId: other, ballots: [{ buildingId: 'b1', unit: '1', room: '201', choice: 'agree' }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
+  it('paper ballots are entered inside the window only: before the start and after the end they are refused and nothing is written', async () => {
+    const other = await draft('晾晒管理公约', 'other');
+    const now = await emulatorNow();
+    await conv.ok('chair', 'openVoting', { conventionId: other, rule: 'owners_ordinary', startsAt: new Date(now + 2 * H).toISOString(), endsAt: new Date(now + 50 * H).toISOString(), auditorIds: ['u-auditor'] });
+    const paper = { conventionId: other, ballots: [{ buildingId: 'b1', unit: '1', room: '202', choice: 'agree' }] };
+    expect(await conv.call('auditor', 'enterPaperBallots', paper)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('尚未开始') });
+    await control(env, '/clock', 'POST', { advanceMs: 51 * H });
+    expect(await conv.call('auditor', 'enterPaperBallots', paper)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('已截止') });
+    expect((await db.collection('ballots').where({ conventionId: other }).get()).data).toEqual([]);
+  });
+
   it('castBallot makes at most four database requests', async () => {
     const other = await draft('垃圾分类公约', 'other');
     await openOwnersVote(other);

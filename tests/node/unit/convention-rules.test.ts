@@ -20,6 +20,7 @@ import {
   formatArea,
   meets,
   nextPhase,
+  paperEntryOpen,
   tally,
   votingOpen,
   votingWindowProblem,
@@ -967,6 +968,15 @@ describe('voting windows', () => {
     expect(votingOpen(v, at(MIN_VOTING_MS - 1))).toEqual({ ok: true });
     expect(votingOpen(v, at(MIN_VOTING_MS))).toEqual({ ok: false, message: '表决已截止' });
     expect(votingOpen(v, at(MIN_VOTING_MS + 1))).toEqual({ ok: false, message: '表决已截止' });
+  });
+
+  it('paperEntryOpen: paper ballots are entered inside the window only (closing counts what stood at the end)', () => {
+    const v = { startsAt: now, endsAt: at(MIN_VOTING_MS) };
+    expect(paperEntryOpen(v, at(-1))).toEqual({ ok: false, message: '表决尚未开始，纸质票须在表决期间录入' });
+    expect(paperEntryOpen(v, now)).toEqual({ ok: true });
+    expect(paperEntryOpen(v, at(MIN_VOTING_MS - 1))).toEqual({ ok: true });
+    expect(paperEntryOpen(v, at(MIN_VOTING_MS))).toEqual({ ok: false, message: '表决已截止，纸质票须在截止前录入' });
+    expect(paperEntryOpen(v, at(MIN_VOTING_MS + 1))).toEqual({ ok: false, message: '表决已截止，纸质票须在截止前录入' });
   });
 });
 
