@@ -2,7 +2,7 @@
 // counted against); ballots, one per voter key by a unique index; written proxies; paper ballots
 // entered by the auditors; per-building progress; closing, counting and posting the result.
 import type { ConventionContract } from '@core/convention/contract';
-import { areaUnits, effectiveRule, isOwnersRule, paperEntryOpen, votingOpen, votingWindowProblem } from '@core/convention/rules';
+import { areaUnits, effectiveRule, isOwnersRule, paperEntryOpen, ruleTooWeak, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
 import { findAll, findMany, getById, insertOne, isDuplicateKey, removeWhere, updateById, updateWhere } from '../runtime/db';
@@ -95,6 +95,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       const problem = votingWindowProblem(startsAt, endsAt, ctx.now);
       if (problem) throw fail.invalid(problem);
       if (input.electorate && input.rule !== 'residents_meeting' && input.rule !== 'consultation') throw fail.invalid('业主表决按业主计票，不能选择按户或按人');
+      const weak = ruleTooWeak(c.kind, input.rule);
+      if (weak) throw fail.invalid(weak);
       const auditorIds = [...new Set(input.auditorIds)];
       const auditors = await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(auditorIds) }, { limit: 10 });
       const valid = auditors.filter((u) => u.compoundId === c.compoundId && (u.householdId || u.roles.length));

@@ -95,6 +95,24 @@ export function defaultRule(kind: ConventionKind): VoteRule {
   return 'consultation';
 }
 
+/** How much a binding rule asks: a residents' meeting is no owners' decision; 278's major items ask most. */
+const STRENGTH: Record<Exclude<VoteRule, 'consultation'>, number> = { residents_meeting: 0, owners_ordinary: 1, owners_major: 2 };
+
+/**
+ * Why this rule may not decide a convention of this kind (null: it may). 停车管理公约 and 管理规约 are
+ * owners' decisions (domain-rules §1: 民法典 art. 278): a binding rule weaker than the kind's default is
+ * refused; a consultation stays allowed because it binds nothing and every screen says so.
+ */
+export function ruleTooWeak(kind: ConventionKind, rule: VoteRule): string | null {
+  if (kind !== 'parking_rules' && kind !== 'management_rules') return null;
+  const floor = defaultRule(kind) as Exclude<VoteRule, 'consultation'>;
+  if (rule === 'consultation' || STRENGTH[rule] >= STRENGTH[floor]) return null;
+  const consult = '如只想听取意见，请选择“征求意见”（不具表决效力）';
+  return kind === 'parking_rules'
+    ? `停车管理公约涉及利用共有道路停车收费，须按业主共同决定（重大事项）表决：参与表决面积和人数四分之三以上同意（《民法典》第二百七十八条）；${consult}`
+    : `管理规约须由业主共同决定（《民法典》第二百七十八条），不能以居民会议表决；${consult}`;
+}
+
 export function isOwnersRule(rule: VoteRule): boolean {
   return rule === 'owners_ordinary' || rule === 'owners_major';
 }

@@ -772,6 +772,28 @@ describe('发起表决', () => {
   })
 })
 
+describe('发起表决: the rule the kind takes', () => {
+  it('says why a weaker rule may not be chosen for a 停车管理公约 and sends nothing', async () => {
+    openPage('/packages/convention/open/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({ kind: 'parking_rules', title: '地面停车管理公约' }, { openVoting: true }),
+    })
+    renderPage(ConventionOpen)
+    await waitFor(() => expect(document.querySelector('.js-open-form')).toBeTruthy())
+    expect(el('.js-rule-owners_major').getAttribute('aria-checked')).toBe('true')
+    expect(document.querySelector('.js-rule-too-weak')).toBeNull()
+    fireEvent.click(el('.js-rule-owners_ordinary'))
+    expect(el('.js-rule-too-weak').textContent).toMatch(/^停车管理公约.*四分之三以上同意/)
+    fireEvent.click(el('.js-open-voting'))
+    await waitFor(() => expect(el('.js-open-form').textContent).toMatch(/四分之三以上同意/))
+    expect(calledWith(calls, 'openVoting')).toHaveLength(0)
+    // a consultation binds nothing: allowed
+    fireEvent.click(el('.js-rule-consultation'))
+    expect(document.querySelector('.js-rule-too-weak')).toBeNull()
+  })
+})
+
 describe('监票', () => {
   it('shows the auditors every ballot with its proxy, and enters a batch of paper ballots', async () => {
     openPage('/packages/convention/audit/index', 'v1')

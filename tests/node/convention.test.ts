@@ -387,6 +387,17 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
     }
   });
 
+  it('a rule weaker than the kind takes is refused for 停车管理公约 and 管理规约, nothing written; a consultation is allowed', async () => {
+    const parking = await draft('地面停车公约', 'parking_rules');
+    const rules = await draft('物业管理规约', 'management_rules');
+    const endsAt = new Date((await emulatorNow()) + 48 * H).toISOString();
+    const before = await everything();
+    expect(await conv.call('chair', 'openVoting', { conventionId: parking, rule: 'owners_ordinary', endsAt, auditorIds: ['u-auditor'] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('四分之三') });
+    expect(await conv.call('chair', 'openVoting', { conventionId: rules, rule: 'residents_meeting', electorate: 'households', endsAt, auditorIds: ['u-auditor'] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('居民会议') });
+    expect(await everything()).toBe(before);
+    expect(await conv.ok('chair', 'openVoting', { conventionId: parking, rule: 'consultation', endsAt, auditorIds: ['u-auditor'] })).toMatchObject({ rule: 'consultation' });
+  });
+
   it('only drafters draft, and odd input is INVALID_INPUT, never INTERNAL', async () => {
     expect(await conv.call('owner-a', 'create', { title: 'x', kind: 'other', articles: [{ title: 'a', body: 'b' }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await conv.call('chair', 'create', { title: 'x', kind: 'other', articles: [] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
