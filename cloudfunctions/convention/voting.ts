@@ -9,7 +9,9 @@ import { findAll, findMany, getById, insertOne, isDuplicateKey, removeWhere, upd
 import type { BallotDoc, ConventionDoc, HouseholdDoc, UserDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { countVote, votingSettings } from './count';
-import { announceVote, postResult, remindVoter } from './messages';
+import { announceVote, DETAIL_PAGE, postResult, remindVoter } from './messages';
+import { residentFor } from '../runtime/acting';
+import { beijingTime, thing } from '../runtime/notify';
 import {
   ballotBlockedFor,
   ballotsOf,
@@ -82,6 +84,44 @@ export async function closeConvention(db: Db, c: ConventionDoc, now: Date, actor
 async function findPerson(ctx: UserCtx, name: string, phone: string): Promise<UserDoc | null> {
   const people = await findMany<UserDoc>(ctx.db, 'users', { compoundId: ctx.compoundId, displayName: name }, { limit: 20 });
   return people.find((p) => p.phone === phone && (p.householdId || p.roles.length)) ?? null;
+}
+
+/**
+ * 代办: a grid worker or the branch enters the paper ballot of one verified owner (or voter) without a
+ * phone, for their own unit, with the consent they noted. The ballot is the resident's (castBy) and
+ * marked actedBy; the audit log says 代办; the resident's 消息中心 says it was entered, never the choice.
+ */
+async function enterForResident(ctx: UserCtx, c: ConventionDoc, ballots: Array<{ buildingId: string; unit: string; room: string; choice: BallotDoc['choice'] }>, on: { userId: string; consentNote: string }): Promise<{ entered: number }> {
+  const resident = await residentFor(ctx, on.userId, '录入选票');
+  const vote = requireVoting(c);
+  const window = paperEntryOpen(vote, ctx.now);
+  if (!window.ok) throw fail.conflict(window.message);
+  if (ballots.length !== 1) throw fail.invalid('代办一次只录入这位居民本户的一张选票');
+  const [x] = ballots;
+  const entry = await registerEntry(ctx.db, registerIdFor(c, resident));
+  const blocked = ballotBlockedFor(c, resident, entry);
+  if (blocked) throw fail.forbidden(blocked);
+  const e = entry!;
+  if (e.buildingId !== x.buildingId || e.unit !== x.unit || e.room !== x.room) throw fail.invalid(`代办只能录入这位居民本户（${e.label}）的选票`);
+  try {
+    await insertOne(ctx.db, 'ballots', {
+      compoundId: c.compoundId, conventionId: c._id, voterKey: e.voterKey, choice: x.choice, source: 'paper', castBy: resident._id, proxyId: null,
+      householdId: e.householdId, buildingId: e.buildingId, buildingName: e.buildingName, unit: e.label,
+      actedBy: { userId: ctx.user._id, name: ctx.user.displayName, consentNote: on.consentNote }, createdAt: ctx.now, updatedAt: ctx.now,
+    });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    throw fail.conflict(`${e.label} 已经投过票了（网上或纸质），不能再录入`);
+  }
+  await ctx.audit('convention.paperBallots', `conventions/${c._id}`, { entered: 1, unit: e.label, actingFor: resident._id, consentNote: on.consentNote, proxy: '代办' });
+  await ctx.messages.send(
+    { userId: resident._id, openid: resident.openid },
+    'voteReminder',
+    { thing1: { value: thing(c.title) }, time2: { value: beijingTime(vote.endsAt) }, thing3: { value: '已为您代为录入纸质票' } },
+    `${DETAIL_PAGE}?id=${c._id}`,
+    { wechat: false, inbox: { title: `${ctx.user.displayName}已为您代为录入纸质票`, body: `${c.title}（${e.label}）` } },
+  );
+  return { entered: 1 };
 }
 
 export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revokeProxy' | 'enterPaperBallots' | 'ballots' | 'progress' | 'remind' | 'closeVoting' | 'tally'> = {
@@ -220,6 +260,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
   enterPaperBallots: {
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
+      if (input.onBehalfOf) return enterForResident(ctx, c, input.ballots, input.onBehalfOf);
       requireAuditor(ctx, c);
       const window = paperEntryOpen(requireVoting(c), ctx.now);
       if (!window.ok) throw fail.conflict(window.message);
@@ -269,7 +310,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       return {
         items: rows.slice(0, limit).map((b) => ({
           ballotId: b._id, unit: b.unit, buildingName: b.buildingName, area: register.get(b.voterKey) ?? 0, choice: b.choice, source: b.source,
-          proxyName: b.proxyId ? (proxyName.get(b.proxyId) ?? null) : null, castAt: iso(b.createdAt),
+          proxyName: b.proxyId ? (proxyName.get(b.proxyId) ?? null) : null,
+          actedBy: b.actedBy ? { name: b.actedBy.name, consentNote: b.actedBy.consentNote } : null, castAt: iso(b.createdAt),
         })),
         nextCursor: rows.length > limit ? Buffer.from(String(skip + limit)).toString('base64url') : null,
         proxies: proxies.map((p) => ({ proxyId: p._id, unit: p.unit, grantorName: p.grantorName, proxyName: p.proxyName, state: p.state, at: iso(p.createdAt) })),

@@ -192,6 +192,8 @@ export const COLLECTIONS = {
       { name: 'uniq_household_ballot', keys: [['conventionId', 1], ['voterKey', 1]], unique: true },
       { name: 'by_convention', keys: [['conventionId', 1], ['createdAt', 1]] },
       { name: 'by_caster', keys: [['castBy', 1]] },
+      // 代办 entries by the worker who made them (privacy export and erasure)
+      { name: 'by_acting', keys: [['actedBy.userId', 1]] },
     ],
   },
   // written proxies (委托书): _id conventionId:voterKey, one per voter key

@@ -592,13 +592,15 @@ export interface BallotDoc extends BaseDoc {
   voterKey: string;
   choice: Choice;
   source: 'online' | 'paper';
-  /** Who cast it online (the owner, a co-owner or a proxy holder); the auditor who entered a paper one. */
+  /** Who cast it online (the owner, a co-owner or a proxy holder); the auditor who entered a paper one; the owner of a 代办 entry. */
   castBy: string;
   proxyId: string | null;
   householdId: string;
   buildingId: string;
   buildingName: string;
   unit: string;
+  /** 代办: the grid worker or branch member who entered this owner's paper ballot for them (castBy is the owner). */
+  actedBy?: { userId: string; name: string; consentNote: string } | null;
 }
 
 export interface VoteProxyDoc extends BaseDoc {

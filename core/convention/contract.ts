@@ -197,6 +197,8 @@ export const ballotRow = z.object({
   source: z.enum(['online', 'paper']),
   /** Set when a proxy cast it: the holder's name (auditors see proxies). */
   proxyName: z.nullable(z.string()),
+  /** 代办: the worker who entered it for the owner, and the consent they noted. */
+  actedBy: z.nullable(z.object({ name: z.string(), consentNote: z.string() })),
   castAt: z.string(),
 });
 
@@ -299,6 +301,8 @@ export const conventionContract = defineContract({
       ballots: z
         .array(z.strictObject({ buildingId: id(), unit: text(8, '单元'), room: text(8, '房号'), choice: z.enum(CHOICES) }))
         .check(z.minLength(1, '请至少录入一张选票'), z.maxLength(100, '一次最多录入 100 张')),
+      /** 代办: a grid worker or the branch enters one owner's paper ballot for them, with their consent noted. */
+      onBehalfOf: z.optional(z.strictObject({ userId: id(), consentNote: text(100, '居民同意情况') })),
     }),
     output: z.object({ entered: z.number() }),
   },

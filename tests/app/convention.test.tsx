@@ -804,9 +804,10 @@ describe('监票', () => {
       'convention.get': () => view({ phase: 'voting', vote: ownersVote() }, { audit: true, tally: true }),
       'convention.ballots': () => ({
         items: [
-          { ballotId: 'bb1', unit: '3栋1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, castAt: inDays(0) },
-          { ballotId: 'bb2', unit: '3栋1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', castAt: inDays(0) },
-          ...(entered ? [{ ballotId: 'bb3', unit: '3栋2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, castAt: inDays(0) }] : []),
+          { ballotId: 'bb1', unit: '3栋1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, actedBy: null, castAt: inDays(0) },
+          { ballotId: 'bb2', unit: '3栋1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', actedBy: null, castAt: inDays(0) },
+          { ballotId: 'bb4', unit: '3栋1单元202', buildingName: '3栋', area: 7000, choice: 'agree', source: 'paper', proxyName: null, actedBy: { name: '张楼长', consentNote: '本人当面口头同意' }, castAt: inDays(0) },
+          ...(entered ? [{ ballotId: 'bb3', unit: '3栋2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, actedBy: null, castAt: inDays(0) }] : []),
         ],
         nextCursor: null,
         proxies: [{ proxyId: 'p1', unit: '3栋1单元101', grantorName: '陈*', proxyName: '李建国', state: 'used', at: inDays(-1) }],
@@ -822,6 +823,8 @@ describe('监票', () => {
     // the unit as the register names it, building included, once
     expect(el('.js-ballot-bb1 .ll-fact__label').textContent).toBe('3栋1单元502')
     expect(el('.js-ballot-bb2').textContent).toMatch(/受托人 李建国 代投/)
+    // 代办: who entered it for the owner, and the consent noted
+    expect(el('.js-ballot-bb4').textContent).toMatch(/张楼长 代办（本人当面口头同意）/)
     expect(el('.js-proxy-p1').textContent).toMatch(/陈\* 委托 李建国（已使用）/)
     // no close button without can.close
     expect(document.querySelector('.js-close-voting')).toBeNull()

@@ -356,6 +356,39 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
     expect(audit.proxies[0]).toMatchObject({ grantorName: '甲业主', proxyName: '主任', state: 'used' });
   });
 
+  it('代办: a grid worker records the paper ballot of an owner without a phone; marked on the ballot and in the audit log, the owner told without the choice', async () => {
+    const id = await draft('楼道照明公约', 'other');
+    await openOwnersVote(id);
+    const consentNote = '本人当面口头同意，由楼长代为录入';
+    const paper = (room: string, userId: string) => ({ conventionId: id, ballots: [{ buildingId: 'b1', unit: '1', room, choice: 'disagree' }], onBehalfOf: { userId, consentNote } });
+    const before = await everything();
+    // only grid workers and the branch act for a resident; only for an owner in an owners' vote; only for their own unit
+    expect(await conv.call('chair', 'enterPaperBallots', paper('301', 'u-owner-c'))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await conv.call('grid', 'enterPaperBallots', paper('201', 'u-tenant-b'))).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '业主表决仅限业主本人，租户可参加居民会议表决' });
+    expect(await conv.call('grid', 'enterPaperBallots', paper('202', 'u-owner-c'))).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await everything()).toBe(before);
+
+    expect(await conv.ok('grid', 'enterPaperBallots', paper('301', 'u-owner-c'))).toEqual({ entered: 1 });
+    const [ballot] = (await db.collection('ballots').where({ conventionId: id }).get()).data;
+    expect(ballot).toMatchObject({ source: 'paper', castBy: 'u-owner-c', unit: '1栋1单元301', actedBy: { userId: 'u-grid', name: '楼长', consentNote } });
+    expect((await conv.ok('owner-c', 'get', { conventionId: id })).mine.voted).toBe(true);
+    // a second entry for the household is refused
+    expect(await conv.call('grid', 'enterPaperBallots', paper('301', 'u-owner-c'))).toMatchObject({ ok: false, code: 'CONFLICT' });
+
+    const logs = (await db.collection('audit_logs').where({ compoundId: C, target: `conventions/${id}` }).get()).data;
+    const acted = logs.find((l: any) => l.detail?.proxy === '代办');
+    expect(acted).toMatchObject({ actorId: 'u-grid', detail: { actingFor: 'u-owner-c', consentNote } });
+    expect(JSON.stringify(acted)).not.toMatch(/disagree|反对/);
+    const inbox = (await db.collection('inbox').where({ userId: 'u-owner-c' }).get()).data;
+    const note = inbox.find((e: any) => e.title.includes('代为录入纸质票'));
+    expect(note).toMatchObject({ title: '楼长已为您代为录入纸质票', page: expect.stringContaining(id) });
+    expect(JSON.stringify(note)).not.toMatch(/disagree|反对|同意|弃权/);
+    // the auditors see who entered it for whom; the choice stays theirs
+    const audit = await conv.ok('auditor', 'ballots', { conventionId: id });
+    expect(audit.items[0]).toMatchObject({ choice: 'disagree', source: 'paper', actedBy: { name: '楼长', consentNote } });
+    expect(JSON.stringify(await conv.call('grid', 'ballots', { conventionId: id }))).not.toContain('disagree');
+  });
+
   it('a residents meeting counts households, tenants included, no area; the scheduler closes it at its end', async () => {
     const id = await draft('居民公约', 'residents_convention');
     const now = await emulatorNow();
