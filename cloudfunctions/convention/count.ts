@@ -42,14 +42,22 @@ export async function countVote(db: Db, c: ConventionDoc, now: Date, nonVotersWi
     sources[b.source].heads++;
     sources[b.source].area += keyArea.get(b.voterKey)!;
   }
-  const buildings = new Map<string, Count['byBuilding'][number]>();
+  // per building: units (register rows) and each unit's own area — an owner of several units is one
+  // head in the totals and one unit per row here
+  const buildings = new Map<string, Required<Count['byBuilding'][number]>>();
   for (const e of register) {
-    const row = buildings.get(e.buildingId) ?? { buildingId: e.buildingId, buildingName: e.buildingName, electorateHeads: 0, partHeads: 0, agreeHeads: 0, disagreeHeads: 0, abstainHeads: 0 };
+    const row = buildings.get(e.buildingId) ?? {
+      buildingId: e.buildingId, buildingName: e.buildingName, electorateHeads: 0, partHeads: 0, agreeHeads: 0, disagreeHeads: 0, abstainHeads: 0,
+      electorateArea: 0, partArea: 0, agreeArea: 0, disagreeArea: 0, abstainArea: 0,
+    };
     row.electorateHeads++;
+    row.electorateArea += e.area;
     const choice = choiceOf.get(e.voterKey);
     if (choice) {
       row.partHeads++;
+      row.partArea += e.area;
       row[`${choice}Heads`]++;
+      row[`${choice}Area`] += e.area;
     }
     buildings.set(e.buildingId, row);
   }

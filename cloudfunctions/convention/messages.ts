@@ -62,9 +62,12 @@ export function postResult(db: Db, c: ConventionDoc, count: Count & TallyResult,
   const rows = count.criteria
     .map((k) => `<tr><td>${esc(k.label)}</td><td>${owners && k.key.endsWith('Area') ? `${formatArea(k.numerator)} / ${formatArea(k.denominator)} ㎡` : `${k.numerator} / ${k.denominator}`}</td><td>${k.met ? '达到' : '未达到'}</td></tr>`)
     .join('');
+  // per building: units (户), or people in a per-resident count; with the area that took part in an owners' vote
+  const unit = c.vote?.electorate === 'residents' ? '人' : '户';
   const buildings = count.byBuilding
-    .map((b) => `<tr><td>${esc(b.buildingName)}</td><td>${b.electorateHeads}</td><td>${b.partHeads}</td><td>${b.agreeHeads}</td><td>${b.disagreeHeads}</td><td>${b.abstainHeads}</td></tr>`)
+    .map((b) => `<tr><td>${esc(b.buildingName)}</td><td>${b.electorateHeads}</td><td>${b.partHeads}</td><td>${b.agreeHeads}</td><td>${b.disagreeHeads}</td><td>${b.abstainHeads}</td>${owners ? `<td>${formatArea(b.partArea ?? 0)}</td>` : ''}</tr>`)
     .join('');
+  const buildingHead = `<tr><th>楼栋</th><th>应参加（${unit}）</th><th>已参加（${unit}）</th><th>同意</th><th>反对</th><th>弃权</th>${owners ? '<th>已参加面积（㎡）</th>' : ''}</tr>`;
   const area = (n: number) => (owners ? `，面积 ${formatArea(n)} ㎡` : '');
   const html = [
     `<p>《${esc(c.title)}》表决已于 ${esc(dateTime(c.vote!.endsAt < now ? c.vote!.endsAt : now, now))} 结束，现将结果公示如下：<strong>${verdict}</strong>。</p>`,
@@ -72,7 +75,8 @@ export function postResult(db: Db, c: ConventionDoc, count: Count & TallyResult,
     `<p>应参加 ${t.electorateHeads}${area(t.electorateArea)}；实际参加 ${t.partHeads}${area(t.partArea)}（网上 ${count.sources.online.heads}，纸质 ${count.sources.paper.heads}）。</p>`,
     `<p>${CHOICE_LABELS.agree} ${t.agreeHeads}${area(t.agreeArea)}；${CHOICE_LABELS.disagree} ${t.disagreeHeads}${area(t.disagreeArea)}；${CHOICE_LABELS.abstain} ${t.abstainHeads}${area(t.abstainArea)}。</p>`,
     rows ? `<table><tr><th>条件</th><th>数值</th><th>结果</th></tr>${rows}</table>` : '',
-    `<table><tr><th>楼栋</th><th>应参加</th><th>已参加</th><th>同意</th><th>反对</th><th>弃权</th></tr>${buildings}</table>`,
+    `<table>${buildingHead}${buildings}</table>`,
+    owners ? '<p>各楼栋按户（房屋）统计；一位业主有多套房屋的，在合计中只计一人，故各楼栋户数之和可能大于合计人数，面积之和与合计一致。</p>' : '',
     count.nonVoters ? `<p>${esc(count.nonVoters.label)}：同意 ${count.nonVoters.agreeHeads}${area(count.nonVoters.agreeArea)}</p>` : '',
     `<p>公示期至 ${esc(dateTime(objectionEndsAt, now))}，如有异议请在“公约表决”中提出，业委会将逐条答复。表决记录保存不少于一年。</p>`,
   ].join('');

@@ -517,7 +517,12 @@ export interface ConventionDoc extends BaseDoc {
   result: (Omit<TallyResult, 'criteria'> & {
     criteria: TallyResult['criteria'];
     sources: { online: { heads: number; area: number }; paper: { heads: number; area: number } };
-    byBuilding: Array<{ buildingId: string; buildingName: string; electorateHeads: number; partHeads: number; agreeHeads: number; disagreeHeads: number; abstainHeads: number }>;
+    /** Per building, register rows (units; people in a per-resident count), not voter keys: they do not add up to the totals' heads. Areas do. */
+    byBuilding: Array<{
+      buildingId: string; buildingName: string; electorateHeads: number; partHeads: number; agreeHeads: number; disagreeHeads: number; abstainHeads: number;
+      /** Absent on results counted before the areas were added. */
+      electorateArea?: number; partArea?: number; agreeArea?: number; disagreeArea?: number; abstainArea?: number;
+    }>;
     nonVoters: { label: string; agreeHeads: number; agreeArea: number } | null;
     countedAt: Date;
     postedAt: Date;

@@ -69,6 +69,8 @@ export const totalsView = z.object({
 
 export const tallyView = z.object({
   rule: z.enum(VOTE_RULES),
+  /** Who voted: the per-building table counts units (户) for owners and households, people for residents. */
+  electorate: z.enum(['owners', 'households', 'residents']),
   closed: z.boolean(),
   quorumMet: z.boolean(),
   passed: z.boolean(),
@@ -81,6 +83,11 @@ export const tallyView = z.object({
   advisory: z.nullable(z.string()),
   /** Online and paper ballots, counted separately (heads and area). */
   sources: z.object({ online: z.object({ heads: z.number(), area: areaUnits }), paper: z.object({ heads: z.number(), area: areaUnits }) }),
+  /**
+   * Per building, counted in units (户; people in a per-resident count), not voter keys: an owner of
+   * several units counts once in the totals and once per unit here, so the heads need not add up to
+   * the totals. The areas (each unit's own) do.
+   */
   byBuilding: z.array(
     z.object({
       buildingId: z.string(),
@@ -90,6 +97,11 @@ export const tallyView = z.object({
       agreeHeads: z.number(),
       disagreeHeads: z.number(),
       abstainHeads: z.number(),
+      electorateArea: areaUnits,
+      partArea: areaUnits,
+      agreeArea: areaUnits,
+      disagreeArea: areaUnits,
+      abstainArea: areaUnits,
     }),
   ),
   /** 从多: only where the compound's rules allow it, a separate labelled figure that decides nothing. */

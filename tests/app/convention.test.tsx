@@ -594,6 +594,7 @@ function tally(over: Partial<TallyView> = {}): TallyView {
   const basis = '《民法典》第二百七十八条'
   return {
     rule: 'owners_ordinary',
+    electorate: 'owners',
     closed: true,
     quorumMet: true,
     passed: false,
@@ -619,7 +620,12 @@ function tally(over: Partial<TallyView> = {}): TallyView {
     basis: `${basis}第二款：专有部分面积和人数均三分之二以上参与表决，并经参与表决面积和人数过半数同意`,
     advisory: null,
     sources: { online: { heads: 70, area: 640000 }, paper: { heads: 11, area: 100000 } },
-    byBuilding: [{ buildingId: 'b1', buildingName: '3栋', electorateHeads: 40, partHeads: 30, agreeHeads: 15, disagreeHeads: 12, abstainHeads: 3 }],
+    byBuilding: [
+      {
+        buildingId: 'b1', buildingName: '3栋', electorateHeads: 40, partHeads: 30, agreeHeads: 15, disagreeHeads: 12, abstainHeads: 3,
+        electorateArea: 360000, partArea: 270000, agreeArea: 135000, disagreeArea: 108000, abstainArea: 27000,
+      },
+    ],
     nonVoters: { label: '按议事规则“未表决者从多”推算（仅供参考，不作为表决结果）', agreeHeads: 80, agreeArea: 709550 },
     countedAt: inDays(-1),
     ...over,
@@ -647,7 +653,10 @@ describe('表决结果', () => {
     expect(el('.js-criterion-agreeHeads .js-criterion-met').textContent).toBe('达到')
     expect(el('.js-source-paper').textContent).toMatch(/11（1000.00 ㎡）/)
     expect(el('.js-non-voters').textContent).toMatch(/仅供参考，不作为表决结果.*推算同意：80/)
-    expect(el('.js-building-b1').textContent).toBe('3栋403015123')
+    // units (户) per building, with the area that took part; owners of several units count once in the totals
+    expect([...document.querySelectorAll('.js-by-building .cv-th .cv-td')].map((h) => h.textContent)).toEqual(['楼栋', '应投（户）', '已投（户）', '同意', '反对', '弃权', '已投面积'])
+    expect(el('.js-building-b1').textContent).toBe('3栋4030151232700.00 ㎡')
+    expect(el('.js-by-building-note').textContent).toMatch(/按户（房屋）统计.*多套房屋.*只计一人/)
     await waitFor(() => expect(document.querySelector('.js-objection-o1')).toBeTruthy())
     expect(el('.js-objection-o1 .js-objection-answer').textContent).toBe('答复：录入记录已公示于一楼公告栏')
   })

@@ -135,6 +135,11 @@ describe('公约与表决: from draft to adoption', () => {
       sources: { online: { heads: 2, area: 25025 }, paper: { heads: 1, area: 7000 } },
     });
     expect(tally.criteria.every((c) => c.met)).toBe(true);
+    // per building the table counts units (户): k-a's 101 and 102 are two units here and one owner in the totals; areas add up to the totals
+    expect(tally.byBuilding).toEqual([{
+      buildingId: 'b1', buildingName: '1栋', electorateHeads: 5, partHeads: 4, agreeHeads: 3, disagreeHeads: 1, abstainHeads: 0,
+      electorateArea: 40075, partArea: 32025, agreeArea: 25025, disagreeArea: 7000, abstainArea: 0,
+    }]);
     // closing answers the count it made, in the tally's shape (issue 12's minimum contract)
     expect(closed).toEqual({ ...tally, conventionId: id, phase: 'counted' });
     expect(tally.basis).toContain('第二百七十八条');
@@ -146,6 +151,9 @@ describe('公约与表决: from draft to adoption', () => {
     const notice = (await db.collection('notices').doc(after.result!.noticeId).get()).data;
     expect(notice.title).toContain('表决结果公示');
     expect(notice.content).toContain('1栋');
+    expect(notice.content).toContain('<th>应参加（户）</th>');
+    expect(notice.content).toContain('<th>已参加面积（㎡）</th>');
+    expect(notice.content).toContain('一位业主有多套房屋的，在合计中只计一人');
 
     const { objectionId } = await conv.ok('owner-c', 'object', { conventionId: id, text: '纸质票录入时间请公示' });
     expect(await conv.call('chair', 'finalize', { conventionId: id })).toMatchObject({ ok: false, code: 'CONFLICT' });
