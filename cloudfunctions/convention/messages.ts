@@ -2,7 +2,7 @@
 import { CHOICE_LABELS, ELECTORATE_LABELS, formatArea, KIND_LABELS, RULE_LABELS, type TallyResult } from '@core/convention/rules';
 import { dateTime } from '@core/time';
 import type { Db } from '../runtime/cloud';
-import { insertOne } from '../runtime/db';
+import { insertOne, isDuplicateKey } from '../runtime/db';
 import type { ConventionDoc, NoticeDoc } from '../runtime/model';
 import { beijingTime, thing } from '../runtime/notify';
 import type { Messages, Recipient } from '../runtime/ports';
@@ -13,8 +13,9 @@ export const DETAIL_PAGE = 'packages/convention/detail/index';
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const electorateWord = (v: NonNullable<ConventionDoc['vote']>) => (v.electorate === 'owners' ? '全体业主（一户一票，按专有部分面积和人数计算）' : ELECTORATE_LABELS[v.electorate]);
 
-async function postNotice(db: Db, c: ConventionDoc, title: string, html: string, now: Date, publisherId: string | null): Promise<string> {
-  const doc: Omit<NoticeDoc, '_id'> = {
+async function postNotice(db: Db, c: ConventionDoc, title: string, html: string, now: Date, publisherId: string | null, id?: string): Promise<string> {
+  const doc: Omit<NoticeDoc, '_id'> & { _id?: string } = {
+    ...(id ? { _id: id } : {}),
     compoundId: c.compoundId,
     category: 'other',
     title: thing(title).length < title.length ? title.slice(0, 40) : title,
@@ -38,7 +39,13 @@ async function postNotice(db: Db, c: ConventionDoc, title: string, html: string,
     createdAt: now,
     updatedAt: now,
   };
-  return insertOne(db, 'notices', doc);
+  try {
+    return await insertOne(db, 'notices', doc);
+  } catch (e) {
+    // a notice with a fixed id (the result's) posted by an earlier, cut attempt: that one stands
+    if (id && isDuplicateKey(e)) return id;
+    throw e;
+  }
 }
 
 /** 表决公告: what is voted on, under which rule, by whom, until when. */
@@ -54,7 +61,10 @@ export function announceVote(db: Db, c: ConventionDoc, vote: NonNullable<Convent
   return postNotice(db, c, `【表决公告】${c.title}`, html, now, by);
 }
 
-/** 结果公示: every criterion with its figures and the per-building table (posted at closing). */
+/** The 公示's notice id: one per convention, so closing and the reconciliation's retry post it once. */
+export const resultNoticeId = (conventionId: string) => `${conventionId}:result`;
+
+/** 结果公示: every criterion with its figures and the per-building table (posted at closing, or retried by the reconciliation). */
 export function postResult(db: Db, c: ConventionDoc, count: Count & TallyResult, objectionEndsAt: Date, now: Date, by: string | null): Promise<string> {
   const t = count.totals;
   const owners = c.vote?.electorate === 'owners';
@@ -80,7 +90,7 @@ export function postResult(db: Db, c: ConventionDoc, count: Count & TallyResult,
     count.nonVoters ? `<p>${esc(count.nonVoters.label)}：同意 ${count.nonVoters.agreeHeads}${area(count.nonVoters.agreeArea)}</p>` : '',
     `<p>公示期至 ${esc(dateTime(objectionEndsAt, now))}，如有异议请在“公约表决”中提出，业委会将逐条答复。表决记录保存不少于一年。</p>`,
   ].join('');
-  return postNotice(db, c, `【表决结果公示】${c.title}`, html, now, by);
+  return postNotice(db, c, `【表决结果公示】${c.title}`, html, now, by, resultNoticeId(c._id));
 }
 
 export function remindVoter(messages: Messages, to: Recipient, c: ConventionDoc, wechat: boolean): Promise<boolean> {

@@ -4,6 +4,12 @@
 import type { ConventionContract } from '@core/convention/contract';
 import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
+async function reconcile(): Promise<number> {
+  const r = await invoke<{ repaired: number }>(env, 'convention', { $job: 'reconcile' }, 'branch');
+  if (!r.body.ok) throw new Error(`reconcile: ${r.body.code} ${r.body.message}`);
+  return r.body.data.repaired;
+}
+
 const env = freshEnv('convention');
 const conv = client<ConventionContract>(env, 'convention');
 const db: any = sdk(env).database();
@@ -270,6 +276,33 @@ describe('公约与表决: the register a vote is counted against is whole', () 
     await control(env, '/clock', 'POST', { advanceMs: 49 * H });
     expect(await conv.call('chair', 'closeVoting', { conventionId: id })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('选民名单') });
     expect((await db.collection('conventions').doc(id).get()).data.phase).toBe('voting');
+  });
+});
+
+describe('公约与表决: the 公示 is posted even when closing was cut short', () => {
+  it('the reconciliation posts the 公示 of a counted vote without one, or links the one already posted, once', async () => {
+    for (const posted of [false, true]) {
+      const title = `停放规约${posted ? '乙' : '甲'}`;
+      const id = await draft(title);
+      await openOwnersVote(id);
+      await conv.ok('owner-a', 'castBallot', { conventionId: id, choice: 'agree' });
+      await control(env, '/clock', 'POST', { advanceMs: 49 * H });
+      await conv.ok('chair', 'closeVoting', { conventionId: id });
+      const c = (await db.collection('conventions').doc(id).get()).data;
+      // the state closing leaves when posting failed (posted: false) or its reply was lost (posted: true)
+      await db.collection('conventions').doc(id).update({ data: { 'result.noticeId': null } });
+      if (!posted) await db.collection('notices').doc(c.result.noticeId).remove();
+      const titled = async () => (await db.collection('notices').where({ compoundId: C, state: 'published' }).limit(1000).get()).data.filter((n: any) => n.title === `【表决结果公示】${title}`);
+      expect(await titled()).toHaveLength(posted ? 1 : 0);
+      expect(await reconcile()).toBeGreaterThanOrEqual(1);
+      const notices = await titled();
+      expect(notices).toHaveLength(1);
+      expect((await conv.ok('owner-c', 'get', { conventionId: id })).result).toMatchObject({ noticeId: notices[0]._id });
+      expect(notices[0].content).toContain('应参加 4');
+      await reconcile();
+      expect(await titled()).toHaveLength(1);
+      await control(env, '/clock', 'POST', { reset: true });
+    }
   });
 });
 
