@@ -10,7 +10,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { countWhere, findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
 import type { ConventionDoc, ObjectionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
 import type { Handlers } from '../runtime/serve';
-import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, registerOf, requireDrafter } from './store';
+import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, objectionBlockedFor, registerOf, requireDrafter } from './store';
 import { iso } from './views';
 
 type H = Handlers<ConventionContract>;
@@ -44,7 +44,8 @@ export const after: Pick<H, 'object' | 'objections' | 'answerObjection' | 'final
       const c = await loadConvention(ctx, input.conventionId);
       if (c.phase !== 'counted' || !c.result) throw fail.conflict('只有结果公示期间可以提出异议');
       if (ctx.now >= c.result.objectionEndsAt) throw fail.conflict('公示期已结束');
-      if (!ctx.user.householdId || !ctx.user.home) throw fail.forbidden('请先认证房屋再提出异议');
+      const blocked = objectionBlockedFor(c, ctx.user);
+      if (blocked || !ctx.user.home) throw fail.forbidden(blocked ?? '请先认证房屋再提出异议');
       const verdict = await ctx.text.check(input.text, 2, ctx.openid);
       if (verdict === 'review') throw fail.rejected('内容需人工审核，请修改后再提交');
       const h = ctx.user.home;

@@ -6,7 +6,7 @@ import { fail } from '@core/errors';
 import { countWhere, findMany, getById, insertOne, pageOf, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, ConventionVersionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { ballotBlockedFor, isAuditor, isDrafter, loadConvention, movePhase, registerEntry, registerIdFor, requireDrafter, seesNotVoted } from './store';
+import { ballotBlockedFor, isAuditor, isDrafter, loadConvention, movePhase, objectionBlockedFor, registerEntry, registerIdFor, requireDrafter, seesLiveTally, seesNotVoted } from './store';
 import { iso, summaryOf } from './views';
 
 type H = Handlers<ConventionContract>;
@@ -113,8 +113,8 @@ async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; 
       proxy: open && !voted && ballotBlocked === null && vote?.electorate === 'owners' && !proxyGiven,
       audit: auditor,
       progress: !!vote && seesNotVoted(ctx, c),
-      tally: !!vote && (c.phase !== 'voting' || auditor || drafter),
-      object: objectionOpen && resident,
+      tally: !!vote && (c.phase !== 'voting' || seesLiveTally(ctx, c)),
+      object: objectionOpen && !objectionBlockedFor(c, user),
       answer: drafter && c.phase === 'counted',
       sign: c.phase === 'adopted' && resident && !signed,
       filing: drafter && c.kind === 'residents_convention' && c.phase === 'adopted',

@@ -15,16 +15,15 @@ import { beijingTime, thing } from '../runtime/notify';
 import {
   ballotBlockedFor,
   ballotsOf,
-  isAuditor,
-  isDrafter,
   loadConvention,
   registerEntry,
   registerIdFor,
   registerOf,
   requireAuditor,
   requireDrafter,
+  knockableBuildings,
   requireVoting,
-  seesNotVoted,
+  seesLiveTally,
   unitLabel,
 } from './store';
 import { iso, tallyViewOf } from './views';
@@ -323,7 +322,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       if (!c.vote) throw fail.conflict('这份公约没有进行表决');
-      const knock = seesNotVoted(ctx, c);
+      const knockable = await knockableBuildings(ctx, c);
+      const knocks = (buildingId: string) => knockable === 'all' || knockable.has(buildingId);
       const [register, ballots] = await Promise.all([registerOf(ctx.db, c._id, input.buildingId), ballotsOf(ctx.db, c._id)]);
       const voted = new Set(ballots.map((b) => b.voterKey));
       const rows = new Map<string, { buildingId: string; buildingName: string; units: number; voted: number; notVoted: string[]; votedUnits: Array<{ unit: string; area: number }> }>();
@@ -335,10 +335,10 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
           row.voted++;
           // participation is public: unit and area, never a name or a choice
           if (c.vote.electorate !== 'residents') row.votedUnits.push({ unit: label, area: e.area });
-        } else if (knock) row.notVoted.push(label);
+        } else if (knocks(e.buildingId)) row.notVoted.push(label);
         rows.set(e.buildingId, row);
       }
-      return { votedHeads: voted.size, electorateHeads: c.vote.electorateHeads, buildings: [...rows.values()], canSeeNotVoted: knock };
+      return { votedHeads: voted.size, electorateHeads: c.vote.electorateHeads, buildings: [...rows.values()], canSeeNotVoted: knockable === 'all' || knockable.size > 0 };
     },
   },
 
@@ -346,10 +346,12 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       const vote = requireVoting(c);
-      if (!seesNotVoted(ctx, c)) throw fail.forbidden();
+      // a grid worker reminds in the buildings they look after (all of them when no building is named)
+      const knockable = await knockableBuildings(ctx, c);
+      if (knockable !== 'all' && (input.buildingId ? !knockable.has(input.buildingId) : !knockable.size)) throw fail.forbidden('楼栋长只能提醒自己负责楼栋的住户');
       const [register, ballots] = await Promise.all([registerOf(ctx.db, c._id, input.buildingId), ballotsOf(ctx.db, c._id)]);
       const voted = new Set(ballots.map((b) => b.voterKey));
-      const waiting = register.filter((e) => !voted.has(e.voterKey));
+      const waiting = register.filter((e) => !voted.has(e.voterKey) && (knockable === 'all' || knockable.has(e.buildingId)));
       const households = [...new Set(waiting.map((e) => e.householdId))].slice(0, 300);
       const people = households.length ? await findAll<UserDoc>(ctx.db, 'users', { householdId: ctx.db.command.in(households) }, [['_id', 'asc']]) : [];
       const wantedIds = new Set(waiting.filter((e) => e.userId).map((e) => e.userId));
@@ -387,7 +389,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       if (!c.vote) throw fail.conflict('这份公约没有进行表决');
       if (c.result) return tallyViewOf(c, c.result, true);
       // the running tally is the auditors' (and the drafters') until the vote closes
-      if (!isAuditor(ctx, c) && !isDrafter(ctx, c)) throw fail.forbidden('表决结束前，计票情况只有监票人可以查看');
+      if (!seesLiveTally(ctx, c)) throw fail.forbidden('表决结束前，计票情况只有监票人、业委会和党支部可以查看');
       const settings = await votingSettings(ctx.db, c.compoundId);
       return tallyViewOf(c, await countVote(ctx.db, c, ctx.now, settings.nonVotersWithMajority), false);
     },

@@ -59,6 +59,8 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 /** Who drafts conventions, opens and closes votes, answers comments and objections. */
 export const DRAFTERS: readonly Role[] = ['committee', 'branch', 'officer'];
+/** Besides the vote's auditors, who sees the running tally before the vote closes (not officers: they oversee, the compound decides). */
+export const LIVE_TALLY_READERS: readonly Role[] = ['committee', 'branch'];
 /** Who sees a building's not-yet-voted units to knock on doors (units only, never names or choices). */
 export const PROGRESS_READERS: readonly Role[] = ['grid', 'committee', 'branch', 'officer'];
 

@@ -64,6 +64,7 @@ beforeAll(async () => {
       person('stranger', '外人', 'h-x', 'owner', ['resident', 'committee'], 'c-other'),
       person('branch', '支书', null, null, ['branch']),
       person('officer', '社工', null, null, ['officer']),
+      person('grid2', '二楼长', 'h-201', 'family', ['resident', 'grid'], C, '201'),
       ...Array.from({ length: 200 }, (_, i) => person(`co-${i}`, `共有人${i}`, 'h-301', 'owner', ['resident'], C, '301')),
     ],
   });
@@ -374,6 +375,45 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
     expect(JSON.stringify(resident)).not.toContain('甲业主');
     const reminded = await conv.ok('grid', 'remind', { conventionId: id });
     expect(reminded.reminded).toBeGreaterThan(0);
+  });
+
+  it('access: the live tally for the auditors, the committee and the branch (not officers); grid workers knock only in their own buildings', async () => {
+    const id = await draft('门禁管理公约', 'other');
+    await openOwnersVote(id);
+    await conv.ok('owner-a', 'castBallot', { conventionId: id, choice: 'agree' });
+    for (const who of ['auditor', 'chair', 'branch']) expect((await conv.call(who, 'tally', { conventionId: id })).ok).toBe(true);
+    expect(await conv.call('officer', 'tally', { conventionId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await conv.ok('officer', 'get', { conventionId: id })).can.tally).toBe(false);
+    expect((await conv.ok('branch', 'get', { conventionId: id })).can.tally).toBe(true);
+    // grid2 looks after no building here: participation only, and no reminders
+    const other = await conv.ok('grid2', 'progress', { conventionId: id });
+    expect(other).toMatchObject({ canSeeNotVoted: false });
+    expect(other.buildings[0].notVoted).toEqual([]);
+    expect(await conv.call('grid2', 'remind', { conventionId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await conv.call('grid2', 'remind', { conventionId: id, buildingId: 'b1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // the grid worker of building 1 knocks there
+    expect((await conv.ok('grid', 'progress', { conventionId: id })).buildings[0].notVoted.length).toBeGreaterThan(0);
+    expect((await conv.ok('grid', 'remind', { conventionId: id, buildingId: 'b1' })).reminded).toBeGreaterThan(0);
+  });
+
+  it("access: an owners' vote's result is objected to by owners only; a residents' meeting's by its residents", async () => {
+    const owners = await draft('公共收益公约', 'other');
+    await openOwnersVote(owners);
+    await conv.ok('owner-a', 'castBallot', { conventionId: owners, choice: 'agree' });
+    const residents = await draft('邻里互助公约', 'residents_convention');
+    const now = await emulatorNow();
+    await conv.ok('chair', 'openVoting', { conventionId: residents, rule: 'residents_meeting', electorate: 'households', endsAt: new Date(now + 2 * H).toISOString(), auditorIds: ['u-auditor'] });
+    await control(env, '/clock', 'POST', { advanceMs: 49 * H });
+    await conv.ok('chair', 'closeVoting', { conventionId: owners });
+    await conv.ok('chair', 'closeVoting', { conventionId: residents });
+    for (const who of ['tenant-b', 'family-c']) {
+      expect(await conv.call(who, 'object', { conventionId: owners, text: '有异议' })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('业主') });
+      expect((await conv.ok(who, 'get', { conventionId: owners })).can.object).toBe(false);
+    }
+    expect((await conv.ok('owner-c', 'get', { conventionId: owners })).can.object).toBe(true);
+    await conv.ok('owner-c', 'object', { conventionId: owners, text: '有异议' });
+    expect((await conv.ok('tenant-b', 'get', { conventionId: residents })).can.object).toBe(true);
+    await conv.ok('tenant-b', 'object', { conventionId: residents, text: '有异议' });
   });
 
   it('a written proxy: the holder votes for the owner once, the auditors see it, and it cannot be passed on', async () => {
