@@ -543,6 +543,8 @@ export interface ConventionVersionDoc extends BaseDoc {
   articles: Array<{ title: string; body: string }>;
   note: string;
   adoptedCommentIds: string[];
+  /** Where each adopted comment was made (no text or name: those stay with the comment). Absent on older versions. */
+  adoptedComments?: Array<{ commentId: string; articleNo: number | null }>;
   editorId: string;
 }
 

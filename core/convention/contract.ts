@@ -152,7 +152,16 @@ export const conventionView = z.object({
   version: z.number(),
   latestVersion: z.number(),
   articles: z.array(z.object({ no: z.number(), title: z.string(), body: z.string(), commentCount: z.number() })),
-  changelog: z.array(z.object({ version: z.number(), note: z.string(), at: z.string(), adoptedCommentIds: z.array(z.string()) })),
+  changelog: z.array(
+    z.object({
+      version: z.number(),
+      note: z.string(),
+      at: z.string(),
+      adoptedCommentIds: z.array(z.string()),
+      /** The comments this revision adopted, with the article each was made on (null: the whole text), for the page to link. */
+      adoptedComments: z.array(z.object({ commentId: z.string(), articleNo: z.nullable(z.number()) })),
+    }),
+  ),
   consultationEndsAt: z.nullable(z.string()),
   vote: z.nullable(voteInfo),
   /** The posted result (after the vote closes). */

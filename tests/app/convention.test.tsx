@@ -288,6 +288,29 @@ describe('公约详情 for the drafters and for proxies', () => {
     ...over,
   })
 
+  it('offers a revision only the comments answered as adopted, and sends the chosen ones with the changelog', async () => {
+    openPage('/packages/convention/edit/index', 'v1')
+    const answer = (adopted: boolean | null) => ({ text: '已答复', adopted, reason: null, at: inDays(-1) })
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({ phase: 'consultation' }, { edit: true }),
+      'convention.comments': () => ({
+        items: [comment({ answer: answer(true) }), comment({ commentId: 'k2', answer: answer(false) }), comment({ commentId: 'k3', answer: null }), comment({ commentId: 'k4', answer: answer(null) })],
+        nextCursor: null,
+      }),
+      'convention.update': () => ({ conventionId: 'v1', version: 2, phase: 'revised' }),
+    })
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(ConventionEdit)
+    await waitFor(() => expect(document.querySelector('.js-adopt-comments')).toBeTruthy())
+    expect([...document.querySelectorAll('.js-adopt-comments .ll-choice')].map((n) => n.className.match(/js-adopt-comment-(\w+)/)![1])).toEqual(['k1'])
+    fireEvent.click(el('.js-adopt-comment-k1'))
+    await typeInto('.js-field-changelog input', '采纳意见：遛狗时间')
+    fireEvent.click(el('.js-save-convention'))
+    await waitFor(() => expect(calledWith(calls, 'update')).toHaveLength(1))
+    expect(calledWith(calls, 'update')[0].data).toMatchObject({ changelog: '采纳意见：遛狗时间', adoptedCommentIds: ['k1'] })
+  })
+
   it('answers a comment as not adopted with a reason, and hides one only with a reason', async () => {
     openPage('/packages/convention/detail/index', 'v1')
     const calls = fakeCloud({
@@ -429,7 +452,9 @@ describe('版本', () => {
         view({
           version: (d.version as number | undefined) ?? 2,
           latestVersion: 2,
-          changelog: [{ version: 2, note: '采纳居民意见，修改养犬条款', at: inDays(-1), adoptedCommentIds: ['k1', 'k3'] }],
+          changelog: [
+            { version: 2, note: '采纳居民意见，修改养犬条款', at: inDays(-1), adoptedCommentIds: ['k1', 'k3'], adoptedComments: [{ commentId: 'k1', articleNo: 1 }, { commentId: 'k3', articleNo: null }] },
+          ],
         }),
       'convention.compare': () => ({
         from: 1,
@@ -446,6 +471,14 @@ describe('版本', () => {
     renderPage(ConventionDetail)
     await waitFor(() => expect(document.querySelector('.js-versions')).toBeTruthy())
     expect(el('.js-changelog').textContent).toMatch(/第 2 稿采纳居民意见，修改养犬条款.*采纳意见 2 条/)
+    // each adopted comment links to where it was made: its article's card, or the comments on the whole text
+    const scroll = jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    expect(el('.js-changelog-comment-k1').textContent).toBe('第 1 条的意见')
+    expect(el('.js-changelog-comment-k3').textContent).toBe('对全文的意见')
+    fireEvent.click(el('.js-changelog-comment-k1'))
+    expect(scroll).toHaveBeenCalledWith({ selector: '.js-article-1', duration: 300 })
+    fireEvent.click(el('.js-changelog-comment-k3'))
+    expect(scroll).toHaveBeenCalledWith({ selector: '.js-article-all', duration: 300 })
     fireEvent.click(el('.js-compare'))
     await waitFor(() => expect(document.querySelector('.js-diff')).toBeTruthy())
     expect(calledWith(calls, 'compare')[0].data).toEqual({ conventionId: 'v1', from: 1, to: 2 })

@@ -95,7 +95,7 @@ describe('公约与表决: from draft to adoption', () => {
     await conv.ok('chair', 'startConsultation', { conventionId: id });
 
     const { commentId } = await conv.ok('owner-a', 'comment', { conventionId: id, articleNo: 2, text: '建议写明每天清理的时间' });
-    await conv.ok('owner-c', 'comment', { conventionId: id, articleNo: 2, parentId: commentId, text: '同意楼上的意见' });
+    const { commentId: replyId } = await conv.ok('owner-c', 'comment', { conventionId: id, articleNo: 2, parentId: commentId, text: '同意楼上的意见' });
     expect(await conv.ok('owner-c', 'support', { commentId })).toMatchObject({ supportCount: 1 });
     expect(await conv.call('owner-c', 'support', { commentId })).toMatchObject({ ok: false, code: 'CONFLICT' });
     await conv.ok('chair', 'answerComment', { commentId, text: '已写入第二条', adopted: true });
@@ -104,11 +104,17 @@ describe('公约与表决: from draft to adoption', () => {
     expect(thread.items[0]).toMatchObject({ authorName: '甲**', supportCount: 1, supported: true, answer: { adopted: true } });
     expect(thread.items[1].parentId).toBe(commentId);
 
+    // the changelog links only comments answered as adopted: the reply was not answered
+    expect(await conv.call('chair', 'update', {
+      conventionId: id, changelog: '采纳意见', adoptedCommentIds: [commentId, replyId], articles: [{ title: '第一条 公共区域', body: '楼道不得堆放杂物' }],
+    })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('采纳') });
     const revised = await conv.ok('chair', 'update', {
       conventionId: id, changelog: '采纳意见：写明清理时间', adoptedCommentIds: [commentId],
       articles: [{ title: '第一条 公共区域', body: '楼道不得堆放杂物' }, { title: '第二条 宠物', body: '遛狗请牵绳，粪便当即清理' }, { title: '第三条 附则', body: '本规约经业主共同决定后生效' }],
     });
     expect(revised).toMatchObject({ version: 2, phase: 'revised' });
+    // the changelog line links the comment it adopted, with the article it was made on
+    expect((await conv.ok('owner-a', 'get', { conventionId: id })).changelog[0]).toMatchObject({ version: 2, adoptedCommentIds: [commentId], adoptedComments: [{ commentId, articleNo: 2 }] });
     const diff = await conv.ok('owner-a', 'compare', { conventionId: id, from: 1, to: 2 });
     expect(diff.changes.map((c) => c.kind)).toEqual(['same', 'changed', 'added']);
     expect((await conv.ok('owner-a', 'get', { conventionId: id, version: 1 })).articles).toHaveLength(2);
