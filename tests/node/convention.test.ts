@@ -441,6 +441,14 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
     const audit = await conv.ok('auditor', 'ballots', { conventionId: id });
     expect(audit.items[0]).toMatchObject({ proxyName: '主任', unit: '1栋1单元101' });
     expect(audit.proxies[0]).toMatchObject({ grantorName: '甲业主', proxyName: '主任', state: 'used' });
+    // the exported record holds every proxy, revoked and unused ones too, and the vote's audit trail
+    const tenant = (await db.collection('users').doc('u-tenant-b').get()).data;
+    await conv.ok('owner-c', 'grantProxy', { conventionId: id, proxyName: tenant.displayName, proxyPhone: tenant.phone });
+    await conv.ok('owner-c', 'revokeProxy', { conventionId: id });
+    const record = await conv.ok('auditor', 'exportRecord', { conventionId: id, format: 'csv' });
+    expect(record.rows).toBe(5);
+    expect(record.csv).toMatch(/委托书[\s\S]*1栋1单元101,甲业主,主任,已使用[\s\S]*1栋1单元301,丁业主,丙租户,已撤销/);
+    expect(record.csv).toMatch(/操作记录[\s\S]*发起表决[\s\S]*书面委托[\s\S]*撤销委托/);
   });
 
   it('代办: a grid worker records the paper ballot of an owner without a phone; marked on the ballot and in the audit log, the owner told without the choice', async () => {
