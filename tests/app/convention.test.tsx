@@ -531,6 +531,8 @@ describe('投票进度', () => {
         buildings: [
           { buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: ['1单元101', '1单元102', '2单元201'], votedUnits: [{ unit: '1单元502', area: 8957 }] },
           { buildingId: 'b2', buildingName: '5栋', units: 2, voted: 2, notVoted: [], votedUnits: [] },
+          // a building another grid worker looks after: its units to vote are not listed here
+          { buildingId: 'b3', buildingName: '7栋', units: 3, voted: 1, notVoted: [], votedUnits: [] },
         ],
         canSeeNotVoted: true,
       }),
@@ -543,6 +545,8 @@ describe('投票进度', () => {
     expect(el('.js-progress-b1 .js-building-count').textContent).toBe('1 / 4')
     expect([...document.querySelectorAll('.js-progress-b1 .cv-unit')].map((u) => u.textContent)).toEqual(['1单元101', '1单元102', '2单元201'])
     expect(el('.js-progress-b2 .js-all-voted').textContent).toBe('本栋已全部投票')
+    expect(document.querySelector('.js-progress-b3 .js-all-voted')).toBeNull()
+    expect(document.querySelector('.js-progress-b3 .js-remind-building')).toBeNull()
     fireEvent.click(el('.js-progress-b1 .js-remind-building'))
     await waitFor(() => expect(calledWith(calls, 'remind')[0]?.data).toEqual({ conventionId: 'v1', buildingId: 'b1' }))
   })

@@ -48,9 +48,9 @@ function BuildingCard({ b, seeNotVoted, canRemind, onRemind }: { b: Building; se
               </Button>
             ) : null}
           </>
-        ) : (
+        ) : b.voted >= b.units ? (
           <Text className='ll-block js-all-voted'>本栋已全部投票</Text>
-        )
+        ) : null
       ) : null}
     </Card>
   )
