@@ -551,6 +551,44 @@ describe('投票进度', () => {
     await waitFor(() => expect(calledWith(calls, 'remind')[0]?.data).toEqual({ conventionId: 'v1', buildingId: 'b1' }))
   })
 
+  it('代办: the grid worker taps a unit still to vote and enters the paper ballot of its resident, with the consent noted', async () => {
+    openPage('/packages/convention/progress/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => session({ ...resident(), roles: ['resident', 'grid'] }),
+      'convention.progress': () => ({
+        votedHeads: 1,
+        electorateHeads: 4,
+        buildings: [{ buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: ['1单元101', '2单元201'], votedUnits: [] }],
+        canSeeNotVoted: true,
+      }),
+      'user.proxyCandidates': () => ({ items: [{ userId: 'u9', displayName: '陈阿婆', home: '3栋1单元101', phoneMasked: null }] }),
+      'convention.enterPaperBallots': () => ({ entered: 1 }),
+    })
+    const confirm = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never)
+    renderPage(ConventionProgress)
+    await waitFor(() => expect(document.querySelector('.js-act-unit-b1-1单元101')).toBeTruthy())
+    fireEvent.click(el('.js-act-unit-b1-1单元101'))
+    expect(el('.js-acting-ballot').textContent).toMatch(/3栋1单元101/)
+    fireEvent.click(el('.js-acting-submit'))
+    await waitFor(() => expect(el('.js-acting-ballot').textContent).toMatch(/请先查找并选择要代办的居民/))
+    await typeInto('.js-proxy-query input', '陈')
+    fireEvent.click(el('.js-proxy-search'))
+    await waitFor(() => expect(document.querySelector('.js-proxy-option-u9')).toBeTruthy())
+    fireEvent.click(el('.js-proxy-option-u9'))
+    await typeInto('.js-proxy-consent textarea', '本人当面口头同意')
+    fireEvent.click(el('.js-acting-choice-disagree'))
+    fireEvent.click(el('.js-acting-submit'))
+    await waitFor(() => expect(calledWith(calls, 'enterPaperBallots')).toHaveLength(1))
+    expect(confirm).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('不可更改') }))
+    expect(calledWith(calls, 'enterPaperBallots')[0].data).toEqual({
+      conventionId: 'v1',
+      ballots: [{ buildingId: 'b1', unit: '1', room: '101', choice: 'disagree' }],
+      onBehalfOf: { userId: 'u9', consentNote: '本人当面口头同意' },
+    })
+    await waitFor(() => expect(document.querySelector('.js-acting-ballot')).toBeNull())
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已代为录入', icon: 'success' })
+  })
+
   it('shows a resident participation only', async () => {
     openPage('/packages/convention/progress/index', 'v1')
     fakeCloud({
