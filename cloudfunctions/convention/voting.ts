@@ -1,27 +1,28 @@
 // 表决: open a vote with its rule, electorate, window and auditors fixed (and the register it will be
 // counted against); ballots, one per voter key by a unique index; written proxies; paper ballots
-// entered by the auditors; per-building progress; closing, counting and posting the result.
+// entered by the auditors (or for one resident by a grid worker: 代办); per-building progress; closing,
+// counting and posting the result.
 import type { ConventionContract } from '@core/convention/contract';
 import { areaUnits, effectiveRule, isOwnersRule, paperEntryOpen, ruleTooWeak, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
+import { residentFor } from '../runtime/acting';
 import type { Db } from '../runtime/cloud';
 import { findAll, findMany, getById, insertOne, isDuplicateKey, removeWhere, updateById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, HouseholdDoc, UserDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
+import { beijingTime, thing } from '../runtime/notify';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { countVote, votingSettings } from './count';
 import { announceVote, DETAIL_PAGE, postResult, remindVoter } from './messages';
-import { residentFor } from '../runtime/acting';
-import { beijingTime, thing } from '../runtime/notify';
 import {
   ballotBlockedFor,
   ballotsOf,
+  knockableBuildings,
   loadConvention,
   registerEntry,
   registerIdFor,
   registerOf,
   requireAuditor,
   requireDrafter,
-  knockableBuildings,
   requireVoting,
   seesLiveTally,
   unitLabel,
