@@ -62,7 +62,7 @@ export function announceVote(db: Db, c: ConventionDoc, vote: NonNullable<Convent
 }
 
 /** The 公示's notice id: one per convention, so closing and the reconciliation's retry post it once. */
-export const resultNoticeId = (conventionId: string) => `${conventionId}:result`;
+export const resultNoticeId = (conventionId: string) => `${conventionId}-result`;
 
 /** 结果公示: every criterion with its figures and the per-building table (posted at closing, or retried by the reconciliation). */
 export function postResult(db: Db, c: ConventionDoc, count: Count & TallyResult, objectionEndsAt: Date, now: Date, by: string | null): Promise<string> {
