@@ -8,15 +8,34 @@ import { maskName } from '@core/mask';
 import { beijingSeconds } from '@core/time';
 import writeXlsxFile from 'write-excel-file/node';
 import { countWhere, findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
-import type { ConventionDoc, ObjectionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
+import type { AuditDoc, ConventionDoc, ObjectionDoc, SignatureDoc, UserDoc, VoteProxyDoc } from '../runtime/model';
 import type { Handlers } from '../runtime/serve';
-import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, registerOf, requireDrafter } from './store';
+import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, objectionBlockedFor, registerOf, requireDrafter } from './store';
 import { iso } from './views';
 
 type H = Handlers<ConventionContract>;
 
-/** The full record of one vote as rows: every register entry with its ballot (source, choice, proxy). */
-async function recordRows(db: Parameters<typeof registerOf>[0], c: ConventionDoc): Promise<string[][]> {
+const PROXY_STATES = { active: '未使用', used: '已使用', revoked: '已撤销' } as const;
+const ACTION_LABELS: Record<string, string> = {
+  'convention.openVoting': '发起表决',
+  'convention.grantProxy': '书面委托',
+  'convention.revokeProxy': '撤销委托',
+  'convention.paperBallots': '录入纸质票',
+  'convention.remind': '提醒未投票住户',
+  'convention.close': '结束表决并计票',
+  'convention.export': '导出表决记录',
+  'convention.object': '提出异议',
+  'convention.answerObjection': '答复异议',
+  'convention.finalize': '确定结果',
+  'convention.withdraw': '撤回',
+  'convention.setFiling': '备案',
+};
+
+/**
+ * The full record of one vote as rows: every register entry with its ballot (source, choice, proxy),
+ * then every written proxy (used, unused, revoked), then the audit trail. `registerRows` counts the first part.
+ */
+async function recordRows(db: Parameters<typeof registerOf>[0], c: ConventionDoc): Promise<{ rows: string[][]; registerRows: number }> {
   const [register, ballots, proxies] = await Promise.all([
     registerOf(db, c._id),
     ballotsOf(db, c._id),
@@ -35,7 +54,17 @@ async function recordRows(db: Parameters<typeof registerOf>[0], c: ConventionDoc
       b ? '是' : '否', b ? (b.source === 'paper' ? '纸质票' : '网上') : '', b ? CHOICE_LABELS[b.choice] : '', p ? p.proxyName : '', b ? beijingSeconds(b.createdAt) : '',
     ];
   });
-  return [head, ...rows];
+  // every written proxy, whatever became of it, and the vote's audit trail (who opened, entered, closed …)
+  const proxyRows = [['委托书'], ['房屋', '委托人', '受托人', '状态', '委托时间'], ...proxies.map((p) => [p.unit, p.grantorName, p.proxyName, PROXY_STATES[p.state], beijingSeconds(p.createdAt)])];
+  const trail = await findAll<AuditDoc>(db, 'audit_logs', { compoundId: c.compoundId, target: `conventions/${c._id}` }, [['createdAt', 'desc']], 1000);
+  const actors = [...new Set(trail.map((a) => a.actorId).filter((x): x is string => !!x))];
+  const names = new Map((actors.length ? await findMany<UserDoc>(db, 'users', { _id: db.command.in(actors) }, { limit: 100 }) : []).map((u) => [u._id, u.displayName]));
+  const trailRows = [
+    ['操作记录'],
+    ['时间', '操作', '操作人', '详情'],
+    ...[...trail].reverse().map((a) => [beijingSeconds(a.createdAt), ACTION_LABELS[a.action] ?? a.action, a.actorId ? (names.get(a.actorId) ?? a.actorId) : '系统', JSON.stringify(a.detail)]),
+  ];
+  return { rows: [head, ...rows, [], ...proxyRows, [], ...trailRows], registerRows: rows.length };
 }
 
 export const after: Pick<H, 'object' | 'objections' | 'answerObjection' | 'finalize' | 'sign' | 'setFiling' | 'exportRecord'> = {
@@ -44,7 +73,8 @@ export const after: Pick<H, 'object' | 'objections' | 'answerObjection' | 'final
       const c = await loadConvention(ctx, input.conventionId);
       if (c.phase !== 'counted' || !c.result) throw fail.conflict('只有结果公示期间可以提出异议');
       if (ctx.now >= c.result.objectionEndsAt) throw fail.conflict('公示期已结束');
-      if (!ctx.user.householdId || !ctx.user.home) throw fail.forbidden('请先认证房屋再提出异议');
+      const blocked = objectionBlockedFor(c, ctx.user);
+      if (blocked || !ctx.user.home) throw fail.forbidden(blocked ?? '请先认证房屋再提出异议');
       const verdict = await ctx.text.check(input.text, 2, ctx.openid);
       if (verdict === 'review') throw fail.rejected('内容需人工审核，请修改后再提交');
       const h = ctx.user.home;
@@ -142,15 +172,17 @@ export const after: Pick<H, 'object' | 'objections' | 'answerObjection' | 'final
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       if (!c.vote) throw fail.conflict('这份公约没有进行表决');
-      if (!isAuditor(ctx, c) && !(isDrafter(ctx, c) && c.result)) throw fail.forbidden('表决记录由监票人导出（结束后业委会也可导出）');
-      const rows = await recordRows(ctx.db, c);
+      // the record holds every unit's choice and its proxy: the auditors' alone, before and after the count
+      // (the committee has the 公示's totals and per-building table; participation is public on 进度)
+      if (!isAuditor(ctx, c)) throw fail.forbidden('表决记录只有本次表决的监票人可以导出');
+      const { rows, registerRows } = await recordRows(ctx.db, c);
       const name = `${c.title}-表决记录（${RULE_LABELS[c.vote.rule]}）`;
-      await ctx.audit('convention.export', `conventions/${c._id}`, { format: input.format, rows: rows.length - 1 });
-      if (input.format === 'csv') return { filename: `${name}.csv`, rows: rows.length - 1, csv: toCsv(rows), fileId: null, url: null };
+      await ctx.audit('convention.export', `conventions/${c._id}`, { format: input.format, rows: registerRows });
+      if (input.format === 'csv') return { filename: `${name}.csv`, rows: registerRows, csv: toCsv(rows), fileId: null, url: null };
       const buffer = await writeXlsxFile(rows.map((r) => r.map((v) => ({ value: v }))), { sheet: '表决记录' }).toBuffer();
       const fileId = await ctx.files.upload(`exports/conventions/${c._id}/${ctx.now.getTime()}.xlsx`, buffer);
       const urls = await ctx.files.tempUrls([fileId]);
-      return { filename: `${name}.xlsx`, rows: rows.length - 1, csv: null, fileId, url: urls[fileId] ?? null };
+      return { filename: `${name}.xlsx`, rows: registerRows, csv: null, fileId, url: urls[fileId] ?? null };
     },
   },
 };

@@ -1,5 +1,6 @@
 // The count of one vote from what is stored: the register fixed at opening and the real ballots.
 import { tally, withNonVoters, type TallyResult } from '@core/convention/rules';
+import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
 import { getById } from '../runtime/db';
 import type { CompoundDoc, ConventionDoc } from '../runtime/model';
@@ -23,6 +24,11 @@ export async function countVote(db: Db, c: ConventionDoc, now: Date, nonVotersWi
   const [register, ballots] = await Promise.all([registerOf(db, c._id), ballotsOf(db, c._id)]);
   const keyArea = new Map<string, number>();
   for (const e of register) keyArea.set(e.voterKey, e.keyArea);
+  // the electorate was fixed at opening: a register that lost (or gained) rows since is not counted
+  const area = [...keyArea.values()].reduce((a, b) => a + b, 0);
+  if (keyArea.size !== vote.electorateHeads || area !== vote.electorateArea) {
+    throw fail.conflict(`选民名单与发起表决时不一致（${keyArea.size}/${vote.electorateHeads}），暂不能计票，请联系管理员核对`);
+  }
   const result = tally(
     vote.rule,
     [...keyArea].map(([key, area]) => ({ key, area })),
@@ -36,14 +42,22 @@ export async function countVote(db: Db, c: ConventionDoc, now: Date, nonVotersWi
     sources[b.source].heads++;
     sources[b.source].area += keyArea.get(b.voterKey)!;
   }
-  const buildings = new Map<string, Count['byBuilding'][number]>();
+  // per building: units (register rows) and each unit's own area — an owner of several units is one
+  // head in the totals and one unit per row here
+  const buildings = new Map<string, Required<Count['byBuilding'][number]>>();
   for (const e of register) {
-    const row = buildings.get(e.buildingId) ?? { buildingId: e.buildingId, buildingName: e.buildingName, electorateHeads: 0, partHeads: 0, agreeHeads: 0, disagreeHeads: 0, abstainHeads: 0 };
+    const row = buildings.get(e.buildingId) ?? {
+      buildingId: e.buildingId, buildingName: e.buildingName, electorateHeads: 0, partHeads: 0, agreeHeads: 0, disagreeHeads: 0, abstainHeads: 0,
+      electorateArea: 0, partArea: 0, agreeArea: 0, disagreeArea: 0, abstainArea: 0,
+    };
     row.electorateHeads++;
+    row.electorateArea += e.area;
     const choice = choiceOf.get(e.voterKey);
     if (choice) {
       row.partHeads++;
+      row.partArea += e.area;
       row[`${choice}Heads`]++;
+      row[`${choice}Area`] += e.area;
     }
     buildings.set(e.buildingId, row);
   }

@@ -4,9 +4,9 @@ import type { ConventionContract, ConventionView } from '@core/convention/contra
 import { diffArticles, nextPhase, type Phase } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import { countWhere, findMany, getById, insertOne, pageOf, updateWhere } from '../runtime/db';
-import type { BallotDoc, ConventionDoc, ConventionVersionDoc, SignatureDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
+import type { BallotDoc, ConventionCommentDoc, ConventionDoc, ConventionVersionDoc, SignatureDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
 import { CALLER_ID, callerField, joined, joinedCount, joinedList, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
-import { ballotBlockedFor, callerEntry, callerEntryReads, isAuditor, isDrafter, loadConvention, movePhase, requireDrafter, seesNotVoted } from './store';
+import { ballotBlockedFor, callerEntry, callerEntryReads, isAuditor, isDrafter, loadConvention, movePhase, objectionBlockedFor, requireDrafter, seesLiveTally, seesNotVoted } from './store';
 import { iso, summaryOf } from './views';
 
 type H = Handlers<ConventionContract>;
@@ -27,7 +27,7 @@ async function versionDoc(ctx: UserCtx, c: ConventionDoc, n: number): Promise<Co
   return v;
 }
 
-const CHANGELOG_FIELDS = { version: true, note: true, adoptedCommentIds: true, createdAt: true } as const;
+const CHANGELOG_FIELDS = { version: true, note: true, adoptedCommentIds: true, adoptedComments: true, createdAt: true } as const;
 
 /**
  * What `get` reads with the caller, in the same request: the convention (and the version asked
@@ -113,7 +113,10 @@ async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; 
     version: shown.version,
     latestVersion: c.version,
     articles: shown.articles.map((a, i) => ({ no: i + 1, title: a.title, body: a.body, commentCount: c.articleComments[String(i + 1)] ?? 0 })),
-    changelog: versions.map((v) => ({ version: v.version, note: v.note, at: iso(v.createdAt), adoptedCommentIds: v.adoptedCommentIds })),
+    changelog: versions.map((v) => ({
+      version: v.version, note: v.note, at: iso(v.createdAt), adoptedCommentIds: v.adoptedCommentIds,
+      adoptedComments: v.adoptedComments ?? v.adoptedCommentIds.map((commentId) => ({ commentId, articleNo: null })),
+    })),
     consultationEndsAt: c.consultationEndsAt ? iso(c.consultationEndsAt) : null,
     vote: vote
       ? {
@@ -147,8 +150,8 @@ async function viewOf(ctx: UserCtx, c: ConventionDoc, shown: { version: number; 
       proxy: open && !voted && ballotBlocked === null && vote?.electorate === 'owners' && !proxyGiven,
       audit: auditor,
       progress: !!vote && seesNotVoted(ctx, c),
-      tally: !!vote && (c.phase !== 'voting' || auditor || drafter),
-      object: objectionOpen && resident,
+      tally: !!vote && (c.phase !== 'voting' || seesLiveTally(ctx, c)),
+      object: objectionOpen && !objectionBlockedFor(c, user),
       answer: drafter && c.phase === 'counted',
       sign: c.phase === 'adopted' && resident && !signed,
       filing: drafter && c.kind === 'residents_convention' && c.phase === 'adopted',
@@ -226,9 +229,15 @@ export const drafting: Pick<H, 'list' | 'get' | 'compare' | 'create' | 'update' 
       const step = nextPhase(c.phase, 'revise');
       if (!step.ok) throw fail.conflict(step.message);
       const adopted = [...new Set(input.adoptedCommentIds ?? [])];
+      let adoptedComments: Array<{ commentId: string; articleNo: number | null }> = [];
       if (adopted.length) {
-        const found = await countWhere(ctx.db, 'convention_comments', { _id: ctx.db.command.in(adopted), conventionId: c._id });
-        if (found !== adopted.length) throw fail.invalid('采纳的意见不属于这份公约');
+        const found = await findMany<ConventionCommentDoc>(ctx.db, 'convention_comments', { _id: ctx.db.command.in(adopted) }, { limit: 100 });
+        if (found.length !== adopted.length || found.some((d) => d.conventionId !== c._id)) throw fail.invalid('采纳的意见不属于这份公约');
+        // the changelog links what the drafters answered as adopted, and nothing else
+        const notAdopted = found.filter((d) => d.answer?.adopted !== true);
+        if (notAdopted.length) throw fail.invalid(`只能关联已答复为“采纳”的意见：有 ${notAdopted.length} 条意见尚未答复采纳`);
+        const byId = new Map(found.map((d) => [d._id, d]));
+        adoptedComments = adopted.map((commentId) => ({ commentId, articleNo: byId.get(commentId)!.articleNo || null }));
       }
       const title = input.title ?? c.title;
       const summary = input.summary ?? c.summary;
@@ -238,7 +247,7 @@ export const drafting: Pick<H, 'list' | 'get' | 'compare' | 'create' | 'update' 
       // the version number is the guard: two drafters saving at once cannot both write version n+1
       await insertOne(ctx.db, 'convention_versions', {
         _id: `${c._id}:v${version}`, compoundId: c.compoundId, conventionId: c._id, version, title, summary, articles: input.articles,
-        note: input.changelog, adoptedCommentIds: adopted, editorId: ctx.user._id, createdAt: ctx.now, updatedAt: ctx.now,
+        note: input.changelog, adoptedCommentIds: adopted, adoptedComments, editorId: ctx.user._id, createdAt: ctx.now, updatedAt: ctx.now,
       }).catch((e) => {
         throw fail.conflict(String(e).includes('E11000') ? '另一位起草人刚刚保存了新版本，请刷新后再修改' : String(e));
       });

@@ -1,11 +1,13 @@
 // 公约与表决's reconciliation (issue 17). A comment is inserted, then counted on the convention (in
 // all and per article); a support is inserted, then counted on the comment; a signature likewise; a
 // ballot cast for an owner by proxy is inserted, then the proxy is marked used. A crash between
-// those writes leaves a count short or a proxy usable twice; this job recomputes them.
+// those writes leaves a count short or a proxy usable twice; this job recomputes them. A vote counted
+// whose 公示 was not posted (or whose id was not kept) gets it posted here.
 import { countWhere, findAll, updateWhere } from '../runtime/db';
 import type { BallotDoc, CommentSupportDoc, ConventionCommentDoc, ConventionDoc, VoteProxyDoc } from '../runtime/model';
 import { compoundsInScope, type CounterCheck, reconcileCounters, Repairs } from '../runtime/reconcile';
 import type { Job } from '../runtime/serve';
+import { postResult } from './messages';
 
 /** Conventions whose figures still move: changed in the last 90 days. */
 const LOOKBACK_MS = 90 * 24 * 3_600_000;
@@ -45,6 +47,14 @@ export const reconcile: Job = async (ctx) => {
       if (c.phase === 'adopted') {
         // signatures are few a convention: counted each run
         checks.push({ collection: 'conventions', docId: c._id, compoundId, field: 'signatures', action: 'convention.signatures', count: () => countWhere(db, 'convention_signatures', { conventionId: c._id }) });
+      }
+      if (c.result && !c.result.noticeId && ['counted', 'adopted', 'rejected'].includes(c.phase)) {
+        // closing counted and kept the result, then posting its 公示 failed: post it now (its id is
+        // fixed, so a notice an earlier attempt did write is linked, not posted twice)
+        const noticeId = await postResult(db, c, c.result, c.result.objectionEndsAt, now, null);
+        if (await updateWhere(db, 'conventions', { _id: c._id, 'result.noticeId': null }, { 'result.noticeId': noticeId })) {
+          await repairs.record(compoundId, 'convention.resultPosted', `conventions/${c._id}`, { noticeId });
+        }
       }
       if (c.phase === 'voting') {
         // a proxy whose ballot was cast is used, whatever stopped the action before it said so

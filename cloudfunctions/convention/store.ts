@@ -1,10 +1,10 @@
 // 公约与表决: the named reads and guarded writes the actions share.
-import { DRAFTERS, nextPhase, PROGRESS_READERS, type Phase, type PhaseAction } from '@core/convention/rules';
+import { DRAFTERS, LIVE_TALLY_READERS, nextPhase, PROGRESS_READERS, type Phase, type PhaseAction } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
 import type { Db } from '../runtime/cloud';
-import { findAll, getById, updateWhere } from '../runtime/db';
-import type { BallotDoc, ConventionDoc, UserDoc, VoteRegisterDoc } from '../runtime/model';
+import { findAll, findMany, getById, updateWhere } from '../runtime/db';
+import type { BallotDoc, BuildingDoc, ConventionDoc, UserDoc, VoteRegisterDoc } from '../runtime/model';
 import { CALLER_ID, callerField, joined, type Ctx, type JoinedRead, type UserCtx } from '../runtime/serve';
 
 
@@ -34,6 +34,29 @@ export function requireAuditor(ctx: UserCtx, c: ConventionDoc): void {
 /** Grid workers, the committee and the auditors may see which units have not yet voted. */
 export function seesNotVoted(ctx: UserCtx, c: ConventionDoc): boolean {
   return isAuditor(ctx, c) || hasAnyRole(ctx.roles, PROGRESS_READERS);
+}
+
+/** The running tally, before the vote closes: its auditors, the committee and the branch. */
+export function seesLiveTally(ctx: UserCtx, c: ConventionDoc): boolean {
+  return isAuditor(ctx, c) || hasAnyRole(ctx.roles, LIVE_TALLY_READERS);
+}
+
+/**
+ * The buildings whose not-yet-voted units the caller may see and remind: all of them for the auditors
+ * and the compound's staff; a grid worker (楼栋长) only the buildings assigned to them; none otherwise.
+ */
+export async function knockableBuildings(ctx: UserCtx, c: ConventionDoc): Promise<'all' | Set<string>> {
+  if (isAuditor(ctx, c) || hasAnyRole(ctx.roles, PROGRESS_READERS.filter((r) => r !== 'grid'))) return 'all';
+  if (!ctx.roles.includes('grid')) return new Set();
+  const mine = await findMany<BuildingDoc>(ctx.db, 'buildings', { gridUserIds: ctx.user._id }, { limit: 50 });
+  return new Set(mine.filter((b) => b.compoundId === c.compoundId).map((b) => b._id));
+}
+
+/** Why this person may not object to the posted result: owners object to an owners' vote; the verified residents to a residents' meeting. */
+export function objectionBlockedFor(c: ConventionDoc, user: UserDoc): string | null {
+  if (!user.householdId || !user.home) return '请先认证房屋再提出异议';
+  if (c.vote?.electorate === 'owners' && user.householdRelation !== 'owner') return '业主表决的结果只有业主可以提出异议；租户和家庭成员可以向业委会反映';
+  return null;
 }
 
 /**

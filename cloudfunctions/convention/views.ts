@@ -25,6 +25,7 @@ export function summaryOf(c: ConventionDoc): ConventionSummary {
 export function tallyViewOf(c: ConventionDoc, count: (Count & TallyResult) | NonNullable<ConventionDoc['result']>, closed: boolean): TallyView {
   return {
     rule: count.rule,
+    electorate: c.vote?.electorate ?? 'owners',
     closed,
     quorumMet: count.quorumMet,
     passed: count.passed,
@@ -34,7 +35,10 @@ export function tallyViewOf(c: ConventionDoc, count: (Count & TallyResult) | Non
     basis: count.basis,
     advisory: c.vote?.advisory ?? null,
     sources: count.sources,
-    byBuilding: count.byBuilding,
+    byBuilding: count.byBuilding.map((b) => ({
+      ...b,
+      electorateArea: b.electorateArea ?? 0, partArea: b.partArea ?? 0, agreeArea: b.agreeArea ?? 0, disagreeArea: b.disagreeArea ?? 0, abstainArea: b.abstainArea ?? 0,
+    })),
     nonVoters: count.nonVoters,
     countedAt: closed ? iso(count.countedAt) : null,
   };

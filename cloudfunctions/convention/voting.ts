@@ -1,22 +1,24 @@
 // 表决: open a vote with its rule, electorate, window and auditors fixed (and the register it will be
 // counted against); ballots, one per voter key by a unique index; written proxies; paper ballots
-// entered by the auditors; per-building progress; closing, counting and posting the result.
+// entered by the auditors (or for one resident by a grid worker: 代办); per-building progress; closing,
+// counting and posting the result.
 import type { ConventionContract } from '@core/convention/contract';
-import { areaUnits, effectiveRule, isOwnersRule, votingOpen, votingWindowProblem } from '@core/convention/rules';
+import { areaUnits, effectiveRule, isOwnersRule, paperEntryOpen, ruleTooWeak, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
+import { residentFor } from '../runtime/acting';
 import type { Db } from '../runtime/cloud';
-import { findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
+import { findAll, findMany, getById, insertOne, isDuplicateKey, removeWhere, updateById, updateWhere } from '../runtime/db';
 import type { BallotDoc, ConventionDoc, HouseholdDoc, UserDoc, VoteProxyDoc, VoteRegisterDoc } from '../runtime/model';
+import { beijingTime, thing } from '../runtime/notify';
 import { joined, type Handlers, type UserCtx } from '../runtime/serve';
 import { countVote, votingSettings } from './count';
-import { announceVote, postResult, remindVoter } from './messages';
+import { announceVote, DETAIL_PAGE, postResult, remindVoter } from './messages';
 import {
   ballotBlockedFor,
   callerEntry,
   callerEntryReads,
   ballotsOf,
-  isAuditor,
-  isDrafter,
+  knockableBuildings,
   loadConvention,
   registerEntry,
   registerIdFor,
@@ -24,7 +26,7 @@ import {
   requireAuditor,
   requireDrafter,
   requireVoting,
-  seesNotVoted,
+  seesLiveTally,
   unitLabel,
 } from './store';
 import { iso, tallyViewOf } from './views';
@@ -86,6 +88,44 @@ async function findPerson(ctx: UserCtx, name: string, phone: string): Promise<Us
   return people.find((p) => p.phone === phone && (p.householdId || p.roles.length)) ?? null;
 }
 
+/**
+ * 代办: a grid worker or the branch enters the paper ballot of one verified owner (or voter) without a
+ * phone, for their own unit, with the consent they noted. The ballot is the resident's (castBy) and
+ * marked actedBy; the audit log says 代办; the resident's 消息中心 says it was entered, never the choice.
+ */
+async function enterForResident(ctx: UserCtx, c: ConventionDoc, ballots: Array<{ buildingId: string; unit: string; room: string; choice: BallotDoc['choice'] }>, on: { userId: string; consentNote: string }): Promise<{ entered: number }> {
+  const resident = await residentFor(ctx, on.userId, '录入选票');
+  const vote = requireVoting(c);
+  const window = paperEntryOpen(vote, ctx.now);
+  if (!window.ok) throw fail.conflict(window.message);
+  if (ballots.length !== 1) throw fail.invalid('代办一次只录入这位居民本户的一张选票');
+  const [x] = ballots;
+  const entry = await registerEntry(ctx.db, registerIdFor(c, resident));
+  const blocked = ballotBlockedFor(c, resident, entry);
+  if (blocked) throw fail.forbidden(blocked);
+  const e = entry!;
+  if (e.buildingId !== x.buildingId || e.unit !== x.unit || e.room !== x.room) throw fail.invalid(`代办只能录入这位居民本户（${e.label}）的选票`);
+  try {
+    await insertOne(ctx.db, 'ballots', {
+      compoundId: c.compoundId, conventionId: c._id, voterKey: e.voterKey, choice: x.choice, source: 'paper', castBy: resident._id, proxyId: null,
+      householdId: e.householdId, buildingId: e.buildingId, buildingName: e.buildingName, unit: e.label,
+      actedBy: { userId: ctx.user._id, name: ctx.user.displayName, consentNote: on.consentNote }, createdAt: ctx.now, updatedAt: ctx.now,
+    });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    throw fail.conflict(`${e.label} 已经投过票了（网上或纸质），不能再录入`);
+  }
+  await ctx.audit('convention.paperBallots', `conventions/${c._id}`, { entered: 1, unit: e.label, actingFor: resident._id, consentNote: on.consentNote, proxy: '代办' });
+  await ctx.messages.send(
+    { userId: resident._id, openid: resident.openid },
+    'voteReminder',
+    { thing1: { value: thing(c.title) }, time2: { value: beijingTime(vote.endsAt) }, thing3: { value: '已为您代为录入纸质票' } },
+    `${DETAIL_PAGE}?id=${c._id}`,
+    { wechat: false, inbox: { title: `${ctx.user.displayName}已为您代为录入纸质票`, body: `${c.title}（${e.label}）` } },
+  );
+  return { entered: 1 };
+}
+
 export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revokeProxy' | 'enterPaperBallots' | 'ballots' | 'progress' | 'remind' | 'closeVoting' | 'tally'> = {
   openVoting: {
     async handle(ctx, input) {
@@ -97,6 +137,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       const problem = votingWindowProblem(startsAt, endsAt, ctx.now);
       if (problem) throw fail.invalid(problem);
       if (input.electorate && input.rule !== 'residents_meeting' && input.rule !== 'consultation') throw fail.invalid('业主表决按业主计票，不能选择按户或按人');
+      const weak = ruleTooWeak(c.kind, input.rule);
+      if (weak) throw fail.invalid(weak);
       const auditorIds = [...new Set(input.auditorIds)];
       const auditors = await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(auditorIds) }, { limit: 10 });
       const valid = auditors.filter((u) => u.compoundId === c.compoundId && (u.householdId || u.roles.length));
@@ -112,14 +154,22 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
         electorateHeads: heads.size, electorateArea: [...heads.values()].reduce((a, b) => a + b, 0),
         openedBy: ctx.user._id, openedAt: ctx.now, closedAt: null,
       };
-      // claim the vote first (the phase guards it), then write its register in batches
+      // the register first, then the claim: a vote is never open without its whole register. Its ids are
+      // deterministic and what an earlier, cut attempt left is cleared first, so a retry writes it whole.
+      await removeWhere(ctx.db, 'vote_register', { conventionId: c._id });
+      try {
+        for (let i = 0; i < register.length; i += BATCH) {
+          await ctx.db.collection('vote_register').add({ data: register.slice(i, i + BATCH) as never });
+        }
+      } catch (e) {
+        // another drafter opening the same vote at this moment: one of the two claims it
+        if (isDuplicateKey(e)) throw fail.conflict('公约状态已变化，请刷新后重试');
+        throw e;
+      }
       const moved = await updateWhere(ctx.db, 'conventions', { _id: c._id, phase: c.phase }, {
         phase: 'voting', vote, auditors: valid.map((u) => ({ userId: u._id, name: u.displayName })), updatedAt: ctx.now,
       });
       if (!moved) throw fail.conflict('公约状态已变化，请刷新后重试');
-      for (let i = 0; i < register.length; i += BATCH) {
-        await ctx.db.collection('vote_register').add({ data: register.slice(i, i + BATCH) as never });
-      }
       await ctx.audit('convention.openVoting', `conventions/${c._id}`, { rule, requestedRule: input.rule, electorate, heads: vote.electorateHeads, area: vote.electorateArea, endsAt: iso(endsAt), auditors: auditorIds });
       await announceVote(ctx.db, c, vote, ctx.now, ctx.user._id);
       return { conventionId: c._id, rule, advisory, electorateHeads: vote.electorateHeads };
@@ -219,8 +269,10 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
   enterPaperBallots: {
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
+      if (input.onBehalfOf) return enterForResident(ctx, c, input.ballots, input.onBehalfOf);
       requireAuditor(ctx, c);
-      requireVoting(c);
+      const window = paperEntryOpen(requireVoting(c), ctx.now);
+      if (!window.ok) throw fail.conflict(window.message);
       const byBuilding = new Map<string, VoteRegisterDoc[]>();
       for (const b of new Set(input.ballots.map((x) => x.buildingId))) byBuilding.set(b, await registerOf(ctx.db, c._id, b));
       const entries = input.ballots.map((x) => {
@@ -267,7 +319,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       return {
         items: rows.slice(0, limit).map((b) => ({
           ballotId: b._id, unit: b.unit, buildingName: b.buildingName, area: register.get(b.voterKey) ?? 0, choice: b.choice, source: b.source,
-          proxyName: b.proxyId ? (proxyName.get(b.proxyId) ?? null) : null, castAt: iso(b.createdAt),
+          proxyName: b.proxyId ? (proxyName.get(b.proxyId) ?? null) : null,
+          actedBy: b.actedBy ? { name: b.actedBy.name, consentNote: b.actedBy.consentNote } : null, castAt: iso(b.createdAt),
         })),
         nextCursor: rows.length > limit ? Buffer.from(String(skip + limit)).toString('base64url') : null,
         proxies: proxies.map((p) => ({ proxyId: p._id, unit: p.unit, grantorName: p.grantorName, proxyName: p.proxyName, state: p.state, at: iso(p.createdAt) })),
@@ -279,7 +332,8 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       if (!c.vote) throw fail.conflict('这份公约没有进行表决');
-      const knock = seesNotVoted(ctx, c);
+      const knockable = await knockableBuildings(ctx, c);
+      const knocks = (buildingId: string) => knockable === 'all' || knockable.has(buildingId);
       const [register, ballots] = await Promise.all([registerOf(ctx.db, c._id, input.buildingId), ballotsOf(ctx.db, c._id)]);
       const voted = new Set(ballots.map((b) => b.voterKey));
       const rows = new Map<string, { buildingId: string; buildingName: string; units: number; voted: number; notVoted: string[]; votedUnits: Array<{ unit: string; area: number }> }>();
@@ -291,10 +345,10 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
           row.voted++;
           // participation is public: unit and area, never a name or a choice
           if (c.vote.electorate !== 'residents') row.votedUnits.push({ unit: label, area: e.area });
-        } else if (knock) row.notVoted.push(label);
+        } else if (knocks(e.buildingId)) row.notVoted.push(label);
         rows.set(e.buildingId, row);
       }
-      return { votedHeads: voted.size, electorateHeads: c.vote.electorateHeads, buildings: [...rows.values()], canSeeNotVoted: knock };
+      return { votedHeads: voted.size, electorateHeads: c.vote.electorateHeads, buildings: [...rows.values()], canSeeNotVoted: knockable === 'all' || knockable.size > 0 };
     },
   },
 
@@ -302,10 +356,12 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
     async handle(ctx, input) {
       const c = await loadConvention(ctx, input.conventionId);
       const vote = requireVoting(c);
-      if (!seesNotVoted(ctx, c)) throw fail.forbidden();
+      // a grid worker reminds in the buildings they look after (all of them when no building is named)
+      const knockable = await knockableBuildings(ctx, c);
+      if (knockable !== 'all' && (input.buildingId ? !knockable.has(input.buildingId) : !knockable.size)) throw fail.forbidden('楼栋长只能提醒自己负责楼栋的住户');
       const [register, ballots] = await Promise.all([registerOf(ctx.db, c._id, input.buildingId), ballotsOf(ctx.db, c._id)]);
       const voted = new Set(ballots.map((b) => b.voterKey));
-      const waiting = register.filter((e) => !voted.has(e.voterKey));
+      const waiting = register.filter((e) => !voted.has(e.voterKey) && (knockable === 'all' || knockable.has(e.buildingId)));
       const households = [...new Set(waiting.map((e) => e.householdId))].slice(0, 300);
       const people = households.length ? await findAll<UserDoc>(ctx.db, 'users', { householdId: ctx.db.command.in(households) }, [['_id', 'asc']]) : [];
       const wantedIds = new Set(waiting.filter((e) => e.userId).map((e) => e.userId));
@@ -333,7 +389,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
         if (!all) throw fail.conflict('表决截止时间未到，且还有住户未投票，不能提前结束');
       }
       const result = await closeConvention(ctx.db, c, ctx.now, ctx.user._id, (a, t, d) => ctx.audit(a, t, d));
-      return { conventionId: c._id, phase: 'counted' as const, passed: result.passed };
+      return { ...tallyViewOf(c, result, true), conventionId: c._id, phase: 'counted' as const };
     },
   },
 
@@ -343,7 +399,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
       if (!c.vote) throw fail.conflict('这份公约没有进行表决');
       if (c.result) return tallyViewOf(c, c.result, true);
       // the running tally is the auditors' (and the drafters') until the vote closes
-      if (!isAuditor(ctx, c) && !isDrafter(ctx, c)) throw fail.forbidden('表决结束前，计票情况只有监票人可以查看');
+      if (!seesLiveTally(ctx, c)) throw fail.forbidden('表决结束前，计票情况只有监票人、业委会和党支部可以查看');
       const settings = await votingSettings(ctx.db, c.compoundId);
       return tallyViewOf(c, await countVote(ctx.db, c, ctx.now, settings.nonVotersWithMajority), false);
     },

@@ -196,6 +196,8 @@ export const COLLECTIONS = {
       { name: 'by_caster', keys: [['castBy', 1]] },
       // the ballots cast for the caller's unit, read with the caller (convention.get)
       { name: 'by_household', keys: [['conventionId', 1], ['householdId', 1]] },
+      // 代办 entries by the worker who made them (privacy export and erasure)
+      { name: 'by_acting', keys: [['actedBy.userId', 1]] },
     ],
   },
   // written proxies (委托书): _id conventionId:voterKey, one per voter key

@@ -517,7 +517,12 @@ export interface ConventionDoc extends BaseDoc {
   result: (Omit<TallyResult, 'criteria'> & {
     criteria: TallyResult['criteria'];
     sources: { online: { heads: number; area: number }; paper: { heads: number; area: number } };
-    byBuilding: Array<{ buildingId: string; buildingName: string; electorateHeads: number; partHeads: number; agreeHeads: number; disagreeHeads: number; abstainHeads: number }>;
+    /** Per building, register rows (units; people in a per-resident count), not voter keys: they do not add up to the totals' heads. Areas do. */
+    byBuilding: Array<{
+      buildingId: string; buildingName: string; electorateHeads: number; partHeads: number; agreeHeads: number; disagreeHeads: number; abstainHeads: number;
+      /** Absent on results counted before the areas were added. */
+      electorateArea?: number; partArea?: number; agreeArea?: number; disagreeArea?: number; abstainArea?: number;
+    }>;
     nonVoters: { label: string; agreeHeads: number; agreeArea: number } | null;
     countedAt: Date;
     postedAt: Date;
@@ -538,6 +543,8 @@ export interface ConventionVersionDoc extends BaseDoc {
   articles: Array<{ title: string; body: string }>;
   note: string;
   adoptedCommentIds: string[];
+  /** Where each adopted comment was made (no text or name: those stay with the comment). Absent on older versions. */
+  adoptedComments?: Array<{ commentId: string; articleNo: number | null }>;
   editorId: string;
 }
 
@@ -592,13 +599,15 @@ export interface BallotDoc extends BaseDoc {
   voterKey: string;
   choice: Choice;
   source: 'online' | 'paper';
-  /** Who cast it online (the owner, a co-owner or a proxy holder); the auditor who entered a paper one. */
+  /** Who cast it online (the owner, a co-owner or a proxy holder); the auditor who entered a paper one; the owner of a 代办 entry. */
   castBy: string;
   proxyId: string | null;
   householdId: string;
   buildingId: string;
   buildingName: string;
   unit: string;
+  /** 代办: the grid worker or branch member who entered this owner's paper ballot for them (castBy is the owner). */
+  actedBy?: { userId: string; name: string; consentNote: string } | null;
 }
 
 export interface VoteProxyDoc extends BaseDoc {

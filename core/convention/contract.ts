@@ -69,6 +69,8 @@ export const totalsView = z.object({
 
 export const tallyView = z.object({
   rule: z.enum(VOTE_RULES),
+  /** Who voted: the per-building table counts units (户) for owners and households, people for residents. */
+  electorate: z.enum(['owners', 'households', 'residents']),
   closed: z.boolean(),
   quorumMet: z.boolean(),
   passed: z.boolean(),
@@ -81,6 +83,11 @@ export const tallyView = z.object({
   advisory: z.nullable(z.string()),
   /** Online and paper ballots, counted separately (heads and area). */
   sources: z.object({ online: z.object({ heads: z.number(), area: areaUnits }), paper: z.object({ heads: z.number(), area: areaUnits }) }),
+  /**
+   * Per building, counted in units (户; people in a per-resident count), not voter keys: an owner of
+   * several units counts once in the totals and once per unit here, so the heads need not add up to
+   * the totals. The areas (each unit's own) do.
+   */
   byBuilding: z.array(
     z.object({
       buildingId: z.string(),
@@ -90,6 +97,11 @@ export const tallyView = z.object({
       agreeHeads: z.number(),
       disagreeHeads: z.number(),
       abstainHeads: z.number(),
+      electorateArea: areaUnits,
+      partArea: areaUnits,
+      agreeArea: areaUnits,
+      disagreeArea: areaUnits,
+      abstainArea: areaUnits,
     }),
   ),
   /** 从多: only where the compound's rules allow it, a separate labelled figure that decides nothing. */
@@ -140,7 +152,16 @@ export const conventionView = z.object({
   version: z.number(),
   latestVersion: z.number(),
   articles: z.array(z.object({ no: z.number(), title: z.string(), body: z.string(), commentCount: z.number() })),
-  changelog: z.array(z.object({ version: z.number(), note: z.string(), at: z.string(), adoptedCommentIds: z.array(z.string()) })),
+  changelog: z.array(
+    z.object({
+      version: z.number(),
+      note: z.string(),
+      at: z.string(),
+      adoptedCommentIds: z.array(z.string()),
+      /** The comments this revision adopted, with the article each was made on (null: the whole text), for the page to link. */
+      adoptedComments: z.array(z.object({ commentId: z.string(), articleNo: z.nullable(z.number()) })),
+    }),
+  ),
   consultationEndsAt: z.nullable(z.string()),
   vote: z.nullable(voteInfo),
   /** The posted result (after the vote closes). */
@@ -197,6 +218,8 @@ export const ballotRow = z.object({
   source: z.enum(['online', 'paper']),
   /** Set when a proxy cast it: the holder's name (auditors see proxies). */
   proxyName: z.nullable(z.string()),
+  /** 代办: the worker who entered it for the owner, and the consent they noted. */
+  actedBy: z.nullable(z.object({ name: z.string(), consentNote: z.string() })),
   castAt: z.string(),
 });
 
@@ -299,6 +322,8 @@ export const conventionContract = defineContract({
       ballots: z
         .array(z.strictObject({ buildingId: id(), unit: text(8, '单元'), room: text(8, '房号'), choice: z.enum(CHOICES) }))
         .check(z.minLength(1, '请至少录入一张选票'), z.maxLength(100, '一次最多录入 100 张')),
+      /** 代办: a grid worker or the branch enters one owner's paper ballot for them, with their consent noted. */
+      onBehalfOf: z.optional(z.strictObject({ userId: id(), consentNote: text(100, '居民同意情况') })),
     }),
     output: z.object({ entered: z.number() }),
   },
@@ -336,7 +361,8 @@ export const conventionContract = defineContract({
     input: z.strictObject({ conventionId: id(), buildingId: z.optional(id()) }),
     output: z.object({ reminded: z.number() }),
   },
-  closeVoting: { access: roles(...DRAFTERS), input: byConvention, output: z.object({ conventionId: z.string(), phase: z.enum(PHASES), passed: z.boolean() }) },
+  /** Answers the count it made, in the tally's shape (issue 12), with the convention and its new phase. */
+  closeVoting: { access: roles(...DRAFTERS), input: byConvention, output: z.extend(tallyView, { conventionId: z.string(), phase: z.enum(PHASES) }) },
   tally: { access: user, input: byConvention, output: tallyView },
   object: { limit: CREATE_LIMIT, access: user, input: z.strictObject({ conventionId: id(), text: text(500, '异议') }), output: z.object({ objectionId: z.string() }) },
   objections: { access: user, input: byConvention, output: z.object({ items: z.array(objectionView) }) },

@@ -3,7 +3,7 @@
 import type { InputOf } from '../contract';
 import { formDay, formTimeToIso } from '../time';
 import type { ConventionContract } from './contract';
-import { defaultRule, votingWindowProblem, type ConventionKind, type Electorate, type VoteRule } from './rules';
+import { defaultRule, ruleTooWeak, votingWindowProblem, type ConventionKind, type Electorate, type VoteRule } from './rules';
 
 /** A problem for the form, and the field it is about when there is one. */
 export interface FormIssue {
@@ -95,6 +95,12 @@ export function openVotingWindowProblem(form: OpenVotingForm, now: Date): FormIs
   const startsAt = form.startNow ? now : new Date(formTimeToIso(form.start));
   const problem = votingWindowProblem(startsAt, new Date(formTimeToIso(form.end)), now);
   return problem ? { message: problem, field: 'window' } : null;
+}
+
+/** A binding rule weaker than the kind takes (the server checks it again): on the `rule` field. */
+export function openVotingRuleProblem(form: OpenVotingForm, kind: ConventionKind): FormIssue | null {
+  const problem = ruleTooWeak(kind, form.rule);
+  return problem ? { message: problem, field: 'rule' } : null;
 }
 
 export function openVotingInput(form: OpenVotingForm, conventionId: string): InputOf<ConventionContract['openVoting']> {

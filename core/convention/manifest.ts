@@ -19,6 +19,7 @@ export const conventionDomain = defineDomain({
     { key: 'conventionComments', collection: 'convention_comments', owner: 'authorId', erase: { authorName: GONE, text: '（该用户已注销，意见已删除）', publishName: false } },
     { key: 'commentSupports', collection: 'comment_supports', owner: 'userId', erase: 'delete' },
     { key: 'ballots', collection: 'ballots', owner: 'castBy', erase: 'keep', only: ['_id', 'conventionId', 'unit', 'buildingName', 'source', 'createdAt'], kept: RECORD },
+    { key: 'ballotsEnteredFor', collection: 'ballots', owner: 'actedBy.userId', erase: { 'actedBy.name': GONE }, only: ['_id', 'conventionId', 'unit', 'source', 'actedBy', 'createdAt'], kept: RECORD },
     { key: 'voteRegister', collection: 'vote_register', owner: 'userId', erase: 'keep', only: ['_id', 'conventionId', 'label'], kept: RECORD },
     { key: 'proxiesGiven', collection: 'vote_proxies', owner: 'grantorId', erase: { grantorName: GONE }, kept: RECORD },
     { key: 'proxiesHeld', collection: 'vote_proxies', owner: 'proxyUserId', erase: { proxyName: GONE }, kept: RECORD },

@@ -59,6 +59,8 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 /** Who drafts conventions, opens and closes votes, answers comments and objections. */
 export const DRAFTERS: readonly Role[] = ['committee', 'branch', 'officer'];
+/** Besides the vote's auditors, who sees the running tally before the vote closes (not officers: they oversee, the compound decides). */
+export const LIVE_TALLY_READERS: readonly Role[] = ['committee', 'branch'];
 /** Who sees a building's not-yet-voted units to knock on doors (units only, never names or choices). */
 export const PROGRESS_READERS: readonly Role[] = ['grid', 'committee', 'branch', 'officer'];
 
@@ -93,6 +95,24 @@ export function defaultRule(kind: ConventionKind): VoteRule {
   if (kind === 'parking_rules') return 'owners_major';
   if (kind === 'management_rules') return 'owners_ordinary';
   return 'consultation';
+}
+
+/** How much a binding rule asks: a residents' meeting is no owners' decision; 278's major items ask most. */
+const STRENGTH: Record<Exclude<VoteRule, 'consultation'>, number> = { residents_meeting: 0, owners_ordinary: 1, owners_major: 2 };
+
+/**
+ * Why this rule may not decide a convention of this kind (null: it may). 停车管理公约 and 管理规约 are
+ * owners' decisions (domain-rules §1: 民法典 art. 278): a binding rule weaker than the kind's default is
+ * refused; a consultation stays allowed because it binds nothing and every screen says so.
+ */
+export function ruleTooWeak(kind: ConventionKind, rule: VoteRule): string | null {
+  if (kind !== 'parking_rules' && kind !== 'management_rules') return null;
+  const floor = defaultRule(kind) as Exclude<VoteRule, 'consultation'>;
+  if (rule === 'consultation' || STRENGTH[rule] >= STRENGTH[floor]) return null;
+  const consult = '如只想听取意见，请选择“征求意见”（不具表决效力）';
+  return kind === 'parking_rules'
+    ? `停车管理公约涉及利用共有道路停车收费，须按业主共同决定（重大事项）表决：参与表决面积和人数四分之三以上同意（《民法典》第二百七十八条）；${consult}`
+    : `管理规约须由业主共同决定（《民法典》第二百七十八条），不能以居民会议表决；${consult}`;
 }
 
 export function isOwnersRule(rule: VoteRule): boolean {
@@ -352,4 +372,14 @@ export function votingOpen(v: { startsAt: Date; endsAt: Date }, now: Date): { ok
   if (now.getTime() < new Date(v.startsAt).getTime()) return { ok: false, message: '表决尚未开始' };
   if (now.getTime() >= new Date(v.endsAt).getTime()) return { ok: false, message: '表决已截止' };
   return { ok: true };
+}
+
+/**
+ * Whether the auditors may enter paper ballots at `now`: inside the window only, like an online
+ * ballot. Closing counts what stood at the end, so paper collected in the window is entered before it.
+ */
+export function paperEntryOpen(v: { startsAt: Date; endsAt: Date }, now: Date): { ok: true } | { ok: false; message: string } {
+  const open = votingOpen(v, now);
+  if (open.ok) return open;
+  return { ok: false, message: open.message === '表决尚未开始' ? '表决尚未开始，纸质票须在表决期间录入' : '表决已截止，纸质票须在截止前录入' };
 }

@@ -288,6 +288,29 @@ describe('公约详情 for the drafters and for proxies', () => {
     ...over,
   })
 
+  it('offers a revision only the comments answered as adopted, and sends the chosen ones with the changelog', async () => {
+    openPage('/packages/convention/edit/index', 'v1')
+    const answer = (adopted: boolean | null) => ({ text: '已答复', adopted, reason: null, at: inDays(-1) })
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({ phase: 'consultation' }, { edit: true }),
+      'convention.comments': () => ({
+        items: [comment({ answer: answer(true) }), comment({ commentId: 'k2', answer: answer(false) }), comment({ commentId: 'k3', answer: null }), comment({ commentId: 'k4', answer: answer(null) })],
+        nextCursor: null,
+      }),
+      'convention.update': () => ({ conventionId: 'v1', version: 2, phase: 'revised' }),
+    })
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderPage(ConventionEdit)
+    await waitFor(() => expect(document.querySelector('.js-adopt-comments')).toBeTruthy())
+    expect([...document.querySelectorAll('.js-adopt-comments .ll-choice')].map((n) => n.className.match(/js-adopt-comment-(\w+)/)![1])).toEqual(['k1'])
+    fireEvent.click(el('.js-adopt-comment-k1'))
+    await typeInto('.js-field-changelog input', '采纳意见：遛狗时间')
+    fireEvent.click(el('.js-save-convention'))
+    await waitFor(() => expect(calledWith(calls, 'update')).toHaveLength(1))
+    expect(calledWith(calls, 'update')[0].data).toMatchObject({ changelog: '采纳意见：遛狗时间', adoptedCommentIds: ['k1'] })
+  })
+
   it('answers a comment as not adopted with a reason, and hides one only with a reason', async () => {
     openPage('/packages/convention/detail/index', 'v1')
     const calls = fakeCloud({
@@ -429,7 +452,9 @@ describe('版本', () => {
         view({
           version: (d.version as number | undefined) ?? 2,
           latestVersion: 2,
-          changelog: [{ version: 2, note: '采纳居民意见，修改养犬条款', at: inDays(-1), adoptedCommentIds: ['k1', 'k3'] }],
+          changelog: [
+            { version: 2, note: '采纳居民意见，修改养犬条款', at: inDays(-1), adoptedCommentIds: ['k1', 'k3'], adoptedComments: [{ commentId: 'k1', articleNo: 1 }, { commentId: 'k3', articleNo: null }] },
+          ],
         }),
       'convention.compare': () => ({
         from: 1,
@@ -446,6 +471,14 @@ describe('版本', () => {
     renderPage(ConventionDetail)
     await waitFor(() => expect(document.querySelector('.js-versions')).toBeTruthy())
     expect(el('.js-changelog').textContent).toMatch(/第 2 稿采纳居民意见，修改养犬条款.*采纳意见 2 条/)
+    // each adopted comment links to where it was made: its article's card, or the comments on the whole text
+    const scroll = jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    expect(el('.js-changelog-comment-k1').textContent).toBe('第 1 条的意见')
+    expect(el('.js-changelog-comment-k3').textContent).toBe('对全文的意见')
+    fireEvent.click(el('.js-changelog-comment-k1'))
+    expect(scroll).toHaveBeenCalledWith({ selector: '.js-article-1', duration: 300 })
+    fireEvent.click(el('.js-changelog-comment-k3'))
+    expect(scroll).toHaveBeenCalledWith({ selector: '.js-article-all', duration: 300 })
     fireEvent.click(el('.js-compare'))
     await waitFor(() => expect(document.querySelector('.js-diff')).toBeTruthy())
     expect(calledWith(calls, 'compare')[0].data).toEqual({ conventionId: 'v1', from: 1, to: 2 })
@@ -498,6 +531,8 @@ describe('投票进度', () => {
         buildings: [
           { buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: ['1单元101', '1单元102', '2单元201'], votedUnits: [{ unit: '1单元502', area: 8957 }] },
           { buildingId: 'b2', buildingName: '5栋', units: 2, voted: 2, notVoted: [], votedUnits: [] },
+          // a building another grid worker looks after: its units to vote are not listed here
+          { buildingId: 'b3', buildingName: '7栋', units: 3, voted: 1, notVoted: [], votedUnits: [] },
         ],
         canSeeNotVoted: true,
       }),
@@ -510,8 +545,48 @@ describe('投票进度', () => {
     expect(el('.js-progress-b1 .js-building-count').textContent).toBe('1 / 4')
     expect([...document.querySelectorAll('.js-progress-b1 .cv-unit')].map((u) => u.textContent)).toEqual(['1单元101', '1单元102', '2单元201'])
     expect(el('.js-progress-b2 .js-all-voted').textContent).toBe('本栋已全部投票')
+    expect(document.querySelector('.js-progress-b3 .js-all-voted')).toBeNull()
+    expect(document.querySelector('.js-progress-b3 .js-remind-building')).toBeNull()
     fireEvent.click(el('.js-progress-b1 .js-remind-building'))
     await waitFor(() => expect(calledWith(calls, 'remind')[0]?.data).toEqual({ conventionId: 'v1', buildingId: 'b1' }))
+  })
+
+  it('代办: the grid worker taps a unit still to vote and enters the paper ballot of its resident, with the consent noted', async () => {
+    openPage('/packages/convention/progress/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': () => session({ ...resident(), roles: ['resident', 'grid'] }),
+      'convention.progress': () => ({
+        votedHeads: 1,
+        electorateHeads: 4,
+        buildings: [{ buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: ['1单元101', '2单元201'], votedUnits: [] }],
+        canSeeNotVoted: true,
+      }),
+      'user.proxyCandidates': () => ({ items: [{ userId: 'u9', displayName: '陈阿婆', home: '3栋1单元101', phoneMasked: null }] }),
+      'convention.enterPaperBallots': () => ({ entered: 1 }),
+    })
+    const confirm = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never)
+    renderPage(ConventionProgress)
+    await waitFor(() => expect(document.querySelector('.js-act-unit-b1-1单元101')).toBeTruthy())
+    fireEvent.click(el('.js-act-unit-b1-1单元101'))
+    expect(el('.js-acting-ballot').textContent).toMatch(/3栋1单元101/)
+    fireEvent.click(el('.js-acting-submit'))
+    await waitFor(() => expect(el('.js-acting-ballot').textContent).toMatch(/请先查找并选择要代办的居民/))
+    await typeInto('.js-proxy-query input', '陈')
+    fireEvent.click(el('.js-proxy-search'))
+    await waitFor(() => expect(document.querySelector('.js-proxy-option-u9')).toBeTruthy())
+    fireEvent.click(el('.js-proxy-option-u9'))
+    await typeInto('.js-proxy-consent textarea', '本人当面口头同意')
+    fireEvent.click(el('.js-acting-choice-disagree'))
+    fireEvent.click(el('.js-acting-submit'))
+    await waitFor(() => expect(calledWith(calls, 'enterPaperBallots')).toHaveLength(1))
+    expect(confirm).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('不可更改') }))
+    expect(calledWith(calls, 'enterPaperBallots')[0].data).toEqual({
+      conventionId: 'v1',
+      ballots: [{ buildingId: 'b1', unit: '1', room: '101', choice: 'disagree' }],
+      onBehalfOf: { userId: 'u9', consentNote: '本人当面口头同意' },
+    })
+    await waitFor(() => expect(document.querySelector('.js-acting-ballot')).toBeNull())
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已代为录入', icon: 'success' })
   })
 
   it('shows a resident participation only', async () => {
@@ -594,6 +669,7 @@ function tally(over: Partial<TallyView> = {}): TallyView {
   const basis = '《民法典》第二百七十八条'
   return {
     rule: 'owners_ordinary',
+    electorate: 'owners',
     closed: true,
     quorumMet: true,
     passed: false,
@@ -619,7 +695,12 @@ function tally(over: Partial<TallyView> = {}): TallyView {
     basis: `${basis}第二款：专有部分面积和人数均三分之二以上参与表决，并经参与表决面积和人数过半数同意`,
     advisory: null,
     sources: { online: { heads: 70, area: 640000 }, paper: { heads: 11, area: 100000 } },
-    byBuilding: [{ buildingId: 'b1', buildingName: '3栋', electorateHeads: 40, partHeads: 30, agreeHeads: 15, disagreeHeads: 12, abstainHeads: 3 }],
+    byBuilding: [
+      {
+        buildingId: 'b1', buildingName: '3栋', electorateHeads: 40, partHeads: 30, agreeHeads: 15, disagreeHeads: 12, abstainHeads: 3,
+        electorateArea: 360000, partArea: 270000, agreeArea: 135000, disagreeArea: 108000, abstainArea: 27000,
+      },
+    ],
     nonVoters: { label: '按议事规则“未表决者从多”推算（仅供参考，不作为表决结果）', agreeHeads: 80, agreeArea: 709550 },
     countedAt: inDays(-1),
     ...over,
@@ -647,7 +728,10 @@ describe('表决结果', () => {
     expect(el('.js-criterion-agreeHeads .js-criterion-met').textContent).toBe('达到')
     expect(el('.js-source-paper').textContent).toMatch(/11（1000.00 ㎡）/)
     expect(el('.js-non-voters').textContent).toMatch(/仅供参考，不作为表决结果.*推算同意：80/)
-    expect(el('.js-building-b1').textContent).toBe('3栋403015123')
+    // units (户) per building, with the area that took part; owners of several units count once in the totals
+    expect([...document.querySelectorAll('.js-by-building .cv-th .cv-td')].map((h) => h.textContent)).toEqual(['楼栋', '应投（户）', '已投（户）', '同意', '反对', '弃权', '已投面积'])
+    expect(el('.js-building-b1').textContent).toBe('3栋4030151232700.00 ㎡')
+    expect(el('.js-by-building-note').textContent).toMatch(/按户（房屋）统计.*多套房屋.*只计一人/)
     await waitFor(() => expect(document.querySelector('.js-objection-o1')).toBeTruthy())
     expect(el('.js-objection-o1 .js-objection-answer').textContent).toBe('答复：录入记录已公示于一楼公告栏')
   })
@@ -772,6 +856,28 @@ describe('发起表决', () => {
   })
 })
 
+describe('发起表决: the rule the kind takes', () => {
+  it('says why a weaker rule may not be chosen for a 停车管理公约 and sends nothing', async () => {
+    openPage('/packages/convention/open/index', 'v1')
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({ kind: 'parking_rules', title: '地面停车管理公约' }, { openVoting: true }),
+    })
+    renderPage(ConventionOpen)
+    await waitFor(() => expect(document.querySelector('.js-open-form')).toBeTruthy())
+    expect(el('.js-rule-owners_major').getAttribute('aria-checked')).toBe('true')
+    expect(document.querySelector('.js-rule-too-weak')).toBeNull()
+    fireEvent.click(el('.js-rule-owners_ordinary'))
+    expect(el('.js-rule-too-weak').textContent).toMatch(/^停车管理公约.*四分之三以上同意/)
+    fireEvent.click(el('.js-open-voting'))
+    await waitFor(() => expect(el('.js-open-form').textContent).toMatch(/四分之三以上同意/))
+    expect(calledWith(calls, 'openVoting')).toHaveLength(0)
+    // a consultation binds nothing: allowed
+    fireEvent.click(el('.js-rule-consultation'))
+    expect(document.querySelector('.js-rule-too-weak')).toBeNull()
+  })
+})
+
 describe('监票', () => {
   it('shows the auditors every ballot with its proxy, and enters a batch of paper ballots', async () => {
     openPage('/packages/convention/audit/index', 'v1')
@@ -782,9 +888,10 @@ describe('监票', () => {
       'convention.get': () => view({ phase: 'voting', vote: ownersVote() }, { audit: true, tally: true }),
       'convention.ballots': () => ({
         items: [
-          { ballotId: 'bb1', unit: '3栋1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, castAt: inDays(0) },
-          { ballotId: 'bb2', unit: '3栋1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', castAt: inDays(0) },
-          ...(entered ? [{ ballotId: 'bb3', unit: '3栋2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, castAt: inDays(0) }] : []),
+          { ballotId: 'bb1', unit: '3栋1单元502', buildingName: '3栋', area: 8957, choice: 'agree', source: 'online', proxyName: null, actedBy: null, castAt: inDays(0) },
+          { ballotId: 'bb2', unit: '3栋1单元101', buildingName: '3栋', area: 10012, choice: 'disagree', source: 'online', proxyName: '李建国', actedBy: null, castAt: inDays(0) },
+          { ballotId: 'bb4', unit: '3栋1单元202', buildingName: '3栋', area: 7000, choice: 'agree', source: 'paper', proxyName: null, actedBy: { name: '张楼长', consentNote: '本人当面口头同意' }, castAt: inDays(0) },
+          ...(entered ? [{ ballotId: 'bb3', unit: '3栋2单元301', buildingName: '3栋', area: 9000, choice: 'abstain', source: 'paper', proxyName: null, actedBy: null, castAt: inDays(0) }] : []),
         ],
         nextCursor: null,
         proxies: [{ proxyId: 'p1', unit: '3栋1单元101', grantorName: '陈*', proxyName: '李建国', state: 'used', at: inDays(-1) }],
@@ -800,6 +907,8 @@ describe('监票', () => {
     // the unit as the register names it, building included, once
     expect(el('.js-ballot-bb1 .ll-fact__label').textContent).toBe('3栋1单元502')
     expect(el('.js-ballot-bb2').textContent).toMatch(/受托人 李建国 代投/)
+    // 代办: who entered it for the owner, and the consent noted
+    expect(el('.js-ballot-bb4').textContent).toMatch(/张楼长 代办（本人当面口头同意）/)
     expect(el('.js-proxy-p1').textContent).toMatch(/陈\* 委托 李建国（已使用）/)
     // no close button without can.close
     expect(document.querySelector('.js-close-voting')).toBeNull()
@@ -815,6 +924,23 @@ describe('监票', () => {
     await waitFor(() => expect(calledWith(calls, 'enterPaperBallots')).toHaveLength(1))
     expect(calledWith(calls, 'enterPaperBallots')[0].data).toEqual({ conventionId: 'v1', ballots: [{ buildingId: 'b1', unit: '2', room: '301', choice: 'abstain' }] })
     await waitFor(() => expect(el('.js-ballot-bb3').textContent).toMatch(/弃权 · 纸质/))
+  })
+})
+
+describe('结束表决', () => {
+  it('asks before closing, then says the verdict with the participation the count it answers shows', async () => {
+    openPage('/packages/convention/audit/index', 'v1')
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const calls = fakeCloud({
+      'user.login': committee,
+      'convention.get': () => view({ phase: 'voting', vote: ownersVote({ endsAt: inDays(-1), open: false }) }, { close: true }),
+      'convention.closeVoting': () => ({ ...tally(), conventionId: 'v1', phase: 'counted' }),
+    })
+    renderPage(ConventionAudit)
+    await waitFor(() => expect(document.querySelector('.js-close-voting')).toBeTruthy())
+    fireEvent.click(el('.js-close-voting'))
+    await waitFor(() => expect(calledWith(calls, 'closeVoting')).toHaveLength(1))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '表决已结束：未通过（参加 81/120）', icon: 'none' }))
   })
 })
 

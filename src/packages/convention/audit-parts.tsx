@@ -114,7 +114,8 @@ export function CloseAndFinalize({ v, reload }: { v: ConventionView; reload: () 
     const res = await conventionApi.closeVoting({ conventionId: v.conventionId })
     setBusy(false)
     if (!res.ok) return toast(res.message)
-    toast(res.data.passed ? '表决已结束：通过' : '表决已结束：未通过')
+    const { binding, passed, totals } = res.data
+    toast(`表决已结束：${!binding ? '征求意见' : passed ? '通过' : '未通过'}（参加 ${totals.partHeads}/${totals.electorateHeads}）`)
     reload()
   }
   const finalize = async () => {

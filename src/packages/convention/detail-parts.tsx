@@ -75,6 +75,19 @@ export function Changelog({ v }: { v: ConventionView }) {
         <Fact key={c.version} label={`第 ${c.version} 稿`}>
           <Text className='ll-block'>{c.note}</Text>
           <Text className='ll-block ll-muted'>{`${eventTime(c.at)}${c.adoptedCommentIds.length ? ` · 采纳意见 ${c.adoptedCommentIds.length} 条` : ''}`}</Text>
+          {c.adoptedComments.length ? (
+            <View className='ll-row js-changelog-adopted'>
+              {c.adoptedComments.map((a) => (
+                <Text
+                  key={a.commentId}
+                  className={`ll-link js-changelog-comment-${a.commentId}`}
+                  {...tappable(() => void Taro.pageScrollTo({ selector: `.js-article-${a.articleNo ?? 'all'}`, duration: 300 }).catch(() => undefined))}
+                >
+                  {a.articleNo ? `第 ${a.articleNo} 条的意见` : '对全文的意见'}
+                </Text>
+              ))}
+            </View>
+          ) : null}
         </Fact>
       ))}
     </Card>

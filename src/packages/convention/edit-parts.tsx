@@ -63,8 +63,9 @@ export function AdoptedComments({ conventionId, selected, onChange }: { conventi
   const comments = useResource(() => conventionApi.comments({ conventionId, limit: 50 }), [conventionId])
   if (comments.error) return <ErrorBlock message={comments.error} onRetry={() => void comments.reload()} />
   if (!comments.data) return <Loading />
-  const items = comments.data.items.filter((c) => !c.parentId && !c.hidden)
-  if (!items.length) return <Text className='ll-block ll-muted'>还没有居民意见。</Text>
+  // the changelog links only comments answered as adopted (the function refuses the others)
+  const items = comments.data.items.filter((c) => !c.parentId && !c.hidden && c.answer?.adopted === true)
+  if (!items.length) return <Text className='ll-block ll-muted'>还没有答复为“采纳”的意见：先在公约详情里答复居民意见，再在这里关联。</Text>
   const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id])
   return (
     <View className='js-adopt-comments' {...group('group', '本次采纳的意见')}>

@@ -188,8 +188,8 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     progress: { phase: 'read', target: true, data: () => ({ conventionId: 'demo-convention-parking' }) },
     remind: { phase: 'write', target: true, harmless: (d) => d?.reminded === 0, data: () => ({ conventionId: 'demo-convention-parking', buildingId: 'demo-b1' }) },
     closeVoting: { phase: 'last', target: true, allow: [], none: 'the vote runs for six more days', data: () => ({ conventionId: 'demo-convention-parking' }) },
-    // while the vote runs, only its auditors and the drafters see the live count (voting.ts tally)
-    tally: { phase: 'read', target: true, allow: ['committee', 'branch', 'officer'], data: () => ({ conventionId: 'demo-convention-parking' }) },
+    // while the vote runs, only its auditors, the committee and the branch see the live count (voting.ts tally; not officers)
+    tally: { phase: 'read', target: true, allow: ['committee', 'branch'], data: () => ({ conventionId: 'demo-convention-parking' }) },
     object: { phase: 'write', target: true, allow: [], data: () => ({ conventionId: 'demo-convention-parking', text: '计票有误' }), none: 'no result is posted yet' },
     objections: { phase: 'read', target: true, harmless: emptyItems, data: () => ({ conventionId: 'demo-convention-parking' }) },
     answerObjection: { phase: 'write', target: true, allow: [], data: () => ({ objectionId: 'demo-objection-none', text: '已复核' }), none: 'the seed has no objection' },

@@ -10,6 +10,7 @@ import {
   createConventionInput,
   openVotingField,
   openVotingInput,
+  openVotingRuleProblem,
   openVotingWindowProblem,
   startConsultationInput,
   updateConventionInput,
@@ -80,6 +81,13 @@ describe('发起表决 form', () => {
     expect(openVotingWindowProblem({ ...form, end: '2026-12-01 12:30' }, now)).toEqual({ message: '表决时间至少 1 小时', field: 'window' });
     expect(openVotingWindowProblem({ ...form, startNow: false, start: '2026-11-30 08:00' }, now)).toEqual({ message: '开始时间不能早于现在', field: 'window' });
     expect(openVotingWindowProblem({ ...form, end: '2026-11-30 20:00' }, now)?.message).toBe('截止时间必须晚于现在');
+  });
+
+  it('marks the rule field when the rule is weaker than the kind takes', () => {
+    const form = blankOpenVotingForm('parking_rules', now);
+    expect(openVotingRuleProblem(form, 'parking_rules')).toBeNull();
+    expect(openVotingRuleProblem({ ...form, rule: 'owners_ordinary' }, 'parking_rules')).toEqual({ message: expect.stringContaining('四分之三'), field: 'rule' });
+    expect(openVotingRuleProblem({ ...form, rule: 'consultation' }, 'parking_rules')).toBeNull();
   });
 
   it('sends a start only when not starting now, and the electorate only for a residents\' meeting', () => {

@@ -20,6 +20,8 @@ import {
   formatArea,
   meets,
   nextPhase,
+  paperEntryOpen,
+  ruleTooWeak,
   tally,
   votingOpen,
   votingWindowProblem,
@@ -806,6 +808,33 @@ describe('nextPhase', () => {
   });
 });
 
+describe('ruleTooWeak', () => {
+  it('refuses, for 停车管理公约 and 管理规约, every binding rule weaker than the kind takes; a consultation stays allowed as non-binding', () => {
+    // allowed[kind] = the rules a vote on it may run under (domain-rules §1: 278(1)(8) parking on common roads; 278(1)(1) 管理规约)
+    const allowed: Record<ConventionKind, VoteRule[]> = {
+      parking_rules: ['owners_major', 'consultation'],
+      management_rules: ['owners_ordinary', 'owners_major', 'consultation'],
+      residents_convention: [...VOTE_RULES],
+      other: [...VOTE_RULES],
+    };
+    for (const kind of CONVENTION_KINDS) {
+      for (const rule of VOTE_RULES) {
+        const problem = ruleTooWeak(kind, rule);
+        if (allowed[kind].includes(rule)) expect({ kind, rule, problem }).toEqual({ kind, rule, problem: null });
+        else expect({ kind, rule, problem }).toEqual({ kind, rule, problem: expect.stringContaining('征求意见') });
+      }
+      // the kind's own default is always allowed
+      expect(ruleTooWeak(kind, defaultRule(kind))).toBeNull();
+    }
+  });
+
+  it('says which rule the law asks for, in Chinese', () => {
+    expect(ruleTooWeak('parking_rules', 'owners_ordinary')).toMatch(/^停车管理公约.*四分之三以上同意.*第二百七十八条/);
+    expect(ruleTooWeak('parking_rules', 'residents_meeting')).toMatch(/业主共同决定（重大事项）/);
+    expect(ruleTooWeak('management_rules', 'residents_meeting')).toMatch(/^管理规约须由业主共同决定.*不能以居民会议表决/);
+  });
+});
+
 describe('defaultRule and effectiveRule', () => {
   it('each kind of convention has the rule its law asks for', () => {
     const expected: Record<ConventionKind, VoteRule> = {
@@ -967,6 +996,15 @@ describe('voting windows', () => {
     expect(votingOpen(v, at(MIN_VOTING_MS - 1))).toEqual({ ok: true });
     expect(votingOpen(v, at(MIN_VOTING_MS))).toEqual({ ok: false, message: '表决已截止' });
     expect(votingOpen(v, at(MIN_VOTING_MS + 1))).toEqual({ ok: false, message: '表决已截止' });
+  });
+
+  it('paperEntryOpen: paper ballots are entered inside the window only (closing counts what stood at the end)', () => {
+    const v = { startsAt: now, endsAt: at(MIN_VOTING_MS) };
+    expect(paperEntryOpen(v, at(-1))).toEqual({ ok: false, message: '表决尚未开始，纸质票须在表决期间录入' });
+    expect(paperEntryOpen(v, now)).toEqual({ ok: true });
+    expect(paperEntryOpen(v, at(MIN_VOTING_MS - 1))).toEqual({ ok: true });
+    expect(paperEntryOpen(v, at(MIN_VOTING_MS))).toEqual({ ok: false, message: '表决已截止，纸质票须在截止前录入' });
+    expect(paperEntryOpen(v, at(MIN_VOTING_MS + 1))).toEqual({ ok: false, message: '表决已截止，纸质票须在截止前录入' });
   });
 });
 

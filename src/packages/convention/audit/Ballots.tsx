@@ -32,7 +32,7 @@ export function Ballots({ conventionId, generation }: { conventionId: string; ge
         {data.items.map((b) => (
           <Fact key={b.ballotId} label={b.unit} className={`js-ballot-row js-ballot-${b.ballotId}`}>
             <Text className='ll-block'>{`${CHOICE_LABELS[b.choice]} · ${b.source === 'paper' ? '纸质' : '线上'}${b.area ? ` · ${formatArea(b.area)} ㎡` : ''}`}</Text>
-            <Text className='ll-block ll-muted'>{`${eventTime(b.castAt)}${b.proxyName ? ` · 受托人 ${b.proxyName} 代投` : ''}`}</Text>
+            <Text className='ll-block ll-muted'>{`${eventTime(b.castAt)}${b.proxyName ? ` · 受托人 ${b.proxyName} 代投` : ''}${b.actedBy ? ` · ${b.actedBy.name} 代办（${b.actedBy.consentNote}）` : ''}`}</Text>
           </Fact>
         ))}
         {data.nextCursor ? (

@@ -2,7 +2,7 @@
 // a residents' meeting, the window, and the auditors.
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ELECTORATES, ELECTORATE_LABELS, RULE_EXPLAINED, RULE_LABELS, VOTE_RULES, defaultRule } from '@core/convention/rules'
+import { ELECTORATES, ELECTORATE_LABELS, RULE_EXPLAINED, RULE_LABELS, VOTE_RULES, defaultRule, ruleTooWeak } from '@core/convention/rules'
 import { Card } from '../../../components/Card'
 import { Field, FormProblemLine } from '../../../components/FormField'
 import { group, tappable } from '../../../components/Tappable'
@@ -29,6 +29,7 @@ export function OpenForm({ v }: { v: ConventionView }) {
           </View>
           <Text className='cv-explain js-rule-explained'>{RULE_EXPLAINED[form.rule]}</Text>
           {form.rule === defaultRule(v.kind) ? <Text className='ll-block ll-muted'>这是此类公约依法适用的规则。</Text> : null}
+          {ruleTooWeak(v.kind, form.rule) ? <Text className='ll-block ll-error-text js-rule-too-weak'>{ruleTooWeak(v.kind, form.rule)}</Text> : null}
         </Field>
         {form.rule === 'residents_meeting' ? (
           <Field name='electorate' problem={problem}>

@@ -1,7 +1,7 @@
 // 发起表决's state, checks and submit: the pure model is core/convention/form.ts.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { blankOpenVotingForm, openVotingField, openVotingInput, openVotingWindowProblem, type OpenVotingForm } from '@core/convention/form'
+import { blankOpenVotingForm, openVotingField, openVotingInput, openVotingRuleProblem, openVotingWindowProblem, type OpenVotingForm } from '@core/convention/form'
 import { useFormProblem } from '../../../components/FormField'
 import { conventionUrl } from '../../../routes'
 import { conventionApi, conventionContract, type ConventionView } from '../../../services/convention'
@@ -15,6 +15,8 @@ export function useOpenVotingForm(v: ConventionView) {
   const set = <K extends keyof OpenVotingForm>(key: K, value: OpenVotingForm[K]) => setForm((f) => ({ ...f, [key]: value }))
 
   const submit = async () => {
+    const weak = openVotingRuleProblem(form, v.kind)
+    if (weak) return show(weak.message, weak.field)
     const window = openVotingWindowProblem(form, new Date())
     if (window) return show(window.message, window.field)
     const input = openVotingInput(form, v.conventionId)

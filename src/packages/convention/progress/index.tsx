@@ -1,19 +1,21 @@
 // 投票进度: per building, how many units have voted; for grid workers, the committee and auditors
 // (canSeeNotVoted) the units still to vote — units only, never names or choices — and a reminder
-// that goes only to those who have not voted.
+// that goes only to those who have not voted; a grid worker taps a unit to enter its resident's paper ballot (代办).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { PROXY_WORKERS } from '@core/admin/rules'
 import { PROGRESS_READERS } from '@core/convention/rules'
 import { Card } from '../../../components/Card'
 import { SessionPage, useRefreshOnShow } from '../../../components/SessionPage'
 import { Empty, ErrorBlock, Loading } from '../../../components/StateView'
-import { group } from '../../../components/Tappable'
+import { group, tappable } from '../../../components/Tappable'
 import { conventionApi, type Progress } from '../../../services/convention'
 import { useSession } from '../../../store/session'
 import { useResource } from '../../../hooks/useResource'
 import { percent, toast, useConventionId } from '../components'
+import { ActingBallot, type ActingTarget } from './ActingBallot'
 
 type Building = Progress['buildings'][number]
 
@@ -26,7 +28,8 @@ function Bar({ done, total, label }: { done: number; total: number; label: strin
   )
 }
 
-function BuildingCard({ b, seeNotVoted, canRemind, onRemind }: { b: Building; seeNotVoted: boolean; canRemind: boolean; onRemind: (buildingId: string) => void }) {
+function BuildingCard(props: { b: Building; seeNotVoted: boolean; canRemind: boolean; onRemind: (buildingId: string) => void; onAct?: (t: ActingTarget) => void }) {
+  const { b, seeNotVoted, canRemind, onRemind, onAct } = props
   return (
     <Card title={b.buildingName} extra={<Text className='js-building-count'>{`${b.voted} / ${b.units}`}</Text>} className={`js-progress-building js-progress-${b.buildingId}`}>
       <Bar done={b.voted} total={b.units} label={`${b.buildingName}已投票`} />
@@ -37,7 +40,11 @@ function BuildingCard({ b, seeNotVoted, canRemind, onRemind }: { b: Building; se
             <Text className='ll-label'>{`未投票（${b.notVoted.length}）`}</Text>
             <View className='cv-units js-not-voted'>
               {b.notVoted.map((u) => (
-                <Text key={u} className='cv-unit'>
+                <Text
+                  key={u}
+                  className={`cv-unit ${onAct ? `ll-link js-act-unit-${b.buildingId}-${u}` : ''}`}
+                  {...(onAct ? tappable(() => onAct({ buildingId: b.buildingId, buildingName: b.buildingName, label: u }), { label: `代办录入 ${u}` }) : {})}
+                >
                   {u}
                 </Text>
               ))}
@@ -48,9 +55,9 @@ function BuildingCard({ b, seeNotVoted, canRemind, onRemind }: { b: Building; se
               </Button>
             ) : null}
           </>
-        ) : (
+        ) : b.voted >= b.units ? (
           <Text className='ll-block js-all-voted'>本栋已全部投票</Text>
-        )
+        ) : null
       ) : null}
     </Card>
   )
@@ -61,6 +68,7 @@ function ProgressView({ conventionId }: { conventionId: string }) {
   const progress = useResource(() => conventionApi.progress({ conventionId }), [conventionId])
   useRefreshOnShow(progress.reload, progress.loading)
   const [busy, setBusy] = useState(false)
+  const [acting, setActing] = useState<ActingTarget | null>(null)
   if (progress.error) return <ErrorBlock message={progress.error} onRetry={() => void progress.reload()} />
   if (!progress.data) return <Loading />
   const p = progress.data
@@ -76,6 +84,11 @@ function ProgressView({ conventionId }: { conventionId: string }) {
     toast(`已提醒 ${res.data.reminded} 户`, 'success')
   }
 
+  const actingDone = () => {
+    setActing(null)
+    void progress.reload()
+  }
+
   return (
     <View className='js-progress-view'>
       <Card title='全小区' extra={<Text className='js-total-count'>{`${p.votedHeads} / ${p.electorateHeads}`}</Text>}>
@@ -87,9 +100,10 @@ function ProgressView({ conventionId }: { conventionId: string }) {
           </Button>
         ) : null}
       </Card>
+      {acting ? <ActingBallot conventionId={conventionId} target={acting} onCancel={() => setActing(null)} onDone={actingDone} /> : null}
       {p.buildings.length ? null : <Empty text='还没有楼栋数据' />}
       {p.buildings.map((b) => (
-        <BuildingCard key={b.buildingId} b={b} seeNotVoted={p.canSeeNotVoted} canRemind={canRemind} onRemind={(id) => void remind(id)} />
+        <BuildingCard key={b.buildingId} b={b} seeNotVoted={p.canSeeNotVoted} canRemind={canRemind} onRemind={(id) => void remind(id)} onAct={hasRole(...PROXY_WORKERS) ? setActing : undefined} />
       ))}
     </View>
   )

@@ -12,6 +12,7 @@ import { conventionApi, type TallyView } from '../../../services/convention'
 import { useResource } from '../../../hooks/useResource'
 import { eventTime } from '../../../utils/format'
 import { Advisory, CriterionRow, Fact, ObjectionList, percent, useConventionId } from '../components'
+import { ByBuilding } from './ByBuilding'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -51,33 +52,6 @@ function Totals({ t }: { t: TallyView }) {
       <Fact label='纸质选票' className='js-source-paper'>
         <Text>{withArea ? `${t.sources.paper.heads}（${formatArea(t.sources.paper.area)} ㎡）` : `${t.sources.paper.heads}`}</Text>
       </Fact>
-    </Card>
-  )
-}
-
-function ByBuilding({ rows }: { rows: TallyView['byBuilding'] }) {
-  if (!rows.length) return null
-  return (
-    <Card title='各楼栋' className='js-by-building'>
-      <View className='cv-table' {...group('table', '各楼栋')}>
-        <View className='cv-tr cv-th' {...group('row')}>
-          {['楼栋', '应投', '已投', '同意', '反对', '弃权'].map((h, i) => (
-            <Text key={h} className={`cv-td ${i === 0 ? 'cv-td--name' : ''}`} {...group('columnheader')}>
-              {h}
-            </Text>
-          ))}
-        </View>
-        {rows.map((b) => (
-          <View key={b.buildingId} className={`cv-tr js-building-${b.buildingId}`} {...group('row')}>
-            <Text className='cv-td cv-td--name' {...group('cell')}>{b.buildingName}</Text>
-            {[b.electorateHeads, b.partHeads, b.agreeHeads, b.disagreeHeads, b.abstainHeads].map((n, i) => (
-              <Text key={i} className='cv-td' {...group('cell')}>
-                {n}
-              </Text>
-            ))}
-          </View>
-        ))}
-      </View>
     </Card>
   )
 }
@@ -122,7 +96,7 @@ function Result({ conventionId }: { conventionId: string }) {
           <Text className='ll-block'>{`推算同意：${t.nonVoters.agreeHeads}${t.totals.electorateArea > 0 ? `（${formatArea(t.nonVoters.agreeArea)} ㎡）` : ''}`}</Text>
         </Card>
       ) : null}
-      <ByBuilding rows={t.byBuilding} />
+      <ByBuilding t={t} />
       {objections.error ? <ErrorBlock message={objections.error} onRetry={() => void objections.reload()} /> : objections.data ? <ObjectionList items={objections.data.items} /> : <Loading />}
       {isH5 ? (
         <View className='cv-buttons cv-no-print'>
