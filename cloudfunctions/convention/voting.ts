@@ -2,6 +2,7 @@
 // counted against); ballots, one per voter key by a unique index; written proxies; paper ballots
 // entered by the auditors (or for one resident by a grid worker: 代办); per-building progress; closing,
 // counting and posting the result.
+import { randomBytes } from 'node:crypto';
 import type { ConventionContract } from '@core/convention/contract';
 import { areaUnits, effectiveRule, isOwnersRule, paperEntryOpen, ruleTooWeak, votingOpen, votingWindowProblem } from '@core/convention/rules';
 import { fail } from '@core/errors';
@@ -154,8 +155,13 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
         electorateHeads: heads.size, electorateArea: [...heads.values()].reduce((a, b) => a + b, 0),
         openedBy: ctx.user._id, openedAt: ctx.now, closedAt: null,
       };
-      // the register first, then the claim: a vote is never open without its whole register. Its ids are
-      // deterministic and what an earlier, cut attempt left is cleared first, so a retry writes it whole.
+      // First a claim on the convention as read (a fresh token where the old one stood): of drafters
+      // opening at once one holds it, and nothing below can touch the register of a vote already open
+      // (the claim needs the phase read). Then the register, whole: its ids are deterministic and what
+      // an earlier, cut attempt left is cleared first. Then the phase, only for the claim's holder.
+      const token = randomBytes(12).toString('hex');
+      const claimed = await updateWhere(ctx.db, 'conventions', { _id: c._id, phase: c.phase, openingToken: c.openingToken ?? null }, { openingToken: token });
+      if (!claimed) throw fail.conflict('公约状态已变化，请刷新后重试');
       await removeWhere(ctx.db, 'vote_register', { conventionId: c._id });
       try {
         for (let i = 0; i < register.length; i += BATCH) {
@@ -166,7 +172,7 @@ export const voting: Pick<H, 'openVoting' | 'castBallot' | 'grantProxy' | 'revok
         if (isDuplicateKey(e)) throw fail.conflict('公约状态已变化，请刷新后重试');
         throw e;
       }
-      const moved = await updateWhere(ctx.db, 'conventions', { _id: c._id, phase: c.phase }, {
+      const moved = await updateWhere(ctx.db, 'conventions', { _id: c._id, phase: c.phase, openingToken: token }, {
         phase: 'voting', vote, auditors: valid.map((u) => ({ userId: u._id, name: u.displayName })), updatedAt: ctx.now,
       });
       if (!moved) throw fail.conflict('公约状态已变化，请刷新后重试');

@@ -532,6 +532,8 @@ export interface ConventionDoc extends BaseDoc {
   withdrawnReason: string | null;
   filing: { state: 'none' | 'submitted' | 'filed'; office: string | null; at: Date | null } | null;
   signatures: number;
+  /** The claim of the drafter opening its vote (convention.openVoting); absent until someone opens one. */
+  openingToken?: string | null;
 }
 
 export interface ConventionVersionDoc extends BaseDoc {

@@ -51,6 +51,7 @@ beforeAll(async () => {
       person('ding', '丁住户', 'h-301', 'family'),
       person('geng', '庚业主', 'h-401', 'owner'),
       person('chair', '主任', 'h-301', 'family', ['resident', 'committee']),
+      person('vice', '副主任', 'h-201', 'family', ['resident', 'committee']),
     ],
   });
   ({ conventionId: id } = await conv.ok('chair', 'create', { title: '小院管理规约', kind: 'management_rules', articles: [{ title: '第一条', body: '楼道不得堆放杂物' }] }));
@@ -115,5 +116,23 @@ describe('convention.get tells each caller the truth about their vote, in one re
       const { view } = await get(who, id);
       expect(JSON.stringify(view)).not.toMatch(/agree|disagree/);
     }
+  });
+});
+
+describe('opening a vote: drafters at once', () => {
+  it('ten opening calls by two drafters at once open it once, with its whole register; a late one touches nothing', async () => {
+    const { conventionId } = await conv.ok('chair', 'create', { title: '小院停车公约', kind: 'management_rules', articles: [{ title: '第一条', body: '车辆停入车位' }] });
+    const now = Date.parse((await control<{ now: string }>(env, '/clock')).now);
+    const input = { conventionId, rule: 'owners_ordinary', endsAt: new Date(now + 48 * H).toISOString(), auditorIds: ['u-chair'] };
+    const replies = await Promise.all(Array.from({ length: 10 }, (_x, i) => conv.call(i % 2 ? 'vice' : 'chair', 'openVoting', input)));
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of replies.filter((x) => !x.ok)) expect(r).toMatchObject({ code: 'CONFLICT' });
+    const opened = (await db.collection('conventions').doc(conventionId).get()).data;
+    const register = async () => (await db.collection('vote_register').where({ conventionId }).count()).total;
+    expect(opened.phase).toBe('voting');
+    expect(await register()).toBe(opened.vote.electorateHeads + 1); // key k-a's two units are two entries, one head
+    const late = await conv.call('vice', 'openVoting', input);
+    expect(late).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await register()).toBe(opened.vote.electorateHeads + 1);
   });
 });
