@@ -669,8 +669,17 @@ export interface ExportDoc extends BaseDoc {
   ledger: import('@core/admin/rules').Ledger;
   format: 'csv' | 'xlsx';
   filter: { from: Date | null; to: Date | null; buildingId: string | null };
-  status: 'running' | 'ready' | 'failed';
+  status: 'running' | 'ready' | 'failed' | 'expired';
+  /** While running, the rows the ledger holds for the filter; once ready, the rows written. */
   rows: number;
+  /** Rows read so far (the progress of a background export). */
+  rowsDone?: number;
+  /** The chunks built so far, stored as JSON until the file is put together. */
+  parts?: string[];
+  /** Whether the file shows whole names and phone numbers (decided by the exporter's role when asked). */
+  whole?: boolean;
+  /** A background export still running after this has died: it is reported failed. */
+  deadlineAt?: Date | null;
   fileId: string | null;
   filename: string | null;
   expiresAt: Date | null;

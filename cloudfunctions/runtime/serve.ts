@@ -103,6 +103,19 @@ export interface ServeOptions {
   jobs?: Record<string, Job>;
   /** A timer trigger of this function itself (the scheduler's). */
   onTimer?: (ctx: JobCtx, event: TimerEvent) => Promise<unknown>;
+  /**
+   * Work the function hands to a fresh invocation of itself (`startTask`), run on `{ $task, args }`
+   * events: a long export built chunk by chunk, each chunk within the platform's timeout.
+   */
+  tasks?: Record<string, Task>;
+}
+
+/** One step of background work; its args come from the function that started it, never from a client. */
+export type Task = (ctx: JobCtx, args: Record<string, unknown>) => Promise<unknown>;
+
+export interface TaskEvent {
+  $task: string;
+  args?: Record<string, unknown>;
 }
 
 export interface TimerEvent {
@@ -332,6 +345,15 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
           if (cloud.getWXContext().OPENID) return failure('FORBIDDEN');
           const db = database();
           return ok(await options.onTimer({ ...cloudPorts(db), db, now: now(), scope: null }, event as TimerEvent));
+        }
+        if (typeof (event as TaskEvent).$task === 'string' && options.tasks) {
+          // only a function (this one) starts a task: its call arrives with `scf` last in the source chain
+          const source = String((cloud.getWXContext() as { SOURCE?: unknown }).SOURCE ?? '');
+          if (source.split(',').pop() !== 'scf') return failure('FORBIDDEN');
+          const { $task, args } = event as TaskEvent;
+          if (!Object.prototype.hasOwnProperty.call(options.tasks, $task)) return failure('INVALID_INPUT', '未知的任务');
+          const db = database();
+          return ok(await options.tasks[$task]({ ...cloudPorts(db), db, now: now(), scope: null }, args && typeof args === 'object' ? args : {}));
         }
         if (typeof (event as JobEvent).$job === 'string' && options.jobs) {
           return await runJobs(options.jobs, event as JobEvent, String(cloud.getWXContext().OPENID ?? ''), database());

@@ -47,7 +47,10 @@ export const exportJob = z.object({
   ledger: z.enum(LEDGERS),
   format: z.enum(['csv', 'xlsx']),
   status: z.enum(['running', 'ready', 'failed']),
+  /** While running: the rows to write; once ready: the rows written. */
   rows: z.optional(z.number()),
+  /** Rows written so far (a background export's progress). */
+  rowsDone: z.optional(z.number()),
   fileUrl: z.optional(z.string()),
   fileId: z.optional(z.string()),
   filename: z.optional(z.string()),

@@ -1,7 +1,7 @@
 // 工作台 as the committee uses it: the dashboard's rates and tables (暂无 where nothing counts), the
 // building filter, a ledger export and its link, moderation that needs a reason, a meeting's
 // decision; residents see none of it, and 举报 answers with the function's message.
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { MeetingView, Overview, QueueItem } from '../../src/services/admin'
 import { ratesOption } from '../../src/packages/admin/charts'
@@ -217,6 +217,66 @@ describe('台账导出', () => {
     fireEvent.click(el('.js-export-refresh'))
     await waitFor(() => expect(el('.js-export-ready .js-export-link').textContent).toBe('操作日志.csv'))
     expect(called(calls, 'exportStatus')[0].data).toEqual({ exportId: 'x2' })
+  })
+})
+
+describe('台账导出 in the background', () => {
+  it('polls a running export by itself, shows its progress, then its link', async () => {
+    jest.useFakeTimers()
+    try {
+      const states = [
+        { status: 'running', rows: 3000, rowsDone: 1000 },
+        { status: 'running', rows: 3000, rowsDone: 2000 },
+        { status: 'ready', rows: 3000, rowsDone: 3000, fileUrl: 'https://files.example/x3.csv', filename: '居民反映台账.csv' },
+      ]
+      const calls = fakeCloud({
+        'user.login': committee,
+        'user.directory': directory,
+        'admin.exportLedger': () => ({ exportId: 'x3', ledger: 'requests', format: 'csv', status: 'running', rows: 3000, rowsDone: 0 }),
+        'admin.exportStatus': () => ({ exportId: 'x3', ledger: 'requests', format: 'csv', ...states.shift()! }),
+      })
+      renderPage(Ledgers)
+      await waitFor(() => expect(el('.js-format-csv')).toBeTruthy())
+      fireEvent.click(el('.js-format-csv'))
+      fireEvent.click(el('.js-export-submit'))
+      await waitFor(() => expect(el('.js-export-progress').textContent).toContain('0 / 3000'))
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-progress').textContent).toContain('1000 / 3000'))
+      expect(el('.js-export-progress').getAttribute('aria-label')).toContain('33%')
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-progress').textContent).toContain('2000 / 3000'))
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-ready .js-export-link').textContent).toBe('居民反映台账.csv'))
+      expect(called(calls, 'exportStatus')).toHaveLength(3)
+      // ready: no more polling
+      await act(async () => void jest.advanceTimersByTime(6000))
+      expect(called(calls, 'exportStatus')).toHaveLength(3)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('shows a failed export with its message and stops polling', async () => {
+    jest.useFakeTimers()
+    try {
+      const calls = fakeCloud({
+        'user.login': committee,
+        'user.directory': directory,
+        'admin.exportLedger': () => ({ exportId: 'x4', ledger: 'audit', format: 'xlsx', status: 'running', rows: 9000, rowsDone: 0 }),
+        'admin.exportStatus': () => ({ exportId: 'x4', ledger: 'audit', format: 'xlsx', status: 'failed', rows: 9000, message: '导出超时，请缩短时间段后重试' }),
+      })
+      renderPage(Ledgers)
+      await waitFor(() => expect(el('.js-export-submit')).toBeTruthy())
+      fireEvent.click(el('.js-export-submit'))
+      await waitFor(() => expect(el('.js-export-running')).toBeTruthy())
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-failed').textContent).toContain('导出超时'))
+      expect(el('.js-export-failed .js-export-status').textContent).toBe('生成失败')
+      await act(async () => void jest.advanceTimersByTime(6000))
+      expect(called(calls, 'exportStatus')).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 })
 

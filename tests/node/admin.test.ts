@@ -8,7 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { AdminContract } from '@core/admin/contract';
 import type { RequestContract } from '@core/request/contract';
 import type { UserContract } from '@core/user/contract';
-import { client, control, freshEnv, sdk } from './helpers/cloud';
+import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
 const env = freshEnv('admin');
 const admin = client<AdminContract>(env, 'admin');
@@ -154,6 +154,70 @@ describe('工作台: ledgers read back', () => {
       expect(job.status).toBe('ready');
       expect(readXlsx(await download(job.fileUrl!)).length).toBe((job.rows ?? 0) + 1);
     }
+  });
+
+  it('a long export answers running at once; its file is built in the background with growing progress, then parses back', async () => {
+    // 2,500 verified service records in 2021, a period of their own
+    const base = Date.parse('2021-03-01T00:00:00.000Z');
+    const recs = Array.from({ length: 2500 }, (_, i) => ({
+      _id: `bulk-${String(i).padStart(4, '0')}`, compoundId: 'demo-compound', userId: 'u-demo-member', volunteerName: '张卫东', teamId: 'tx', teamName: '测试队', source: 'other', refId: '', organizer: '测试队',
+      content: `值守 ${i}`, place: '', startAt: new Date(base + i * 60_000), endAt: new Date(base + i * 60_000 + 3_600_000), hours: 1, minutes: 60, month: '2021-03', verifiedBy: 'u-demo-branch', verifiedAt: new Date(base),
+      rejected: null, corrects: null, createdAt: new Date(base), updatedAt: new Date(base),
+    }));
+    for (let i = 0; i < recs.length; i += 500) await db.collection('service_records').add({ data: recs.slice(i, i + 500) });
+    const period = { from: '2021-01-01T00:00:00.000Z', to: '2022-01-01T00:00:00.000Z' };
+    // every database request of the admin function a little slower, so the progress can be watched
+    await control(env, '/faults', 'POST', { functionName: 'admin', delayMs: 15 });
+    const seen: Array<{ status: string; rowsDone: number }> = [];
+    let job;
+    try {
+      job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'service_records', format: 'csv', ...period });
+      expect(job).toMatchObject({ status: 'running', rows: 2500 });
+      expect(job.fileUrl).toBeUndefined();
+      for (let i = 0; i < 600 && job.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        job = await admin.ok('demo-committee', 'exportStatus', { exportId: job.exportId });
+        seen.push({ status: job.status, rowsDone: job.rowsDone ?? 0 });
+      }
+    } finally {
+      await control(env, '/faults', 'DELETE');
+    }
+    expect(job).toMatchObject({ status: 'ready', rows: 2500, rowsDone: 2500, fileUrl: expect.any(String), expiresAt: expect.any(String) });
+    const progress = seen.filter((s) => s.status === 'running').map((s) => s.rowsDone);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.some((n) => n > 0 && n < 2500)).toBe(true);
+    const rows = readCsv(new TextDecoder().decode(await download(job.fileUrl!)));
+    expect(rows.length - 1).toBe(2500);
+    // every record once, newest first, each chunk in its place
+    expect(rows.slice(1).map((r) => r[0])).toEqual(recs.map((r) => r._id).reverse());
+    // the admin function keeps the platform's default timeout
+    expect(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../cloudfunctions/admin/config.json'), 'utf8')).timeout ?? 3).toBeLessThanOrEqual(3);
+  });
+
+  it('an export that died past its deadline is reported failed with a message', async () => {
+    const committee = (await user.ok('demo-committee', 'login', {})).userId;
+    const past = new Date(Date.now() - 3_600_000);
+    const { _id } = await db.collection('exports').add({
+      data: {
+        compoundId: 'demo-compound', requestedBy: committee, ledger: 'requests', format: 'csv', filter: { from: null, to: null, buildingId: null }, status: 'running', rows: 30000, rowsDone: 1000,
+        parts: [], whole: false, deadlineAt: past, fileId: null, filename: null, expiresAt: null, message: null, createdAt: past, updatedAt: past,
+      },
+    });
+    expect(await admin.ok('demo-committee', 'exportStatus', { exportId: _id })).toMatchObject({ status: 'failed', message: expect.stringContaining('超时') });
+    expect((await db.collection('exports').doc(_id).get()).data).toMatchObject({ status: 'failed' });
+  });
+
+  it('the scheduled sweep deletes an expired export\'s file and marks it expired; a client cannot start an export task', async () => {
+    const job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'notices', format: 'csv' });
+    expect(job.status).toBe('ready');
+    await download(job.fileUrl!);
+    await db.collection('exports').doc(job.exportId).update({ data: { expiresAt: new Date(Date.now() - 60_000) } });
+    expect((await invoke(env, 'admin', { $job: 'exports' }, 'demo-branch')).body).toMatchObject({ ok: true, data: { exportsExpired: 1 } });
+    expect((await db.collection('exports').doc(job.exportId).get()).data).toMatchObject({ status: 'expired', fileId: null });
+    expect((await fetch(job.fileUrl!)).ok).toBe(false);
+    expect(await admin.ok('demo-committee', 'exportStatus', { exportId: job.exportId })).toMatchObject({ status: 'failed', message: expect.stringContaining('过期') });
+    // tasks come from the function itself, never from the mini program
+    expect((await invoke(env, 'admin', { $task: 'exportChunk', args: { exportId: job.exportId } }, 'demo-committee')).body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('no action can change or delete an audit entry: the functions only ever append to audit_logs', () => {
