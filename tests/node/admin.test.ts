@@ -118,6 +118,48 @@ describe('工作台: dashboards and scope', () => {
   });
 });
 
+describe('工作台: dashboard figures are exact at scale', () => {
+  it('counts 1,500 open requests by age and 1,200 registrations of 120 events exactly (database aggregates, no read caps)', async () => {
+    const now = Date.now();
+    const hour = 3_600_000;
+    await db.collection('compounds').add({ data: { _id: 'bulk-compound', compoundId: 'bulk-compound', name: '大数据小区', address: '', district: '', street: '红湖街道', community: '', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, createdAt: new Date(), updatedAt: new Date() } });
+    await db.collection('users').where({ openid: 'demo-officer' }).update({ data: { officerScope: ['demo-compound', 'bulk-compound'] } });
+    const stats = { counted: 1, responded: 0, respondedOnTime: 0, respondMs: 0, resolved: 0, resolveMs: 0, rated: 0, satisfied: 0, open: 1, escalatedOpen: 0 };
+    // ages: 300 under a day, 200 of 1–3 days, 100 of 3–7 days, 900 older (all of those overdue); 10 closed ones do not count
+    const ages = [...Array(300).fill(2), ...Array(200).fill(30), ...Array(100).fill(100), ...Array(900).fill(400)];
+    const reqs = ages.map((h, i) => ({
+      _id: `bulk-r-${i}`, compoundId: 'bulk-compound', category: 'repair', content: '批量', urgency: 'general', state: 'submitted', visibility: 'private', handlers: ['property'], buildingId: null, buildingName: null,
+      createdAt: new Date(now - h * hour), updatedAt: new Date(now - h * hour), dueAt: new Date(now - h * hour + 168 * hour), month: '2026-01', escalationLevel: 0, stats, moderation: 'pass', reporterId: 'bulk-reporter', idempotencyKey: `bulk-key-${i}`,
+    }));
+    const closed = Array.from({ length: 10 }, (_, i) => ({ ...reqs[0], _id: `bulk-c-${i}`, idempotencyKey: `bulk-closed-${i}`, state: 'closed', stats: { ...stats, open: 0 } }));
+    const all = [...reqs, ...closed];
+    for (let i = 0; i < all.length; i += 500) await db.collection('requests').add({ data: all.slice(i, i + 500) });
+    // this month: 120 events, ten confirmed registrations each (four checked in), and two cancelled ones that do not count
+    const start = new Date(now + hour);
+    const month = (await admin.ok('demo-officer', 'overview', { compoundId: 'bulk-compound' })).month;
+    const inMonth = new Date(`${month}-15T04:00:00.000Z`);
+    const events = Array.from({ length: 120 }, (_, i) => ({ _id: `bulk-e-${i}`, compoundId: 'bulk-compound', title: `活动${i}`, startAt: inMonth, endAt: new Date(inMonth.getTime() + hour), createdAt: start, updatedAt: start }));
+    await db.collection('events').add({ data: events });
+    const regs = events.flatMap((e, i) => Array.from({ length: 12 }, (_, j) => ({
+      _id: `bulk-g-${i}-${j}`, compoundId: 'bulk-compound', eventId: e._id, userId: `bulk-u-${j}`, openid: `bulk-o-${j}`, name: '居民', phone: null, home: null, status: j < 10 ? 'confirmed' : 'cancelled',
+      queuedAt: start, checkedInAt: j < 4 ? inMonth : null, remindedAt: null, notify: false, eventTitle: e.title, eventStartAt: inMonth, eventPlace: '', createdAt: start, updatedAt: start,
+    })));
+    for (let i = 0; i < regs.length; i += 500) await db.collection('registrations').add({ data: regs.slice(i, i + 500) });
+
+    const o = await admin.ok('demo-officer', 'overview', { compoundId: 'bulk-compound' });
+    expect(o.openByAge).toEqual([
+      { bucket: 'lt1d', label: '1 天内', count: 300, overdue: 0 },
+      { bucket: '1to3d', label: '1–3 天', count: 200, overdue: 0 },
+      { bucket: '3to7d', label: '3–7 天', count: 100, overdue: 0 },
+      { bucket: 'gt7d', label: '7 天以上', count: 900, overdue: 900 },
+    ]);
+    // the longest overdue first
+    expect(o.overdue).toHaveLength(20);
+    expect(o.overdue.map((r) => r.dueAt)).toEqual([...o.overdue.map((r) => r.dueAt)].sort());
+    expect(o.attendance).toEqual({ events: 120, registered: 1200, checkedIn: 480, rate: 0.4 });
+  });
+});
+
 describe('工作台: ledgers read back', () => {
   it('the requests ledger as CSV: every row, phones masked for the committee, formulas neutralised, the export audited', async () => {
     const job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'requests', format: 'csv' });
