@@ -38,7 +38,7 @@ export const ledgers: Pick<H, 'exportLedger' | 'exportStatus' | 'auditLog'> = {
         createdAt: ctx.now, updatedAt: ctx.now,
       };
       const d = await startExport(ctx, compoundId, doc, (exportId) =>
-        ctx.audit('admin.exportLedger', `exports/${exportId}`, { ledger: input.ledger, format: input.format, from: input.from ?? null, to: input.to ?? null, buildingId: input.buildingId ?? null, compoundId }),
+        ctx.audit('admin.exportLedger', `exports/${exportId}`, { ledger: input.ledger, format: input.format, from: input.from ?? null, to: input.to ?? null, buildingId: input.buildingId ?? null, compoundId }, compoundId),
       );
       if (d.status !== 'ready' || !d.fileId) return jobOf(d);
       const urls = await ctx.files.tempUrls([d.fileId]);
@@ -81,7 +81,7 @@ export const ledgers: Pick<H, 'exportLedger' | 'exportStatus' | 'auditLog'> = {
       const names = await namesOf(ctx.db, res.items.map((r) => r.actorId));
       return {
         items: res.items.map((r) => ({
-          entryId: r._id, at: iso(r.createdAt), actorName: r.actorId ? (names.get(r.actorId) ?? '已注销用户') : '系统', roles: r.actorRoles.map((x) => ROLE_LABELS[x] ?? x),
+          entryId: r._id, at: iso(r.createdAt), actorId: r.actorId, actorName: r.actorId ? (names.get(r.actorId) ?? '已注销用户') : '系统', roles: r.actorRoles.map((x) => ROLE_LABELS[x] ?? x),
           action: r.action, target: r.target, detail: JSON.stringify(r.detail ?? {}),
         })),
         nextCursor: res.nextCursor,

@@ -27,8 +27,11 @@ export interface Ctx extends Ports {
   compoundId: string | null;
   now: Date;
   db: Db;
-  /** Appends to the audit log as the caller. */
-  audit(action: string, target: string, detail?: Record<string, unknown>): Promise<void>;
+  /**
+   * Appends to the audit log as the caller, under the caller's compound or (an officer acting on a
+   * compound in scope) the one named, so that compound's branch sees it.
+   */
+  audit(action: string, target: string, detail?: Record<string, unknown>, compoundId?: string): Promise<void>;
   /**
    * The documents the action's `reads` declared, read in the caller's request: null when there is
    * none. A name is absent when it was not read with the caller (no caller record): use `joined`.
@@ -251,7 +254,7 @@ export async function createContext(src: ContextSource, reads: Record<string, Jo
     compoundId: memberCompound(user),
     now: src.now ?? now(),
     db: src.db,
-    audit: (action, target, detail = {}) => audit(ctx, action, target, detail),
+    audit: (action, target, detail = {}, compoundId) => audit(ctx, action, target, detail, compoundId),
     ...joined,
   };
   return ctx;

@@ -63,6 +63,8 @@ export const auditEntry = z.object({
   entryId: z.string(),
   at: z.string(),
   actorName: z.string(),
+  /** The person who acted (null: the system), to filter the log by them. */
+  actorId: z.nullable(z.string()),
   roles: z.array(z.string()),
   action: z.string(),
   target: z.string(),
@@ -149,7 +151,8 @@ export const adminContract = defineContract({
     input: z.strictObject({ kind: z.enum(MODERATION_KINDS), refId: id(), reason: text(100, '举报理由') }),
     output: z.object({ reported: z.boolean() }),
   },
-  moderationQueue: { access: roles(...MODERATORS), input: z.strictObject({ kind: z.optional(z.enum(MODERATION_KINDS)) }), output: z.object({ items: z.array(queueItem) }) },
+  /** The queue of the caller's compound, or (an officer) of one in scope. */
+  moderationQueue: { access: roles(...MODERATORS), input: z.strictObject({ kind: z.optional(z.enum(MODERATION_KINDS)), compoundId: z.optional(id()) }), output: z.object({ items: z.array(queueItem) }) },
   moderate: {
     access: roles(...MODERATORS),
     input: z.strictObject({ kind: z.enum(MODERATION_KINDS), refId: id(), decision: z.enum(['approve', 'hide']), reason: text(100, '理由') }),

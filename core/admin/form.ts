@@ -73,9 +73,11 @@ export interface LedgerForm {
   to: string;
   /** 'all' or one building (the requests ledger only). */
   buildingId: string;
+  /** An officer's choice of compound in scope; empty: the caller's own. */
+  compoundId: string;
 }
 
-export const blankLedgerForm = (): LedgerForm => ({ ledger: 'requests', format: 'xlsx', from: '', to: '', buildingId: 'all' });
+export const blankLedgerForm = (): LedgerForm => ({ ledger: 'requests', format: 'xlsx', from: '', to: '', buildingId: 'all', compoundId: '' });
 
 /** Only the requests ledger is kept per building. */
 export const ledgerByBuilding = (ledger: Ledger): boolean => ledger === 'requests';
@@ -92,5 +94,6 @@ export function ledgerExportInput(form: LedgerForm): InputOf<AdminContract['expo
     ...(form.from ? { from: dayBound(form.from) } : {}),
     ...(form.to ? { to: dayBound(form.to, true) } : {}),
     ...(ledgerByBuilding(form.ledger) && form.buildingId !== 'all' ? { buildingId: form.buildingId } : {}),
+    ...(form.compoundId ? { compoundId: form.compoundId } : {}),
   };
 }

@@ -160,7 +160,7 @@ describe('辖区小区', () => {
 
 describe('操作日志', () => {
   it('filters by action and record, and pages on with the cursor', async () => {
-    const entry = (n: number) => ({ entryId: `e${n}`, at: '2026-12-01T02:00:00.000Z', actorName: '赵丽华', roles: ['业委会'], action: 'admin.exportLedger', target: `exports/x${n}`, detail: '{}' })
+    const entry = (n: number) => ({ entryId: `e${n}`, at: '2026-12-01T02:00:00.000Z', actorId: 'u-zhao', actorName: '赵丽华', roles: ['业委会'], action: 'admin.exportLedger', target: `exports/x${n}`, detail: '{}' })
     const calls = fakeCloud({
       'user.login': committee,
       // the filtered first page (x3) is told apart from the unfiltered one (x1), so the test waits for it
@@ -178,6 +178,27 @@ describe('操作日志', () => {
     await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(2))
     expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ action: 'admin.export', target: 'exports/', cursor: 'next-1' })
     expect(el('.js-audit-list').textContent).toContain('赵丽华（业委会） · exports/x2')
+  })
+})
+
+describe('操作日志 by person', () => {
+  it('picks a person from an entry, shows only their entries, and lets go of them', async () => {
+    const row = (id: string, actorId: string | null, actorName: string) => ({ entryId: id, at: '2026-12-01T02:00:00.000Z', actorId, actorName, roles: [], action: 'request.create', target: `requests/${id}`, detail: '{}' })
+    const calls = fakeCloud({
+      'user.login': committee,
+      'admin.auditLog': (d) => ({ items: d.actorId ? [row('r2', 'u-wang', '王秀兰')] : [row('r1', 'u-zhao', '赵丽华'), row('r2', 'u-wang', '王秀兰'), row('r3', null, '系统')], nextCursor: null }),
+    })
+    renderPage(Audit)
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(3))
+    // the system has no person to pick
+    expect(all('.js-audit-actor').map((a) => a.textContent)).toEqual(['赵丽华', '王秀兰'])
+    fireEvent.click(all('.js-audit-actor')[1])
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ actorId: 'u-wang' }))
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(1))
+    expect(el('.js-actor-filter').textContent).toContain('只看 王秀兰 的操作')
+    fireEvent.click(el('.js-actor-clear'))
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({}))
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(3))
   })
 })
 
@@ -277,6 +298,47 @@ describe('台账导出 in the background', () => {
     } finally {
       jest.useRealTimers()
     }
+  })
+})
+
+describe('an officer picks the compound', () => {
+  const officer = () => session({ roles: ['officer'] })
+  const compounds = () => ({
+    items: [
+      { compoundId: 'c1', name: '红湖公园城', rates: { response: null, resolution: null, satisfaction: null }, total: 0, overdue: 0, escalated: 0, votesOpen: 0 },
+      { compoundId: 'c2', name: '辖区乙小区', rates: { response: null, resolution: null, satisfaction: null }, total: 0, overdue: 0, escalated: 0, votesOpen: 0 },
+    ],
+  })
+
+  it('exports a ledger of the compound chosen', async () => {
+    const calls = fakeCloud({
+      'user.login': officer,
+      'user.directory': directory,
+      'admin.compounds': compounds,
+      'admin.exportLedger': () => ({ exportId: 'x5', ledger: 'requests', format: 'xlsx', status: 'ready', rows: 1, fileUrl: 'https://files.example/x5.xlsx', filename: '居民反映台账.xlsx' }),
+    })
+    renderPage(Ledgers)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    fireEvent.click(el('.js-compound-c2'))
+    fireEvent.click(el('.js-export-submit'))
+    await waitFor(() => expect(el('.js-export-link')).toBeTruthy())
+    expect(called(calls, 'exportLedger')[0].data).toEqual({ ledger: 'requests', format: 'xlsx', compoundId: 'c2' })
+  })
+
+  it('reads the audit log of the compound chosen', async () => {
+    const calls = fakeCloud({ 'user.login': officer, 'admin.compounds': compounds, 'admin.auditLog': () => ({ items: [], nextCursor: null }) })
+    renderPage(Audit)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    fireEvent.click(el('.js-compound-c2'))
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ compoundId: 'c2' }))
+  })
+
+  it('the committee has no compound to pick', async () => {
+    const calls = fakeCloud({ 'user.login': committee, 'user.directory': directory, 'admin.compounds': compounds })
+    renderPage(Ledgers)
+    await waitFor(() => expect(el('.js-export-submit')).toBeTruthy())
+    expect(document.querySelector('.js-compound-picker')).toBeNull()
+    expect(called(calls, 'compounds')).toEqual([])
   })
 })
 

@@ -160,6 +160,35 @@ describe('工作台: dashboard figures are exact at scale', () => {
   });
 });
 
+describe('工作台: an officer works on the compound they name', () => {
+  it('an officer\'s export of another compound in scope is audited under that compound, where its branch sees it', async () => {
+    await db.collection('compounds').add({ data: { _id: 'scope-b', compoundId: 'scope-b', name: '辖区乙小区', address: '', district: '', street: '红湖街道', community: '', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, createdAt: new Date(), updatedAt: new Date() } });
+    await db.collection('users').where({ openid: 'demo-officer' }).update({ data: { officerScope: ['demo-compound', 'scope-b'] } });
+    const job = await admin.ok('demo-officer', 'exportLedger', { ledger: 'requests', format: 'csv', compoundId: 'scope-b' });
+    const inB = await admin.ok('demo-officer', 'auditLog', { compoundId: 'scope-b', action: 'admin.exportLedger' });
+    expect(inB.items.map((e) => e.target)).toContain(`exports/${job.exportId}`);
+    const inOwn = await admin.ok('demo-branch', 'auditLog', { action: 'admin.exportLedger' });
+    expect(inOwn.items.map((e) => e.target)).not.toContain(`exports/${job.exportId}`);
+    // the entry names its actor, and the log filters by them
+    const officerId = inB.items.find((e) => e.target === `exports/${job.exportId}`)!.actorId!;
+    expect((await admin.ok('demo-officer', 'auditLog', { compoundId: 'scope-b', actorId: officerId })).items.every((e) => e.actorId === officerId)).toBe(true);
+    expect((await admin.ok('demo-officer', 'auditLog', { compoundId: 'scope-b', actorId: 'u-demo-branch' })).items).toEqual([]);
+    // moderation: the queue of a compound in scope, never another street's
+    expect(await admin.ok('demo-officer', 'moderationQueue', { compoundId: 'scope-b' })).toEqual({ items: [] });
+    expect(await admin.call('demo-officer', 'moderationQueue', { compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await admin.call('demo-branch', 'moderationQueue', { compoundId: 'scope-b' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await db.collection('users').where({ openid: 'demo-officer' }).update({ data: { officerScope: ['demo-compound'] } });
+  });
+
+  it('meetings are the officer\'s own compound\'s; an officer appointed above every compound is told so', async () => {
+    await db.collection('users').add({ data: { _id: 'u-street-officer', openid: 'street-officer', displayName: '钱街道', roles: ['officer'], officerScope: ['demo-compound'], compoundId: null, householdId: null, consents: {}, createdAt: new Date(), updatedAt: new Date() } });
+    const refused = await admin.call('street-officer', 'meetings', {});
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('所属小区') });
+    // the dashboard of a compound in scope still opens
+    expect((await admin.ok('street-officer', 'overview', { compoundId: 'demo-compound' })).compoundId).toBe('demo-compound');
+  });
+});
+
 describe('工作台: ledgers read back', () => {
   it('the requests ledger as CSV: every row, phones masked for the committee, formulas neutralised, the export audited', async () => {
     const job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'requests', format: 'csv' });
