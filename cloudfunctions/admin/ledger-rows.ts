@@ -2,6 +2,7 @@
 // a page of documents becomes rows, so an export can be built in one call or chunk by chunk.
 import type { Ledger } from '@core/admin/rules';
 import { RULE_LABELS } from '@core/convention/rules';
+import { fail } from '@core/errors';
 import { maskName, maskPhone } from '@core/mask';
 import { CATEGORY_LABELS } from '@core/request/rules';
 import { ROLE_LABELS, type Role } from '@core/roles';
@@ -31,8 +32,16 @@ export interface LedgerSource {
   rows(db: Db, docs: BaseDoc[], whole: boolean): Promise<Row[]>;
 }
 
+/** The ledgers whose rows have no building: a building filter on them is refused, never ignored. */
+const NO_BUILDING: Partial<Record<Ledger, string>> = {
+  service_records: '志愿服务记录没有楼栋，不能按楼栋导出',
+  audit: '操作日志不按楼栋导出',
+};
+
 export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFilter): LedgerSource {
   const _ = db.command;
+  if (f.buildingId && NO_BUILDING[ledger]) throw fail.invalid(NO_BUILDING[ledger]!);
+  const building = f.buildingId ? { buildingId: f.buildingId } : {};
   const range = (field: string) => (f.from || f.to ? { [field]: f.from && f.to ? _.and(_.gte(f.from), _.lt(f.to)) : f.from ? _.gte(f.from) : _.lt(f.to!) } : {});
   const masker = (whole: boolean) => ({
     name: (n: string | null | undefined) => (whole ? (n ?? '') : maskName(n)),
@@ -41,7 +50,7 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
   switch (ledger) {
     case 'requests':
       return {
-        coll: 'requests', where: { compoundId, ...range('createdAt'), ...(f.buildingId ? { buildingId: f.buildingId } : {}) }, orderBy: [['createdAt', 'desc']],
+        coll: 'requests', where: { compoundId, ...range('createdAt'), ...building }, orderBy: [['createdAt', 'desc']],
         header: ['编号', '提交时间', '类别', '内容', '位置', '紧急程度', '状态', '反映人', '电话', '处理人', '首次响应', '按时响应', '办结时间', '评分', '满意'],
         rows: async (_db, docs, whole) => {
           const { name, phone } = masker(whole);
@@ -67,7 +76,7 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
     case 'registrations': {
       const status = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
       return {
-        coll: 'registrations', where: { compoundId, ...range('eventStartAt') }, orderBy: [['eventStartAt', 'desc']],
+        coll: 'registrations', where: { compoundId, ...building, ...range('eventStartAt') }, orderBy: [['eventStartAt', 'desc']],
         header: ['活动', '活动时间', '地点', '姓名', '电话', '住址', '状态', '报名时间', '签到时间'],
         rows: async (_db, docs, whole) => {
           const { name, phone } = masker(whole);
@@ -78,14 +87,19 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
     case 'ballots':
       return {
         coll: 'conventions', where: { compoundId, ...range('updatedAt') }, orderBy: [['updatedAt', 'desc']],
-        header: ['公约', '表决规则', '表决开始', '表决截止', '应参加', '已参加', '同意', '反对', '弃权', '结果', '阶段'],
+        // per building: that building's participation beside the compound's result (how each building
+        // voted is not told: the tally is the compound's)
+        header: ['公约', '表决规则', '表决开始', '表决截止', '应参加', '已参加', ...(f.buildingId ? ['楼栋应参加', '楼栋已参加'] : []), '同意', '反对', '弃权', '结果', '阶段'],
         rows: async (db, docs) => {
           const list = (docs as ConventionDoc[]).filter((c) => c.vote);
           const voted = await Promise.all(list.map((c) => countWhere(db, 'ballots', { conventionId: c._id })));
+          const inBuilding = f.buildingId
+            ? await Promise.all(list.map((c) => Promise.all([countWhere(db, 'vote_register', { conventionId: c._id, buildingId: f.buildingId }), countWhere(db, 'ballots', { conventionId: c._id, buildingId: f.buildingId })])))
+            : [];
           return list.map((c, i) => {
             const t = c.result?.totals;
             return [
-              c.title, RULE_LABELS[c.vote!.rule], beijingTime(c.vote!.startsAt), beijingTime(c.vote!.endsAt), c.vote!.electorateHeads, t?.partHeads ?? voted[i],
+              c.title, RULE_LABELS[c.vote!.rule], beijingTime(c.vote!.startsAt), beijingTime(c.vote!.endsAt), c.vote!.electorateHeads, t?.partHeads ?? voted[i], ...(inBuilding[i] ?? []),
               t?.agreeHeads ?? '', t?.disagreeHeads ?? '', t?.abstainHeads ?? '', c.result ? (!c.result.binding ? '征求意见' : c.result.passed ? '通过' : '未通过') : '表决中（结束前不公开）', c.phase,
             ];
           });
@@ -96,14 +110,15 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
         coll: 'notices', where: { compoundId, ...range('publishAt') }, orderBy: [['publishAt', 'desc']],
         header: ['标题', '类别', '发布时间', '发布单位', '阅读人数', '已读户数', '总户数'],
         rows: async (db, docs) => {
-          const list = docs as NoticeDoc[];
-          const households = await countWhere(db, 'households', { compoundId });
+          // per building: the notices its households were sent (the whole compound's, or naming it), read by its households
+          const list = (docs as NoticeDoc[]).filter((n) => !f.buildingId || n.audience.kind === 'compound' || (n.audience.buildingIds ?? []).includes(f.buildingId));
+          const households = await countWhere(db, 'households', { compoundId, ...building });
           const reads = new Map<string, number>();
           const $ = db.command.aggregate;
           // households read, one aggregate per page of notices
           for (let i = 0; i < list.length; i += PAGE) {
             const ids = list.slice(i, i + PAGE).map((n) => n._id);
-            const res = (await db.collection('notice_household_reads').aggregate().match({ noticeId: db.command.in(ids) }).group({ _id: '$noticeId', n: $.sum(1) }).limit(PAGE).end()) as unknown as { list: Array<{ _id: string; n: number }> };
+            const res = (await db.collection('notice_household_reads').aggregate().match({ noticeId: db.command.in(ids), ...building }).group({ _id: '$noticeId', n: $.sum(1) }).limit(PAGE).end()) as unknown as { list: Array<{ _id: string; n: number }> };
             for (const r of res.list) reads.set(r._id, r.n);
           }
           return list.map((n) => [n.title, n.category, beijingTime(n.publishAt), n.publisherName, n.readCount, reads.get(n._id) ?? 0, households]);

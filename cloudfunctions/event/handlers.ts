@@ -505,6 +505,8 @@ export const handlers: Handlers<EventContract> = {
           name: who.displayName,
           phone: who.phone,
           home: who.home ? `${who.home.buildingName}${who.home.unit}单元${who.home.room}` : null,
+          // the registrant's building, for the 台账 kept per building
+          buildingId: who.home?.buildingId ?? null,
           ...queued,
           checkedInAt: null,
           remindedAt: null,

@@ -238,6 +238,8 @@ export const COLLECTIONS = {
       // 我的报名, and the privacy export and erasure
       { name: 'by_user', keys: [['userId', 1], ['eventStartAt', -1]] },
       { name: 'by_compound_start', keys: [['compoundId', 1], ['eventStartAt', -1]] },
+      // 活动报名台账 per building
+      { name: 'by_compound_building_start', keys: [['compoundId', 1], ['buildingId', 1], ['eventStartAt', -1]] },
     ],
   },
   notices: {

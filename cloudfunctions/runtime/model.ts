@@ -289,6 +289,8 @@ export interface RegistrationDoc extends BaseDoc {
   name: string;
   phone: string | null;
   home: string | null;
+  /** The registrant's building when they registered (absent on registrations made before it was kept). */
+  buildingId?: string | null;
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   /**
    * When this registration (last) joined; for a waitlisted one, the database's clock when its number

@@ -71,7 +71,7 @@ export interface LedgerForm {
   /** Days, 'YYYY-MM-DD'; empty: no bound. */
   from: string;
   to: string;
-  /** 'all' or one building (the requests ledger only). */
+  /** 'all' or one building (the ledgers that have one: ledgerByBuilding). */
   buildingId: string;
   /** An officer's choice of compound in scope; empty: the caller's own. */
   compoundId: string;
@@ -79,8 +79,8 @@ export interface LedgerForm {
 
 export const blankLedgerForm = (): LedgerForm => ({ ledger: 'requests', format: 'xlsx', from: '', to: '', buildingId: 'all', compoundId: '' });
 
-/** Only the requests ledger is kept per building. */
-export const ledgerByBuilding = (ledger: Ledger): boolean => ledger === 'requests';
+/** The ledgers whose rows have a building (service records and the audit log have none: refused there). */
+export const ledgerByBuilding = (ledger: Ledger): boolean => ledger !== 'service_records' && ledger !== 'audit';
 
 export function ledgerPeriodProblem(form: LedgerForm): string | null {
   return form.from && form.to && form.from > form.to ? '开始日期不能晚于结束日期' : null;

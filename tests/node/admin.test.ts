@@ -227,6 +227,34 @@ describe('工作台: ledgers read back', () => {
     }
   });
 
+  it('the building filter applies to every ledger whose rows have a building, and is refused where they have none', async () => {
+    const at = new Date('2019-05-01T02:00:00.000Z');
+    const period = { from: '2019-01-01T00:00:00.000Z', to: '2020-01-01T00:00:00.000Z' };
+    const reg = (id: string, buildingId: string) => ({
+      _id: id, compoundId: 'demo-compound', eventId: 'old-event', userId: `u-${id}`, openid: `o-${id}`, name: id, phone: null, home: buildingId, buildingId, status: 'confirmed', queuedAt: at, checkedInAt: null, remindedAt: null,
+      notify: false, eventTitle: '旧活动', eventStartAt: at, eventPlace: '', createdAt: at, updatedAt: at,
+    });
+    await db.collection('registrations').add({ data: [reg('reg-b1', 'demo-b1'), reg('reg-b2', 'demo-b2')] });
+    const notice = (id: string, audience: Record<string, unknown>) => ({
+      _id: id, compoundId: 'demo-compound', title: id, content: '', category: 'general', publisherId: 'u-demo-committee', publisherName: '业委会', publishAt: at, state: 'published', audience, readCount: 0, moderation: 'pass', createdAt: at, updatedAt: at,
+    });
+    await db.collection('notices').add({ data: [notice('n-all', { kind: 'compound' }), notice('n-b1', { kind: 'buildings', buildingIds: ['demo-b1'] }), notice('n-b2', { kind: 'buildings', buildingIds: ['demo-b2'] })] });
+    const csvOf = async (ledger: string, buildingId: string) => {
+      const job = await admin.ok('demo-branch', 'exportLedger', { ledger: ledger as 'requests', format: 'csv', buildingId, ...period });
+      return readCsv(new TextDecoder().decode(await download(job.fileUrl!)));
+    };
+    const regs = await csvOf('registrations', 'demo-b1');
+    expect(regs.slice(1).map((r) => r[3])).toEqual(['reg-b1']);
+    const notices = await csvOf('notices', 'demo-b1');
+    expect(notices.slice(1).map((r) => r[0]).sort()).toEqual(['n-all', 'n-b1']);
+    // ballots: each vote's participation in that building (the result stays the compound's)
+    const ballots = await csvOf('ballots', 'demo-b1');
+    expect(ballots[0]).toContain('楼栋应参加');
+    for (const name of ['service_records', 'audit'] as const) {
+      expect(await admin.call('demo-branch', 'exportLedger', { ledger: name, format: 'csv', buildingId: 'demo-b1' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+  });
+
   it('a long export answers running at once; its file is built in the background with growing progress, then parses back', async () => {
     // 2,500 verified service records in 2021, a period of their own
     const base = Date.parse('2021-03-01T00:00:00.000Z');
@@ -378,7 +406,7 @@ describe('代办: acting for a resident without a phone', () => {
     const event = client<import('@core/event/contract').EventContract>(env, 'event');
     expect(await event.ok('demo-grid', 'register', { eventId, onBehalfOf: { userId: resident, consentNote } })).toMatchObject({ status: 'confirmed' });
     const reg = (await db.collection('registrations').where({ eventId, userId: resident }).get()).data[0];
-    expect(reg).toMatchObject({ name: '王秀兰', actedBy: { name: '刘芳' } });
+    expect(reg).toMatchObject({ name: '王秀兰', buildingId: 'demo-b1', actedBy: { name: '刘芳' } });
     const inbox = await user.ok('demo-resident', 'inbox', {});
     expect(inbox.items.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringContaining('代办了一条反映'), expect.stringContaining('代办了活动报名')]));
   });

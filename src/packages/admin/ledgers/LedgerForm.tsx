@@ -1,4 +1,4 @@
-// 导出台账's form: which ledger, the format, a period and (the requests ledger) a building.
+// 导出台账's form: which ledger (and, an officer, which compound), the format, a period and (ledgers whose rows have one) a building.
 import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ledgerByBuilding, type LedgerForm as Form } from '@core/admin/form'
