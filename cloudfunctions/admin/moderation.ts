@@ -108,8 +108,10 @@ export const moderation: Pick<H, 'report' | 'moderationQueue' | 'moderate'> = {
       if (input.kind === 'comment') {
         await updateById(ctx.db, coll, input.refId, approve ? { moderation: 'pass', hidden: null, updatedAt: ctx.now } : { hidden: { reason: input.reason, by: ctx.user._id, at: ctx.now }, updatedAt: ctx.now });
       } else {
-        // hidden: back behind the content check's gate, which every reader already respects
-        await updateById(ctx.db, coll, input.refId, { moderation: approve ? 'pass' : 'review', moderationNote: input.reason, updatedAt: ctx.now });
+        // hidden: a state of its own — not public for any reader (they show `pass` only), and not held,
+        // so it leaves the queue for good. A comment keeps its own `hidden` record (its thread shows
+        // a placeholder in its place).
+        await updateById(ctx.db, coll, input.refId, { moderation: approve ? 'pass' : 'hidden', moderationNote: input.reason, updatedAt: ctx.now });
       }
       await updateWhere(ctx.db, 'reports', { compoundId: item.compoundId, kind: input.kind, refId: input.refId, state: 'open' }, { state: approve ? 'approved' : 'hidden', updatedAt: ctx.now });
       if (item.authorId) {

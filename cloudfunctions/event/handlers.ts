@@ -64,7 +64,8 @@ async function loadEvent(ctx: UserCtx, eventId: string, fresh = false): Promise<
   const ev = await joined<EventDoc>(ctx, 'event', () => (fresh ? readEvent(ctx.db, eventId) : getCached<EventDoc>(ctx.db, 'events', eventId)));
   if (ev && ctx.joined.event) remember('events', ev._id, ev);
   if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
-  if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
+  // held by the content check or hidden by a moderator: the organisers' only
+  if (ev.moderation !== 'pass' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
   return ev;
 }
 
@@ -377,7 +378,9 @@ export const handlers: Handlers<EventContract> = {
       if (input.creditsHours !== undefined) patch.creditsHours = input.creditsHours;
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (input.title !== undefined || input.description !== undefined || input.place !== undefined) {
-        patch.moderation = await checkText(ctx, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
+        const verdict = await checkText(ctx, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
+        // an edit never un-hides what a moderator hid
+        patch.moderation = ev.moderation === 'hidden' ? 'hidden' : verdict;
       }
       const where: Record<string, unknown> = { _id: ev._id, state: 'published' };
       if (input.capacity !== undefined && input.capacity !== ev.capacity) {

@@ -1,5 +1,11 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
+
+/**
+ * What the content check and the moderators decided: `review` held (in the moderation queue), `hidden`
+ * hidden by a moderator (out of the queue, never public again unless approved), `pass` public.
+ */
+export type Moderation = 'pass' | 'review' | 'hidden';
 import type { Choice, ConventionKind, Phase, TallyResult, VoteRule } from '@core/convention/rules';
 import type { Audience } from '@core/event/rules';
 import type { Category, Handler, RequestState, RequestStats, Urgency } from '@core/request/rules';
@@ -229,7 +235,7 @@ export interface RequestDoc extends BaseDoc {
   metooIds?: string[];
   metooCount?: number;
   idempotencyKey: string;
-  moderation: 'pass' | 'review';
+  moderation: Moderation;
   dueAt: Date;
   /** YYYY-MM in China time, for the monthly figures. */
   month: string;
@@ -276,7 +282,7 @@ export interface EventDoc extends BaseDoc {
   waitlist?: string[];
   organizerId: string;
   organizerName: string;
-  moderation: 'pass' | 'review';
+  moderation: Moderation;
   /** Server-only secret behind the rotating check-in code. */
   checkinSecret: string;
 }
@@ -440,7 +446,7 @@ export interface NoticeDoc extends BaseDoc {
   publisherId: string;
   publisherName: string;
   readCount: number;
-  moderation: 'pass' | 'review';
+  moderation: Moderation;
   notifiedAt: Date | null;
   /** 1 at publication (absent on notices stored before versions: 1), +1 per edit a reader sees. */
   version?: number;

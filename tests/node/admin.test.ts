@@ -353,6 +353,31 @@ describe('工作台: reports, moderation and the 三方联席会议', () => {
     expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === formulaRequest && i.reports > 0)).toBe(false);
   });
 
+  it('hidden content has its own state: it leaves the queue for good and stays hidden, even after its publisher edits it', async () => {
+    // a request the content check held: in the queue until decided
+    const { requestId } = await request.ok('demo-resident-2', 'create', {
+      category: 'sanitation', content: '楼下垃圾堆放多日无人清理', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'public', idempotencyKey: 'admin-key-hide-1',
+    });
+    await db.collection('requests').doc(requestId).update({ data: { moderation: 'review' } });
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.find((i) => i.refId === requestId)).toMatchObject({ held: true });
+    await admin.ok('demo-committee', 'moderate', { kind: 'request', refId: requestId, decision: 'hide', reason: '含不实信息' });
+    expect((await db.collection('requests').doc(requestId).get()).data.moderation).toBe('hidden');
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === requestId)).toBe(false);
+    expect((await request.ok('demo-resident', 'listPublic', {})).items.some((i) => i.requestId === requestId)).toBe(false);
+    expect(await request.call('demo-resident', 'get', { requestId })).toMatchObject({ ok: false });
+    // its reporter still has it
+    expect((await request.ok('demo-resident-2', 'get', { requestId })).requestId).toBe(requestId);
+
+    // a notice hidden stays hidden when its publisher edits it (the content check passes the new text)
+    const notice = client<import('@core/notice/contract').NoticeContract>(env, 'notice');
+    const { noticeId } = await notice.ok('demo-committee', 'publish', { category: 'other', title: '广场舞时间调整', content: '<p>晚上八点后请调低音量。</p>', audience: { kind: 'compound' } });
+    await admin.ok('demo-branch', 'moderate', { kind: 'notice', refId: noticeId, decision: 'hide', reason: '内容有误' });
+    await notice.ok('demo-committee', 'update', { noticeId, title: '广场舞时间调整（更正）' });
+    expect((await db.collection('notices').doc(noticeId).get()).data.moderation).toBe('hidden');
+    expect((await notice.ok('demo-resident', 'list', {})).items.some((n) => n.noticeId === noticeId)).toBe(false);
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === noticeId)).toBe(false);
+  });
+
   it('a request put on the agenda is decided at a meeting, and the decision appears on its timeline for the reporter', async () => {
     const { requestId } = await request.ok('demo-resident-2', 'create', {
       category: 'parking', content: '地面车位被长期占用，请商议管理办法', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'admin-key-0002',
