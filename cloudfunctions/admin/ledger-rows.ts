@@ -51,13 +51,14 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
     case 'requests':
       return {
         coll: 'requests', where: { compoundId, ...range('createdAt'), ...building }, orderBy: [['createdAt', 'desc']],
-        header: ['编号', '提交时间', '类别', '内容', '位置', '紧急程度', '状态', '反映人', '电话', '处理人', '首次响应', '按时响应', '办结时间', '评分', '满意'],
+        header: ['编号', '提交时间', '类别', '内容', '位置', '紧急程度', '状态', '反映人', '电话', '处理人', '首次响应', '按时响应', '办结时间', '评分', '满意', '代办'],
         rows: async (_db, docs, whole) => {
           const { name, phone } = masker(whole);
           return (docs as RequestDoc[]).map((r) => [
             r._id, beijingTime(r.createdAt), CATEGORY_LABELS[r.category], r.content, r.buildingName ? `${r.buildingName}${r.unit ? `${r.unit}单元` : ''}` : (r.area ?? '公共区域'),
             r.urgency, STATE[r.state], name(r.reporterName), phone(r.reporterPhone), r.assigneeName ?? '', r.firstResponseAt ? beijingTime(r.firstResponseAt) : '',
             r.respondedOnTime === null ? '' : r.respondedOnTime ? '是' : '否', r.resolvedAt ? beijingTime(r.resolvedAt) : '', r.rating ?? '', r.satisfied === null ? '' : r.satisfied ? '是' : '否',
+            proxied(r.actedBy),
           ]);
         },
       };
@@ -77,10 +78,10 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
       const status = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
       return {
         coll: 'registrations', where: { compoundId, ...building, ...range('eventStartAt') }, orderBy: [['eventStartAt', 'desc']],
-        header: ['活动', '活动时间', '地点', '姓名', '电话', '住址', '状态', '报名时间', '签到时间'],
+        header: ['活动', '活动时间', '地点', '姓名', '电话', '住址', '状态', '报名时间', '签到时间', '代办'],
         rows: async (_db, docs, whole) => {
           const { name, phone } = masker(whole);
-          return (docs as RegistrationDoc[]).map((r) => [r.eventTitle, beijingTime(r.eventStartAt), r.eventPlace, name(r.name), phone(r.phone), r.home ?? '', status[r.status], beijingSeconds(r.queuedAt), r.checkedInAt ? beijingSeconds(r.checkedInAt) : '']);
+          return (docs as RegistrationDoc[]).map((r) => [r.eventTitle, beijingTime(r.eventStartAt), r.eventPlace, name(r.name), phone(r.phone), r.home ?? '', status[r.status], beijingSeconds(r.queuedAt), r.checkedInAt ? beijingSeconds(r.checkedInAt) : '', proxied(r.actedBy)]);
         },
       };
     }
@@ -147,6 +148,9 @@ export async function readDocs(db: Db, src: LedgerSource, skip: number, max: num
   }
   return out;
 }
+
+/** 代办: who acted for the resident, marked on the row (empty: the resident did). */
+const proxied = (actedBy: { name: string } | null | undefined) => (actedBy ? `${actedBy.name}代办` : '');
 
 export const rolesText = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r] ?? r).join('、');
 

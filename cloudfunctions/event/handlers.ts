@@ -633,6 +633,7 @@ export const handlers: Handlers<EventContract> = {
         registeredAt: iso(r.queuedAt),
         checkedIn: !!r.checkedInAt,
         position: queue ? i + 1 : null,
+        ...(r.actedBy ? { actedBy: r.actedBy.name } : {}),
       });
       return { confirmed: confirmed.map((r, i) => row(r, i, false)), waitlisted: waitlisted.map((r, i) => row(r, i, true)) };
     },
@@ -647,7 +648,7 @@ export const handlers: Handlers<EventContract> = {
       // organisers call people, so phones are whole; names are shown as registered
       const fullPhones = ctx.roles.includes('branch') || ctx.roles.includes('committee');
       const rows = [
-        ['序号', '姓名', '手机', '住址', '状态', '报名时间', '签到时间'],
+        ['序号', '姓名', '手机', '住址', '状态', '报名时间', '签到时间', '代办'],
         ...regs.map((r, i) => {
           // someone who cancelled is no longer the organiser's to call
           const whole = fullPhones && r.status !== 'cancelled';
@@ -659,6 +660,7 @@ export const handlers: Handlers<EventContract> = {
             status[r.status],
             beijingSeconds(r.queuedAt),
             r.checkedInAt ? beijingSeconds(r.checkedInAt) : '',
+            r.actedBy ? `${r.actedBy.name}代办` : '',
           ];
         }),
       ];

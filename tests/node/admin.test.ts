@@ -236,7 +236,7 @@ describe('工作台: ledgers read back', () => {
     });
     await db.collection('registrations').add({ data: [reg('reg-b1', 'demo-b1'), reg('reg-b2', 'demo-b2')] });
     const notice = (id: string, audience: Record<string, unknown>) => ({
-      _id: id, compoundId: 'demo-compound', title: id, content: '', category: 'general', publisherId: 'u-demo-committee', publisherName: '业委会', publishAt: at, state: 'published', audience, readCount: 0, moderation: 'pass', createdAt: at, updatedAt: at,
+      _id: id, compoundId: 'demo-compound', title: id, content: '', category: 'general', publisherId: 'u-demo-committee', publisherName: '业委会', publishAt: at, state: 'archived', audience, readCount: 0, moderation: 'pass', createdAt: at, updatedAt: at,
     });
     await db.collection('notices').add({ data: [notice('n-all', { kind: 'compound' }), notice('n-b1', { kind: 'buildings', buildingIds: ['demo-b1'] }), notice('n-b2', { kind: 'buildings', buildingIds: ['demo-b2'] })] });
     const csvOf = async (ledger: string, buildingId: string) => {
@@ -434,5 +434,30 @@ describe('代办: acting for a resident without a phone', () => {
     expect(reg).toMatchObject({ name: '王秀兰', buildingId: 'demo-b1', actedBy: { name: '刘芳' } });
     const inbox = await user.ok('demo-resident', 'inbox', {});
     expect(inbox.items.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringContaining('代办了一条反映'), expect.stringContaining('代办了活动报名')]));
+
+    // marked in the organiser's roster and export, and in the registrations and requests ledgers
+    const roster = await event.ok('demo-committee', 'attendees', { eventId });
+    expect(roster.confirmed.find((a) => a.name === '王秀兰')).toMatchObject({ actedBy: '刘芳' });
+    const exported = readCsv((await event.ok('demo-committee', 'export', { eventId })).csv);
+    expect(exported[0]).toContain('代办');
+    expect(exported.find((r) => r[1] === '王秀兰')![exported[0].indexOf('代办')]).toBe('刘芳代办');
+    const regLedger = readCsv(new TextDecoder().decode(await download((await admin.ok('demo-branch', 'exportLedger', { ledger: 'registrations', format: 'csv' })).fileUrl!)));
+    expect(regLedger.find((r) => r[0] === '老年人体检' && r[3] === '王秀兰')![regLedger[0].indexOf('代办')]).toBe('刘芳代办');
+    const reqLedger = readCsv(new TextDecoder().decode(await download((await admin.ok('demo-branch', 'exportLedger', { ledger: 'requests', format: 'csv' })).fileUrl!)));
+    expect(reqLedger.find((r) => r[0] === requestId)![reqLedger[0].indexOf('代办')]).toBe('刘芳代办');
+    expect(reqLedger.slice(1).filter((r) => r[0] !== requestId).every((r) => r[reqLedger[0].indexOf('代办')] === '')).toBe(true);
+  });
+
+  it('a grid worker acts only for residents of their own buildings', async () => {
+    // demo-grid looks after buildings 1 and 4; 李建国 (demo-resident-2) lives in building 2
+    const other = (await user.ok('demo-resident-2', 'login', {})).userId;
+    const refused = await request.call('demo-grid', 'create', {
+      category: 'help', content: '帮邻居报修', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'proxy-key-0003', onBehalfOf: { userId: other, consentNote: '口头同意' },
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('负责的楼栋') });
+    // the branch acts for anyone verified in the compound
+    expect((await request.call('demo-branch', 'create', {
+      category: 'help', content: '帮邻居报修', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'proxy-key-0004', onBehalfOf: { userId: other, consentNote: '口头同意' },
+    })).ok).toBe(true);
   });
 });
