@@ -2,10 +2,10 @@
 import type { AdminContract, Overview } from '@core/admin/contract';
 import { ageCutoffs, fraction, openByAgeFrom, teamMinutes } from '@core/admin/rules';
 import { CATEGORY_LABELS, OPEN_STATES, type Rates } from '@core/request/rules';
-import { china, fromChina, monthOf } from '@core/time';
+import { china, fromChina, monthOf, recentMonths } from '@core/time';
 import { formatHours } from '@core/volunteer/rules';
 import { countWhere, findMany, getById } from '../runtime/db';
-import { requestFigures } from '../runtime/figures';
+import { requestFigures, requestTrends, type RateTrend } from '../runtime/figures';
 import type { CompoundDoc, ConventionDoc, NoticeDoc, RequestDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { compoundFor, compoundsOf, iso, propertyOnly } from './scope';
@@ -111,7 +111,15 @@ export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
         // the longest overdue first
         findMany<RequestDoc>(ctx.db, 'requests', { ...openWhere, dueAt: _.lt(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: 20 }),
       ]);
-      const [hours, attendance] = await Promise.all([teamHours(ctx, compoundId, month), attendanceOf(ctx, compoundId, from, to)]);
+      // the six months up to the one asked for
+      const sixMonths = recentMonths(fromChina(`${month}-15`), 6);
+      const [hours, attendance, trendBuildings, trendCategories] = await Promise.all([
+        teamHours(ctx, compoundId, month),
+        attendanceOf(ctx, compoundId, from, to),
+        requestTrends(ctx.db, { ...scope, month: _.in(sixMonths) }, 'building', ctx.now),
+        requestTrends(ctx.db, { ...scope, month: _.in(sixMonths) }, 'category', ctx.now),
+      ]);
+      const trendOf = (t: RateTrend) => ({ key: t.key, label: t.label, months: t.months.map((m) => ({ month: m.month, total: m.rates.total, ...three(m.rates) })) });
 
       const notices = await findMany<NoticeDoc>(ctx.db, 'notices', { compoundId, state: 'published' }, { orderBy: [['publishAt', 'desc']], limit: 5 });
       const households = await countWhere(ctx.db, 'households', { compoundId });
@@ -126,6 +134,8 @@ export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
         trend: months.groups.slice(-6).map((g) => ({ month: g.key, total: g.rates.total, ...three(g.rates) })),
         byBuilding: buildings.groups.map((g) => ({ key: g.key, label: g.label, total: g.rates.total, ...three(g.rates) })),
         byCategory: categories.groups.map((g) => ({ key: g.key, label: CATEGORY_LABELS[g.key as keyof typeof CATEGORY_LABELS] ?? g.label, total: g.rates.total, ...three(g.rates) })),
+        trendByBuilding: trendBuildings.map(trendOf),
+        trendByCategory: trendCategories.map(trendOf),
         openByAge: byAge,
         overdue: overdue.map((r) => ({
           requestId: r._id, category: CATEGORY_LABELS[r.category], excerpt: [...r.content].slice(0, 30).join(''), place: r.buildingName ? `${r.buildingName}${r.unit ? `${r.unit}单元` : ''}` : (r.area ?? '公共区域'),

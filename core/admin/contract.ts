@@ -8,6 +8,7 @@ import { AGE_BUCKETS, AGENDA_KINDS, CONSOLE_ROLES, LEDGER_ROLES, LEDGERS, MEETIN
 const month = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式为 2026-12')));
 const fraction = z.nullable(z.number());
 const rates3 = z.object({ response: fraction, resolution: fraction, satisfaction: fraction });
+const rateTrend = z.object({ key: z.string(), label: z.string(), months: z.array(z.extend(rates3, { month: z.string(), total: z.number() })) });
 
 export const overview = z.object({
   compoundId: z.string(),
@@ -20,6 +21,9 @@ export const overview = z.object({
   trend: z.array(z.extend(rates3, { month: z.string(), total: z.number() })),
   byBuilding: z.array(z.extend(rates3, { key: z.string(), label: z.string(), total: z.number() })),
   byCategory: z.array(z.extend(rates3, { key: z.string(), label: z.string(), total: z.number() })),
+  /** Each building's and each category's three rates over the six months up to `month`, oldest first. */
+  trendByBuilding: z.array(rateTrend),
+  trendByCategory: z.array(rateTrend),
   openByAge: z.array(z.object({ bucket: z.enum(AGE_BUCKETS), label: z.string(), count: z.number(), overdue: z.number() })),
   /** The overdue open requests, the longest overdue first. */
   overdue: z.array(z.object({ requestId: z.string(), category: z.string(), excerpt: z.string(), place: z.string(), dueAt: z.string(), escalationLevel: z.number() })),

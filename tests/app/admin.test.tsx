@@ -61,6 +61,11 @@ function overview(over: Partial<Overview> = {}): Overview {
     ],
     byBuilding: [{ key: 'b1', label: '1栋', total: 9, response: 0.5, resolution: 0.25, satisfaction: null }],
     byCategory: [{ key: 'repair', label: '维修', total: 6, response: 1, resolution: 0.5, satisfaction: 0.8 }],
+    trendByBuilding: [
+      { key: 'b1', label: '1栋', months: [{ month: '2026-11', total: 4, response: 1, resolution: 0.75, satisfaction: null }, { month: '2026-12', total: 9, response: 0.5, resolution: 0.25, satisfaction: null }] },
+      { key: 'b2', label: '2栋', months: [{ month: '2026-12', total: 3, response: 1, resolution: 1, satisfaction: 1 }] },
+    ],
+    trendByCategory: [{ key: 'repair', label: '维修', months: [{ month: '2026-12', total: 6, response: 1, resolution: 0.5, satisfaction: 0.8 }] }],
     openByAge: [
       { bucket: 'lt1d', label: '1 天内', count: 2, overdue: 0 },
       { bucket: '1to3d', label: '1–3 天', count: 1, overdue: 1 },
@@ -103,7 +108,19 @@ describe('数据看板', () => {
     expect(el('.js-votes').textContent).toContain('目前没有进行中或已计票的表决')
     // tables are announced as tables; each chart sits beside one
     expect(all('.js-trend [role="table"]')).toHaveLength(1)
-    expect(all('.js-chart').map((c) => c.textContent)).toEqual(['三率趋势', '各楼栋三率', '各类别三率', '正在办理'])
+    expect(all('.js-chart').map((c) => c.textContent)).toEqual(['三率趋势', '各楼栋三率', '各类别三率', '各楼栋三率趋势（解决率）', '各类别三率趋势（解决率）', '正在办理'])
+  })
+
+  it('shows each building\'s trend month by month for the rate chosen, a month without requests as 暂无', async () => {
+    fakeCloud({ 'user.login': committee, 'user.directory': directory, 'admin.overview': () => overview() })
+    openPage('/packages/admin/dashboard/index')
+    renderPage(Dashboard)
+    await waitFor(() => expect(el('.js-trend-by-building .js-trend-row-b1')).toBeTruthy())
+    expect(el('.js-trend-by-building .js-trend-row-b1').textContent).toBe('1栋75%25%')
+    expect(el('.js-trend-by-building .js-trend-row-b2').textContent).toBe('2栋暂无100%')
+    fireEvent.click(el('.js-trend-by-building .js-trend-rate-response'))
+    await waitFor(() => expect(el('.js-trend-by-building .js-trend-row-b1').textContent).toBe('1栋100%50%'))
+    expect(el('.js-trend-by-category .js-trend-row-repair').textContent).toBe('维修50%')
   })
 
   it('re-queries with the building and the month chosen', async () => {

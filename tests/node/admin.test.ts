@@ -108,6 +108,25 @@ describe('工作台: dashboards and scope', () => {
     expect((await admin.ok('demo-property', 'overview', {})).propertyOnly).toBe(true);
   });
 
+  it('gives each building\'s and each category\'s three rates month by month (the trend), matching the month\'s figures', async () => {
+    const o = await admin.ok('demo-committee', 'overview', {});
+    expect(o.trendByBuilding.length).toBeGreaterThan(0);
+    for (const trend of [o.trendByBuilding, o.trendByCategory]) {
+      for (const row of trend) {
+        // months in order, at most six, ending with the month asked for at the latest
+        expect(row.months.map((m) => m.month)).toEqual([...row.months.map((m) => m.month)].sort());
+        expect(row.months.length).toBeLessThanOrEqual(6);
+        for (const m of row.months) expect(m.month <= o.month).toBe(true);
+      }
+    }
+    // this month's column is the month's by-building figure
+    for (const b of o.byBuilding) {
+      const now = o.trendByBuilding.find((t) => t.key === b.key)!.months.find((m) => m.month === o.month)!;
+      expect(now).toEqual({ month: o.month, total: b.total, response: b.response, resolution: b.resolution, satisfaction: b.satisfaction });
+    }
+    for (const c of o.byCategory) expect(o.trendByCategory.find((t) => t.key === c.key)!.label).toBe(c.label);
+  });
+
   it('an officer sees the compounds in scope and is refused another street', async () => {
     expect((await admin.ok('demo-officer', 'compounds', {})).items.map((c) => c.compoundId)).toEqual(['demo-compound']);
     expect((await admin.ok('demo-officer', 'overview', { compoundId: 'demo-compound' })).compoundName).toBe('红湖公园城');
