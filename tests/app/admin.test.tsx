@@ -350,6 +350,15 @@ describe('an officer picks the compound', () => {
     await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ compoundId: 'c2' }))
   })
 
+  it('reads the moderation queue of the compound chosen', async () => {
+    const calls = fakeCloud({ 'user.login': officer, 'admin.compounds': compounds, 'admin.moderationQueue': () => ({ items: [] }) })
+    renderPage(Moderation)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    expect(called(calls, 'moderationQueue')[0].data).toEqual({})
+    fireEvent.click(el('.js-compound-c2'))
+    await waitFor(() => expect(called(calls, 'moderationQueue').at(-1)?.data).toEqual({ compoundId: 'c2' }))
+  })
+
   it('the committee has no compound to pick', async () => {
     const calls = fakeCloud({ 'user.login': committee, 'user.directory': directory, 'admin.compounds': compounds })
     renderPage(Ledgers)
