@@ -10,7 +10,8 @@
 // CSV columns (header row required): building,unit,room,area[,owner_key]
 //   building  楼栋 name, e.g. 1栋      unit  单元, e.g. 1      room  房号, e.g. 1201
 //   area      专有部分面积 in m²       owner_key  same value for units of one owner (optional)
-// Against a real CloudBase environment, set the SDK variables instead of --url (see README).
+// Against a real CloudBase environment: export TCB_ENV and a CAM key (TENCENTCLOUD_SECRETID/KEY) and
+// give no --url (targetOf; see README).
 import fs from 'node:fs';
 import { blankUser, type BuildingDoc, type CompoundDoc, type HouseholdDoc, type UserDoc } from '../cloudfunctions/runtime/model';
 
@@ -184,17 +185,34 @@ async function main() {
   console.log(`created ${compoundName} (${r.compoundId}): ${r.buildings} buildings, ${r.households} households; ${adminOpenid} is its 党支部 administrator`);
 }
 
-/** The database: the local emulator (--url) or, with the SDK's variables set, CloudBase itself. */
+/**
+ * Where to write: the emulator at --url; else, with a CAM key (TENCENTCLOUD_SECRETID/KEY) and an
+ * environment (TCB_ENV or --env), CloudBase itself; else the local emulator's default address.
+ */
+export function targetOf(arg: (name: string) => string | undefined, env: Record<string, string | undefined>): { env: string; url: string | null } {
+  const envId = arg('env') || env.TCB_ENV || '';
+  const url = arg('url');
+  if (url) return { env: envId || 'linli-local', url };
+  if (env.TENCENTCLOUD_SECRETID && env.TENCENTCLOUD_SECRETKEY) {
+    if (!envId) throw new Error('a CloudBase key is set but no environment: export TCB_ENV=<envId> (or pass --env), or give --url for the local emulator');
+    return { env: envId, url: null };
+  }
+  return { env: envId || 'linli-local', url: 'http://127.0.0.1:3900' };
+}
+
+/** The database of the target (see targetOf). */
 function connect(arg: (name: string) => string | undefined) {
   process.env.TENCENTCLOUD ??= 'true';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk');
-  const url = arg('url') ?? (process.env.TCB_CONTEXT_CNFG ? undefined : 'http://127.0.0.1:3900');
+  const target = targetOf(arg, process.env);
+  console.log(target.url ? `writing to the local emulator ${target.url}, environment ${target.env}` : `writing to CloudBase environment ${target.env}`);
   cloud.init({
-    env: arg('env') ?? process.env.TCB_ENV ?? 'linli-local',
-    ...(url ? { serviceUrl: `${url}/admin` } : {}),
+    env: target.env,
+    ...(target.url ? { serviceUrl: `${target.url.replace(/\/+$/, '')}/admin` } : {}),
     secretId: process.env.TENCENTCLOUD_SECRETID || 'local',
     secretKey: process.env.TENCENTCLOUD_SECRETKEY || 'local',
+    ...(process.env.TENCENTCLOUD_SESSIONTOKEN ? { sessionToken: process.env.TENCENTCLOUD_SESSIONTOKEN } : {}),
   });
   return cloud.database();
 }

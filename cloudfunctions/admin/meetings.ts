@@ -18,9 +18,18 @@ const itemView = (d: AgendaItemDoc): AgendaItem => ({
   decision: d.decision ? { text: d.decision.text, at: iso(d.decision.at) } : null, createdAt: iso(d.createdAt),
 });
 
+/**
+ * The compound whose 三方联席会议 the caller sits in: their own. An officer appointed above every
+ * compound has none here (they see the compounds' dashboards, and attend a meeting as its guest).
+ */
+function meetingCompound(ctx: UserCtx): string {
+  if (!ctx.compoundId) throw fail.forbidden('三方联席会议在您所属小区召开；您没有所属小区，请查看辖区各小区的数据看板');
+  return ctx.compoundId;
+}
+
 async function loadMeeting(ctx: UserCtx, meetingId: string): Promise<MeetingDoc> {
   const m = await getById<MeetingDoc>(ctx.db, 'meetings', meetingId);
-  if (!m || m.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这次会议');
+  if (!m || m.compoundId !== meetingCompound(ctx)) throw fail.notFound('没有找到这次会议');
   return m;
 }
 
@@ -59,16 +68,15 @@ export const meetings: Pick<H, 'propose' | 'agenda' | 'createMeeting' | 'meeting
 
   agenda: {
     async handle(ctx, input) {
-      const res = await pageOf<AgendaItemDoc>(ctx.db, 'agenda_items', { compoundId: ctx.compoundId, meetingId: null }, [['createdAt', 'asc']], input);
+      const res = await pageOf<AgendaItemDoc>(ctx.db, 'agenda_items', { compoundId: meetingCompound(ctx), meetingId: null }, [['createdAt', 'asc']], input);
       return { items: res.items.map(itemView), nextCursor: res.nextCursor };
     },
   },
 
   createMeeting: {
     async handle(ctx, input) {
-      if (!ctx.compoundId) throw fail.forbidden();
       const doc: Omit<MeetingDoc, '_id'> = {
-        compoundId: ctx.compoundId, title: input.title, at: new Date(input.at), place: input.place, attendees: [], minutes: '', state: 'planned', createdBy: ctx.user._id,
+        compoundId: meetingCompound(ctx), title: input.title, at: new Date(input.at), place: input.place, attendees: [], minutes: '', state: 'planned', createdBy: ctx.user._id,
         createdAt: ctx.now, updatedAt: ctx.now,
       };
       const meetingId = await insertOne(ctx.db, 'meetings', doc);
@@ -82,7 +90,7 @@ export const meetings: Pick<H, 'propose' | 'agenda' | 'createMeeting' | 'meeting
 
   meetings: {
     async handle(ctx, input) {
-      const res = await pageOf<MeetingDoc>(ctx.db, 'meetings', { compoundId: ctx.compoundId }, [['at', 'desc']], input);
+      const res = await pageOf<MeetingDoc>(ctx.db, 'meetings', { compoundId: meetingCompound(ctx) }, [['at', 'desc']], input);
       return { items: await Promise.all(res.items.map((m) => meetingView(ctx, m))), nextCursor: res.nextCursor };
     },
   },
@@ -111,7 +119,7 @@ export const meetings: Pick<H, 'propose' | 'agenda' | 'createMeeting' | 'meeting
   decide: {
     async handle(ctx, input) {
       const item = await getById<AgendaItemDoc>(ctx.db, 'agenda_items', input.itemId);
-      if (!item || item.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个议题');
+      if (!item || item.compoundId !== meetingCompound(ctx)) throw fail.notFound('没有找到这个议题');
       if (!item.meetingId) throw fail.conflict('议题还没有排入会议');
       const done = await updateWhere(ctx.db, 'agenda_items', { _id: item._id, decision: null }, { decision: { text: input.decision, at: ctx.now, by: ctx.user._id }, updatedAt: ctx.now });
       if (!done) throw fail.conflict('这个议题已经有决定了');

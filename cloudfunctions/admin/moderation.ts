@@ -1,13 +1,13 @@
 // 内容审核: what the content check held and what residents reported (one report per person per item);
 // approve or hide with a reason, the author told in their 消息中心, every decision audited.
 import type { AdminContract, QueueItem } from '@core/admin/contract';
-import { MODERATION_KIND_LABELS, type ModerationKind } from '@core/admin/rules';
+import { inScope, MODERATION_KIND_LABELS, type ModerationKind } from '@core/admin/rules';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
 import { findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
 import type { ConventionCommentDoc, EventDoc, InboxDoc, NoticeDoc, ReportDoc, RequestDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { iso } from './scope';
+import { compoundFor, iso } from './scope';
 
 type H = Handlers<AdminContract>;
 const COLL = { request: 'requests', comment: 'convention_comments', notice: 'notices', event: 'events' } as const;
@@ -68,8 +68,7 @@ export const moderation: Pick<H, 'report' | 'moderationQueue' | 'moderate'> = {
 
   moderationQueue: {
     async handle(ctx, input) {
-      const compoundId = ctx.compoundId;
-      if (!compoundId) return { items: [] };
+      const compoundId = compoundFor(ctx, input.compoundId);
       const kinds = input.kind ? [input.kind] : (['request', 'comment', 'notice', 'event'] as const);
       const found = new Map<string, QueueItem>();
       const key = (k: string, id: string) => `${k}:${id}`;
@@ -102,14 +101,17 @@ export const moderation: Pick<H, 'report' | 'moderationQueue' | 'moderate'> = {
   moderate: {
     async handle(ctx, input) {
       const item = await itemOf(ctx, input.kind, input.refId);
-      if (!item || item.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这条内容');
+      // the caller's compound, or (an officer) one in scope
+      if (!item || !inScope({ compoundId: ctx.compoundId, roles: ctx.roles, officerScope: ctx.user.officerScope ?? [] }, item.compoundId)) throw fail.notFound('没有找到这条内容');
       const approve = input.decision === 'approve';
       const coll = COLL[input.kind];
       if (input.kind === 'comment') {
         await updateById(ctx.db, coll, input.refId, approve ? { moderation: 'pass', hidden: null, updatedAt: ctx.now } : { hidden: { reason: input.reason, by: ctx.user._id, at: ctx.now }, updatedAt: ctx.now });
       } else {
-        // hidden: back behind the content check's gate, which every reader already respects
-        await updateById(ctx.db, coll, input.refId, { moderation: approve ? 'pass' : 'review', moderationNote: input.reason, updatedAt: ctx.now });
+        // hidden: a state of its own — not public for any reader (they show `pass` only), and not held,
+        // so it leaves the queue for good. A comment keeps its own `hidden` record (its thread shows
+        // a placeholder in its place).
+        await updateById(ctx.db, coll, input.refId, { moderation: approve ? 'pass' : 'hidden', moderationNote: input.reason, updatedAt: ctx.now });
       }
       await updateWhere(ctx.db, 'reports', { compoundId: item.compoundId, kind: input.kind, refId: input.refId, state: 'open' }, { state: approve ? 'approved' : 'hidden', updatedAt: ctx.now });
       if (item.authorId) {
@@ -120,7 +122,7 @@ export const moderation: Pick<H, 'report' | 'moderationQueue' | 'moderate'> = {
         };
         await insertOne(ctx.db, 'inbox', entry);
       }
-      await ctx.audit(`admin.moderate.${input.decision}`, `${coll}/${input.refId}`, { reason: input.reason });
+      await ctx.audit(`admin.moderate.${input.decision}`, `${coll}/${input.refId}`, { reason: input.reason }, item.compoundId);
       return { kind: input.kind, refId: input.refId, decision: input.decision };
     },
   },

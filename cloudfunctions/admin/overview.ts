@@ -1,12 +1,12 @@
 // 数据看板: every figure from the functions' own data, aggregated here, never in the page.
 import type { AdminContract, Overview } from '@core/admin/contract';
-import { fraction, openByAge } from '@core/admin/rules';
+import { ageCutoffs, fraction, openByAgeFrom, teamMinutes } from '@core/admin/rules';
 import { CATEGORY_LABELS, OPEN_STATES, type Rates } from '@core/request/rules';
-import { china, fromChina, monthOf } from '@core/time';
+import { china, fromChina, monthOf, recentMonths } from '@core/time';
 import { formatHours } from '@core/volunteer/rules';
 import { countWhere, findMany, getById } from '../runtime/db';
-import { requestFigures } from '../runtime/figures';
-import type { CompoundDoc, ConventionDoc, EventDoc, NoticeDoc, RegistrationDoc, RequestDoc, ServiceRecordDoc } from '../runtime/model';
+import { requestFigures, requestTrends, type RateTrend } from '../runtime/figures';
+import type { CompoundDoc, ConventionDoc, NoticeDoc, RequestDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { compoundFor, compoundsOf, iso, propertyOnly } from './scope';
 
@@ -34,6 +34,62 @@ async function votes(ctx: UserCtx, compoundId: string): Promise<Overview['votePa
   return out;
 }
 
+/** Open requests by age and how many of each are overdue: one aggregate, exact however many there are. */
+async function openCounts(ctx: UserCtx, where: Record<string, unknown>): Promise<Overview['openByAge']> {
+  const $ = ctx.db.command.aggregate;
+  const c = ageCutoffs(ctx.now);
+  const bucket = $.cond({ if: $.gt(['$createdAt', c.day1]), then: 'lt1d', else: $.cond({ if: $.gt(['$createdAt', c.day3]), then: '1to3d', else: $.cond({ if: $.gt(['$createdAt', c.day7]), then: '3to7d', else: 'gt7d' }) }) });
+  const res = (await ctx.db
+    .collection('requests')
+    .aggregate()
+    .match(where)
+    .group({ _id: bucket, count: $.sum(1), overdue: $.sum($.cond({ if: $.lt(['$dueAt', ctx.now]), then: 1, else: 0 })) })
+    .limit(10)
+    .end()) as unknown as { list: Array<{ _id: string; count: number; overdue: number }> };
+  return openByAgeFrom(res.list.map((r) => ({ bucket: r._id, count: r.count, overdue: r.overdue })));
+}
+
+/**
+ * Verified, not rejected minutes by team in one aggregate; the originals that a verified correction
+ * replaced (the ledger never edits in place) in another, joined through their _id.
+ */
+async function teamHours(ctx: UserCtx, compoundId: string, month: string): Promise<{ minutes: number; byTeam: Array<{ name: string; minutes: number }> }> {
+  const _ = ctx.db.command;
+  const $ = _.aggregate;
+  const verified = { compoundId, month, rejected: null, verifiedBy: _.neq(null) };
+  const [sums, replaced] = (await Promise.all([
+    ctx.db.collection('service_records').aggregate().match(verified)
+      .group({ _id: { team: '$teamName', organizer: '$organizer' }, minutes: $.sum('$minutes'), legacyHours: $.sum($.cond({ if: $.gt(['$minutes', 0]), then: 0, else: '$hours' })) })
+      .limit(1000).end(),
+    ctx.db.collection('service_records').aggregate().match({ ...verified, corrects: _.neq(null) })
+      .group({ _id: '$corrects' })
+      .lookup({ from: 'service_records', localField: '_id', foreignField: '_id', as: 'original' })
+      .unwind('$original')
+      .match({ 'original.month': month, 'original.rejected': null, 'original.verifiedBy': _.neq(null) })
+      .group({ _id: { team: '$original.teamName', organizer: '$original.organizer' }, minutes: $.sum($.cond({ if: $.gt(['$original.minutes', 0]), then: '$original.minutes', else: $.multiply(['$original.hours', 60]) })) })
+      .limit(1000).end(),
+  ])) as unknown as Array<{ list: Array<{ _id: { team: string | null; organizer: string }; minutes: number; legacyHours?: number }> }>;
+  return teamMinutes(
+    sums.list.map((r) => ({ team: r._id.team ?? r._id.organizer, minutes: r.minutes, legacyHours: r.legacyHours ?? 0 })),
+    replaced.list.map((r) => ({ team: r._id.team ?? r._id.organizer, minutes: Math.round(r.minutes) })),
+  );
+}
+
+/** The month's events and their confirmed registrations (checked in or not): counts, never lists. */
+async function attendanceOf(ctx: UserCtx, compoundId: string, from: Date, to: Date): Promise<Overview['attendance']> {
+  const _ = ctx.db.command;
+  const $ = _.aggregate;
+  const [events, regs] = await Promise.all([
+    countWhere(ctx.db, 'events', { compoundId, startAt: _.and(_.gte(from), _.lt(to)) }),
+    ctx.db.collection('registrations').aggregate().match({ compoundId, eventStartAt: _.and(_.gte(from), _.lt(to)), status: 'confirmed' })
+      .group({ _id: null, registered: $.sum(1), checkedIn: $.sum($.cond({ if: $.eq([$.ifNull(['$checkedInAt', null]), null]), then: 0, else: 1 })) })
+      .end() as unknown as Promise<{ list: Array<{ registered: number; checkedIn: number }> }>,
+  ]);
+  const registered = regs.list[0]?.registered ?? 0;
+  const checkedIn = regs.list[0]?.checkedIn ?? 0;
+  return { events, registered, checkedIn, rate: fraction(checkedIn, registered) };
+}
+
 export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
   overview: {
     async handle(ctx, input) {
@@ -44,41 +100,26 @@ export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
       const scope: Record<string, unknown> = { compoundId, ...(onlyProperty ? { handlers: 'property' } : {}), ...(input.buildingId ? { buildingId: input.buildingId } : {}) };
       const from = fromChina(`${month}-01`);
       const to = fromChina(`${china(from).add(1, 'month').format('YYYY-MM')}-01`);
-      const [compound, ofMonth, months, buildings, categories, open] = await Promise.all([
+      const openWhere = { compoundId, state: _.in([...OPEN_STATES]), ...(onlyProperty ? { handlers: 'property' } : {}), ...(input.buildingId ? { buildingId: input.buildingId } : {}) };
+      const [compound, ofMonth, months, buildings, categories, byAge, overdue] = await Promise.all([
         getById<CompoundDoc>(ctx.db, 'compounds', compoundId),
         requestFigures(ctx.db, { ...scope, month }, 'none', ctx.now),
         requestFigures(ctx.db, scope, 'month', ctx.now),
         requestFigures(ctx.db, { ...scope, month }, 'building', ctx.now),
         requestFigures(ctx.db, { ...scope, month }, 'category', ctx.now),
-        findMany<RequestDoc>(ctx.db, 'requests', { compoundId, state: _.in([...OPEN_STATES]), ...(onlyProperty ? { handlers: 'property' } : {}), ...(input.buildingId ? { buildingId: input.buildingId } : {}) }, { orderBy: [['dueAt', 'asc']], limit: 1000 }),
+        openCounts(ctx, openWhere),
+        // the longest overdue first
+        findMany<RequestDoc>(ctx.db, 'requests', { ...openWhere, dueAt: _.lt(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: 20 }),
       ]);
-      const overdue = open.filter((r) => r.dueAt < ctx.now).slice(0, 20);
-
-      // verified, not rejected minutes by team in one aggregate; then the originals that a verified
-      // correction replaced are taken out (corrections are few; the ledger never edits in place)
-      const $ = ctx.db.command.aggregate;
-      const sums = (await ctx.db
-        .collection('service_records')
-        .aggregate()
-        .match({ compoundId, month, rejected: null, verifiedBy: _.neq(null) })
-        .group({ _id: { team: '$teamName', organizer: '$organizer' }, minutes: $.sum('$minutes'), legacyHours: $.sum($.cond({ if: $.gt(['$minutes', 0]), then: 0, else: '$hours' })) })
-        .limit(500)
-        .end()) as unknown as { list: Array<{ _id: { team: string | null; organizer: string }; minutes: number; legacyHours: number }> };
-      const byTeam = new Map<string, number>();
-      // records written before the ledger kept hours only
-      for (const r of sums.list) byTeam.set(r._id.team ?? r._id.organizer, (byTeam.get(r._id.team ?? r._id.organizer) ?? 0) + r.minutes + Math.round(r.legacyHours * 60));
-      const corrections = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId, month, corrects: _.neq(null), rejected: null, verifiedBy: _.neq(null) }, { limit: 1000 });
-      const replacedIds = [...new Set(corrections.map((r) => r.corrects!))];
-      const originals = replacedIds.length ? await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { _id: _.in(replacedIds.slice(0, 100)), month, rejected: null }, { limit: 100 }) : [];
-      for (const o of originals) {
-        const name = o.teamName ?? o.organizer;
-        byTeam.set(name, (byTeam.get(name) ?? 0) - (o.minutes ?? Math.round(o.hours * 60)));
-      }
-      const minutes = [...byTeam.values()].reduce((a, b) => a + b, 0);
-
-      const events = await findMany<EventDoc>(ctx.db, 'events', { compoundId, startAt: _.and(_.gte(from), _.lt(to)) }, { limit: 100 });
-      const regs = events.length ? await findMany<RegistrationDoc>(ctx.db, 'registrations', { eventId: _.in(events.map((e) => e._id)), status: 'confirmed' }, { limit: 1000 }) : [];
-      const checkedIn = regs.filter((r) => r.checkedInAt).length;
+      // the six months up to the one asked for
+      const sixMonths = recentMonths(fromChina(`${month}-15`), 6);
+      const [hours, attendance, trendBuildings, trendCategories] = await Promise.all([
+        teamHours(ctx, compoundId, month),
+        attendanceOf(ctx, compoundId, from, to),
+        requestTrends(ctx.db, { ...scope, month: _.in(sixMonths) }, 'building', ctx.now),
+        requestTrends(ctx.db, { ...scope, month: _.in(sixMonths) }, 'category', ctx.now),
+      ]);
+      const trendOf = (t: RateTrend) => ({ key: t.key, label: t.label, months: t.months.map((m) => ({ month: m.month, total: m.rates.total, ...three(m.rates) })) });
 
       const notices = await findMany<NoticeDoc>(ctx.db, 'notices', { compoundId, state: 'published' }, { orderBy: [['publishAt', 'desc']], limit: 5 });
       const households = await countWhere(ctx.db, 'households', { compoundId });
@@ -93,13 +134,15 @@ export const overviewHandlers: Pick<H, 'overview' | 'compounds'> = {
         trend: months.groups.slice(-6).map((g) => ({ month: g.key, total: g.rates.total, ...three(g.rates) })),
         byBuilding: buildings.groups.map((g) => ({ key: g.key, label: g.label, total: g.rates.total, ...three(g.rates) })),
         byCategory: categories.groups.map((g) => ({ key: g.key, label: CATEGORY_LABELS[g.key as keyof typeof CATEGORY_LABELS] ?? g.label, total: g.rates.total, ...three(g.rates) })),
-        openByAge: openByAge(open, ctx.now),
+        trendByBuilding: trendBuildings.map(trendOf),
+        trendByCategory: trendCategories.map(trendOf),
+        openByAge: byAge,
         overdue: overdue.map((r) => ({
           requestId: r._id, category: CATEGORY_LABELS[r.category], excerpt: [...r.content].slice(0, 30).join(''), place: r.buildingName ? `${r.buildingName}${r.unit ? `${r.unit}单元` : ''}` : (r.area ?? '公共区域'),
           dueAt: iso(r.dueAt), escalationLevel: r.escalationLevel,
         })),
-        volunteerHours: { minutes, hours: formatHours(minutes), byTeam: [...byTeam].map(([name, m]) => ({ name, minutes: m })).sort((a, b) => b.minutes - a.minutes) },
-        attendance: { events: events.length, registered: regs.length, checkedIn, rate: fraction(checkedIn, regs.length) },
+        volunteerHours: { minutes: hours.minutes, hours: formatHours(hours.minutes), byTeam: hours.byTeam },
+        attendance,
         voteParticipation: await votes(ctx, compoundId),
         noticeReach: notices.map((n, i) => ({
           noticeId: n._id, title: n.title, readHouseholds: reach[i], totalHouseholds: households, reach: fraction(reach[i], households),

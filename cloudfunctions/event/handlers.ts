@@ -64,7 +64,8 @@ async function loadEvent(ctx: UserCtx, eventId: string, fresh = false): Promise<
   const ev = await joined<EventDoc>(ctx, 'event', () => (fresh ? readEvent(ctx.db, eventId) : getCached<EventDoc>(ctx.db, 'events', eventId)));
   if (ev && ctx.joined.event) remember('events', ev._id, ev);
   if (!ev || ev.compoundId !== ctx.compoundId) throw fail.notFound('没有找到这个活动');
-  if (ev.moderation === 'review' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
+  // held by the content check or hidden by a moderator: the organisers' only
+  if (ev.moderation !== 'pass' && !isOrganiser(ctx, ev)) throw fail.notFound('没有找到这个活动');
   return ev;
 }
 
@@ -377,7 +378,9 @@ export const handlers: Handlers<EventContract> = {
       if (input.creditsHours !== undefined) patch.creditsHours = input.creditsHours;
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (input.title !== undefined || input.description !== undefined || input.place !== undefined) {
-        patch.moderation = await checkText(ctx, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
+        const verdict = await checkText(ctx, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
+        // an edit never un-hides what a moderator hid
+        patch.moderation = ev.moderation === 'hidden' ? 'hidden' : verdict;
       }
       const where: Record<string, unknown> = { _id: ev._id, state: 'published' };
       if (input.capacity !== undefined && input.capacity !== ev.capacity) {
@@ -505,6 +508,8 @@ export const handlers: Handlers<EventContract> = {
           name: who.displayName,
           phone: who.phone,
           home: who.home ? `${who.home.buildingName}${who.home.unit}单元${who.home.room}` : null,
+          // the registrant's building, for the 台账 kept per building
+          buildingId: who.home?.buildingId ?? null,
           ...queued,
           checkedInAt: null,
           remindedAt: null,
@@ -628,6 +633,7 @@ export const handlers: Handlers<EventContract> = {
         registeredAt: iso(r.queuedAt),
         checkedIn: !!r.checkedInAt,
         position: queue ? i + 1 : null,
+        ...(r.actedBy ? { actedBy: r.actedBy.name } : {}),
       });
       return { confirmed: confirmed.map((r, i) => row(r, i, false)), waitlisted: waitlisted.map((r, i) => row(r, i, true)) };
     },
@@ -642,7 +648,7 @@ export const handlers: Handlers<EventContract> = {
       // organisers call people, so phones are whole; names are shown as registered
       const fullPhones = ctx.roles.includes('branch') || ctx.roles.includes('committee');
       const rows = [
-        ['序号', '姓名', '手机', '住址', '状态', '报名时间', '签到时间'],
+        ['序号', '姓名', '手机', '住址', '状态', '报名时间', '签到时间', '代办'],
         ...regs.map((r, i) => {
           // someone who cancelled is no longer the organiser's to call
           const whole = fullPhones && r.status !== 'cancelled';
@@ -654,6 +660,7 @@ export const handlers: Handlers<EventContract> = {
             status[r.status],
             beijingSeconds(r.queuedAt),
             r.checkedInAt ? beijingSeconds(r.checkedInAt) : '',
+            r.actedBy ? `${r.actedBy.name}代办` : '',
           ];
         }),
       ];

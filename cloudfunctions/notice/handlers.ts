@@ -362,7 +362,9 @@ export const handlers: Handlers<NoticeContract> = {
       if (input.publishAt !== undefined && !published) patch.publishAt = new Date(input.publishAt);
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (patch.title !== undefined || patch.content !== undefined) {
-        patch.moderation = await checkText(ctx, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
+        const verdict = await checkText(ctx, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
+        // an edit never un-hides what a moderator hid
+        patch.moderation = n.moderation === 'hidden' ? 'hidden' : verdict;
       }
       const next = { ...n, ...patch };
       // a published notice keeps every version: what a reader sees changed → a version record, and

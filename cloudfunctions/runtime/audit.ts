@@ -1,10 +1,11 @@
 // Append-only audit trail (DESIGN §3): who did what to which record, from which role.
 import type { Ctx } from './serve';
 
-export async function audit(ctx: Ctx, action: string, target: string, detail: Record<string, unknown> = {}): Promise<void> {
+export async function audit(ctx: Ctx, action: string, target: string, detail: Record<string, unknown> = {}, compoundId?: string): Promise<void> {
   await ctx.db.collection('audit_logs').add({
     data: {
-      compoundId: ctx.compoundId,
+      // the compound acted on: the caller's own, or one an officer named (checked in scope by the handler)
+      compoundId: compoundId ?? ctx.compoundId,
       actorId: ctx.user?._id ?? null,
       actorRoles: ctx.roles,
       action,

@@ -244,6 +244,8 @@ export const COLLECTIONS = {
       // 我的报名, and the privacy export and erasure
       { name: 'by_user', keys: [['userId', 1], ['eventStartAt', -1]] },
       { name: 'by_compound_start', keys: [['compoundId', 1], ['eventStartAt', -1]] },
+      // 活动报名台账 per building
+      { name: 'by_compound_building_start', keys: [['compoundId', 1], ['buildingId', 1], ['eventStartAt', -1]] },
     ],
   },
   notices: {
@@ -294,7 +296,15 @@ export const COLLECTIONS = {
   },
   meetings: { grows: true, indexes: [{ name: 'by_compound', keys: [['compoundId', 1], ['at', -1]] }] },
   // ledger exports produced in storage (an expiring link, not a function reply)
-  exports: { grows: true, indexes: [{ name: 'by_requester', keys: [['requestedBy', 1], ['createdAt', -1]] }] },
+  exports: {
+    grows: true,
+    indexes: [
+      { name: 'by_requester', keys: [['requestedBy', 1], ['createdAt', -1]] },
+      // the sweep: stalled running exports, expired files
+      { name: 'by_status_updated', keys: [['status', 1], ['updatedAt', 1]] },
+      { name: 'by_status_expires', keys: [['status', 1], ['expiresAt', 1]] },
+    ],
+  },
   // 消息中心: what happened to a person's things, written by the messages port
   inbox: { grows: true, indexes: [{ name: 'by_user', keys: [['userId', 1], ['createdAt', -1]] }] },
   subscriptions: { grows: true, indexes: [] },

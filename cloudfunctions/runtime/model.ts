@@ -1,5 +1,11 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
 import type { BaseDoc } from './db';
+
+/**
+ * What the content check and the moderators decided: `review` held (in the moderation queue), `hidden`
+ * hidden by a moderator (out of the queue, never public again unless approved), `pass` public.
+ */
+export type Moderation = 'pass' | 'review' | 'hidden';
 import type { Choice, ConventionKind, Phase, TallyResult, VoteRule } from '@core/convention/rules';
 import type { Audience } from '@core/event/rules';
 import type { Category, Handler, RequestState, RequestStats, Urgency } from '@core/request/rules';
@@ -229,7 +235,7 @@ export interface RequestDoc extends BaseDoc {
   metooIds?: string[];
   metooCount?: number;
   idempotencyKey: string;
-  moderation: 'pass' | 'review';
+  moderation: Moderation;
   dueAt: Date;
   /** YYYY-MM in China time, for the monthly figures. */
   month: string;
@@ -276,7 +282,7 @@ export interface EventDoc extends BaseDoc {
   waitlist?: string[];
   organizerId: string;
   organizerName: string;
-  moderation: 'pass' | 'review';
+  moderation: Moderation;
   /** Server-only secret behind the rotating check-in code. */
   checkinSecret: string;
 }
@@ -289,6 +295,8 @@ export interface RegistrationDoc extends BaseDoc {
   name: string;
   phone: string | null;
   home: string | null;
+  /** The registrant's building when they registered (absent on registrations made before it was kept). */
+  buildingId?: string | null;
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   /**
    * When this registration (last) joined; for a waitlisted one, the database's clock when its number
@@ -438,7 +446,7 @@ export interface NoticeDoc extends BaseDoc {
   publisherId: string;
   publisherName: string;
   readCount: number;
-  moderation: 'pass' | 'review';
+  moderation: Moderation;
   notifiedAt: Date | null;
   /** 1 at publication (absent on notices stored before versions: 1), +1 per edit a reader sees. */
   version?: number;
@@ -680,8 +688,17 @@ export interface ExportDoc extends BaseDoc {
   ledger: import('@core/admin/rules').Ledger;
   format: 'csv' | 'xlsx';
   filter: { from: Date | null; to: Date | null; buildingId: string | null };
-  status: 'running' | 'ready' | 'failed';
+  status: 'running' | 'ready' | 'failed' | 'expired';
+  /** While running, the rows the ledger holds for the filter; once ready, the rows written. */
   rows: number;
+  /** Rows read so far (the progress of a background export). */
+  rowsDone?: number;
+  /** The chunks built so far, stored as JSON until the file is put together. */
+  parts?: string[];
+  /** Whether the file shows whole names and phone numbers (decided by the exporter's role when asked). */
+  whole?: boolean;
+  /** A background export still running after this has died: it is reported failed. */
+  deadlineAt?: Date | null;
   fileId: string | null;
   filename: string | null;
   expiresAt: Date | null;

@@ -16,6 +16,10 @@ export interface Files {
   upload(cloudPath: string, bytes: Buffer): Promise<string>;
   /** Short-lived download URLs by file id (ids that could not be resolved are left out). */
   tempUrls(fileIds: string[]): Promise<Record<string, string>>;
+  /** The bytes of a stored file. */
+  download(fileId: string): Promise<Buffer>;
+  /** Deletes stored files; one already gone is not an error. */
+  remove(fileIds: string[]): Promise<void>;
 }
 
 export interface TextCheck {
@@ -98,6 +102,13 @@ export const cloudFiles: Files = {
     const res = (await cloud.getTempFileURL({ fileList } as unknown as Parameters<typeof cloud.getTempFileURL>[0])) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
     for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) urls[f.fileID] = f.tempFileURL;
     return urls;
+  },
+  async download(fileId) {
+    const res = (await cloud.downloadFile({ fileID: fileId })) as unknown as { fileContent: Buffer };
+    return res.fileContent;
+  },
+  async remove(fileIds) {
+    for (let i = 0; i < fileIds.length; i += 50) await cloud.deleteFile({ fileList: fileIds.slice(i, i + 50) });
   },
 };
 

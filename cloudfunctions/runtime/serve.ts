@@ -27,8 +27,11 @@ export interface Ctx extends Ports {
   compoundId: string | null;
   now: Date;
   db: Db;
-  /** Appends to the audit log as the caller. */
-  audit(action: string, target: string, detail?: Record<string, unknown>): Promise<void>;
+  /**
+   * Appends to the audit log as the caller, under the caller's compound or (an officer acting on a
+   * compound in scope) the one named, so that compound's branch sees it.
+   */
+  audit(action: string, target: string, detail?: Record<string, unknown>, compoundId?: string): Promise<void>;
   /**
    * The documents the action's `reads` declared, read in the caller's request: null when there is
    * none. A name is absent when it was not read with the caller (no caller record): use `joined`.
@@ -103,6 +106,19 @@ export interface ServeOptions {
   jobs?: Record<string, Job>;
   /** A timer trigger of this function itself (the scheduler's). */
   onTimer?: (ctx: JobCtx, event: TimerEvent) => Promise<unknown>;
+  /**
+   * Work the function hands to a fresh invocation of itself (`startTask`), run on `{ $task, args }`
+   * events: a long export built chunk by chunk, each chunk within the platform's timeout.
+   */
+  tasks?: Record<string, Task>;
+}
+
+/** One step of background work; its args come from the function that started it, never from a client. */
+export type Task = (ctx: JobCtx, args: Record<string, unknown>) => Promise<unknown>;
+
+export interface TaskEvent {
+  $task: string;
+  args?: Record<string, unknown>;
 }
 
 export interface TimerEvent {
@@ -238,7 +254,7 @@ export async function createContext(src: ContextSource, reads: Record<string, Jo
     compoundId: memberCompound(user),
     now: src.now ?? now(),
     db: src.db,
-    audit: (action, target, detail = {}) => audit(ctx, action, target, detail),
+    audit: (action, target, detail = {}, compoundId) => audit(ctx, action, target, detail, compoundId),
     ...joined,
   };
   return ctx;
@@ -332,6 +348,15 @@ export function serve<C extends ContractSpec>(contract: C, handlers: Handlers<C>
           if (cloud.getWXContext().OPENID) return failure('FORBIDDEN');
           const db = database();
           return ok(await options.onTimer({ ...cloudPorts(db), db, now: now(), scope: null }, event as TimerEvent));
+        }
+        if (typeof (event as TaskEvent).$task === 'string' && options.tasks) {
+          // only a function (this one) starts a task: its call arrives with `scf` last in the source chain
+          const source = String((cloud.getWXContext() as { SOURCE?: unknown }).SOURCE ?? '');
+          if (source.split(',').pop() !== 'scf') return failure('FORBIDDEN');
+          const { $task, args } = event as TaskEvent;
+          if (!Object.prototype.hasOwnProperty.call(options.tasks, $task)) return failure('INVALID_INPUT', '未知的任务');
+          const db = database();
+          return ok(await options.tasks[$task]({ ...cloudPorts(db), db, now: now(), scope: null }, args && typeof args === 'object' ? args : {}));
         }
         if (typeof (event as JobEvent).$job === 'string' && options.jobs) {
           return await runJobs(options.jobs, event as JobEvent, String(cloud.getWXContext().OPENID ?? ''), database());

@@ -8,6 +8,7 @@ import { AGE_BUCKETS, AGENDA_KINDS, CONSOLE_ROLES, LEDGER_ROLES, LEDGERS, MEETIN
 const month = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式为 2026-12')));
 const fraction = z.nullable(z.number());
 const rates3 = z.object({ response: fraction, resolution: fraction, satisfaction: fraction });
+const rateTrend = z.object({ key: z.string(), label: z.string(), months: z.array(z.extend(rates3, { month: z.string(), total: z.number() })) });
 
 export const overview = z.object({
   compoundId: z.string(),
@@ -20,6 +21,9 @@ export const overview = z.object({
   trend: z.array(z.extend(rates3, { month: z.string(), total: z.number() })),
   byBuilding: z.array(z.extend(rates3, { key: z.string(), label: z.string(), total: z.number() })),
   byCategory: z.array(z.extend(rates3, { key: z.string(), label: z.string(), total: z.number() })),
+  /** Each building's and each category's three rates over the six months up to `month`, oldest first. */
+  trendByBuilding: z.array(rateTrend),
+  trendByCategory: z.array(rateTrend),
   openByAge: z.array(z.object({ bucket: z.enum(AGE_BUCKETS), label: z.string(), count: z.number(), overdue: z.number() })),
   /** The overdue open requests, the longest overdue first. */
   overdue: z.array(z.object({ requestId: z.string(), category: z.string(), excerpt: z.string(), place: z.string(), dueAt: z.string(), escalationLevel: z.number() })),
@@ -47,7 +51,10 @@ export const exportJob = z.object({
   ledger: z.enum(LEDGERS),
   format: z.enum(['csv', 'xlsx']),
   status: z.enum(['running', 'ready', 'failed']),
+  /** While running: the rows to write; once ready: the rows written. */
   rows: z.optional(z.number()),
+  /** Rows written so far (a background export's progress). */
+  rowsDone: z.optional(z.number()),
   fileUrl: z.optional(z.string()),
   fileId: z.optional(z.string()),
   filename: z.optional(z.string()),
@@ -60,6 +67,8 @@ export const auditEntry = z.object({
   entryId: z.string(),
   at: z.string(),
   actorName: z.string(),
+  /** The person who acted (null: the system), to filter the log by them. */
+  actorId: z.nullable(z.string()),
   roles: z.array(z.string()),
   action: z.string(),
   target: z.string(),
@@ -146,7 +155,8 @@ export const adminContract = defineContract({
     input: z.strictObject({ kind: z.enum(MODERATION_KINDS), refId: id(), reason: text(100, '举报理由') }),
     output: z.object({ reported: z.boolean() }),
   },
-  moderationQueue: { access: roles(...MODERATORS), input: z.strictObject({ kind: z.optional(z.enum(MODERATION_KINDS)) }), output: z.object({ items: z.array(queueItem) }) },
+  /** The queue of the caller's compound, or (an officer) of one in scope. */
+  moderationQueue: { access: roles(...MODERATORS), input: z.strictObject({ kind: z.optional(z.enum(MODERATION_KINDS)), compoundId: z.optional(id()) }), output: z.object({ items: z.array(queueItem) }) },
   moderate: {
     access: roles(...MODERATORS),
     input: z.strictObject({ kind: z.enum(MODERATION_KINDS), refId: id(), decision: z.enum(['approve', 'hide']), reason: text(100, '理由') }),

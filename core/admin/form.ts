@@ -71,14 +71,16 @@ export interface LedgerForm {
   /** Days, 'YYYY-MM-DD'; empty: no bound. */
   from: string;
   to: string;
-  /** 'all' or one building (the requests ledger only). */
+  /** 'all' or one building (the ledgers that have one: ledgerByBuilding). */
   buildingId: string;
+  /** An officer's choice of compound in scope; empty: the caller's own. */
+  compoundId: string;
 }
 
-export const blankLedgerForm = (): LedgerForm => ({ ledger: 'requests', format: 'xlsx', from: '', to: '', buildingId: 'all' });
+export const blankLedgerForm = (): LedgerForm => ({ ledger: 'requests', format: 'xlsx', from: '', to: '', buildingId: 'all', compoundId: '' });
 
-/** Only the requests ledger is kept per building. */
-export const ledgerByBuilding = (ledger: Ledger): boolean => ledger === 'requests';
+/** The ledgers whose rows have a building (service records and the audit log have none: refused there). */
+export const ledgerByBuilding = (ledger: Ledger): boolean => ledger !== 'service_records' && ledger !== 'audit';
 
 export function ledgerPeriodProblem(form: LedgerForm): string | null {
   return form.from && form.to && form.from > form.to ? '开始日期不能晚于结束日期' : null;
@@ -92,5 +94,6 @@ export function ledgerExportInput(form: LedgerForm): InputOf<AdminContract['expo
     ...(form.from ? { from: dayBound(form.from) } : {}),
     ...(form.to ? { to: dayBound(form.to, true) } : {}),
     ...(ledgerByBuilding(form.ledger) && form.buildingId !== 'all' ? { buildingId: form.buildingId } : {}),
+    ...(form.compoundId ? { compoundId: form.compoundId } : {}),
   };
 }

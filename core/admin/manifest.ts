@@ -16,7 +16,7 @@ export const adminDomain = defineDomain({
     { key: 'compounds', title: '辖区小区', desc: '街道视角：各小区三率、超期与表决进度', page: 'compounds/index', action: adminContract.compounds },
   ],
   templates: [],
-  jobs: false,
+  jobs: true,
   personalData: [
     { key: 'reports', collection: 'reports', owner: 'userId', erase: 'delete' },
     { key: 'proposals', collection: 'agenda_items', owner: 'proposedById', erase: { proposedBy: GONE }, kept: '提交三方联席会议的议题和决定是议事记录，注销后不再显示您的姓名' },

@@ -38,12 +38,36 @@ export function ageBucket(createdAt: Date, now: Date): AgeBucket {
   return 'gt7d';
 }
 
-/** Open requests by age, each bucket with how many are overdue (the overdue ones are listed first). */
-export function openByAge(open: ReadonlyArray<{ createdAt: Date; dueAt: Date }>, now: Date): Array<{ bucket: AgeBucket; label: string; count: number; overdue: number }> {
+/**
+ * The instants the buckets start at, for the database to count into: created after `day1` is under
+ * a day old, after `day3` under three days, after `day7` under a week (exactly at one: the older, as ageBucket).
+ */
+export function ageCutoffs(now: Date): { day1: Date; day3: Date; day7: Date } {
+  const t = now.getTime();
+  return { day1: new Date(t - DAY), day3: new Date(t - 3 * DAY), day7: new Date(t - 7 * DAY) };
+}
+
+/** The database's counts per bucket laid out in every bucket, in order, with labels (an absent bucket is zero). */
+export function openByAgeFrom(counts: ReadonlyArray<{ bucket: string; count: number; overdue: number }>): Array<{ bucket: AgeBucket; label: string; count: number; overdue: number }> {
   return AGE_BUCKETS.map((bucket) => {
-    const inBucket = open.filter((r) => ageBucket(r.createdAt, now) === bucket);
-    return { bucket, label: AGE_LABELS[bucket], count: inBucket.length, overdue: inBucket.filter((r) => r.dueAt.getTime() < now.getTime()).length };
+    const found = counts.filter((c) => c.bucket === bucket);
+    return { bucket, label: AGE_LABELS[bucket], count: found.reduce((a, c) => a + c.count, 0), overdue: found.reduce((a, c) => a + c.overdue, 0) };
   });
+}
+
+/**
+ * Verified volunteer minutes by team: the sums per team (records written before the ledger kept
+ * minutes count their hours), less the originals that a verified correction replaced; biggest first.
+ */
+export function teamMinutes(
+  sums: ReadonlyArray<{ team: string; minutes: number; legacyHours: number }>,
+  replaced: ReadonlyArray<{ team: string; minutes: number }>,
+): { minutes: number; byTeam: Array<{ name: string; minutes: number }> } {
+  const byTeam = new Map<string, number>();
+  for (const s of sums) byTeam.set(s.team, (byTeam.get(s.team) ?? 0) + s.minutes + Math.round(s.legacyHours * 60));
+  for (const r of replaced) byTeam.set(r.team, (byTeam.get(r.team) ?? 0) - r.minutes);
+  const list = [...byTeam].map(([name, minutes]) => ({ name, minutes })).sort((a, b) => b.minutes - a.minutes);
+  return { minutes: list.reduce((a, t) => a + t.minutes, 0), byTeam: list };
 }
 
 /** a/b rounded to three decimals, or null when nothing counts (never 0/0 = 0). */

@@ -78,6 +78,8 @@ export const attendee = z.object({
   registeredAt: z.string(),
   checkedIn: z.boolean(),
   position: z.nullable(z.number()),
+  /** 代办: the worker who registered the resident (absent: the resident did). */
+  actedBy: z.optional(z.string()),
 });
 
 const byEvent = z.strictObject({ eventId: id() });

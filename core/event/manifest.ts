@@ -15,7 +15,7 @@ export const eventDomain = defineDomain({
       key: 'registrations',
       collection: 'registrations',
       owner: 'userId',
-      erase: { name: '已注销用户', phone: null, openid: '', home: null, notify: false },
+      erase: { name: '已注销用户', phone: null, openid: '', home: null, buildingId: null, notify: false },
       omit: ['openid'],
       kept: '报名与签到记录用于活动统计，注销后不再关联您的姓名、电话和住址',
     },

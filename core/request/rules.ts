@@ -186,8 +186,11 @@ export interface Exposure {
   /** Everyone who acted on the request (its timeline's actors). */
   actorIds?: readonly string[];
   visibility: 'public' | 'private';
-  /** `review`: held by the content check — nobody but insiders reads it until a moderator passes it. */
-  moderation: 'pass' | 'review';
+  /**
+   * `review`: held by the content check — nobody but insiders reads it until a moderator passes it;
+   * `hidden`: a moderator hid it — the same, and it stays out of the moderation queue.
+   */
+  moderation: 'pass' | 'review' | 'hidden';
 }
 
 /** The states in which a help task waits in the hall for a member to claim it. */

@@ -1,7 +1,7 @@
 // 工作台 as the committee uses it: the dashboard's rates and tables (暂无 where nothing counts), the
 // building filter, a ledger export and its link, moderation that needs a reason, a meeting's
 // decision; residents see none of it, and 举报 answers with the function's message.
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { MeetingView, Overview, QueueItem } from '../../src/services/admin'
 import { ratesOption } from '../../src/packages/admin/charts'
@@ -61,6 +61,11 @@ function overview(over: Partial<Overview> = {}): Overview {
     ],
     byBuilding: [{ key: 'b1', label: '1栋', total: 9, response: 0.5, resolution: 0.25, satisfaction: null }],
     byCategory: [{ key: 'repair', label: '维修', total: 6, response: 1, resolution: 0.5, satisfaction: 0.8 }],
+    trendByBuilding: [
+      { key: 'b1', label: '1栋', months: [{ month: '2026-11', total: 4, response: 1, resolution: 0.75, satisfaction: null }, { month: '2026-12', total: 9, response: 0.5, resolution: 0.25, satisfaction: null }] },
+      { key: 'b2', label: '2栋', months: [{ month: '2026-12', total: 3, response: 1, resolution: 1, satisfaction: 1 }] },
+    ],
+    trendByCategory: [{ key: 'repair', label: '维修', months: [{ month: '2026-12', total: 6, response: 1, resolution: 0.5, satisfaction: 0.8 }] }],
     openByAge: [
       { bucket: 'lt1d', label: '1 天内', count: 2, overdue: 0 },
       { bucket: '1to3d', label: '1–3 天', count: 1, overdue: 1 },
@@ -103,7 +108,19 @@ describe('数据看板', () => {
     expect(el('.js-votes').textContent).toContain('目前没有进行中或已计票的表决')
     // tables are announced as tables; each chart sits beside one
     expect(all('.js-trend [role="table"]')).toHaveLength(1)
-    expect(all('.js-chart').map((c) => c.textContent)).toEqual(['三率趋势', '各楼栋三率', '各类别三率', '正在办理'])
+    expect(all('.js-chart').map((c) => c.textContent)).toEqual(['三率趋势', '各楼栋三率', '各类别三率', '各楼栋三率趋势（解决率）', '各类别三率趋势（解决率）', '正在办理'])
+  })
+
+  it('shows each building\'s trend month by month for the rate chosen, a month without requests as 暂无', async () => {
+    fakeCloud({ 'user.login': committee, 'user.directory': directory, 'admin.overview': () => overview() })
+    openPage('/packages/admin/dashboard/index')
+    renderPage(Dashboard)
+    await waitFor(() => expect(el('.js-trend-by-building .js-trend-row-b1')).toBeTruthy())
+    expect(el('.js-trend-by-building .js-trend-row-b1').textContent).toBe('1栋75%25%')
+    expect(el('.js-trend-by-building .js-trend-row-b2').textContent).toBe('2栋暂无100%')
+    fireEvent.click(el('.js-trend-by-building .js-trend-rate-response'))
+    await waitFor(() => expect(el('.js-trend-by-building .js-trend-row-b1').textContent).toBe('1栋100%50%'))
+    expect(el('.js-trend-by-category .js-trend-row-repair').textContent).toBe('维修50%')
   })
 
   it('re-queries with the building and the month chosen', async () => {
@@ -160,7 +177,7 @@ describe('辖区小区', () => {
 
 describe('操作日志', () => {
   it('filters by action and record, and pages on with the cursor', async () => {
-    const entry = (n: number) => ({ entryId: `e${n}`, at: '2026-12-01T02:00:00.000Z', actorName: '赵丽华', roles: ['业委会'], action: 'admin.exportLedger', target: `exports/x${n}`, detail: '{}' })
+    const entry = (n: number) => ({ entryId: `e${n}`, at: '2026-12-01T02:00:00.000Z', actorId: 'u-zhao', actorName: '赵丽华', roles: ['业委会'], action: 'admin.exportLedger', target: `exports/x${n}`, detail: '{}' })
     const calls = fakeCloud({
       'user.login': committee,
       // the filtered first page (x3) is told apart from the unfiltered one (x1), so the test waits for it
@@ -178,6 +195,27 @@ describe('操作日志', () => {
     await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(2))
     expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ action: 'admin.export', target: 'exports/', cursor: 'next-1' })
     expect(el('.js-audit-list').textContent).toContain('赵丽华（业委会） · exports/x2')
+  })
+})
+
+describe('操作日志 by person', () => {
+  it('picks a person from an entry, shows only their entries, and lets go of them', async () => {
+    const row = (id: string, actorId: string | null, actorName: string) => ({ entryId: id, at: '2026-12-01T02:00:00.000Z', actorId, actorName, roles: [], action: 'request.create', target: `requests/${id}`, detail: '{}' })
+    const calls = fakeCloud({
+      'user.login': committee,
+      'admin.auditLog': (d) => ({ items: d.actorId ? [row('r2', 'u-wang', '王秀兰')] : [row('r1', 'u-zhao', '赵丽华'), row('r2', 'u-wang', '王秀兰'), row('r3', null, '系统')], nextCursor: null }),
+    })
+    renderPage(Audit)
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(3))
+    // the system has no person to pick
+    expect(all('.js-audit-actor').map((a) => a.textContent)).toEqual(['赵丽华', '王秀兰'])
+    fireEvent.click(all('.js-audit-actor')[1])
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ actorId: 'u-wang' }))
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(1))
+    expect(el('.js-actor-filter').textContent).toContain('只看 王秀兰 的操作')
+    fireEvent.click(el('.js-actor-clear'))
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({}))
+    await waitFor(() => expect(all('.js-audit-entry')).toHaveLength(3))
   })
 })
 
@@ -217,6 +255,116 @@ describe('台账导出', () => {
     fireEvent.click(el('.js-export-refresh'))
     await waitFor(() => expect(el('.js-export-ready .js-export-link').textContent).toBe('操作日志.csv'))
     expect(called(calls, 'exportStatus')[0].data).toEqual({ exportId: 'x2' })
+  })
+})
+
+describe('台账导出 in the background', () => {
+  it('polls a running export by itself, shows its progress, then its link', async () => {
+    jest.useFakeTimers()
+    try {
+      const states = [
+        { status: 'running', rows: 3000, rowsDone: 1000 },
+        { status: 'running', rows: 3000, rowsDone: 2000 },
+        { status: 'ready', rows: 3000, rowsDone: 3000, fileUrl: 'https://files.example/x3.csv', filename: '居民反映台账.csv' },
+      ]
+      const calls = fakeCloud({
+        'user.login': committee,
+        'user.directory': directory,
+        'admin.exportLedger': () => ({ exportId: 'x3', ledger: 'requests', format: 'csv', status: 'running', rows: 3000, rowsDone: 0 }),
+        'admin.exportStatus': () => ({ exportId: 'x3', ledger: 'requests', format: 'csv', ...states.shift()! }),
+      })
+      renderPage(Ledgers)
+      await waitFor(() => expect(el('.js-format-csv')).toBeTruthy())
+      fireEvent.click(el('.js-format-csv'))
+      fireEvent.click(el('.js-export-submit'))
+      await waitFor(() => expect(el('.js-export-progress').textContent).toContain('0 / 3000'))
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-progress').textContent).toContain('1000 / 3000'))
+      expect(el('.js-export-progress').getAttribute('aria-label')).toContain('33%')
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-progress').textContent).toContain('2000 / 3000'))
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-ready .js-export-link').textContent).toBe('居民反映台账.csv'))
+      expect(called(calls, 'exportStatus')).toHaveLength(3)
+      // ready: no more polling
+      await act(async () => void jest.advanceTimersByTime(6000))
+      expect(called(calls, 'exportStatus')).toHaveLength(3)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('shows a failed export with its message and stops polling', async () => {
+    jest.useFakeTimers()
+    try {
+      const calls = fakeCloud({
+        'user.login': committee,
+        'user.directory': directory,
+        'admin.exportLedger': () => ({ exportId: 'x4', ledger: 'audit', format: 'xlsx', status: 'running', rows: 9000, rowsDone: 0 }),
+        'admin.exportStatus': () => ({ exportId: 'x4', ledger: 'audit', format: 'xlsx', status: 'failed', rows: 9000, message: '导出超时，请缩短时间段后重试' }),
+      })
+      renderPage(Ledgers)
+      await waitFor(() => expect(el('.js-export-submit')).toBeTruthy())
+      fireEvent.click(el('.js-export-submit'))
+      await waitFor(() => expect(el('.js-export-running')).toBeTruthy())
+      await act(async () => void jest.advanceTimersByTime(2000))
+      await waitFor(() => expect(el('.js-export-failed').textContent).toContain('导出超时'))
+      expect(el('.js-export-failed .js-export-status').textContent).toBe('生成失败')
+      await act(async () => void jest.advanceTimersByTime(6000))
+      expect(called(calls, 'exportStatus')).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+})
+
+describe('an officer picks the compound', () => {
+  const officer = () => session({ roles: ['officer'] })
+  const compounds = () => ({
+    items: [
+      { compoundId: 'c1', name: '红湖公园城', rates: { response: null, resolution: null, satisfaction: null }, total: 0, overdue: 0, escalated: 0, votesOpen: 0 },
+      { compoundId: 'c2', name: '辖区乙小区', rates: { response: null, resolution: null, satisfaction: null }, total: 0, overdue: 0, escalated: 0, votesOpen: 0 },
+    ],
+  })
+
+  it('exports a ledger of the compound chosen', async () => {
+    const calls = fakeCloud({
+      'user.login': officer,
+      'user.directory': directory,
+      'admin.compounds': compounds,
+      'admin.exportLedger': () => ({ exportId: 'x5', ledger: 'requests', format: 'xlsx', status: 'ready', rows: 1, fileUrl: 'https://files.example/x5.xlsx', filename: '居民反映台账.xlsx' }),
+    })
+    renderPage(Ledgers)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    fireEvent.click(el('.js-compound-c2'))
+    fireEvent.click(el('.js-export-submit'))
+    await waitFor(() => expect(el('.js-export-link')).toBeTruthy())
+    expect(called(calls, 'exportLedger')[0].data).toEqual({ ledger: 'requests', format: 'xlsx', compoundId: 'c2' })
+  })
+
+  it('reads the audit log of the compound chosen', async () => {
+    const calls = fakeCloud({ 'user.login': officer, 'admin.compounds': compounds, 'admin.auditLog': () => ({ items: [], nextCursor: null }) })
+    renderPage(Audit)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    fireEvent.click(el('.js-compound-c2'))
+    await waitFor(() => expect(called(calls, 'auditLog').at(-1)?.data).toEqual({ compoundId: 'c2' }))
+  })
+
+  it('reads the moderation queue of the compound chosen', async () => {
+    const calls = fakeCloud({ 'user.login': officer, 'admin.compounds': compounds, 'admin.moderationQueue': () => ({ items: [] }) })
+    renderPage(Moderation)
+    await waitFor(() => expect(el('.js-compound-c2')).toBeTruthy())
+    expect(called(calls, 'moderationQueue')[0].data).toEqual({})
+    fireEvent.click(el('.js-compound-c2'))
+    await waitFor(() => expect(called(calls, 'moderationQueue').at(-1)?.data).toEqual({ compoundId: 'c2' }))
+  })
+
+  it('the committee has no compound to pick', async () => {
+    const calls = fakeCloud({ 'user.login': committee, 'user.directory': directory, 'admin.compounds': compounds })
+    renderPage(Ledgers)
+    await waitFor(() => expect(el('.js-export-submit')).toBeTruthy())
+    expect(document.querySelector('.js-compound-picker')).toBeNull()
+    expect(called(calls, 'compounds')).toEqual([])
   })
 })
 

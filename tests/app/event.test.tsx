@@ -9,6 +9,7 @@ import EventDetail from '../../src/packages/event/detail'
 import EventEdit from '../../src/packages/event/edit'
 import EventList from '../../src/packages/event/list'
 import CheckinCodePage from '../../src/packages/event/checkin-code'
+import AttendeesPage from '../../src/packages/event/attendees'
 import { failWith, fakeCloud, session, type Calls } from './helpers/fakeCloud'
 import { el, renderPage, typeInto } from './helpers/dom'
 
@@ -492,5 +493,16 @@ describe('签到码 (H5: rendered by React, WeChat has the native component)', (
     await waitFor(() => expect(el('.js-code-digits').textContent).toBe('730146'))
     expect(calledWith(calls, 'issueCheckinCode')).toHaveLength(2)
     expect(el('.js-code-countdown').textContent).toMatch(/秒后自动更换$/)
+  })
+})
+
+describe('报名名单', () => {
+  it('marks a registration a worker made for a resident as 代办', async () => {
+    const person = (id: string, name: string, actedBy?: string) => ({ registrationId: id, name, phone: '13800001111', home: '1栋1单元301', registeredAt: '2026-12-01T02:00:00.000Z', checkedIn: false, position: null, ...(actedBy ? { actedBy } : {}) })
+    fakeCloud({ 'user.login': organiser, 'event.attendees': () => ({ confirmed: [person('g1', '王秀兰', '刘芳'), person('g2', '李建国')], waitlisted: [] }) })
+    openPage('/packages/event/attendees/index', 'e1')
+    renderPage(AttendeesPage)
+    await waitFor(() => expect(el('.js-attendee-g1 .js-acted-by').textContent).toContain('刘芳代办'))
+    expect(document.querySelector('.js-attendee-g2 .js-acted-by')).toBeNull()
   })
 })

@@ -8,7 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { AdminContract } from '@core/admin/contract';
 import type { RequestContract } from '@core/request/contract';
 import type { UserContract } from '@core/user/contract';
-import { client, control, freshEnv, sdk } from './helpers/cloud';
+import { client, control, freshEnv, invoke, sdk } from './helpers/cloud';
 
 const env = freshEnv('admin');
 const admin = client<AdminContract>(env, 'admin');
@@ -108,6 +108,25 @@ describe('工作台: dashboards and scope', () => {
     expect((await admin.ok('demo-property', 'overview', {})).propertyOnly).toBe(true);
   });
 
+  it('gives each building\'s and each category\'s three rates month by month (the trend), matching the month\'s figures', async () => {
+    const o = await admin.ok('demo-committee', 'overview', {});
+    expect(o.trendByBuilding.length).toBeGreaterThan(0);
+    for (const trend of [o.trendByBuilding, o.trendByCategory]) {
+      for (const row of trend) {
+        // months in order, at most six, ending with the month asked for at the latest
+        expect(row.months.map((m) => m.month)).toEqual([...row.months.map((m) => m.month)].sort());
+        expect(row.months.length).toBeLessThanOrEqual(6);
+        for (const m of row.months) expect(m.month <= o.month).toBe(true);
+      }
+    }
+    // this month's column is the month's by-building figure
+    for (const b of o.byBuilding) {
+      const now = o.trendByBuilding.find((t) => t.key === b.key)!.months.find((m) => m.month === o.month)!;
+      expect(now).toEqual({ month: o.month, total: b.total, response: b.response, resolution: b.resolution, satisfaction: b.satisfaction });
+    }
+    for (const c of o.byCategory) expect(o.trendByCategory.find((t) => t.key === c.key)!.label).toBe(c.label);
+  });
+
   it('an officer sees the compounds in scope and is refused another street', async () => {
     expect((await admin.ok('demo-officer', 'compounds', {})).items.map((c) => c.compoundId)).toEqual(['demo-compound']);
     expect((await admin.ok('demo-officer', 'overview', { compoundId: 'demo-compound' })).compoundName).toBe('红湖公园城');
@@ -115,6 +134,77 @@ describe('工作台: dashboards and scope', () => {
     expect(await admin.call('demo-officer', 'exportLedger', { ledger: 'requests', format: 'csv', compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // the branch cannot name another compound either
     expect(await admin.call('demo-branch', 'overview', { compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('工作台: dashboard figures are exact at scale', () => {
+  it('counts 1,500 open requests by age and 1,200 registrations of 120 events exactly (database aggregates, no read caps)', async () => {
+    const now = Date.now();
+    const hour = 3_600_000;
+    await db.collection('compounds').add({ data: { _id: 'bulk-compound', compoundId: 'bulk-compound', name: '大数据小区', address: '', district: '', street: '红湖街道', community: '', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, createdAt: new Date(), updatedAt: new Date() } });
+    await db.collection('users').where({ openid: 'demo-officer' }).update({ data: { officerScope: ['demo-compound', 'bulk-compound'] } });
+    const stats = { counted: 1, responded: 0, respondedOnTime: 0, respondMs: 0, resolved: 0, resolveMs: 0, rated: 0, satisfied: 0, open: 1, escalatedOpen: 0 };
+    // ages: 300 under a day, 200 of 1–3 days, 100 of 3–7 days, 900 older (all of those overdue); 10 closed ones do not count
+    const ages = [...Array(300).fill(2), ...Array(200).fill(30), ...Array(100).fill(100), ...Array(900).fill(400)];
+    const reqs = ages.map((h, i) => ({
+      _id: `bulk-r-${i}`, compoundId: 'bulk-compound', category: 'repair', content: '批量', urgency: 'general', state: 'submitted', visibility: 'private', handlers: ['property'], buildingId: null, buildingName: null,
+      createdAt: new Date(now - h * hour), updatedAt: new Date(now - h * hour), dueAt: new Date(now - h * hour + 168 * hour), month: '2026-01', escalationLevel: 0, stats, moderation: 'pass', reporterId: 'bulk-reporter', idempotencyKey: `bulk-key-${i}`,
+    }));
+    const closed = Array.from({ length: 10 }, (_, i) => ({ ...reqs[0], _id: `bulk-c-${i}`, idempotencyKey: `bulk-closed-${i}`, state: 'closed', stats: { ...stats, open: 0 } }));
+    const all = [...reqs, ...closed];
+    for (let i = 0; i < all.length; i += 500) await db.collection('requests').add({ data: all.slice(i, i + 500) });
+    // this month: 120 events, ten confirmed registrations each (four checked in), and two cancelled ones that do not count
+    const start = new Date(now + hour);
+    const month = (await admin.ok('demo-officer', 'overview', { compoundId: 'bulk-compound' })).month;
+    const inMonth = new Date(`${month}-15T04:00:00.000Z`);
+    const events = Array.from({ length: 120 }, (_, i) => ({ _id: `bulk-e-${i}`, compoundId: 'bulk-compound', title: `活动${i}`, startAt: inMonth, endAt: new Date(inMonth.getTime() + hour), createdAt: start, updatedAt: start }));
+    await db.collection('events').add({ data: events });
+    const regs = events.flatMap((e, i) => Array.from({ length: 12 }, (_, j) => ({
+      _id: `bulk-g-${i}-${j}`, compoundId: 'bulk-compound', eventId: e._id, userId: `bulk-u-${j}`, openid: `bulk-o-${j}`, name: '居民', phone: null, home: null, status: j < 10 ? 'confirmed' : 'cancelled',
+      queuedAt: start, checkedInAt: j < 4 ? inMonth : null, remindedAt: null, notify: false, eventTitle: e.title, eventStartAt: inMonth, eventPlace: '', createdAt: start, updatedAt: start,
+    })));
+    for (let i = 0; i < regs.length; i += 500) await db.collection('registrations').add({ data: regs.slice(i, i + 500) });
+
+    const o = await admin.ok('demo-officer', 'overview', { compoundId: 'bulk-compound' });
+    expect(o.openByAge).toEqual([
+      { bucket: 'lt1d', label: '1 天内', count: 300, overdue: 0 },
+      { bucket: '1to3d', label: '1–3 天', count: 200, overdue: 0 },
+      { bucket: '3to7d', label: '3–7 天', count: 100, overdue: 0 },
+      { bucket: 'gt7d', label: '7 天以上', count: 900, overdue: 900 },
+    ]);
+    // the longest overdue first
+    expect(o.overdue).toHaveLength(20);
+    expect(o.overdue.map((r) => r.dueAt)).toEqual([...o.overdue.map((r) => r.dueAt)].sort());
+    expect(o.attendance).toEqual({ events: 120, registered: 1200, checkedIn: 480, rate: 0.4 });
+  });
+});
+
+describe('工作台: an officer works on the compound they name', () => {
+  it('an officer\'s export of another compound in scope is audited under that compound, where its branch sees it', async () => {
+    await db.collection('compounds').add({ data: { _id: 'scope-b', compoundId: 'scope-b', name: '辖区乙小区', address: '', district: '', street: '红湖街道', community: '', ownersVoteOfficialSystem: false, settings: { slaHours: { emergency: 2, utilities: 24, general: 168, complex: 360 } }, createdAt: new Date(), updatedAt: new Date() } });
+    await db.collection('users').where({ openid: 'demo-officer' }).update({ data: { officerScope: ['demo-compound', 'scope-b'] } });
+    const job = await admin.ok('demo-officer', 'exportLedger', { ledger: 'requests', format: 'csv', compoundId: 'scope-b' });
+    const inB = await admin.ok('demo-officer', 'auditLog', { compoundId: 'scope-b', action: 'admin.exportLedger' });
+    expect(inB.items.map((e) => e.target)).toContain(`exports/${job.exportId}`);
+    const inOwn = await admin.ok('demo-branch', 'auditLog', { action: 'admin.exportLedger' });
+    expect(inOwn.items.map((e) => e.target)).not.toContain(`exports/${job.exportId}`);
+    // the entry names its actor, and the log filters by them
+    const officerId = inB.items.find((e) => e.target === `exports/${job.exportId}`)!.actorId!;
+    expect((await admin.ok('demo-officer', 'auditLog', { compoundId: 'scope-b', actorId: officerId })).items.every((e) => e.actorId === officerId)).toBe(true);
+    expect((await admin.ok('demo-officer', 'auditLog', { compoundId: 'scope-b', actorId: 'u-demo-branch' })).items).toEqual([]);
+    // moderation: the queue of a compound in scope, never another street's
+    expect(await admin.ok('demo-officer', 'moderationQueue', { compoundId: 'scope-b' })).toEqual({ items: [] });
+    expect(await admin.call('demo-officer', 'moderationQueue', { compoundId: 'other-street' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await admin.call('demo-branch', 'moderationQueue', { compoundId: 'scope-b' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await db.collection('users').where({ openid: 'demo-officer' }).update({ data: { officerScope: ['demo-compound'] } });
+  });
+
+  it('meetings are the officer\'s own compound\'s; an officer appointed above every compound is told so', async () => {
+    await db.collection('users').add({ data: { _id: 'u-street-officer', openid: 'street-officer', displayName: '钱街道', roles: ['officer'], officerScope: ['demo-compound'], compoundId: null, householdId: null, consents: {}, createdAt: new Date(), updatedAt: new Date() } });
+    const refused = await admin.call('street-officer', 'meetings', {});
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('所属小区') });
+    // the dashboard of a compound in scope still opens
+    expect((await admin.ok('street-officer', 'overview', { compoundId: 'demo-compound' })).compoundId).toBe('demo-compound');
   });
 });
 
@@ -156,6 +246,98 @@ describe('工作台: ledgers read back', () => {
     }
   });
 
+  it('the building filter applies to every ledger whose rows have a building, and is refused where they have none', async () => {
+    const at = new Date('2019-05-01T02:00:00.000Z');
+    const period = { from: '2019-01-01T00:00:00.000Z', to: '2020-01-01T00:00:00.000Z' };
+    const reg = (id: string, buildingId: string) => ({
+      _id: id, compoundId: 'demo-compound', eventId: 'old-event', userId: `u-${id}`, openid: `o-${id}`, name: id, phone: null, home: buildingId, buildingId, status: 'confirmed', queuedAt: at, checkedInAt: null, remindedAt: null,
+      notify: false, eventTitle: '旧活动', eventStartAt: at, eventPlace: '', createdAt: at, updatedAt: at,
+    });
+    await db.collection('registrations').add({ data: [reg('reg-b1', 'demo-b1'), reg('reg-b2', 'demo-b2')] });
+    const notice = (id: string, audience: Record<string, unknown>) => ({
+      _id: id, compoundId: 'demo-compound', title: id, content: '', category: 'general', publisherId: 'u-demo-committee', publisherName: '业委会', publishAt: at, state: 'archived', audience, readCount: 0, moderation: 'pass', createdAt: at, updatedAt: at,
+    });
+    await db.collection('notices').add({ data: [notice('n-all', { kind: 'compound' }), notice('n-b1', { kind: 'buildings', buildingIds: ['demo-b1'] }), notice('n-b2', { kind: 'buildings', buildingIds: ['demo-b2'] })] });
+    const csvOf = async (ledger: string, buildingId: string) => {
+      const job = await admin.ok('demo-branch', 'exportLedger', { ledger: ledger as 'requests', format: 'csv', buildingId, ...period });
+      return readCsv(new TextDecoder().decode(await download(job.fileUrl!)));
+    };
+    const regs = await csvOf('registrations', 'demo-b1');
+    expect(regs.slice(1).map((r) => r[3])).toEqual(['reg-b1']);
+    const notices = await csvOf('notices', 'demo-b1');
+    expect(notices.slice(1).map((r) => r[0]).sort()).toEqual(['n-all', 'n-b1']);
+    // ballots: each vote's participation in that building (the result stays the compound's)
+    const ballots = await csvOf('ballots', 'demo-b1');
+    expect(ballots[0]).toContain('楼栋应参加');
+    for (const name of ['service_records', 'audit'] as const) {
+      expect(await admin.call('demo-branch', 'exportLedger', { ledger: name, format: 'csv', buildingId: 'demo-b1' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+  });
+
+  it('a long export answers running at once; its file is built in the background with growing progress, then parses back', async () => {
+    // 2,500 verified service records in 2021, a period of their own
+    const base = Date.parse('2021-03-01T00:00:00.000Z');
+    const recs = Array.from({ length: 2500 }, (_, i) => ({
+      _id: `bulk-${String(i).padStart(4, '0')}`, compoundId: 'demo-compound', userId: 'u-demo-member', volunteerName: '张卫东', teamId: 'tx', teamName: '测试队', source: 'other', refId: '', organizer: '测试队',
+      content: `值守 ${i}`, place: '', startAt: new Date(base + i * 60_000), endAt: new Date(base + i * 60_000 + 3_600_000), hours: 1, minutes: 60, month: '2021-03', verifiedBy: 'u-demo-branch', verifiedAt: new Date(base),
+      rejected: null, corrects: null, createdAt: new Date(base), updatedAt: new Date(base),
+    }));
+    for (let i = 0; i < recs.length; i += 500) await db.collection('service_records').add({ data: recs.slice(i, i + 500) });
+    const period = { from: '2021-01-01T00:00:00.000Z', to: '2022-01-01T00:00:00.000Z' };
+    // every database request of the admin function a little slower, so the progress can be watched
+    await control(env, '/faults', 'POST', { functionName: 'admin', delayMs: 15 });
+    const seen: Array<{ status: string; rowsDone: number }> = [];
+    let job;
+    try {
+      job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'service_records', format: 'csv', ...period });
+      expect(job).toMatchObject({ status: 'running', rows: 2500 });
+      expect(job.fileUrl).toBeUndefined();
+      for (let i = 0; i < 600 && job.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        job = await admin.ok('demo-committee', 'exportStatus', { exportId: job.exportId });
+        seen.push({ status: job.status, rowsDone: job.rowsDone ?? 0 });
+      }
+    } finally {
+      await control(env, '/faults', 'DELETE');
+    }
+    expect(job).toMatchObject({ status: 'ready', rows: 2500, rowsDone: 2500, fileUrl: expect.any(String), expiresAt: expect.any(String) });
+    const progress = seen.filter((s) => s.status === 'running').map((s) => s.rowsDone);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.some((n) => n > 0 && n < 2500)).toBe(true);
+    const rows = readCsv(new TextDecoder().decode(await download(job.fileUrl!)));
+    expect(rows.length - 1).toBe(2500);
+    // every record once, newest first, each chunk in its place
+    expect(rows.slice(1).map((r) => r[0])).toEqual(recs.map((r) => r._id).reverse());
+    // the admin function keeps the platform's default timeout
+    expect(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../cloudfunctions/admin/config.json'), 'utf8')).timeout ?? 3).toBeLessThanOrEqual(3);
+  });
+
+  it('an export that died past its deadline is reported failed with a message', async () => {
+    const committee = (await user.ok('demo-committee', 'login', {})).userId;
+    const past = new Date(Date.now() - 3_600_000);
+    const { _id } = await db.collection('exports').add({
+      data: {
+        compoundId: 'demo-compound', requestedBy: committee, ledger: 'requests', format: 'csv', filter: { from: null, to: null, buildingId: null }, status: 'running', rows: 30000, rowsDone: 1000,
+        parts: [], whole: false, deadlineAt: past, fileId: null, filename: null, expiresAt: null, message: null, createdAt: past, updatedAt: past,
+      },
+    });
+    expect(await admin.ok('demo-committee', 'exportStatus', { exportId: _id })).toMatchObject({ status: 'failed', message: expect.stringContaining('超时') });
+    expect((await db.collection('exports').doc(_id).get()).data).toMatchObject({ status: 'failed' });
+  });
+
+  it('the scheduled sweep deletes an expired export\'s file and marks it expired; a client cannot start an export task', async () => {
+    const job = await admin.ok('demo-committee', 'exportLedger', { ledger: 'notices', format: 'csv' });
+    expect(job.status).toBe('ready');
+    await download(job.fileUrl!);
+    await db.collection('exports').doc(job.exportId).update({ data: { expiresAt: new Date(Date.now() - 60_000) } });
+    expect((await invoke(env, 'admin', { $job: 'exports' }, 'demo-branch')).body).toMatchObject({ ok: true, data: { exportsExpired: 1 } });
+    expect((await db.collection('exports').doc(job.exportId).get()).data).toMatchObject({ status: 'expired', fileId: null });
+    expect((await fetch(job.fileUrl!)).ok).toBe(false);
+    expect(await admin.ok('demo-committee', 'exportStatus', { exportId: job.exportId })).toMatchObject({ status: 'failed', message: expect.stringContaining('过期') });
+    // tasks come from the function itself, never from the mini program
+    expect((await invoke(env, 'admin', { $task: 'exportChunk', args: { exportId: job.exportId } }, 'demo-committee')).body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
   it('no action can change or delete an audit entry: the functions only ever append to audit_logs', () => {
     const root = path.resolve(__dirname, '../../cloudfunctions');
     const offenders: string[] = [];
@@ -188,6 +370,31 @@ describe('工作台: reports, moderation and the 三方联席会议', () => {
     const inbox = await user.ok('demo-resident', 'inbox', {});
     expect(inbox.items[0]).toMatchObject({ kind: 'moderation', title: expect.stringContaining('已被隐藏') });
     expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === formulaRequest && i.reports > 0)).toBe(false);
+  });
+
+  it('hidden content has its own state: it leaves the queue for good and stays hidden, even after its publisher edits it', async () => {
+    // a request the content check held: in the queue until decided
+    const { requestId } = await request.ok('demo-resident-2', 'create', {
+      category: 'sanitation', content: '楼下垃圾堆放多日无人清理', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'public', idempotencyKey: 'admin-key-hide-1',
+    });
+    await db.collection('requests').doc(requestId).update({ data: { moderation: 'review' } });
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.find((i) => i.refId === requestId)).toMatchObject({ held: true });
+    await admin.ok('demo-committee', 'moderate', { kind: 'request', refId: requestId, decision: 'hide', reason: '含不实信息' });
+    expect((await db.collection('requests').doc(requestId).get()).data.moderation).toBe('hidden');
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === requestId)).toBe(false);
+    expect((await request.ok('demo-resident', 'listPublic', {})).items.some((i) => i.requestId === requestId)).toBe(false);
+    expect(await request.call('demo-resident', 'get', { requestId })).toMatchObject({ ok: false });
+    // its reporter still has it
+    expect((await request.ok('demo-resident-2', 'get', { requestId })).requestId).toBe(requestId);
+
+    // a notice hidden stays hidden when its publisher edits it (the content check passes the new text)
+    const notice = client<import('@core/notice/contract').NoticeContract>(env, 'notice');
+    const { noticeId } = await notice.ok('demo-committee', 'publish', { category: 'other', title: '广场舞时间调整', content: '<p>晚上八点后请调低音量。</p>', audience: { kind: 'compound' } });
+    await admin.ok('demo-branch', 'moderate', { kind: 'notice', refId: noticeId, decision: 'hide', reason: '内容有误' });
+    await notice.ok('demo-committee', 'update', { noticeId, title: '广场舞时间调整（更正）' });
+    expect((await db.collection('notices').doc(noticeId).get()).data.moderation).toBe('hidden');
+    expect((await notice.ok('demo-resident', 'list', {})).items.some((n) => n.noticeId === noticeId)).toBe(false);
+    expect((await admin.ok('demo-committee', 'moderationQueue', {})).items.some((i) => i.refId === noticeId)).toBe(false);
   });
 
   it('a request put on the agenda is decided at a meeting, and the decision appears on its timeline for the reporter', async () => {
@@ -243,8 +450,33 @@ describe('代办: acting for a resident without a phone', () => {
     const event = client<import('@core/event/contract').EventContract>(env, 'event');
     expect(await event.ok('demo-grid', 'register', { eventId, onBehalfOf: { userId: resident, consentNote } })).toMatchObject({ status: 'confirmed' });
     const reg = (await db.collection('registrations').where({ eventId, userId: resident }).get()).data[0];
-    expect(reg).toMatchObject({ name: '王秀兰', actedBy: { name: '刘芳' } });
+    expect(reg).toMatchObject({ name: '王秀兰', buildingId: 'demo-b1', actedBy: { name: '刘芳' } });
     const inbox = await user.ok('demo-resident', 'inbox', {});
     expect(inbox.items.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringContaining('代办了一条反映'), expect.stringContaining('代办了活动报名')]));
+
+    // marked in the organiser's roster and export, and in the registrations and requests ledgers
+    const roster = await event.ok('demo-committee', 'attendees', { eventId });
+    expect(roster.confirmed.find((a) => a.name === '王秀兰')).toMatchObject({ actedBy: '刘芳' });
+    const exported = readCsv((await event.ok('demo-committee', 'export', { eventId })).csv);
+    expect(exported[0]).toContain('代办');
+    expect(exported.find((r) => r[1] === '王秀兰')![exported[0].indexOf('代办')]).toBe('刘芳代办');
+    const regLedger = readCsv(new TextDecoder().decode(await download((await admin.ok('demo-branch', 'exportLedger', { ledger: 'registrations', format: 'csv' })).fileUrl!)));
+    expect(regLedger.find((r) => r[0] === '老年人体检' && r[3] === '王秀兰')![regLedger[0].indexOf('代办')]).toBe('刘芳代办');
+    const reqLedger = readCsv(new TextDecoder().decode(await download((await admin.ok('demo-branch', 'exportLedger', { ledger: 'requests', format: 'csv' })).fileUrl!)));
+    expect(reqLedger.find((r) => r[0] === requestId)![reqLedger[0].indexOf('代办')]).toBe('刘芳代办');
+    expect(reqLedger.slice(1).filter((r) => r[0] !== requestId).every((r) => r[reqLedger[0].indexOf('代办')] === '')).toBe(true);
+  });
+
+  it('a grid worker acts only for residents of their own buildings', async () => {
+    // demo-grid looks after buildings 1 and 4; 李建国 (demo-resident-2) lives in building 2
+    const other = (await user.ok('demo-resident-2', 'login', {})).userId;
+    const refused = await request.call('demo-grid', 'create', {
+      category: 'help', content: '帮邻居报修', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'proxy-key-0003', onBehalfOf: { userId: other, consentNote: '口头同意' },
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('负责的楼栋') });
+    // the branch acts for anyone verified in the compound
+    expect((await request.call('demo-branch', 'create', {
+      category: 'help', content: '帮邻居报修', location: { buildingId: 'demo-b2', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'proxy-key-0004', onBehalfOf: { userId: other, consentNote: '口头同意' },
+    })).ok).toBe(true);
   });
 });

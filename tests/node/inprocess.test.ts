@@ -13,7 +13,7 @@ const sent: string[] = [];
 const ports: Ports = {
   text: { check: async () => 'review' },
   messages: { send: async (to, key) => (sent.push(`${to.userId}:${key}`), true) },
-  files: { upload: async (p) => `cloud://test/${p}`, tempUrls: async (ids) => Object.fromEntries(ids.map((i) => [i, `https://files.test/${i}`])) },
+  files: { upload: async (p) => `cloud://test/${p}`, tempUrls: async (ids) => Object.fromEntries(ids.map((i) => [i, `https://files.test/${i}`])), download: async () => Buffer.alloc(0), remove: async () => undefined },
 };
 const caller = createCaller(requestContract, handlers);
 

@@ -338,7 +338,7 @@ describe('图片与附件: one checked upload path (issue 10 item 6)', () => {
     const ports: Ports = {
       text: { check: async () => 'pass' },
       messages: { send: async () => true },
-      files: { upload: async (path, bytes) => (stored.push({ path, bytes }), `cloud://test/${path}`), tempUrls: async (ids) => Object.fromEntries(ids.map((i) => [i, `https://files.test/${i}`])) },
+      files: { upload: async (path, bytes) => (stored.push({ path, bytes }), `cloud://test/${path}`), tempUrls: async (ids) => Object.fromEntries(ids.map((i) => [i, `https://files.test/${i}`])), download: async () => Buffer.alloc(0), remove: async () => undefined },
     };
     const caller = createCaller(noticeContract, handlers);
     const asCommittee = caller({ openid: 'demo-committee', db, ports });

@@ -40,6 +40,20 @@ export function ratesOption(kind: 'line' | 'bar', labels: string[], rows: RateSe
   }
 }
 
+/** One rate (fractions 0..1) per series over months as lines: a building's or a category's trend. */
+export function trendsOption(labels: string[], series: ReadonlyArray<{ name: string; data: Array<number | null> }>, big = false) {
+  const AXIS = axis(big)
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis', textStyle: { fontSize: big ? 16 : 12 }, valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '暂无' : `${v}%`) },
+    legend: { top: 0, type: 'scroll', textStyle: AXIS },
+    grid: { left: 8, right: 8, top: big ? 40 : 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: labels, axisLabel: AXIS },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...AXIS, formatter: '{value}%' } },
+    series: series.map((s) => ({ name: s.name, type: 'line', connectNulls: false, data: s.data.map(pct) })),
+  }
+}
+
 /** One count per label as bars (open requests by age with the overdue part, hours by team). */
 export function countsOption(labels: string[], series: ReadonlyArray<{ name: string; data: number[] }>, unit = '', big = false) {
   const AXIS = axis(big)

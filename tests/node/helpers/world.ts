@@ -90,6 +90,8 @@ export const TEST_PORTS = (sent: string[]): Ports => ({
   files: {
     upload: async (p) => `cloud://test/${p}`,
     tempUrls: async (ids) => Object.fromEntries(ids.map((i) => [i, `https://files.test/${i}`])),
+    download: async () => Buffer.alloc(0),
+    remove: async () => undefined,
   },
 });
 

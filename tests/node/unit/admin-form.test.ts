@@ -1,6 +1,7 @@
 // 召开会议, 会议决定, 参会人员与纪要 and 台账导出 as forms: blank forms, what is sent, and what is asked
 // before the schema is. The inputs are checked against the contract.
 import { adminContract } from '@core/admin/contract';
+import { LEDGERS } from '@core/admin/rules';
 import {
   blankLedgerForm,
   blankMeetingForm,
@@ -67,12 +68,14 @@ describe('台账导出 form', () => {
     expect(ledgerPeriodProblem({ ...form, from: '2026-11-01', to: '2026-11-01' })).toBeNull();
   });
 
-  it('sends the building only for the requests ledger, and only one building', () => {
+  it('sends the building for the ledgers whose rows have one (not service records, not the audit log), and only one building', () => {
     expect(ledgerExportInput(blankLedgerForm())).toEqual({ ledger: 'requests', format: 'xlsx' });
     const input = ledgerExportInput({ ...blankLedgerForm(), from: '2026-11-01', to: '2026-11-30', buildingId: 'b1' });
     expect(input).toEqual({ ledger: 'requests', format: 'xlsx', from: '2026-11-01T00:00:00+08:00', to: '2026-12-01T00:00:00+08:00', buildingId: 'b1' });
     expect(adminContract.exportLedger.input.safeParse(input).success).toBe(true);
-    expect(ledgerByBuilding('service_records')).toBe(false);
+    expect(LEDGERS.filter(ledgerByBuilding)).toEqual(['requests', 'registrations', 'ballots', 'notices']);
+    expect(ledgerExportInput({ ...blankLedgerForm(), ledger: 'notices', buildingId: 'b2' })).toEqual({ ledger: 'notices', format: 'xlsx', buildingId: 'b2' });
+    expect(ledgerByBuilding('audit')).toBe(false);
     expect(ledgerExportInput({ ...blankLedgerForm(), ledger: 'service_records', format: 'csv', buildingId: 'b1' })).toEqual({ ledger: 'service_records', format: 'csv' });
   });
 });

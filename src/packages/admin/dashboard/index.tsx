@@ -11,6 +11,7 @@ import { monthLabel } from '@core/time'
 import { OpenRequests } from './OpenRequests'
 import { Attendance, NoticeReach, Volunteering, Votes } from './Participation'
 import { RatesBy, Trend } from './RatesChart'
+import { TrendBy } from './TrendBy'
 import { useDashboard } from './useDashboard'
 
 function Dashboard({ compoundId }: { compoundId: string }) {
@@ -57,6 +58,8 @@ function Dashboard({ compoundId }: { compoundId: string }) {
             <Trend rows={d.trend} />
             <RatesBy title='各楼栋三率' keyTitle='楼栋' rows={d.byBuilding} className='js-by-building' />
             <RatesBy title='各类别三率' keyTitle='类别' rows={d.byCategory} className='js-by-category' />
+            <TrendBy title='各楼栋三率趋势' keyTitle='楼栋' rows={d.trendByBuilding} className='js-trend-by-building' />
+            <TrendBy title='各类别三率趋势' keyTitle='类别' rows={d.trendByCategory} className='js-trend-by-category' />
             <OpenRequests d={d} />
             <Volunteering d={d} />
             <Attendance d={d} />

@@ -38,6 +38,21 @@ async function copyLink(url: string): Promise<void> {
   }
 }
 
+/** A background export's progress: rows written of the rows to write, as text and as a bar. */
+function Progress({ done, total }: { done: number; total: number }) {
+  const percent = total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 0
+  return (
+    <View className='adm-progress js-export-progress' role='progressbar' aria-label={`已生成 ${percent}%`}>
+      <Text className='ll-block ll-text-2'>
+        已生成 {done} / {total} 行
+      </Text>
+      <View className='adm-progress__track'>
+        <View className='adm-progress__bar' style={{ width: `${percent}%` }} />
+      </View>
+    </View>
+  )
+}
+
 export function ExportRow({ job, onRefresh }: { job: ExportJob; onRefresh: () => void }) {
   const status = job.status === 'ready' ? '已生成' : job.status === 'running' ? '正在生成…' : '生成失败'
   return (
@@ -48,7 +63,8 @@ export function ExportRow({ job, onRefresh }: { job: ExportJob; onRefresh: () =>
         </Text>
         <Text className='ll-text-2 js-export-status'>{status}</Text>
       </View>
-      {job.rows !== undefined ? <Text className='ll-block ll-text-2 js-export-rows'>共 {job.rows} 行</Text> : null}
+      {job.status === 'running' && job.rows !== undefined ? <Progress done={job.rowsDone ?? 0} total={job.rows} /> : null}
+      {job.status === 'ready' && job.rows !== undefined ? <Text className='ll-block ll-text-2 js-export-rows'>共 {job.rows} 行</Text> : null}
       {job.message ? <Text className='ll-block ll-error-text'>{job.message}</Text> : null}
       {job.fileUrl ? (
         <>

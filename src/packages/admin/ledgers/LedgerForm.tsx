@@ -1,10 +1,11 @@
-// 导出台账's form: which ledger, the format, a period and (the requests ledger) a building.
+// 导出台账's form: which ledger (and, an officer, which compound), the format, a period and (ledgers whose rows have one) a building.
 import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ledgerByBuilding, type LedgerForm as Form } from '@core/admin/form'
 import { LEDGER_LABELS, LEDGERS } from '@core/admin/rules'
 import { Card } from '../../../components/Card'
 import { tappable } from '../../../components/Tappable'
+import { CompoundPicker } from '../CompoundPicker'
 import { Chips } from '../components'
 
 export function LedgerForm({ form, set, buildings, problem, busy, onSubmit }: {
@@ -21,6 +22,7 @@ export function LedgerForm({ form, set, buildings, problem, busy, onSubmit }: {
   }
   return (
     <Card title='导出台账' className='js-ledger-form'>
+      <CompoundPicker value={form.compoundId} onChange={(v) => set('compoundId', v)} />
       <Text className='adm-label'>台账</Text>
       <Chips label='台账' className='js-ledgers' options={LEDGERS.map((l) => ({ value: l, label: LEDGER_LABELS[l], className: `js-ledger-${l}` }))} value={form.ledger} onChange={(v) => set('ledger', v)} />
       <Text className='adm-label'>格式</Text>
@@ -55,7 +57,7 @@ export function LedgerForm({ form, set, buildings, problem, busy, onSubmit }: {
           清除时间段
         </Text>
       ) : null}
-      {ledgerByBuilding(form.ledger) && buildings.length > 1 ? (
+      {ledgerByBuilding(form.ledger) && !form.compoundId && buildings.length > 1 ? (
         <>
           <Text className='adm-label'>楼栋</Text>
           <Chips

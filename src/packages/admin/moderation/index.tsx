@@ -10,6 +10,7 @@ import { Card } from '../../../components/Card'
 import { Empty, RemoteView } from '../../../components/StateView'
 import { adminApi, adminContract, type QueueItem } from '../../../services/admin'
 import { firstProblem } from '../../../services/validate'
+import { CompoundPicker } from '../CompoundPicker'
 import { useResource } from '../../../hooks/useResource'
 import { dateTime } from '../../../utils/format'
 import { AdminPage, useRefreshOnShow } from '../components'
@@ -48,7 +49,9 @@ function Item({ q, onDecide }: { q: QueueItem; onDecide: (d: Decision) => void }
 }
 
 function Queue() {
-  const queue = useResource(() => adminApi.moderationQueue({}))
+  // an officer's choice of compound in scope; empty: the caller's own
+  const [compoundId, setCompoundId] = useState('')
+  const queue = useResource(() => adminApi.moderationQueue(compoundId ? { compoundId } : {}), [compoundId])
   useRefreshOnShow(queue.reload, queue.loading)
   const [done, setDone] = useState<string[]>([])
   const [open, setOpen] = useState<{ q: QueueItem; decision: Decision } | null>(null)
@@ -82,6 +85,7 @@ function Queue() {
 
   return (
     <>
+      <CompoundPicker value={compoundId} onChange={setCompoundId} />
       <RemoteView loading={queue.loading} error={queue.error} data={queue.data} onRetry={() => void queue.reload()}>
         {(d) => {
           const items = d.items.filter((q) => !done.includes(key(q)))

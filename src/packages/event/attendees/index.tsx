@@ -1,4 +1,5 @@
-// 报名名单 (organisers): who is confirmed (and checked in) and who waits, in order, with a phone to call.
+// 报名名单 (organisers): who is confirmed (and checked in) and who waits, in order, with a phone to call;
+// a registration a worker made for a resident (代办) says so.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
@@ -30,6 +31,7 @@ function Person({ a, waitlisted }: { a: Attendee; waitlisted?: boolean }) {
           ) : null}
         </View>
         {a.home ? <Text className='ll-muted'>{a.home}</Text> : null}
+        {a.actedBy ? <Text className='ll-muted js-acted-by'>{a.actedBy}代办（居民口头同意）</Text> : null}
         <Text className='ll-muted'>报名于 {eventTime(a.registeredAt)}</Text>
       </View>
       {a.phone ? (
