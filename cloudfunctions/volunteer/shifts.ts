@@ -2,7 +2,7 @@
 // check-out by the leader or with the leader's rotating code; the check-out writes the ledger record.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ShiftView, VolunteerContract } from '@core/volunteer/contract';
-import { pointsFor, serviceMinutes } from '@core/volunteer/rules';
+import { minorNow, pointsFor, serviceMinutes } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import type { BookingDoc, ServiceRecordDoc, ShiftDoc, TeamDoc, UserDoc } from '../runtime/model';
@@ -26,7 +26,7 @@ export function shiftViewOf(ctx: UserCtx, s: ShiftDoc, b: BookingDoc | null, mem
   let bookable: string | null = null;
   if (booked) bookable = '您已预约这个班次';
   else if (!member) bookable = '加入队伍后才能预约班次';
-  else if (s.risky && ctx.user.isMinor) bookable = '未成年人不能参加有风险的班次';
+  else if (s.risky && minorNow(ctx.user, ctx.now)) bookable = '未成年人不能参加有风险的班次';
   else if (ctx.now >= s.startAt) bookable = '班次已开始';
   else if (s.booked >= s.capacity) bookable = '名额已满';
   return {
@@ -106,7 +106,7 @@ export const shifts: Pick<H, 'createShifts' | 'shifts' | 'bookShift' | 'cancelSh
       const s = await loadShift(ctx, input.shiftId);
       const m = await openMembership(ctx.db, s.teamId, ctx.user._id);
       if (m?.status !== 'active') throw fail.forbidden('加入队伍后才能预约班次');
-      if (s.risky && ctx.user.isMinor) throw fail.forbidden('未成年人不能参加有风险的班次');
+      if (s.risky && minorNow(ctx.user, ctx.now)) throw fail.forbidden('未成年人不能参加有风险的班次');
       if (ctx.now >= s.startAt) throw fail.conflict('班次已开始');
       const _ = ctx.db.command;
       const id = `${s._id}:${ctx.user._id}`;

@@ -50,19 +50,34 @@ export const isOpenMembership = (s: MembershipState) => s === 'pending' || s ===
 
 // ---- age and guardians (志愿服务条例 art. 16; PIPL art. 31) ------------------------------------------
 
-/** Age in whole years a person reaches this year (birth year only is kept: the least data that works). */
+/** Age in whole years a person reaches this year, at their birthday (birth year only is kept: the least data that works). */
 export function ageIn(birthYear: number, now: Date): number {
   return chinaFace(now).getUTCFullYear() - birthYear;
 }
 
-/** Under 18: a recorded guardian consent to volunteer, never a risky team or shift. */
+/**
+ * With the birth year only, a person is ageIn − 1 until their birthday and ageIn after it, and we do not
+ * know which: the protective rules hold for the youngest they may be. So someone born in 2008 is still
+ * a minor throughout 2026 (they may turn 18 on 31 December), an adult from 1 January 2027 (China time).
+ */
+const youngestAge = (birthYear: number, now: Date) => ageIn(birthYear, now) - 1;
+
+/** Under 18 (year − birthYear ≤ 18, see youngestAge): a recorded guardian consent to volunteer, never a risky team or shift. */
 export function isMinorBy(birthYear: number | null | undefined, now: Date): boolean {
-  return birthYear != null && ageIn(birthYear, now) < 18;
+  return birthYear != null && youngestAge(birthYear, now) < 18;
 }
 
-/** Under 14: a guardian consents before any of the child's data is collected (PIPL art. 31). */
+/** Under 14 (year − birthYear ≤ 14): a guardian consents before any of the child's data is collected (PIPL art. 31). */
 export function needsGuardianFirst(birthYear: number, now: Date): boolean {
-  return ageIn(birthYear, now) < 14;
+  return youngestAge(birthYear, now) < 14;
+}
+
+/**
+ * Whether a person is a minor now: from the birth year at every use, so a flag stored last year never
+ * goes stale at the new year; the stored flag only when no birth year was given (a declaration, a seed).
+ */
+export function minorNow(p: { birthYear?: number | null; isMinor?: boolean }, now: Date): boolean {
+  return p.birthYear != null ? isMinorBy(p.birthYear, now) : !!p.isMinor;
 }
 
 /** Whether a person may join a team, from their age and the team's risk. */

@@ -24,6 +24,7 @@ import {
   formatHours,
   isCertificateNumber,
   isMinorBy,
+  minorNow,
   isOpenMembership,
   joinProblem,
   minutesByDay,
@@ -352,7 +353,7 @@ describe('志愿服务: joinProblem (minors: guardian consent, never a risky tea
 });
 
 describe('志愿服务: ages by calendar year in China time', () => {
-  // Only the birth year is kept, so the age is the one reached during the current China calendar year.
+  // ageIn is the age reached during the current China calendar year (at the birthday).
   const newYear2026 = cn(2026, 1, 1); //                  2025-12-31T16:00:00Z
   const lastMsOf2025 = plus(newYear2026, -1); //           2025-12-31T15:59:59.999Z — still 2025 in China
   const utcLateEvening = new Date('2025-12-31T23:30:00Z'); // 31 Dec in UTC, already 1 Jan 07:30 in China
@@ -365,22 +366,51 @@ describe('志愿服务: ages by calendar year in China time', () => {
     expect(ageIn(2012, cn(2026, 12, 31, 23, 59, 59))).toBe(14);
   });
 
-  it('needs a guardian first (PIPL art. 31) below 14, from the China new year', () => {
-    expect(needsGuardianFirst(2013, newYear2026)).toBe(true); //  13 in 2026
-    expect(needsGuardianFirst(2012, newYear2026)).toBe(false); // 14 in 2026
-    expect(needsGuardianFirst(2012, utcLateEvening)).toBe(false);
-    expect(needsGuardianFirst(2012, lastMsOf2025)).toBe(true); // 13 in 2025
+  // Only the birth year is known: in 2026 someone born in 2012 is 13 until their birthday and 14 after
+  // it. The rules must hold for the youngest they may be, so each is decided on year − birthYear − 1.
+  it('needs a guardian first (PIPL art. 31) while they may still be under 14: year − birthYear ≤ 14', () => {
+    expect(needsGuardianFirst(2013, newYear2026)).toBe(true); //  12 or 13 in 2026
+    expect(needsGuardianFirst(2012, newYear2026)).toBe(true); //  13 or 14 in 2026: maybe still 13
+    expect(needsGuardianFirst(2012, cn(2026, 12, 31, 23, 59, 59))).toBe(true); // the birthday may be 31 Dec
+    expect(needsGuardianFirst(2011, newYear2026)).toBe(false); // 14 or 15 in 2026: at least 14
+    expect(needsGuardianFirst(2011, lastMsOf2025)).toBe(true); // 13 or 14 in 2025
+    expect(needsGuardianFirst(2011, utcLateEvening)).toBe(false); // already 2026 in China
     expect(needsGuardianFirst(2026, newYear2026)).toBe(true);
   });
 
-  it('is a minor below 18, from the China new year; no birth year recorded is not a minor', () => {
-    expect(isMinorBy(2009, newYear2026)).toBe(true); //  17 in 2026
-    expect(isMinorBy(2008, newYear2026)).toBe(false); // 18 in 2026
-    expect(isMinorBy(2008, utcLateEvening)).toBe(false);
-    expect(isMinorBy(2008, lastMsOf2025)).toBe(true); // 17 in 2025
+  it('is a minor while they may still be under 18 (year − birthYear ≤ 18); no birth year recorded is not a minor', () => {
+    expect(isMinorBy(2009, newYear2026)).toBe(true); //  16 or 17 in 2026
+    expect(isMinorBy(2008, newYear2026)).toBe(true); //  17 or 18 in 2026: maybe still 17
+    expect(isMinorBy(2008, cn(2026, 12, 31, 23, 59, 59))).toBe(true);
+    expect(isMinorBy(2007, newYear2026)).toBe(false); // 18 or 19 in 2026: certainly an adult
+    expect(isMinorBy(2007, utcLateEvening)).toBe(false);
+    expect(isMinorBy(2007, lastMsOf2025)).toBe(true); // 17 or 18 in 2025
     expect(isMinorBy(1950, newYear2026)).toBe(false);
     expect(isMinorBy(null, newYear2026)).toBe(false);
     expect(isMinorBy(undefined, newYear2026)).toBe(false);
+  });
+
+  it('decides from the birth year at every use, so a flag stored last year cannot go stale', () => {
+    // stored when they were (maybe) 17 in 2025; in 2026 they are certainly 18
+    expect(minorNow({ birthYear: 2007, isMinor: true }, newYear2026)).toBe(false);
+    // stored as an adult under the old calendar-year rule; in 2026 they may still be 17
+    expect(minorNow({ birthYear: 2008, isMinor: false }, newYear2026)).toBe(true);
+    // no birth year: only what was recorded otherwise (a guardian's declaration, a seed)
+    expect(minorNow({ birthYear: null, isMinor: true }, newYear2026)).toBe(true);
+    expect(minorNow({ isMinor: false }, newYear2026)).toBe(false);
+    expect(minorNow({}, newYear2026)).toBe(false);
+  });
+
+  it('never calls someone an adult who may be under 18, nor over 14 who may be under 14', () => {
+    fc.assert(
+      // birth years near the thresholds, where a calendar-year rule goes wrong
+      fc.property(fc.integer({ min: -2, max: 25 }), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), (d, t) => {
+        const y = Number(chinaDay(t).slice(0, 4)) - d;
+        const youngest = d - 1; // their birthday not reached yet
+        expect(isMinorBy(y, new Date(t))).toBe(youngest < 18);
+        expect(needsGuardianFirst(y, new Date(t))).toBe(youngest < 14);
+      }),
+    );
   });
 
   it('makes every under-14 a minor', () => {
