@@ -98,6 +98,61 @@ describe('志愿服务: joining and shifts under concurrency', () => {
     expect((await db.collection('team_members').where({ userId: `u-${kid}`, teamId: risky }).get()).data).toEqual([]);
   });
 
+  it('decides who is a minor from the birth year at every use, never from a flag stored in an earlier year', async () => {
+    const chinaYear = new Date((await emulatorNow()) + 8 * H).getUTCFullYear();
+    // born this year − 18: may still be 17 until their birthday, whatever was stored when they signed up
+    const [maybe17] = await people(1, 'y18', { isMinor: false, birthYear: chinaYear - 18 });
+    const [adult] = await people(1, 'y19', { isMinor: true, birthYear: chinaYear - 19 });
+    const risky = await team({ name: '高空维修队', kind: 'repair', risky: true });
+    expect(await vol.call(maybe17, 'join', { teamId: risky })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('未成年人') });
+    expect(await vol.ok(adult, 'join', { teamId: risky })).toMatchObject({ status: 'active' });
+    // nor can they lead a team
+    expect(await vol.call('demo-committee', 'createTeam', {
+      name: '少年队', kind: 'environment', description: '捡拾垃圾', capacity: 0, needsApproval: false, risky: false, leaderIds: [`u-${maybe17}`],
+    })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('18') });
+  });
+
+  it('keeps a minor off a risky team or shift whatever changes after they apply', async () => {
+    const guardian = { name: '家长', phone: '13800001111', relation: '父亲', at: new Date() };
+    const [kid, grown] = await people(2, 'late', { birthYear: 2012, isMinor: true, guardian });
+    await db.collection('users').doc(`u-${grown}`).update({ data: { birthYear: 1980, isMinor: false } });
+    // the team became risky (before this rule held) while the application waited: approving is refused
+    const teamId = await team({ name: '楼道清洁队', kind: 'environment', needsApproval: true });
+    const { membershipId } = await vol.ok(kid, 'join', { teamId });
+    await db.collection('teams').doc(teamId).update({ data: { risky: true } });
+    expect(await vol.call(LEADER, 'approve', { membershipId })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('未成年人') });
+    expect((await db.collection('team_members').doc(membershipId).get()).data.status).toBe('pending');
+    await db.collection('teams').doc(teamId).update({ data: { risky: false } });
+    // a team with a minor applicant or member cannot be made risky
+    expect(await vol.call(LEADER, 'updateTeam', { teamId, risky: true })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('未成年') });
+    await vol.ok(LEADER, 'approve', { membershipId });
+    expect(await vol.call(LEADER, 'updateTeam', { teamId, risky: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    await vol.ok(kid, 'leave', { teamId });
+    // without minors it can, and the rota still ahead becomes risky with it
+    const adultsOnly = await team({ name: '电路检修队', kind: 'repair' });
+    await vol.ok(grown, 'join', { teamId: adultsOnly });
+    const now = await emulatorNow();
+    const { shiftIds } = await vol.ok(LEADER, 'createShifts', { teamId: adultsOnly, startAt: new Date(now + 24 * H).toISOString(), endAt: new Date(now + 26 * H).toISOString(), place: '配电房', capacity: 5, repeatWeeks: 2 });
+    await vol.ok(LEADER, 'updateTeam', { teamId: adultsOnly, risky: true });
+    for (const id of shiftIds) expect((await db.collection('shifts').doc(id).get()).data.risky).toBe(true);
+    // a minor who is on the team anyway (a record from before) is refused the risky shift
+    await db.collection('team_members').add({ data: { compoundId: 'demo-compound', teamId: adultsOnly, userId: `u-${kid}`, status: 'active', activeKey: `${adultsOnly}:u-${kid}`, skills: [], availability: '', minor: false, reason: null, decidedBy: null, createdAt: new Date(), updatedAt: new Date() } });
+    expect(await vol.call(kid, 'bookShift', { shiftId: shiftIds[0] })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('未成年人') });
+    expect(await vol.ok(grown, 'bookShift', { shiftId: shiftIds[0] })).toEqual({ status: 'booked' });
+  });
+
+  it('changing the leaders holds them to the same checks as creating the team', async () => {
+    const teamId = await team({ name: '调解队', kind: 'mediation' });
+    const [unverified] = await people(1, 'nohome', { householdId: null, home: null, roles: [] });
+    const [young] = await people(1, 'young', { birthYear: 2012, isMinor: true });
+    expect(await vol.call('demo-committee', 'updateTeam', { teamId, leaderIds: [`u-${unverified}`] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await vol.call('demo-committee', 'updateTeam', { teamId, leaderIds: [`u-${young}`] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('18') });
+    expect(await vol.call(LEADER, 'updateTeam', { teamId, leaderIds: ['u-demo-resident'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await vol.ok('demo-committee', 'updateTeam', { teamId, leaderIds: ['u-demo-member', 'u-demo-resident'] });
+    const members = await vol.ok('demo-resident', 'members', { teamId });
+    expect(members.items.map((m) => m.userId).sort()).toEqual(['u-demo-member', 'u-demo-resident']);
+  });
+
   it('a birth year under 14 is refused until a guardian consents (PIPL art. 31)', async () => {
     const [child] = await people(1, 'child');
     const year = new Date(await emulatorNow()).getUTCFullYear() - 10;
