@@ -11,6 +11,7 @@ import { hasAnyRole } from '@core/roles';
 import { beijingTime, china } from '@core/time';
 import { findMany, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { CertificateDoc, CompoundDoc, RequestDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
+import { ledgerClash, recordsNear } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { canVerify, correctionId, counting, credit, sourceKey, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
 
@@ -28,7 +29,8 @@ async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, 
     recordId: r._id, volunteerName: r.volunteerName ?? '', teamName: r.teamName ?? null, organizer: r.organizer, source: r.source === 'patrol' ? 'shift' : r.source,
     content: r.content, place: r.place ?? '', startAt: iso(r.startAt), endAt: iso(r.endAt), minutes, hours: formatHours(minutes), status: statusOf(r, replaced),
     verifiedAt: r.verifiedAt ? iso(r.verifiedAt) : null, rejectReason: r.rejected?.reason ?? null, corrects: r.corrects ?? null,
-    canVerify: !r.verifiedAt && !r.rejected && r.source !== 'event' && (await canVerify(ctx, r, teams)),
+    conflict: r.conflict ?? null,
+    canVerify: !r.verifiedAt && !r.rejected && (r.source !== 'event' || !!r.conflict) && (await canVerify(ctx, r, teams)),
   };
 }
 
@@ -40,8 +42,7 @@ async function loadRecord(ctx: UserCtx, recordId: string): Promise<ServiceRecord
 
 /** The person's other records around a period (for overlaps and the 24-hour day). */
 async function around(ctx: UserCtx, userId: string, startAt: Date, endAt: Date, except?: string): Promise<Array<{ startAt: Date; endAt: Date }>> {
-  const _ = ctx.db.command;
-  const near = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { userId, startAt: _.and(_.gte(new Date(startAt.getTime() - 86_400_000)), _.lte(endAt)) }, { limit: 200 });
+  const near = await recordsNear(ctx.db, userId, { startAt, endAt });
   const replaced = replacedSet(near);
   return near.filter((r) => r._id !== except && !r.rejected && !replaced.has(r._id) && r.corrects !== except).map((r) => ({ startAt: r.startAt, endAt: r.endAt }));
 }
@@ -109,6 +110,9 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const r = await loadRecord(ctx, input.recordId);
       if (!(await canVerify(ctx, r))) throw fail.forbidden(r.userId === ctx.user._id ? '不能核实自己的服务时长' : '只有队长（或网格员、党支部）可以核实');
       if (r.rejected) throw fail.conflict('这条记录已被退回');
+      // the same hours never count twice: not over another counted record of the person, whatever its source
+      const clash = await ledgerClash(ctx.db, r.userId, r, { except: r._id, corrects: r.corrects, countedOnly: true });
+      if (clash) throw fail.conflict(`${clash}，请退回或登记更正`);
       const done = await updateWhere(ctx.db, 'service_records', { _id: r._id, verifiedAt: null, rejected: null }, { verifiedBy: ctx.user._id, verifiedAt: ctx.now, updatedAt: ctx.now });
       if (!done) throw fail.conflict('这条记录已经核实过了');
       await credit(ctx.db, r.userId, r.points ?? pointsFor(minutesOf(r), r.source === 'patrol' ? 'shift' : r.source));
@@ -166,8 +170,12 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       if (!input.teamId && hasAnyRole(ctx.roles, [...TEAM_MAKERS, 'grid'])) {
         rows.push(...(await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId: ctx.compoundId, source: 'task', verifiedAt: null }, { limit: 200 })));
       }
+      // an event record is pending only when it clashed with other records at the check-in
+      if (!input.teamId && hasAnyRole(ctx.roles, TEAM_MAKERS)) {
+        rows.push(...(await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId: ctx.compoundId, source: 'event', verifiedAt: null }, { limit: 200 })));
+      }
       const seen = new Set<string>();
-      const open = rows.filter((r) => !r.rejected && r.source !== 'event' && !seen.has(r._id) && seen.add(r._id));
+      const open = rows.filter((r) => !r.rejected && (r.source !== 'event' || !!r.conflict) && !seen.has(r._id) && seen.add(r._id));
       const views = await Promise.all(open.map((r) => viewOf(ctx, r, new Set(), teams)));
       return { items: views.filter((v) => v.canVerify) };
     },

@@ -6,6 +6,7 @@ import { minorNow, pointsFor, serviceMinutes } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import type { BookingDoc, ServiceRecordDoc, ShiftDoc, TeamDoc, UserDoc } from '../runtime/model';
+import { ledgerClash } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { credit, sourceKey, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
 
@@ -44,11 +45,14 @@ async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, 
   const minutes = serviceMinutes(start, out);
   if (minutes < 1) return null;
   const volunteer = b.userId === ctx.user._id ? ctx.user : await getById<UserDoc>(ctx.db, 'users', b.userId);
+  // hours already on record for the same time (a task, an event): written, but pending with the reason
+  const conflict = await ledgerClash(ctx.db, b.userId, { startAt: start, endAt: out });
+  const verified = byLeader && !conflict;
   const record: ServiceRecordDoc = {
     _id: sourceKey('shift', s._id, b.userId), compoundId: s.compoundId, userId: b.userId, volunteerName: volunteer?.displayName ?? '', teamId: s.teamId, teamName: s.teamName,
     source: 'shift', refId: s._id, organizer: s.teamName, content: `${s.teamName}值守`, place: s.place, startAt: start, endAt: out, hours: Math.round(minutes / 6) / 10, minutes,
-    month: monthKey(start), verifiedBy: byLeader ? ctx.user._id : null, verifiedAt: byLeader ? ctx.now : null, rejected: null, corrects: null, loggedBy: ctx.user._id,
-    points: pointsFor(minutes, 'shift'), createdAt: ctx.now, updatedAt: ctx.now,
+    month: monthKey(start), verifiedBy: verified ? ctx.user._id : null, verifiedAt: verified ? ctx.now : null, rejected: null, corrects: null, loggedBy: ctx.user._id,
+    points: pointsFor(minutes, 'shift'), conflict, createdAt: ctx.now, updatedAt: ctx.now,
   };
   try {
     await insertOne(ctx.db, 'service_records', record as unknown as Record<string, unknown>);
@@ -56,7 +60,7 @@ async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, 
     if (isDuplicateKey(e)) return record._id;
     throw e;
   }
-  if (byLeader) await credit(ctx.db, b.userId, record.points!);
+  if (verified) await credit(ctx.db, b.userId, record.points!);
   return record._id;
 }
 

@@ -1,11 +1,12 @@
 // 志愿服务: named reads, rights and guarded writes the actions share.
 import { createHash, randomBytes } from 'node:crypto';
-import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours, replacedIds } from '@core/volunteer/rules';
+import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
 import { monthOf } from '@core/time';
 import type { Db } from '../runtime/cloud';
 import { findMany, findOne, getById, updateById } from '../runtime/db';
+import { isVerified, replacedSet } from '../runtime/ledger';
 import type { MembershipDoc, ServiceRecordDoc, ShiftDoc, TeamDoc } from '../runtime/model';
 import type { UserCtx } from '../runtime/serve';
 
@@ -57,7 +58,7 @@ export function statusOf(r: ServiceRecordDoc, replaced: Set<string>): 'pending' 
 }
 
 export const minutesOf = (r: ServiceRecordDoc) => r.minutes ?? Math.round(r.hours * 60);
-export const isVerified = (r: ServiceRecordDoc) => !r.rejected && (!!r.verifiedAt || (r.source === 'event' && !!r.verifiedBy));
+export { isVerified, replacedSet };
 
 /** The records that count for a person: verified, not rejected, not replaced by a verified correction. */
 export function counting(records: readonly ServiceRecordDoc[]): ServiceRecordDoc[] {
@@ -65,10 +66,6 @@ export function counting(records: readonly ServiceRecordDoc[]): ServiceRecordDoc
   return countingRecords(shaped).map((x) => x.r);
 }
 
-/** Every record a verified correction replaces, up its whole chain (core/volunteer/rules.ts replacedIds). */
-export function replacedSet(records: readonly ServiceRecordDoc[]): Set<string> {
-  return replacedIds(records.map((r) => ({ recordId: r._id, verified: isVerified(r), corrects: r.corrects ?? null, rejected: !!r.rejected })));
-}
 
 export async function myRecords(db: Db, userId: string): Promise<ServiceRecordDoc[]> {
   return findMany<ServiceRecordDoc>(db, 'service_records', { userId }, { orderBy: [['startAt', 'desc']], limit: 1000 });

@@ -86,6 +86,8 @@ export const recordView = z.object({
   verifiedAt: z.nullable(z.string()),
   rejectReason: z.nullable(z.string()),
   corrects: z.nullable(z.string()),
+  /** Why it waits for a person although its source verifies it: it clashes with other records (overlap, a day over 24 h). */
+  conflict: z.nullable(z.string()),
   /** The caller may verify or reject it (a leader of its team, or grid/branch for tasks). */
   canVerify: z.boolean(),
 });

@@ -141,6 +141,14 @@ export function serviceProblem(span: Span, now: Date, others: readonly Span[] = 
   if (span.endAt.getTime() <= span.startAt.getTime()) return '结束时间要晚于开始时间';
   if (span.endAt.getTime() > now.getTime() + 5 * MINUTE) return '不能登记还没有发生的服务';
   if (serviceMinutes(span.startAt, span.endAt) < 1) return '服务时间不足 1 分钟';
+  return clashProblem(span, others);
+}
+
+/**
+ * Whether a period clashes with the person's other records, whatever their source (a shift, a hall
+ * task, an event): an overlap, or a China day over 24 hours once added up — the same hours never count twice.
+ */
+export function clashProblem(span: Span, others: readonly Span[]): string | null {
   if (others.some((o) => overlaps(o, span))) return '与已登记的服务时间重叠（同一时间只能记一次）';
   const days: Record<string, number> = {};
   for (const s of [span, ...others]) for (const [d, m] of Object.entries(minutesByDay(s.startAt, s.endAt))) days[d] = (days[d] ?? 0) + m;

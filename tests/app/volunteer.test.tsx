@@ -64,7 +64,7 @@ function teamView(over: Partial<TeamView> = {}): TeamView {
 function record(over: Partial<RecordView> = {}): RecordView {
   return {
     recordId: 'r1', volunteerName: '王秀兰', teamName: '红袖标巡逻队', organizer: '红袖标巡逻队', source: 'shift', content: '红袖标巡逻队值守', place: '东门',
-    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedAt: inHours(-47), rejectReason: null, corrects: null, canVerify: false, ...over,
+    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedAt: inHours(-47), rejectReason: null, corrects: null, conflict: null, canVerify: false, ...over,
   }
 }
 

@@ -1,6 +1,7 @@
 // 志愿服务 through the emulator with the real SDK: one membership per person under a burst, shifts
 // never overbooked, one ledger record per source, verification only by someone else, unverified
 // hours counting nothing, minors kept off risky teams, and certificates anyone can check.
+import type { EventContract } from '@core/event/contract';
 import type { RequestContract } from '@core/request/contract';
 import type { UserContract } from '@core/user/contract';
 import type { VolunteerContract } from '@core/volunteer/contract';
@@ -10,6 +11,7 @@ const env = freshEnv('volunteer');
 const vol = client<VolunteerContract>(env, 'volunteer');
 const user = client<UserContract>(env, 'user');
 const request = client<RequestContract>(env, 'request');
+const event = client<EventContract>(env, 'event');
 const db: any = sdk(env).database();
 const H = 3_600_000;
 const LEADER = 'demo-member';
@@ -230,6 +232,50 @@ describe('志愿服务: the service-hours ledger', () => {
     // overlapping service is refused
     const teamId = await team({ name: '维修队' });
     expect(await vol.call('demo-member', 'logService', { source: 'other', teamId, content: '修灯', ...span })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('重叠') });
+  });
+
+  it('the same hours never count twice across sources: a clashing shift or event record waits, and cannot be verified over the other', async () => {
+    const teamId = await team({ name: '夜巡三队' });
+    const [v] = await people(1, 'twice');
+    const uid = `u-${v}`;
+    await vol.ok(v, 'join', { teamId });
+    const now = await emulatorNow();
+    const { shiftIds } = await vol.ok(LEADER, 'createShifts', { teamId, startAt: new Date(now + 1 * H).toISOString(), endAt: new Date(now + 3 * H).toISOString(), place: '西门', capacity: 5 });
+    const shiftId = shiftIds[0];
+    await vol.ok(v, 'bookShift', { shiftId });
+    await control(env, '/clock', 'POST', { advanceMs: 1 * H });
+    await vol.ok(LEADER, 'shiftCheck', { shiftId, kind: 'in', userId: uid });
+    await control(env, '/clock', 'POST', { advanceMs: 2 * H });
+    // meanwhile the leader logged an hour of the same evening for them (verified at once)
+    await vol.ok(LEADER, 'logService', { source: 'other', teamId, volunteerId: uid, content: '清点物资', startAt: new Date(now + 1.5 * H).toISOString(), endAt: new Date(now + 2.5 * H).toISOString() });
+    const { recordId } = await vol.ok(LEADER, 'shiftCheck', { shiftId, kind: 'out', userId: uid });
+    const rec = (await vol.ok(v, 'myRecord', {})).records.find((r) => r.recordId === recordId);
+    expect(rec).toMatchObject({ status: 'pending', minutes: 120, conflict: expect.stringContaining('重叠') });
+    expect((await vol.ok(v, 'myRecord', {})).totalMinutes).toBe(60);
+    expect(await vol.call(LEADER, 'verifyService', { recordId: recordId! })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('重叠') });
+    expect((await vol.ok(v, 'myRecord', {})).totalMinutes).toBe(60);
+
+    // an event check-in over hours already counted: the record is written pending, with the reason
+    const evNow = await emulatorNow();
+    const { eventId } = await event.ok('demo-committee', 'create', {
+      title: '义诊帮手', description: '社区卫生站义诊，帮忙维持秩序', startAt: new Date(evNow + 2 * H).toISOString(), endAt: new Date(evNow + 4 * H).toISOString(),
+      signupDeadline: new Date(evNow + 1 * H).toISOString(), place: '卫生站', capacity: 10, audience: { kind: 'all' }, creditsHours: true,
+    });
+    await event.ok(v, 'register', { eventId });
+    await db.collection('service_records').add({ data: {
+      _id: `fix-seed-${v}`, compoundId: 'demo-compound', userId: uid, volunteerName: '志愿者0', teamId, teamName: '夜巡三队', source: 'other', refId: teamId, organizer: '夜巡三队',
+      content: '白天值守', place: '', startAt: new Date(evNow + 2 * H), endAt: new Date(evNow + 3 * H), hours: 1, minutes: 60, month: new Date(evNow).toISOString().slice(0, 7),
+      verifiedBy: 'u-demo-member', verifiedAt: new Date(evNow), rejected: null, corrects: null, points: 10, createdAt: new Date(evNow), updatedAt: new Date(evNow),
+    } });
+    await control(env, '/clock', 'POST', { advanceMs: 2 * H });
+    const { code } = await event.ok('demo-committee', 'issueCheckinCode', { eventId });
+    await event.ok(v, 'checkin', { eventId, code });
+    const evRec = (await vol.ok(v, 'myRecord', {})).records.find((r) => r.source === 'event');
+    expect(evRec).toMatchObject({ status: 'pending', conflict: expect.stringContaining('重叠') });
+    expect((await vol.ok(v, 'myRecord', {})).totalMinutes).toBe(120);
+    // the committee sees it to verify, and cannot count it over the other
+    expect((await vol.ok('demo-committee', 'pendingRecords', {})).items.map((r) => r.recordId)).toContain(evRec!.recordId);
+    expect(await vol.call('demo-committee', 'verifyService', { recordId: evRec!.recordId })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
   it('the certificate lists verified hours only, and anyone can check its number; a mistyped number is caught', async () => {

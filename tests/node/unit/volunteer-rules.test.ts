@@ -20,6 +20,7 @@ import {
   ageIn,
   certificateNumber,
   checkDigit,
+  clashProblem,
   countingRecords,
   formatHours,
   isCertificateNumber,
@@ -238,6 +239,15 @@ describe('志愿服务: serviceProblem', () => {
   it('does not add records of other China days', () => {
     const yesterday = [span(cn(2026, 11, 29), cn(2026, 11, 30))];
     expect(serviceProblem(span(cn(2026, 11, 30), cn(2026, 12, 1)), NOW, yesterday)).toBeNull();
+  });
+});
+
+describe('志愿服务: clashProblem (any source: shifts, tasks, events)', () => {
+  const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h));
+  it('refuses an overlap and a day over 24 hours, with no check of the clock (an event ends after its check-in)', () => {
+    expect(clashProblem({ startAt: at(1), endAt: at(3) }, [{ startAt: at(2), endAt: at(4) }])).toContain('重叠');
+    expect(clashProblem({ startAt: at(1), endAt: at(3) }, [{ startAt: at(3), endAt: at(4) }])).toBeNull();
+    expect(clashProblem({ startAt: new Date(Date.UTC(2099, 0, 1)), endAt: new Date(Date.UTC(2099, 0, 1, 2)) }, [])).toBeNull();
   });
 });
 

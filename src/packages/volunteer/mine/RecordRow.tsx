@@ -40,6 +40,7 @@ export function RecordRow({ record: r, onChanged }: { record: RecordView; onChan
       </Text>
       <Text className='ll-block js-record-hours'>{r.hours} 小时</Text>
       {r.rejectReason ? <Text className='ll-block vo-why'>退回理由：{r.rejectReason}</Text> : null}
+      {r.conflict && r.status === 'pending' ? <Text className='ll-block vo-why js-record-conflict'>待核实：{r.conflict}</Text> : null}
       {r.status === 'verified' || r.status === 'pending' ? (
         <Text className='ll-block ll-text-2 js-correct' {...tappable(() => setFixing(!fixing), { expanded: fixing })}>
           {fixing ? '收起' : '时间有误？申请更正 ›'}
