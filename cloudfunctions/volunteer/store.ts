@@ -1,12 +1,12 @@
 // 志愿服务: named reads, rights and guarded writes the actions share.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { TEAM_MAKERS, TASK_VERIFIERS, countingRecords, formatHours } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
 import { monthOf } from '@core/time';
 import type { Db } from '../runtime/cloud';
 import { findMany, findOne, getById, updateById } from '../runtime/db';
-import { isVerified, replacedSet } from '../runtime/ledger';
+import { isVerified, replacedSet, sourceKey } from '../runtime/ledger';
 import type { MembershipDoc, ServiceRecordDoc, ShiftDoc, TeamDoc } from '../runtime/model';
 import type { UserCtx } from '../runtime/serve';
 
@@ -79,13 +79,7 @@ export async function credit(db: Db, userId: string, points: number): Promise<vo
 export const hoursText = formatHours;
 export const monthKey = monthOf;
 
-/**
- * The ledger record's _id for one source: the same source always gives the same id, so a second
- * write is a duplicate key, never a second record (short enough for the contracts' id()).
- */
-export function sourceKey(kind: 'task' | 'shift', ...parts: string[]): string {
-  return `${kind}-${createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 24)}`;
-}
+export { sourceKey };
 
 /** A correction's own id: new every time (a correction never overwrites). */
 export const correctionId = () => `fix-${randomBytes(12).toString('hex')}`;

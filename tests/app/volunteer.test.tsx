@@ -365,7 +365,7 @@ describe('反映详情: hours for a finished 求助 task', () => {
   const help = (over: Partial<RequestView> = {}): RequestView => ({
     requestId: 'q1', category: 'help', content: '两袋米扛上 6 楼', urgency: 'general', visibility: 'private', state: 'resolved',
     location: { buildingId: 'b1', buildingName: '1栋', unit: '1', area: null }, room: null, reporterName: '王**', reporterPhone: null, photos: [],
-    createdAt: inHours(-30), dueAt: inHours(100), overdue: false, escalationLevel: 0, assigneeName: '王秀兰', rating: null, fixed: null, heldForReview: false,
+    createdAt: inHours(-30), dueAt: inHours(100), overdue: false, escalationLevel: 0, assigneeName: '刘芳', claimedByMe: true, rating: null, fixed: null, heldForReview: false,
     timeline: [], can: [], photoUrls: {}, ...over,
   })
 
@@ -384,11 +384,38 @@ describe('反映详情: hours for a finished 求助 task', () => {
     expect(sent).toMatchObject({ source: 'task', sourceId: 'q1', content: '邻里求助任务' })
   })
 
-  it('offers nothing on someone else’s task or one not finished', async () => {
+  it('offers nothing on someone else’s task, even a namesake’s (decided by id, not by name)', async () => {
     ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
-    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '张卫东' }) })
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '王秀兰', claimedByMe: false }) })
     renderPage(RequestDetail)
     await waitFor(() => expect(screen.getByText('两袋米扛上 6 楼')).toBeTruthy())
     expect(document.querySelector('.js-log-hours')).toBeNull()
+  })
+
+  it('offers nothing on a task not finished yet', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ state: 'claimed' }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(screen.getByText('两袋米扛上 6 楼')).toBeTruthy())
+    expect(document.querySelector('.js-log-hours')).toBeNull()
+  })
+
+  it('takes an end on the next day (service across midnight)', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
+    globals.LINLI_LOCAL = true // the text fields that mirror the date and time pickers
+    try {
+      const calls = fakeCloud({ 'user.login': () => resident(), 'request.get': () => help(), 'volunteer.logService': () => ({ recordId: 'r9', verified: false }) })
+      renderPage(RequestDetail)
+      await waitFor(() => expect(el('.js-log-hours-submit')).toBeTruthy())
+      await typeInto('.js-field-log-start input', '2026-11-30 23:30')
+      await typeInto('.js-field-log-end input', '2026-12-01 00:45')
+      await waitFor(() => expect(el('.js-pick-log-end-date').textContent).toMatch(/2026年12月1日/))
+      fireEvent.click(el('.js-log-hours-submit'))
+      await waitFor(() => expect(el('.js-log-hours-done')).toBeTruthy())
+      expect(called(calls, 'logService')[0].data).toMatchObject({ startAt: '2026-11-30T23:30:00+08:00', endAt: '2026-12-01T00:45:00+08:00' })
+    } finally {
+      globals.LINLI_LOCAL = false
+    }
   })
 })

@@ -234,6 +234,39 @@ describe('志愿服务: the service-hours ledger', () => {
     expect(await vol.call('demo-member', 'logService', { source: 'other', teamId, content: '修灯', ...span })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('重叠') });
   });
 
+  it('hours entered when resolving a hall task: one pending record per task, whether resolved twice or resolved, reopened and resolved', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', {
+      category: 'help', content: '请帮忙修一下晾衣架', location: { buildingId: 'demo-b1', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'vol-task-0002',
+    });
+    const now = await emulatorNow();
+    // across midnight, days ago (China time 23:30 → 00:30 is any hour in UTC: only the length matters)
+    const hours = { startAt: new Date(now - 72 * H).toISOString(), endAt: new Date(now - 71 * H).toISOString() };
+    await request.ok('demo-member', 'claim', { requestId });
+    const view = await request.ok('demo-member', 'get', { requestId });
+    expect(view.claimedByMe).toBe(true);
+    expect((await request.ok('demo-resident', 'get', { requestId })).claimedByMe).toBe(false);
+    // someone who did not claim it cannot put hours on it; a bad period resolves nothing
+    expect(await request.call('demo-member', 'resolve', { requestId, note: '修好了', hours: { startAt: hours.endAt, endAt: hours.startAt } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((await request.ok('demo-member', 'get', { requestId })).state).toBe('claimed');
+    const both = await Promise.all([1, 2].map(() => request.call('demo-member', 'resolve', { requestId, note: '修好了', hours })));
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    const rows = async () => (await db.collection('service_records').where({ refId: requestId }).get()).data;
+    expect(await rows()).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ source: 'task', userId: 'u-demo-member', minutes: 60, verifiedAt: null });
+    // reopened by the branch, claimed and resolved again with other hours: still the one record
+    await request.ok('demo-branch', 'reopen', { requestId, reason: '晾衣架又松了' });
+    await request.ok('demo-member', 'claim', { requestId });
+    await request.ok('demo-member', 'resolve', { requestId, note: '加固了', hours: { startAt: new Date(now - 48 * H).toISOString(), endAt: new Date(now - 46 * H).toISOString() } });
+    const after = await rows();
+    expect(after).toHaveLength(1);
+    expect(after[0].minutes).toBe(60);
+    // and logging it afterwards from the ledger is the same record too
+    expect(await vol.call('demo-member', 'logService', { source: 'task', sourceId: requestId, content: '修晾衣架', startAt: new Date(now - 30 * H).toISOString(), endAt: new Date(now - 29 * H).toISOString() })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // pending until the grid confirms it
+    const pending = await vol.ok('demo-grid', 'pendingRecords', {});
+    expect(pending.items.map((r) => r.recordId)).toContain(after[0]._id);
+  });
+
   it('the same hours never count twice across sources: a clashing shift or event record waits, and cannot be verified over the other', async () => {
     const teamId = await team({ name: '夜巡三队' });
     const [v] = await people(1, 'twice');
