@@ -3,7 +3,7 @@
 // certificate (志愿服务证明) anyone can check by its number.
 import { createHash, randomInt } from 'node:crypto';
 import type { RecordView, VolunteerContract } from '@core/volunteer/contract';
-import { certificateNumber, formatHours, isCertificateNumber, pointsFor, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
+import { certificateNumber, formatHours, isCertificateNumber, pointsFor, pointsOf, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
 import { toCsv } from '@core/csv';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
@@ -13,7 +13,7 @@ import { findMany, getById, insertOne, isDuplicateKey, updateWhere } from '../ru
 import type { CertificateDoc, CompoundDoc, RequestDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
 import { ledgerClash, recordsNear } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { canVerify, correctionId, counting, credit, sourceKey, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
+import { canVerify, correctionId, counting, sourceKey, sourceOf, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
 
 type H = Handlers<VolunteerContract>;
 
@@ -99,7 +99,6 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         if (isDuplicateKey(e)) throw fail.conflict('这项任务的服务时长已经登记过了');
         throw e;
       }
-      if (verified) await credit(ctx.db, volunteer._id, doc.points as number);
       await ctx.audit('volunteer.logService', `service_records/${recordId}`, { source: input.source, minutes, forOther: volunteer._id !== ctx.user._id });
       return { recordId, verified };
     },
@@ -115,7 +114,6 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       if (clash) throw fail.conflict(`${clash}，请退回或登记更正`);
       const done = await updateWhere(ctx.db, 'service_records', { _id: r._id, verifiedAt: null, rejected: null }, { verifiedBy: ctx.user._id, verifiedAt: ctx.now, updatedAt: ctx.now });
       if (!done) throw fail.conflict('这条记录已经核实过了');
-      await credit(ctx.db, r.userId, r.points ?? pointsFor(minutesOf(r), r.source === 'patrol' ? 'shift' : r.source));
       await ctx.audit('volunteer.verifyService', `service_records/${r._id}`, { minutes: minutesOf(r) });
       return { recordId: r._id, status: 'verified' as const };
     },
@@ -138,7 +136,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const mine = r.userId === ctx.user._id;
       const verifier = await canVerify(ctx, r);
       if (!mine && !verifier) throw fail.forbidden();
-      if (r.rejected) throw fail.conflict('已退回的记录不能更正，请重新登记');
+      // a rejected record is corrected too: its source's fixed id (a task, a shift) can never be written again
       // one live correction per record: a second would count twice; correct the correction instead
       const live = (await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { corrects: r._id }, { limit: 10 })).filter((x) => !x.rejected);
       if (live.length) throw fail.conflict('这条记录已有更正，请在更正记录上修改');
@@ -152,7 +150,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         _id: correctionId(), compoundId: r.compoundId, userId: r.userId, volunteerName: r.volunteerName ?? '', teamId: r.teamId ?? null, teamName: r.teamName ?? null,
         source: r.source, refId: r.refId, organizer: r.organizer, content: input.content ?? r.content, place: r.place ?? '', startAt, endAt, hours: Math.round(minutes / 6) / 10, minutes,
         month: monthKey(startAt), verifiedBy: verified ? ctx.user._id : null, verifiedAt: verified ? ctx.now : null, rejected: null, corrects: r._id, loggedBy: ctx.user._id,
-        correctionReason: input.reason, points: 0, createdAt: ctx.now, updatedAt: ctx.now,
+        correctionReason: input.reason, points: pointsFor(minutes, r.source === 'patrol' ? 'shift' : r.source), createdAt: ctx.now, updatedAt: ctx.now,
       };
       const recordId = await insertOne(ctx.db, 'service_records', doc);
       await ctx.audit('volunteer.correctService', `service_records/${r._id}`, { correction: recordId, reason: input.reason });
@@ -200,7 +198,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       return {
         totalMinutes: total,
         totalHours: formatHours(total),
-        points: ctx.user.points,
+        points: pointsOf(good.map((r) => ({ minutes: minutesOf(r), source: sourceOf(r) }))),
         byMonth: [...byMonth].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, minutes]) => ({ month, minutes, hours: formatHours(minutes) })),
         byTeam: [...byTeam].map(([team, minutes]) => ({ team, minutes, hours: formatHours(minutes) })),
         records: await Promise.all(all.map((r) => viewOf(ctx, r, replaced))),

@@ -8,7 +8,7 @@ import { findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updat
 import type { BookingDoc, ServiceRecordDoc, ShiftDoc, TeamDoc, UserDoc } from '../runtime/model';
 import { ledgerClash } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { credit, sourceKey, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
+import { sourceKey, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
 
 type H = Handlers<VolunteerContract>;
 const DAY = 86_400_000;
@@ -60,7 +60,6 @@ async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, 
     if (isDuplicateKey(e)) return record._id;
     throw e;
   }
-  if (verified) await credit(ctx.db, b.userId, record.points!);
   return record._id;
 }
 

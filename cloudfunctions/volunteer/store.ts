@@ -5,7 +5,7 @@ import { fail } from '@core/errors';
 import { hasAnyRole } from '@core/roles';
 import { monthOf } from '@core/time';
 import type { Db } from '../runtime/cloud';
-import { findMany, findOne, getById, updateById } from '../runtime/db';
+import { findMany, findOne, getById } from '../runtime/db';
 import { isVerified, replacedSet, sourceKey } from '../runtime/ledger';
 import type { MembershipDoc, ServiceRecordDoc, ShiftDoc, TeamDoc } from '../runtime/model';
 import type { UserCtx } from '../runtime/serve';
@@ -71,10 +71,8 @@ export async function myRecords(db: Db, userId: string): Promise<ServiceRecordDo
   return findMany<ServiceRecordDoc>(db, 'service_records', { userId }, { orderBy: [['startAt', 'desc']], limit: 1000 });
 }
 
-/** Credits a verified record to the person: points (per hour, per task). */
-export async function credit(db: Db, userId: string, points: number): Promise<void> {
-  if (points > 0) await updateById(db, 'users', userId, { points: db.command.inc(points) });
-}
+/** The ledger's source of a record ('patrol' was the shift source's first name). */
+export const sourceOf = (r: ServiceRecordDoc) => (r.source === 'patrol' ? 'shift' : r.source);
 
 export const hoursText = formatHours;
 export const monthKey = monthOf;

@@ -173,6 +173,14 @@ export function pointsFor(minutes: number, source: ServiceSource): number {
   return Math.floor(minutes / 60) * POINTS_PER_HOUR + (source === 'task' ? POINTS_PER_TASK : 0);
 }
 
+/**
+ * A person's points, from the records that count (countingRecords) — never a stored counter: a
+ * correction's points replace the original's, a rejected record has none, an event earns its own.
+ */
+export function pointsOf(counted: readonly { minutes: number; source: ServiceSource }[]): number {
+  return counted.reduce((sum, r) => sum + pointsFor(r.minutes, r.source), 0);
+}
+
 export const SERVICE_SOURCES = ['shift', 'task', 'event', 'other'] as const;
 export type ServiceSource = (typeof SERVICE_SOURCES)[number];
 export const SOURCE_LABELS: Record<ServiceSource, string> = { shift: '排班值守', task: '邻里求助任务', event: '志愿活动', other: '其他服务' };

@@ -267,6 +267,51 @@ describe('志愿服务: the service-hours ledger', () => {
     expect(pending.items.map((r) => r.recordId)).toContain(after[0]._id);
   });
 
+  it('a rejected task record is replaced by a correction that names it (its fixed id cannot be written again)', async () => {
+    const { requestId } = await request.ok('demo-resident', 'create', {
+      category: 'help', content: '请帮忙取一下快递', location: { buildingId: 'demo-b1', unit: '1' }, urgency: 'general', visibility: 'private', idempotencyKey: 'vol-task-0003',
+    });
+    await request.ok('demo-member', 'claim', { requestId });
+    const now = await emulatorNow();
+    await request.ok('demo-member', 'resolve', { requestId, note: '已取回', hours: { startAt: new Date(now - 100 * H).toISOString(), endAt: new Date(now - 97 * H).toISOString() } });
+    const [rec] = (await db.collection('service_records').where({ refId: requestId }).get()).data;
+    await vol.ok('demo-grid', 'rejectService', { recordId: rec._id, reason: '取快递不需要 3 小时' });
+    const before = (await vol.ok('demo-member', 'myRecord', {})).totalMinutes;
+    const span = { startAt: new Date(now - 100 * H).toISOString(), endAt: new Date(now - 99.5 * H).toISOString() };
+    expect(await vol.call('demo-member', 'logService', { source: 'task', sourceId: requestId, content: '取快递', ...span })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const { recordId: fix } = await vol.ok('demo-member', 'correctService', { recordId: rec._id, ...span, reason: '实际半小时' });
+    // one live correction per record, rejected or not
+    expect(await vol.call('demo-member', 'correctService', { recordId: rec._id, ...span, reason: '再改' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    await vol.ok('demo-grid', 'verifyService', { recordId: fix });
+    const after = await vol.ok('demo-member', 'myRecord', {});
+    expect(after.totalMinutes).toBe(before + 30);
+    expect(after.records.find((r) => r.recordId === rec._id)).toMatchObject({ status: 'rejected' });
+    expect(after.records.find((r) => r.recordId === fix)).toMatchObject({ status: 'verified', corrects: rec._id, minutes: 30 });
+  });
+
+  it('points come from the records that count: a correction replaces the original’s points, an attended event earns its own', async () => {
+    const teamId = await team({ name: '助老二队', kind: 'elderly' });
+    const [v] = await people(1, 'points');
+    const uid = `u-${v}`;
+    await vol.ok(v, 'join', { teamId });
+    const now = await emulatorNow();
+    const { recordId } = await vol.ok(LEADER, 'logService', { source: 'other', teamId, volunteerId: uid, content: '陪老人聊天', startAt: new Date(now - 30 * H).toISOString(), endAt: new Date(now - 28 * H).toISOString() });
+    expect((await vol.ok(v, 'myRecord', {})).points).toBe(20);
+    // the leader corrects it to one hour (verified at once): the original's 20 points go, the correction's 10 count
+    await vol.ok(LEADER, 'correctService', { recordId, startAt: new Date(now - 30 * H).toISOString(), endAt: new Date(now - 29 * H).toISOString(), reason: '实际一小时' });
+    expect(await vol.ok(v, 'myRecord', {})).toMatchObject({ totalMinutes: 60, points: 10 });
+    // a credited event attended: 2 hours, 20 points
+    const { eventId } = await event.ok('demo-committee', 'create', {
+      title: '敬老茶话会', description: '陪社区老人喝茶聊天', startAt: new Date(now + 2 * H).toISOString(), endAt: new Date(now + 4 * H).toISOString(),
+      signupDeadline: new Date(now + 1 * H).toISOString(), place: '活动室', capacity: 10, audience: { kind: 'all' }, creditsHours: true,
+    });
+    await event.ok(v, 'register', { eventId });
+    await control(env, '/clock', 'POST', { advanceMs: 2 * H });
+    const { code } = await event.ok('demo-committee', 'issueCheckinCode', { eventId });
+    await event.ok(v, 'checkin', { eventId, code });
+    expect(await vol.ok(v, 'myRecord', {})).toMatchObject({ totalMinutes: 180, points: 30 });
+  });
+
   it('the same hours never count twice across sources: a clashing shift or event record waits, and cannot be verified over the other', async () => {
     const teamId = await team({ name: '夜巡三队' });
     const [v] = await people(1, 'twice');
@@ -314,9 +359,10 @@ describe('志愿服务: the service-hours ledger', () => {
   it('the certificate lists verified hours only, and anyone can check its number; a mistyped number is caught', async () => {
     const cert = await vol.ok('demo-member', 'certificate', {});
     expect(cert.number).toMatch(/^ZY\d{12}[\dX]$/);
-    expect(cert).toMatchObject({ name: '张卫东', totalMinutes: 90, totalHours: '1.5', issuer: '红湖社区居民委员会' });
+    // 90 minutes of the task above and 30 of the corrected rejected one
+    expect(cert).toMatchObject({ name: '张卫东', totalMinutes: 120, totalHours: '2.0', issuer: '红湖社区居民委员会' });
     const check = await vol.ok('demo-resident-2', 'verifyCertificate', { number: cert.number });
-    expect(check).toMatchObject({ valid: true, nameMasked: '张**', totalHours: '1.5', issuer: '红湖社区居民委员会' });
+    expect(check).toMatchObject({ valid: true, nameMasked: '张**', totalHours: '2.0', issuer: '红湖社区居民委员会' });
     expect(JSON.stringify(check)).not.toContain('张卫东');
     const last = cert.number.slice(-2, -1);
     const typo = `${cert.number.slice(0, -2)}${last === '9' ? '8' : String(Number(last) + 1)}${cert.number.slice(-1)}`;

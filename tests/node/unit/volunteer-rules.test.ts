@@ -33,6 +33,7 @@ import {
   nextMembership,
   overlaps,
   pointsFor,
+  pointsOf,
   ratingAverage,
   replacedIds,
   serviceMinutes,
@@ -755,6 +756,13 @@ describe('志愿服务: pointsFor', () => {
         expect(pointsFor(m, source)).toBe(10 * Math.floor(m / 60) + (source === 'task' ? 5 : 0));
       }),
     );
+  });
+});
+
+describe('志愿服务: pointsOf (the records that count, nothing stored)', () => {
+  it('adds each counted record’s points by its own minutes and source', () => {
+    expect(pointsOf([])).toBe(0);
+    expect(pointsOf([{ minutes: 120, source: 'shift' }, { minutes: 59, source: 'task' }, { minutes: 90, source: 'event' }])).toBe(20 + 5 + 10);
   });
 });
 

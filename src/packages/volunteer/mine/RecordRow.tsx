@@ -41,9 +41,9 @@ export function RecordRow({ record: r, onChanged }: { record: RecordView; onChan
       <Text className='ll-block js-record-hours'>{r.hours} 小时</Text>
       {r.rejectReason ? <Text className='ll-block vo-why'>退回理由：{r.rejectReason}</Text> : null}
       {r.conflict && r.status === 'pending' ? <Text className='ll-block vo-why js-record-conflict'>待核实：{r.conflict}</Text> : null}
-      {r.status === 'verified' || r.status === 'pending' ? (
+      {r.status === 'verified' || r.status === 'pending' || r.status === 'rejected' ? (
         <Text className='ll-block ll-text-2 js-correct' {...tappable(() => setFixing(!fixing), { expanded: fixing })}>
-          {fixing ? '收起' : '时间有误？申请更正 ›'}
+          {fixing ? '收起' : r.status === 'rejected' ? '按退回理由更正后重新提交 ›' : '时间有误？申请更正 ›'}
         </Text>
       ) : null}
       {fixing ? (
