@@ -3,7 +3,7 @@
 // certificate (志愿服务证明) anyone can check by its number.
 import { createHash, randomInt } from 'node:crypto';
 import type { RecordView, VolunteerContract } from '@core/volunteer/contract';
-import { certificateNumber, formatHours, isCertificateNumber, pointsFor, pointsOf, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
+import { certificateContents, certificateNumber, formatHours, isCertificateNumber, pointsFor, pointsOf, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
 import { toCsv } from '@core/csv';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
@@ -223,17 +223,13 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
     async handle(ctx) {
       if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
       const good = counting(await myRecords(ctx.db, ctx.user._id));
-      if (!good.length) throw fail.conflict('还没有已核实的服务时长，暂不能出具证明');
       const compound = await getById<CompoundDoc>(ctx.db, 'compounds', ctx.compoundId);
-      const total = good.reduce((a, r) => a + minutesOf(r), 0);
-      const content = [...new Set(good.map((r) => r.teamName ?? r.content))].slice(0, 6);
-      const from = good.reduce((a, r) => (r.startAt < a ? r.startAt : a), good[0].startAt);
-      const to = good.reduce((a, r) => (r.endAt > a ? r.endAt : a), good[0].endAt);
-      const issuer = compound ? `${compound.community}居民委员会` : '社区居民委员会';
+      const c = certificateContents(good.map((r) => ({ minutes: minutesOf(r), teamName: r.teamName ?? null, content: r.content, startAt: r.startAt, endAt: r.endAt })), compound);
+      if (!c) throw fail.conflict('还没有已核实的服务时长，暂不能出具证明');
+      const { totalMinutes: total, content, periodFrom: from, periodTo: to, issuer } = c;
       const base: Omit<CertificateDoc, '_id'> = {
         compoundId: ctx.compoundId, userId: ctx.user._id, name: ctx.user.displayName, volunteerNo: volunteerNumber(ctx.user._id),
-        totalMinutes: total, content, periodFrom: from, periodTo: to, issuer, handler: compound ? `${compound.name}志愿服务站` : '社区志愿服务站',
-        contact: compound?.address ?? '', createdAt: ctx.now, updatedAt: ctx.now,
+        totalMinutes: total, content, periodFrom: from, periodTo: to, issuer, handler: c.handler, contact: c.contact, createdAt: ctx.now, updatedAt: ctx.now,
       };
       // the same hours give the same certificate: a number is issued again only when something changed
       const [latest] = await findMany<CertificateDoc>(ctx.db, 'certificates', { userId: ctx.user._id }, { orderBy: [['createdAt', 'desc']], limit: 1 });

@@ -237,6 +237,48 @@ export function isCertificateNumber(text: string): boolean {
   return !!m && checkDigit(m[1]) === m[2];
 }
 
+export interface CertificateRecord {
+  minutes: number;
+  teamName: string | null;
+  content: string;
+  startAt: Date;
+  endAt: Date;
+}
+
+export interface CertificateContents {
+  totalMinutes: number;
+  totalHours: string;
+  /** What was done: the teams served in, or the service itself when it had no team (six at most). */
+  content: string[];
+  periodFrom: Date;
+  periodTo: Date;
+  issuer: string;
+  handler: string;
+  contact: string;
+}
+
+/**
+ * The contents of a 志愿服务证明 from the records that count (countingRecords): total hours, what was
+ * done, the period, and the issuing residents' committee (民政部令第67号); null when there is nothing to certify.
+ */
+export function certificateContents(
+  counted: readonly CertificateRecord[],
+  compound: { name: string; community: string; address: string } | null,
+): CertificateContents | null {
+  if (!counted.length) return null;
+  const totalMinutes = counted.reduce((a, r) => a + r.minutes, 0);
+  return {
+    totalMinutes,
+    totalHours: formatHours(totalMinutes),
+    content: [...new Set(counted.map((r) => r.teamName ?? r.content))].slice(0, 6),
+    periodFrom: counted.reduce((a, r) => (r.startAt < a ? r.startAt : a), counted[0].startAt),
+    periodTo: counted.reduce((a, r) => (r.endAt > a ? r.endAt : a), counted[0].endAt),
+    issuer: compound ? `${compound.community}居民委员会` : '社区居民委员会',
+    handler: compound ? `${compound.name}志愿服务站` : '社区志愿服务站',
+    contact: compound?.address ?? '',
+  };
+}
+
 // ---- 楼栋长 ratings ------------------------------------------------------------------------------
 
 /** Averages are shown to one decimal from integer sums; fewer than 3 ratings show no average (privacy). */

@@ -361,7 +361,9 @@ describe('志愿服务: the service-hours ledger', () => {
     expect(cert.number).toMatch(/^ZY\d{12}[\dX]$/);
     // 90 minutes of the task above and 30 of the corrected rejected one
     expect(cert).toMatchObject({ name: '张卫东', totalMinutes: 120, totalHours: '2.0', issuer: '红湖社区居民委员会' });
-    const check = await vol.ok('demo-resident-2', 'verifyCertificate', { number: cert.number });
+    // a school's teacher who scans the QR code: no account, no user record
+    const check = await vol.ok('cert-visitor', 'verifyCertificate', { number: cert.number });
+    expect((await db.collection('users').where({ openid: 'cert-visitor' }).get()).data).toEqual([]);
     expect(check).toMatchObject({ valid: true, nameMasked: '张**', totalHours: '2.0', issuer: '红湖社区居民委员会' });
     expect(JSON.stringify(check)).not.toContain('张卫东');
     const last = cert.number.slice(-2, -1);
@@ -373,7 +375,11 @@ describe('志愿服务: the service-hours ledger', () => {
   });
 
   it('the leaderboard names only those who opted in; 楼栋长 ratings once a month, averages only', async () => {
+    // 王秀兰 (demo-resident, two verified hours on a shift this month) opts in to showing her name
+    const resident = (await db.collection('users').doc('u-demo-resident').get()).data;
+    await db.collection('users').doc('u-demo-resident').update({ data: { consents: { ...resident.consents, publishName: { granted: true, version: 'v1', at: new Date() } } } });
     const board = await vol.ok('demo-resident', 'leaderboard', {});
+    expect(board.items).toContainEqual(expect.objectContaining({ name: '王秀兰', minutes: 120, hours: '2.0', me: true }));
     expect(board.items.every((i) => i.name !== '张卫东')).toBe(true);
     expect(board.unnamed).toBeGreaterThan(0);
     const raters = await people(3, 'rater');

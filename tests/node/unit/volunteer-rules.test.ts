@@ -18,6 +18,7 @@ import {
   POINTS_PER_TASK,
   SERVICE_SOURCES,
   ageIn,
+  certificateContents,
   certificateNumber,
   checkDigit,
   clashProblem,
@@ -594,6 +595,35 @@ function weightedCheck(body: string): string {
 }
 /** The value of a check character in MOD 11-2 ('X' is 10). */
 const valueOf = (c: string) => (c === 'X' ? 10 : Number(c));
+
+describe('志愿服务: the certificate contents (志愿服务证明) against a fixture', () => {
+  // worked by hand: three counted records of 王秀兰 in the autumn of 2026
+  const records = [
+    { minutes: 150, teamName: '红袖标巡逻队', content: '红袖标巡逻队值守', startAt: cn(2026, 11, 20, 22, 0), endAt: cn(2026, 11, 21, 0, 30) }, // across midnight
+    { minutes: 60, teamName: null, content: '帮邻居把米扛上 6 楼', startAt: cn(2026, 9, 3, 9, 0), endAt: cn(2026, 9, 3, 10, 0) },
+    { minutes: 45, teamName: '红袖标巡逻队', content: '红袖标巡逻队值守', startAt: cn(2026, 10, 1, 20, 0), endAt: cn(2026, 10, 1, 20, 45) },
+  ];
+  const compound = { name: '红湖公园城', community: '红湖社区', address: '成都市成华区红湖路 1 号' };
+
+  it('lists the total, what was done, the period and who issues it', () => {
+    expect(certificateContents(records, compound)).toEqual({
+      totalMinutes: 255,
+      totalHours: '4.3',
+      content: ['红袖标巡逻队', '帮邻居把米扛上 6 楼'],
+      periodFrom: cn(2026, 9, 3, 9, 0),
+      periodTo: cn(2026, 11, 21, 0, 30),
+      issuer: '红湖社区居民委员会',
+      handler: '红湖公园城志愿服务站',
+      contact: '成都市成华区红湖路 1 号',
+    });
+  });
+
+  it('names a generic issuer without a compound, keeps six kinds of service at most, and has nothing to certify without records', () => {
+    const many = Array.from({ length: 8 }, (_x, i) => ({ ...records[1], content: `服务${i}` }));
+    expect(certificateContents(many, null)).toMatchObject({ issuer: '社区居民委员会', handler: '社区志愿服务站', contact: '', content: ['服务0', '服务1', '服务2', '服务3', '服务4', '服务5'], totalMinutes: 480 });
+    expect(certificateContents([], compound)).toBeNull();
+  });
+});
 
 describe('志愿服务: checkDigit (ISO 7064 MOD 11-2)', () => {
   it('gives X for the published resident ID example 11010519491231002 (worked by hand)', () => {
