@@ -3,7 +3,7 @@
 // certificate (志愿服务证明) anyone can check by its number.
 import { createHash, randomInt } from 'node:crypto';
 import type { RecordView, VolunteerContract } from '@core/volunteer/contract';
-import { certificateContents, certificateNumber, formatHours, isCertificateNumber, pointsFor, pointsOf, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
+import { certificateCheckUrl, certificateContents, certificateNumber, formatHours, isCertificateNumber, pointsFor, pointsOf, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
 import { toCsv } from '@core/csv';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
@@ -21,6 +21,15 @@ type H = Handlers<VolunteerContract>;
 function volunteerNumber(userId: string): string {
   const n = createHash('sha256').update(`volunteer:${userId}`).digest().readUInt32BE(0) % 100_000_000;
   return `V${String(n).padStart(8, '0')}`;
+}
+
+/**
+ * The QR code's text: the H5 check page on the site's origin (LINLI_H5_ORIGIN, set at deployment; the
+ * local emulator sets its own). Without one, the bare number in the form the mini-program's scanner reads.
+ */
+function checkText(number: string): string {
+  const origin = process.env.LINLI_H5_ORIGIN;
+  return origin ? certificateCheckUrl(origin, number) : `linli-cert:${number}`;
 }
 
 async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, teams?: Map<string, TeamDoc>): Promise<RecordView> {
@@ -237,7 +246,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         return {
           number: latest._id, name: latest.name, volunteerNo: latest.volunteerNo, totalMinutes: total, totalHours: formatHours(total), content: latest.content,
           periodFrom: latest.periodFrom ? iso(latest.periodFrom) : null, periodTo: latest.periodTo ? iso(latest.periodTo) : null, issuer: latest.issuer, handler: latest.handler,
-          contact: latest.contact, issuedAt: iso(latest.createdAt), verifyText: `linli-cert:${latest._id}`,
+          contact: latest.contact, issuedAt: iso(latest.createdAt), verifyText: checkText(latest._id),
         };
       }
       for (let attempt = 0; ; attempt++) {
@@ -247,7 +256,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
           await ctx.audit('volunteer.certificate', `certificates/${number}`, { minutes: total });
           return {
             number, name: base.name, volunteerNo: base.volunteerNo, totalMinutes: total, totalHours: formatHours(total), content, periodFrom: iso(from), periodTo: iso(to),
-            issuer, handler: base.handler, contact: base.contact, issuedAt: iso(ctx.now), verifyText: `linli-cert:${number}`,
+            issuer, handler: base.handler, contact: base.contact, issuedAt: iso(ctx.now), verifyText: checkText(number),
           };
         } catch (e) {
           if (!isDuplicateKey(e) || attempt >= 3) throw e;
@@ -258,14 +267,14 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
 
   verifyCertificate: {
     async handle(ctx, input) {
-      const empty = { nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null, issuedAt: null };
+      const empty = { nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null };
       const number = input.number.toUpperCase();
       if (!isCertificateNumber(number)) return { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', ...empty };
       const c = await getById<CertificateDoc>(ctx.db, 'certificates', number);
       if (!c) return { valid: false, message: '没有找到这份证明', ...empty };
       if (c.revoked) return { valid: false, message: '这份证明已失效', ...empty };
       const day = (d: Date | null) => (d ? china(d).format('YYYY-MM-DD') : null);
-      return { valid: true, message: null, nameMasked: maskName(c.name), totalHours: formatHours(c.totalMinutes), periodFrom: day(c.periodFrom), periodTo: day(c.periodTo), issuer: c.issuer, issuedAt: day(c.createdAt) };
+      return { valid: true, message: null, nameMasked: maskName(c.name), totalHours: formatHours(c.totalMinutes), periodFrom: day(c.periodFrom), periodTo: day(c.periodTo), issuer: c.issuer };
     },
   },
 };

@@ -1,7 +1,7 @@
 // 志愿服务: teams, joining, shifts, the service-hours ledger, certificates anyone can check, and
 // recognition (DESIGN §4.2). Object-level rights (leader of this team) arrive as view fields.
 import * as z from 'zod/mini';
-import { anyone, CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, optionalText, page, phone, roles, text, user } from '../contract';
+import { anyone, CHECK_LIMIT, CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, optionalText, page, phone, roles, text, user } from '../contract';
 import { MEMBERSHIP_STATES, SERVICE_SOURCES, TEAM_KINDS, TEAM_MAKERS } from './rules';
 
 const byTeam = z.strictObject({ teamId: id() });
@@ -107,7 +107,7 @@ export const certificateView = z.object({
   handler: z.string(),
   contact: z.string(),
   issuedAt: z.string(),
-  /** The text of the QR code: the check page with the number. */
+  /** The text of the QR code: the H5 check page's URL with the number (a phone camera opens it). */
   verifyText: z.string(),
 });
 export type CertificateView = z.infer<typeof certificateView>;
@@ -231,7 +231,9 @@ export const volunteerContract = defineContract({
   },
   exportMyRecord: { limit: EXPORT_LIMIT, access: user, input: z.strictObject({}), output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }) },
   certificate: { limit: EXPORT_LIMIT, access: user, input: z.strictObject({}), output: certificateView },
+  /** Anyone checks a number: the masked name, hours, period and issuer — nothing more (no issue date: the period and issuer are what a school relies on). */
   verifyCertificate: {
+    limit: CHECK_LIMIT,
     access: anyone,
     input: z.strictObject({ number: z.string().check(z.trim(), z.maxLength(20, '证明编号不正确')) }),
     output: z.object({
@@ -242,7 +244,6 @@ export const volunteerContract = defineContract({
       periodFrom: z.nullable(z.string()),
       periodTo: z.nullable(z.string()),
       issuer: z.nullable(z.string()),
-      issuedAt: z.nullable(z.string()),
     }),
   },
   leaderboard: {

@@ -232,6 +232,14 @@ export function certificateNumber(issuedAt: Date, serial: number): string {
   return `ZY${body}${checkDigit(body)}`;
 }
 
+/** The H5 page that checks a certificate (core/manifest pageUrl('volunteer', 'verify/index'); the unit test holds them equal). */
+export const VERIFY_PAGE = '/packages/volunteer/verify/index';
+
+/** What the certificate's QR code holds: the H5 check page with the number (hash router), so a phone camera opens it. */
+export function certificateCheckUrl(origin: string, number: string): string {
+  return `${origin.replace(/\/+$/, '')}/#${VERIFY_PAGE}?number=${encodeURIComponent(number)}`;
+}
+
 export function isCertificateNumber(text: string): boolean {
   const m = /^ZY(\d{12})([\dX])$/.exec(text.trim().toUpperCase());
   return !!m && checkDigit(m[1]) === m[2];

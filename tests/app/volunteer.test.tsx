@@ -3,7 +3,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import type { CertificateView, MyRecord, RecordView, ShiftView, TeamSummary, TeamView } from '../../src/services/volunteer'
+import { parseCertificateQr, type CertificateView, type MyRecord, type RecordView, type ShiftView, type TeamSummary, type TeamView } from '../../src/services/volunteer'
 import VolunteerCertificate from '../../src/packages/volunteer/certificate'
 import VolunteerList from '../../src/packages/volunteer/list'
 import VolunteerManage from '../../src/packages/volunteer/manage'
@@ -235,7 +235,7 @@ describe('志愿服务证明', () => {
   const cert: CertificateView = {
     number: 'ZY2026120000017', name: '王秀兰', volunteerNo: 'V00000001', totalMinutes: 150, totalHours: '2.5', content: ['红袖标巡逻队'], periodFrom: inHours(-50),
     periodTo: inHours(-48), issuer: '红湖社区居民委员会', handler: '红湖公园城志愿服务站', contact: '成都市新都区红湖路 88 号', issuedAt: new Date().toISOString(),
-    verifyText: 'linli-cert:ZY2026120000017',
+    verifyText: 'https://linli.example.cn/#/packages/volunteer/verify/index?number=ZY2026120000017',
   }
 
   it('renders the certificate with its number, hours, issuer and the QR of its check; prints in the browser', async () => {
@@ -266,8 +266,8 @@ describe('志愿服务证明', () => {
       'user.login': () => resident(),
       'volunteer.verifyCertificate': (d) =>
         d.number === 'ZY2026120000017'
-          ? { valid: true, message: null, nameMasked: '王*兰', totalHours: '2.5', periodFrom: '2026-11-28', periodTo: '2026-11-29', issuer: '红湖社区居民委员会', issuedAt: '2026-12-01' }
-          : { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null, issuedAt: null },
+          ? { valid: true, message: null, nameMasked: '王*兰', totalHours: '2.5', periodFrom: '2026-11-28', periodTo: '2026-11-29', issuer: '红湖社区居民委员会' }
+          : { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null },
     })
     renderPage(VolunteerVerify)
     await waitFor(() => expect(el('.js-verify-valid')).toBeTruthy())
@@ -417,5 +417,13 @@ describe('反映详情: hours for a finished 求助 task', () => {
     } finally {
       globals.LINLI_LOCAL = false
     }
+  })
+})
+
+describe('证明查验: the QR code', () => {
+  it('reads the number from the check page’s URL (what a phone camera opens) or the bare form', () => {
+    expect(parseCertificateQr('https://linli.example.cn/#/packages/volunteer/verify/index?number=zy202612000001x')).toBe('ZY202612000001X')
+    expect(parseCertificateQr('linli-cert:ZY2026120000017')).toBe('ZY2026120000017')
+    expect(parseCertificateQr('https://example.com/?number=ZY2026120000017')).toBeNull()
   })
 })

@@ -5,7 +5,7 @@ import type { EventContract } from '@core/event/contract';
 import type { RequestContract } from '@core/request/contract';
 import type { UserContract } from '@core/user/contract';
 import type { VolunteerContract } from '@core/volunteer/contract';
-import { client, control, freshEnv, sdk } from './helpers/cloud';
+import { client, control, emulatorUrl, freshEnv, sdk } from './helpers/cloud';
 
 const env = freshEnv('volunteer');
 const vol = client<VolunteerContract>(env, 'volunteer');
@@ -366,6 +366,10 @@ describe('志愿服务: the service-hours ledger', () => {
     expect((await db.collection('users').where({ openid: 'cert-visitor' }).get()).data).toEqual([]);
     expect(check).toMatchObject({ valid: true, nameMasked: '张**', totalHours: '2.0', issuer: '红湖社区居民委员会' });
     expect(JSON.stringify(check)).not.toContain('张卫东');
+    // the masked name, hours, period and issuer — nothing more
+    expect(Object.keys(check).sort()).toEqual(['issuer', 'message', 'nameMasked', 'periodFrom', 'periodTo', 'totalHours', 'valid']);
+    // the QR code is the H5 check page (a phone camera opens it), with the number
+    expect(cert.verifyText).toBe(`${emulatorUrl()}/#/packages/volunteer/verify/index?number=${cert.number}`);
     const last = cert.number.slice(-2, -1);
     const typo = `${cert.number.slice(0, -2)}${last === '9' ? '8' : String(Number(last) + 1)}${cert.number.slice(-1)}`;
     expect(await vol.ok('demo-resident-2', 'verifyCertificate', { number: typo })).toMatchObject({ valid: false, message: expect.stringContaining('校验位') });

@@ -11,6 +11,7 @@
 //   TZ=America/New_York npx jest --selectProjects node --runTestsByPath tests/node/unit/volunteer-rules.test.ts
 // (New York has daylight saving time; China does not, and nothing here may depend on the machine's zone).
 import fc from 'fast-check';
+import { pageUrl } from '@core/manifest';
 import {
   DAY_MINUTES,
   MEMBERSHIP_STATES,
@@ -18,6 +19,7 @@ import {
   POINTS_PER_TASK,
   SERVICE_SOURCES,
   ageIn,
+  certificateCheckUrl,
   certificateContents,
   certificateNumber,
   checkDigit,
@@ -622,6 +624,13 @@ describe('志愿服务: the certificate contents (志愿服务证明) against a 
     const many = Array.from({ length: 8 }, (_x, i) => ({ ...records[1], content: `服务${i}` }));
     expect(certificateContents(many, null)).toMatchObject({ issuer: '社区居民委员会', handler: '社区志愿服务站', contact: '', content: ['服务0', '服务1', '服务2', '服务3', '服务4', '服务5'], totalMinutes: 480 });
     expect(certificateContents([], compound)).toBeNull();
+  });
+});
+
+describe('志愿服务: the certificate QR code opens the H5 check page', () => {
+  it('is the verify page of the hash router with the number, on the site’s origin', () => {
+    expect(certificateCheckUrl('https://linli.example.cn/', 'ZY2026120000017')).toBe(`https://linli.example.cn/#${pageUrl('volunteer', 'verify/index')}?number=ZY2026120000017`);
+    expect(certificateCheckUrl('http://127.0.0.1:8080', 'ZY202612000001X')).toBe('http://127.0.0.1:8080/#/packages/volunteer/verify/index?number=ZY202612000001X');
   });
 });
 
