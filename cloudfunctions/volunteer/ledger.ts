@@ -13,7 +13,7 @@ import { findMany, getById, insertOne, isDuplicateKey, updateWhere } from '../ru
 import type { CertificateDoc, CompoundDoc, RequestDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
 import { ledgerClash, recordsNear } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { canVerify, correctionId, counting, sourceKey, sourceOf, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
+import { canVerify, correctionId, counting, isVerified, sourceKey, sourceOf, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
 
 type H = Handlers<VolunteerContract>;
 
@@ -32,12 +32,24 @@ function checkText(number: string): string {
   return origin ? certificateCheckUrl(origin, number) : `linli-cert:${number}`;
 }
 
-async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, teams?: Map<string, TeamDoc>): Promise<RecordView> {
+/** The names of the people who verified these records (one read). */
+async function verifierNames(ctx: UserCtx, records: readonly ServiceRecordDoc[]): Promise<Map<string, string>> {
+  const ids = [...new Set(records.filter(isVerified).map((r) => r.verifiedBy).filter((id): id is string => !!id))];
+  const people = ids.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(ids) }, { limit: ids.length }) : [];
+  return new Map(people.map((u) => [u._id, u.displayName]));
+}
+
+const verifierOf = (r: ServiceRecordDoc, names: Map<string, string>): string | null =>
+  isVerified(r) && r.verifiedBy ? (names.get(r.verifiedBy) ?? '已注销用户') : null;
+
+const verifiedAtOf = (r: ServiceRecordDoc): Date | null => (isVerified(r) ? (r.verifiedAt ?? r.createdAt) : null);
+
+async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, teams?: Map<string, TeamDoc>, names: Map<string, string> = new Map()): Promise<RecordView> {
   const minutes = minutesOf(r);
   return {
     recordId: r._id, volunteerName: r.volunteerName ?? '', teamName: r.teamName ?? null, organizer: r.organizer, source: r.source === 'patrol' ? 'shift' : r.source,
     content: r.content, place: r.place ?? '', startAt: iso(r.startAt), endAt: iso(r.endAt), minutes, hours: formatHours(minutes), status: statusOf(r, replaced),
-    verifiedAt: r.verifiedAt ? iso(r.verifiedAt) : null, rejectReason: r.rejected?.reason ?? null, corrects: r.corrects ?? null,
+    verifiedBy: verifierOf(r, names), verifiedAt: verifiedAtOf(r) ? iso(verifiedAtOf(r)!) : null, rejectReason: r.rejected?.reason ?? null, corrects: r.corrects ?? null,
     conflict: r.conflict ?? null,
     canVerify: !r.verifiedAt && !r.rejected && (r.source !== 'event' || !!r.conflict) && (await canVerify(ctx, r, teams)),
   };
@@ -193,6 +205,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const all = await myRecords(ctx.db, ctx.user._id);
       const replaced = replacedSet(all);
       const good = counting(all);
+      const names = verifierNames(ctx, all);
       const byMonth = new Map<string, number>();
       const byTeam = new Map<string, number>();
       let total = 0;
@@ -210,7 +223,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         points: pointsOf(good.map((r) => ({ minutes: minutesOf(r), source: sourceOf(r) }))),
         byMonth: [...byMonth].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, minutes]) => ({ month, minutes, hours: formatHours(minutes) })),
         byTeam: [...byTeam].map(([team, minutes]) => ({ team, minutes, hours: formatHours(minutes) })),
-        records: await Promise.all(all.map((r) => viewOf(ctx, r, replaced))),
+        records: await Promise.all(all.map(async (r) => viewOf(ctx, r, replaced, undefined, await names))),
       };
     },
   },
@@ -220,9 +233,16 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const all = await myRecords(ctx.db, ctx.user._id);
       const replaced = replacedSet(all);
       const status = { pending: '待核实', verified: '已核实', rejected: '已退回', corrected: '已更正' } as const;
+      const names = await verifierNames(ctx, all);
       const rows = [
-        ['序号', '服务内容', '来源', '队伍/组织方', '地点', '开始', '结束', '时长(小时)', '状态'],
-        ...all.map((r, i) => [String(i + 1), r.content, SOURCE_LABELS[r.source === 'patrol' ? 'shift' : r.source], r.teamName ?? r.organizer, r.place ?? '', beijingTime(r.startAt), beijingTime(r.endAt), formatHours(minutesOf(r)), status[statusOf(r, replaced)]]),
+        ['序号', '记录编号', '服务内容', '来源', '队伍/组织方', '地点', '开始', '结束', '时长(小时)', '状态', '核实人', '核实时间', '更正的记录'],
+        ...all.map((r, i) => {
+          const at = verifiedAtOf(r);
+          return [
+            String(i + 1), r._id, r.content, SOURCE_LABELS[sourceOf(r)], r.teamName ?? r.organizer, r.place ?? '', beijingTime(r.startAt), beijingTime(r.endAt),
+            formatHours(minutesOf(r)), status[statusOf(r, replaced)], verifierOf(r, names) ?? '', at ? beijingTime(at) : '', r.corrects ?? '',
+          ];
+        }),
       ];
       return { filename: '我的志愿服务记录.csv', csv: toCsv(rows), rows: all.length };
     },

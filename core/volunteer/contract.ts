@@ -83,6 +83,8 @@ export const recordView = z.object({
   /** "1.5" */
   hours: z.string(),
   status: z.enum(['pending', 'verified', 'rejected', 'corrected']),
+  /** Who verified it (their name: a leader, the grid, an event's organiser) and when. */
+  verifiedBy: z.nullable(z.string()),
   verifiedAt: z.nullable(z.string()),
   rejectReason: z.nullable(z.string()),
   corrects: z.nullable(z.string()),

@@ -64,7 +64,7 @@ function teamView(over: Partial<TeamView> = {}): TeamView {
 function record(over: Partial<RecordView> = {}): RecordView {
   return {
     recordId: 'r1', volunteerName: '王秀兰', teamName: '红袖标巡逻队', organizer: '红袖标巡逻队', source: 'shift', content: '红袖标巡逻队值守', place: '东门',
-    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedAt: inHours(-47), rejectReason: null, corrects: null, conflict: null, canVerify: false, ...over,
+    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedBy: '刘芳', verifiedAt: inHours(-47), rejectReason: null, corrects: null, conflict: null, canVerify: false, ...over,
   }
 }
 
@@ -209,7 +209,7 @@ describe('我的志愿服务', () => {
       byTeam: [{ team: '红袖标巡逻队', minutes: 150, hours: '2.5' }],
       records: [
         record(),
-        record({ recordId: 'r2', status: 'pending', minutes: 30, hours: '0.5', content: '帮邻居扛米' }),
+        record({ recordId: 'r2', status: 'pending', minutes: 30, hours: '0.5', content: '帮邻居扛米', verifiedBy: null, verifiedAt: null }),
         record({ recordId: 'r3', status: 'rejected', rejectReason: '时间重复' }),
         record({ recordId: 'r4', status: 'corrected' }),
       ],
@@ -226,6 +226,8 @@ describe('我的志愿服务', () => {
     expect(el('.js-by-team').textContent).toMatch(/红袖标巡逻队/)
     expect([...document.querySelectorAll('.js-record-status')].map((n) => n.textContent)).toEqual(['已核实', '待核实', '已退回', '已更正'])
     expect(el('.js-record-r3').textContent).toMatch(/退回理由：时间重复/)
+    expect(el('.js-record-r1 .js-record-verifier').textContent).toMatch(/^核实：刘芳 · /)
+    expect(el('.js-record-r2 .js-record-verifier')).toBeNull()
     await waitFor(() => expect(el('.js-my-team-t1')).toBeTruthy())
     expect(screen.getByText('还没有预约班次')).toBeTruthy()
   })

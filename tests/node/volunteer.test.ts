@@ -201,7 +201,16 @@ describe('志愿服务: the service-hours ledger', () => {
     const pending = await vol.ok(LEADER, 'pendingRecords', {});
     expect(pending.items.map((r) => r.recordId)).toContain(grid.records[0].recordId);
     await vol.ok(LEADER, 'verifyService', { recordId: grid.records[0].recordId });
-    expect((await vol.ok('demo-grid', 'myRecord', {})).totalMinutes).toBe(120);
+    const verified = await vol.ok('demo-grid', 'myRecord', {});
+    expect(verified.totalMinutes).toBe(120);
+    // who verified it and when, in the record and its export (民政部令第67号)
+    expect(verified.records[0]).toMatchObject({ status: 'verified', verifiedBy: '张卫东', verifiedAt: expect.stringMatching(/^\d{4}-/) });
+    const { csv } = await vol.ok('demo-grid', 'exportMyRecord', {});
+    const [header, row] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(header).toContain('记录编号');
+    expect(header).toContain('核实人,核实时间,更正的记录');
+    expect(row).toContain(grid.records[0].recordId);
+    expect(row).toContain('张卫东');
   });
 
   it('a hall task logs once however often it is sent; the grid verifies; a correction replaces without editing', async () => {
