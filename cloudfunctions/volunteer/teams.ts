@@ -260,10 +260,12 @@ export const teams: Pick<H, 'listTeams' | 'getTeam' | 'createTeam' | 'updateTeam
       const rows = await findMany<MembershipDoc>(ctx.db, 'team_members', { teamId: t._id, ...(input.status ? { status: input.status } : {}) }, { orderBy: [['createdAt', 'asc']], limit: 500 });
       const people = rows.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in([...new Set(rows.map((m) => m.userId))]) }, { limit: 500 }) : [];
       const byId = new Map(people.map((u) => [u._id, u]));
+      // skills and availability are for the team's own leaders (条例 art. 20), not the committee or branch who also manage it
+      const ownLeader = t.leaders.some((l) => l.userId === ctx.user._id);
       return {
         items: rows.map((m) => ({
           membershipId: m._id, userId: m.userId, name: byId.get(m.userId)?.displayName ?? '已注销用户', phone: byId.get(m.userId)?.phone ?? null,
-          status: m.status, skills: m.skills, availability: m.availability, minor: byId.has(m.userId) ? minorNow(byId.get(m.userId)!, ctx.now) : m.minor, reason: m.reason, appliedAt: iso(m.createdAt),
+          status: m.status, skills: ownLeader ? m.skills : [], availability: ownLeader ? m.availability : '', minor: byId.has(m.userId) ? minorNow(byId.get(m.userId)!, ctx.now) : m.minor, reason: m.reason, appliedAt: iso(m.createdAt),
         })),
       };
     },

@@ -61,7 +61,7 @@ export const memberView = z.object({
   /** Full: leaders call their members. */
   phone: z.nullable(z.string()),
   status: z.enum(MEMBERSHIP_STATES),
-  /** Visible to the team's leaders only (条例 art. 20). */
+  /** Visible to the team's own leaders only (条例 art. 20): empty for the committee and branch. */
   skills: z.array(z.string()),
   availability: z.string(),
   minor: z.boolean(),

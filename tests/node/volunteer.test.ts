@@ -49,7 +49,7 @@ afterEach(async () => {
 describe('志愿服务: joining and shifts under concurrency', () => {
   it('20 simultaneous joins by one person leave one membership', async () => {
     const teamId = await team({ name: '助老服务队', kind: 'elderly', needsApproval: true });
-    const calls = await Promise.all(Array.from({ length: 20 }, () => vol.call('demo-resident-2', 'join', { teamId, skills: ['陪聊'] })));
+    const calls = await Promise.all(Array.from({ length: 20 }, () => vol.call('demo-resident-2', 'join', { teamId, skills: ['陪聊'], availability: '周末下午' })));
     expect(calls.filter((c) => c.ok)).toHaveLength(1);
     expect(calls.filter((c) => !c.ok).every((c) => !c.ok && c.code === 'CONFLICT')).toBe(true);
     const rows = (await db.collection('team_members').where({ teamId, userId: 'u-demo-resident-2' }).get()).data;
@@ -57,7 +57,10 @@ describe('志愿服务: joining and shifts under concurrency', () => {
     expect((await db.collection('teams').doc(teamId).get()).data.pendingCount).toBe(1);
     // the leader approves; a non-leader cannot
     const { items } = await vol.ok(LEADER, 'members', { teamId, status: 'pending' });
-    expect(items[0]).toMatchObject({ name: '李建国', skills: ['陪聊'] });
+    expect(items[0]).toMatchObject({ name: '李建国', skills: ['陪聊'], availability: '周末下午' });
+    // skills and availability are for the team's leaders only (条例 art. 20): the committee manages the team, but does not see them
+    const asCommittee = await vol.ok('demo-committee', 'members', { teamId, status: 'pending' });
+    expect(asCommittee.items[0]).toMatchObject({ name: '李建国', skills: [], availability: '' });
     expect(await vol.call('demo-resident', 'approve', { membershipId: items[0].membershipId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await vol.call('demo-resident', 'members', { teamId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await vol.ok(LEADER, 'approve', { membershipId: items[0].membershipId })).toMatchObject({ status: 'active' });
