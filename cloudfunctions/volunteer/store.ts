@@ -81,3 +81,57 @@ export { sourceKey };
 
 /** A correction's own id: new every time (a correction never overwrites). */
 export const correctionId = () => `fix-${randomBytes(12).toString('hex')}`;
+
+/**
+ * Counted minutes (verified, not rejected, not replaced by a verified correction) of the records that
+ * match, summed by the database per group — exact however many records there are. A verified record
+ * is one with a verifier (every writer sets verifiedBy only when it verifies); the originals that a
+ * verified correction replaces (corrections are few: found through their own index) are taken out.
+ */
+export async function countedMinutesBy(
+  db: Db,
+  compoundId: string,
+  match: { month?: string | string[]; teamId?: string },
+  groupBy: (r: Pick<ServiceRecordDoc, 'userId' | 'teamId' | 'month'>) => string | null,
+  groupId: Record<string, string>,
+): Promise<Map<string, number>> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const where: Record<string, unknown> = { compoundId, rejected: null, verifiedBy: _.neq(null) };
+  if (match.month !== undefined) where.month = Array.isArray(match.month) ? _.in(match.month) : match.month;
+  if (match.teamId !== undefined) where.teamId = match.teamId;
+  const out = new Map<string, number>();
+  for (let skip = 0; ; skip += GROUP_PAGE) {
+    const res = (await db.collection('service_records').aggregate().match(where)
+      .group({ _id: groupId, minutes: $.sum('$minutes'), legacyHours: $.sum($.cond({ if: $.gt(['$minutes', 0]), then: 0, else: '$hours' })) })
+      .sort({ _id: 1 }).skip(skip).limit(GROUP_PAGE).end()) as unknown as { list: Array<{ _id: Record<string, string | null>; minutes: number; legacyHours: number }> };
+    for (const g of res.list) {
+      const key = groupBy({ userId: g._id.userId ?? '', teamId: g._id.teamId ?? null, month: g._id.month ?? undefined });
+      if (key !== null) out.set(key, (out.get(key) ?? 0) + g.minutes + Math.round(g.legacyHours * 60));
+    }
+    if (res.list.length < GROUP_PAGE) break;
+  }
+  // the originals a verified correction replaces, wherever the correction itself falls
+  const corrections = (await findMany<ServiceRecordDoc>(db, 'service_records', { compoundId, corrects: _.neq(null), rejected: null }, { limit: 1000 })).filter(isVerified);
+  const known = new Map(corrections.map((r) => [r._id, r]));
+  for (let wanted = corrections.map((r) => r.corrects!); wanted.length; ) {
+    const ids = [...new Set(wanted)].filter((id) => !known.has(id));
+    const found = ids.length ? await findMany<ServiceRecordDoc>(db, 'service_records', { _id: _.in(ids.slice(0, 500)) }, { limit: 500 }) : [];
+    for (const r of found) known.set(r._id, r);
+    wanted = found.map((r) => r.corrects).filter((id): id is string => !!id);
+  }
+  const all = [...known.values()];
+  const months = match.month === undefined ? null : new Set(Array.isArray(match.month) ? match.month : [match.month]);
+  for (const id of replacedSet(all)) {
+    const r = known.get(id);
+    if (!r || !r.verifiedBy || r.rejected || r.compoundId !== compoundId) continue;
+    if (months && !months.has(r.month ?? monthOf(r.startAt))) continue;
+    if (match.teamId !== undefined && r.teamId !== match.teamId) continue;
+    const key = groupBy(r);
+    if (key !== null) out.set(key, (out.get(key) ?? 0) - minutesOf(r));
+  }
+  return out;
+}
+
+/** Groups read per aggregate page. */
+const GROUP_PAGE = 1000;
