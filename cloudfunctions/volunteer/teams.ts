@@ -191,6 +191,10 @@ export const teams: Pick<H, 'listTeams' | 'getTeam' | 'createTeam' | 'updateTeam
       }
       if (input.skillsSought !== undefined) patch.skillsSought = input.skillsSought;
       if (input.contact !== undefined) patch.contact = input.contact;
+      if (input.name !== undefined || input.description !== undefined) {
+        const verdict = await ctx.text.check(`${patch.name ?? t.name}\n${patch.description ?? t.description}`, 3, ctx.openid);
+        if (verdict === 'review') throw fail.rejected('内容需人工审核，请修改后再提交');
+      }
       if (input.leaderIds !== undefined) {
         if (!ctx.roles.some((r) => r === 'committee' || r === 'branch')) throw fail.forbidden('队长由业委会或党支部指定');
         newLeaders = await leadersFrom(ctx, input.leaderIds);

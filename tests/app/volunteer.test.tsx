@@ -297,6 +297,30 @@ describe('elder mode', () => {
   })
 })
 
+describe('队伍管理: settings', () => {
+  it('a leader changes the team; only the changes are sent, and the server’s refusal is shown', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ leading: true }),
+      'volunteer.members': () => ({ items: [] }),
+      'volunteer.pendingRecords': () => ({ items: [] }),
+      'volunteer.updateTeam': () => failWith('CONFLICT', '队中有 1 名未成年队员或申请人，不能改为有风险的队伍；请先妥善安排他们退出'),
+    })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(el('.js-tab-settings')).toBeTruthy())
+    fireEvent.click(el('.js-tab-settings'))
+    await waitFor(() => expect(el('.js-settings-save')).toBeTruthy())
+    fireEvent.click(el('.js-settings-save'))
+    expect(el('.js-settings-error').textContent).toBe('没有改动')
+    await typeInto('.js-settings-name input', '红袖标夜巡队')
+    fireEvent.click(el('.js-settings-risky'))
+    fireEvent.click(el('.js-settings-save'))
+    await waitFor(() => expect(el('.js-settings-error').textContent).toMatch(/未成年/))
+    expect(called(calls, 'updateTeam')[0].data).toEqual({ teamId: 't1', name: '红袖标夜巡队', risky: true })
+  })
+})
+
 describe('队伍管理: the rota', () => {
   it('shows a shift’s roster and rotating code, and checks a member in for them', async () => {
     openPage('/packages/volunteer/manage/index', { id: 't1' })

@@ -396,14 +396,14 @@ describe('志愿服务: the service-hours ledger', () => {
     await db.collection('users').doc(`u-${named}`).update({ data: { consents: { publishName: { granted: true, version: 'v1', at: new Date() } } } });
     const now = await emulatorNow();
     const month = new Date(now + 8 * H).toISOString().slice(0, 7);
-    const docs = Array.from({ length: 1200 }, (_x, i) => ({
+    const docs: Array<Record<string, unknown>> = Array.from({ length: 1200 }, (_x, i) => ({
       _id: `scale-${i}`, compoundId: 'demo-compound', userId: i % 2 ? `u-${quiet}` : `u-${named}`, volunteerName: '志愿者', teamId, teamName: '环境整治队', source: 'other', refId: teamId,
       organizer: '环境整治队', content: '捡拾垃圾', place: '', startAt: new Date(now - (i + 1) * 60_000), endAt: new Date(now - i * 60_000), hours: 0.2, minutes: 10, month,
       verifiedBy: 'u-demo-member', verifiedAt: new Date(now), rejected: null, corrects: null, points: 0, createdAt: new Date(now), updatedAt: new Date(now),
     }));
     // a verified correction of one of them (10 → 30 minutes), and a pending one that changes nothing yet
     docs.push({ ...docs[0], _id: 'scale-fix', minutes: 30, hours: 0.5, corrects: 'scale-0' });
-    docs.push({ ...docs[2], _id: 'scale-fix-pending', minutes: 50, hours: 0.8, corrects: 'scale-2', verifiedBy: null, verifiedAt: null } as never);
+    docs.push({ ...docs[2], _id: 'scale-fix-pending', minutes: 50, hours: 0.8, corrects: 'scale-2', verifiedBy: null, verifiedAt: null });
     for (let i = 0; i < docs.length; i += 500) await db.collection('service_records').add({ data: docs.slice(i, i + 500) });
     const stats = await vol.ok('demo-branch', 'teamStats', {});
     const row = stats.teams.find((t) => t.teamId === teamId)!;
