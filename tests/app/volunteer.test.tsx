@@ -11,6 +11,7 @@ import VolunteerMine from '../../src/packages/volunteer/mine'
 import VolunteerTeam from '../../src/packages/volunteer/team'
 import VolunteerVerify from '../../src/packages/volunteer/verify'
 import VolunteerRate from '../../src/packages/volunteer/rate'
+import VolunteerStats from '../../src/packages/volunteer/stats'
 import Profile from '../../src/packages/user/profile'
 import RequestDetail from '../../src/packages/request/detail'
 import type { RequestView } from '../../src/services/request'
@@ -318,6 +319,32 @@ describe('队伍管理: settings', () => {
     fireEvent.click(el('.js-settings-save'))
     await waitFor(() => expect(el('.js-settings-error').textContent).toMatch(/未成年/))
     expect(called(calls, 'updateTeam')[0].data).toEqual({ teamId: 't1', name: '红袖标夜巡队', risky: true })
+  })
+})
+
+describe('志愿服务统计: the leaderboard by team', () => {
+  it('shows the whole compound’s board, and one team’s when it is picked', async () => {
+    openPage('/packages/volunteer/stats/index')
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'branch'], compound: { compoundId: 'c1', name: '红湖公园城' }, profile: { displayName: '刘芳', phoneMasked: null, elderMode: false, party: null, badge: false } }),
+      'volunteer.listTeams': () => ({ items: [team(), team({ teamId: 't2', name: '党员请修队', kind: 'repair' })], nextCursor: null }),
+      'volunteer.teamStats': () => ({ months: ['2026-12'], teams: [] }),
+      'volunteer.leaderRatings': () => ({ month: '2026-12', items: [] }),
+      'volunteer.leaderboard': (d: { teamId?: string }) => ({
+        month: '2026-12',
+        items: [{ rank: 1, name: d.teamId === 't2' ? '张卫东' : '王秀兰', hours: '2.0', minutes: 120, me: false }],
+        unnamed: 0,
+      }),
+    })
+    renderPage(VolunteerStats)
+    await waitFor(() => expect(el('.js-tab-board')).toBeTruthy())
+    fireEvent.click(el('.js-tab-board'))
+    await waitFor(() => expect(el('.js-rank-1').textContent).toMatch(/王秀兰/))
+    await waitFor(() => expect(el('.js-board-team .js-choice-t2')).toBeTruthy())
+    fireEvent.click(el('.js-board-team .js-choice-t2'))
+    await waitFor(() => expect(el('.js-rank-1').textContent).toMatch(/张卫东/))
+    expect(el('.js-leaderboard').textContent).toMatch(/党员请修队/)
+    expect(called(calls, 'leaderboard').map((c) => c.data)).toEqual([{}, { teamId: 't2' }])
   })
 })
 
