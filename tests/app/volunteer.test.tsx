@@ -437,6 +437,43 @@ describe('反映详情: hours for a finished 求助 task', () => {
     expect(sent).toMatchObject({ source: 'task', sourceId: 'q1', content: '邻里求助任务' })
   })
 
+  it('the volunteer who claimed it enters the hours when resolving (across midnight); nobody else is asked', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
+    globals.LINLI_LOCAL = true
+    try {
+      const calls = fakeCloud({
+        'user.login': () => resident(),
+        'request.get': () => help({ state: 'claimed', can: ['resolve'] }),
+        'request.resolve': () => help({ state: 'resolved', can: [] }),
+      })
+      jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+      renderPage(RequestDetail)
+      await waitFor(() => expect(el('.js-action-resolve')).toBeTruthy())
+      fireEvent.click(el('.js-action-resolve'))
+      await waitFor(() => expect(el('.js-resolve-hours')).toBeTruthy())
+      await typeInto('.js-resolve-input textarea', '米已扛上楼')
+      fireEvent.click(el('.js-resolve-hours'))
+      await typeInto('.js-field-resolve-start input', '2026-11-30 23:30')
+      await typeInto('.js-field-resolve-end input', '2026-12-01 00:30')
+      fireEvent.click(el('.nut-dialog-footer-ok'))
+      await waitFor(() => expect(calls.find((c) => c.action === 'resolve')).toBeTruthy())
+      expect(calls.find((c) => c.action === 'resolve')!.data).toEqual({ requestId: 'q1', note: '米已扛上楼', hours: { startAt: '2026-11-30T23:30:00+08:00', endAt: '2026-12-01T00:30:00+08:00' } })
+    } finally {
+      globals.LINLI_LOCAL = false
+    }
+  })
+
+  it('does not ask staff resolving someone else’s task for hours', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ state: 'claimed', can: ['resolve'], claimedByMe: false }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(el('.js-action-resolve')).toBeTruthy())
+    fireEvent.click(el('.js-action-resolve'))
+    await waitFor(() => expect(el('.js-resolve-input')).toBeTruthy())
+    expect(document.querySelector('.js-resolve-hours')).toBeNull()
+  })
+
   it('offers nothing on someone else’s task, even a namesake’s (decided by id, not by name)', async () => {
     ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
     fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '王秀兰', claimedByMe: false }) })

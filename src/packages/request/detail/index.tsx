@@ -42,7 +42,7 @@ function Detail({ requestId }: { requestId: string }) {
         </View>
       ) : null}
 
-      <ActionDialog kind={d.dialog} requestId={requestId} transferTo={v.transferTo ?? []} onClose={d.closeDialog} onDone={d.applied} />
+      <ActionDialog kind={d.dialog} requestId={requestId} transferTo={v.transferTo ?? []} asksHours={v.category === 'help' && !!v.claimedByMe} onClose={d.closeDialog} onDone={d.applied} />
     </View>
   )
 }
