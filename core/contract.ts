@@ -39,6 +39,8 @@ export const CREATE_LIMIT: RateLimit = { burst: 60, perMinute: 12 };
 export const UPLOAD_LIMIT: RateLimit = { burst: 12, perMinute: 30 };
 /** An export (a file built and stored): 10 at once (every ledger of the console), then one every 15 s. */
 export const EXPORT_LIMIT: RateLimit = { burst: 10, perMinute: 4 };
+/** A lookup anyone may make by a number (a certificate check): a school's handful at once, then one every 10 s — no trying numbers in bulk. */
+export const CHECK_LIMIT: RateLimit = { burst: 10, perMinute: 6 };
 
 export interface ActionSpec<I extends Schema = Schema, O extends Schema = Schema> {
   input: I;

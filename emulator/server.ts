@@ -252,6 +252,8 @@ export class Emulator {
       this.server!.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as { port: number }).port;
+    // it serves the H5 build too: certificates' QR codes open its check page here
+    process.env.LINLI_H5_ORIGIN ||= this.url;
     return this.url;
   }
 

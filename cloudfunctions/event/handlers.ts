@@ -35,6 +35,7 @@ import type { Messages } from '../runtime/ports';
 import type { Role } from '@core/roles';
 import { CALLER_ID, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
+import { ledgerClash } from '../runtime/ledger';
 
 const ORGANISERS: readonly Role[] = EVENT_ORGANISERS;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -282,8 +283,11 @@ async function checkAudience(ctx: UserCtx, audience: Audience): Promise<Audience
   return { kind: 'buildings', buildingIds: ids };
 }
 
-/** The 志愿服务记录 a check-in at a credited event earns (a fixed _id: one per person per event). */
-export function eventServiceRecord(ev: EventDoc, who: { userId: string; name: string }, at: Date): ServiceRecordDoc {
+/**
+ * The 志愿服务记录 a check-in at a credited event earns (a fixed _id: one per person per event), verified
+ * by the organiser's code — unless it clashes with the person's other records: then pending, with why.
+ */
+export function eventServiceRecord(ev: EventDoc, who: { userId: string; name: string }, at: Date, conflict: string | null = null): ServiceRecordDoc {
   const hours = creditedHours(ev);
   return {
     _id: `event-${ev._id}-${who.userId}`,
@@ -303,11 +307,12 @@ export function eventServiceRecord(ev: EventDoc, who: { userId: string; name: st
     teamId: null,
     teamName: null,
     place: ev.place,
-    verifiedAt: at,
+    verifiedAt: conflict ? null : at,
     rejected: null,
     corrects: null,
     points: Math.floor(hours) * 10,
-    verifiedBy: ev.organizerId,
+    verifiedBy: conflict ? null : ev.organizerId,
+    conflict,
     createdAt: at,
     updatedAt: at,
   };
@@ -604,7 +609,8 @@ export const handlers: Handlers<EventContract> = {
       const first = await updateWhere(ctx.db, 'registrations', { _id: reg._id, checkedInAt: null }, { checkedInAt: ctx.now, updatedAt: ctx.now });
       if (first && ev.creditsHours) {
         // 志愿服务记录: one per person per event (a fixed _id), verified by the organiser's code
-        const record = eventServiceRecord(ev, { userId: ctx.user._id, name: ctx.user.displayName }, ctx.now);
+        const conflict = await ledgerClash(ctx.db, ctx.user._id, ev);
+        const record = eventServiceRecord(ev, { userId: ctx.user._id, name: ctx.user.displayName }, ctx.now, conflict);
         try {
           await insertOne(ctx.db, 'service_records', record as unknown as Record<string, unknown>);
           await updateById(ctx.db, 'users', ctx.user._id, { serviceHours: ctx.db.command.inc(hours) });

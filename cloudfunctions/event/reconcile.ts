@@ -7,6 +7,7 @@
 import { isUnlimited } from '@core/event/rules';
 import { countWhere, findAll, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { EventDoc, RegistrationDoc, ServiceRecordDoc } from '../runtime/model';
+import { ledgerClash } from '../runtime/ledger';
 import { compoundsInScope, type CounterCheck, reconcileCounters, Repairs, settle } from '../runtime/reconcile';
 import type { Job, JobCtx } from '../runtime/serve';
 import { eventServiceRecord, promoteFromWaitlist } from './handlers';
@@ -132,7 +133,7 @@ async function missingServiceRecords(ctx: JobCtx, events: EventDoc[], repairs: R
   if (!missing.length) return;
   await settle(); // a check-in in flight writes its own record meanwhile
   for (const [ev, reg] of missing) {
-    const record = eventServiceRecord(ev, { userId: reg.userId, name: reg.name }, reg.checkedInAt ?? ctx.now);
+    const record = eventServiceRecord(ev, { userId: reg.userId, name: reg.name }, reg.checkedInAt ?? ctx.now, await ledgerClash(db, reg.userId, ev));
     if (await getById(db, 'service_records', record._id)) continue;
     try {
       await insertOne(db, 'service_records', record as unknown as Record<string, unknown>);

@@ -40,6 +40,7 @@ import type { Files, Messages } from '../runtime/ports';
 import { ROLE_LABELS, type Role } from '@core/roles';
 import { callerField, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
+import { recordTaskHours, taskHoursProblem } from '../runtime/ledger';
 import { requestFigures } from '../runtime/figures';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -118,6 +119,7 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
     overdue: isOverdue(doc, ctx.now),
     escalationLevel: doc.escalationLevel,
     assigneeName: doc.assigneeName,
+    claimedByMe: doc.category === 'help' && !!doc.assigneeId && volunteerOnly,
     rating: doc.rating,
     fixed: doc.fixed,
     heldForReview: doc.moderation === 'review',
@@ -577,13 +579,30 @@ export const handlers: Handlers<RequestContract> = {
 
   resolve: {
     reads: requestReads,
-    handle: (ctx, input) =>
-      act(ctx, input.requestId, 'resolve', {
+    async handle(ctx, input) {
+      let span: { startAt: Date; endAt: Date } | null = null;
+      let task: RequestDoc | null = null;
+      if (input.hours) {
+        // the hours are checked before anything changes: a refused period resolves nothing
+        task = await load(ctx, input.requestId);
+        if (task.category !== 'help' || task.assigneeId !== ctx.user._id) throw fail.forbidden('只有认领这项求助任务的志愿者可以登记服务时长');
+        span = { startAt: new Date(input.hours.startAt), endAt: new Date(input.hours.endAt) };
+        const problem = await taskHoursProblem(ctx.db, task._id, ctx.user._id, span, ctx.now);
+        if (problem) throw fail.invalid(problem);
+      }
+      const view = await act(ctx, input.requestId, 'resolve', {
         note: input.note,
         photos: input.photos,
         tell: '已办结待评价',
         patch: (doc) => ({ resolvedAt: ctx.now, ...firstResponse(doc, ctx.now) }),
-      }),
+      });
+      // 志愿服务 ledger: one record per task and volunteer — resolving again after a reopen writes none
+      if (task && span) {
+        const { recordId, written } = await recordTaskHours(ctx.db, task, ctx.user, { ...span, content: input.hours?.content }, ctx.now);
+        if (written) await audit(ctx, 'volunteer.taskHours', `service_records/${recordId}`, { requestId: task._id });
+      }
+      return view;
+    },
   },
 
   confirm: {

@@ -134,6 +134,8 @@ export const COLLECTIONS = {
       { name: 'by_compound_start', keys: [['compoundId', 1], ['startAt', -1]] },
       // a record's corrections (one live correction per record)
       { name: 'by_corrects', keys: [['corrects', 1]] },
+      // a compound's corrections: the originals they replace come out of the aggregated figures
+      { name: 'by_compound_corrects', keys: [['compoundId', 1], ['corrects', 1]] },
     ],
   },
   // 志愿服务证明: _id is the certificate number, checked by anyone

@@ -344,6 +344,8 @@ export interface ServiceRecordDoc extends BaseDoc {
   corrects?: string | null;
   loggedBy?: string;
   points?: number;
+  /** Why it was written pending although its source verifies it (it clashes with other records of the person). */
+  conflict?: string | null;
 }
 
 export interface TeamDoc extends BaseDoc {

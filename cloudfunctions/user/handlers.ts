@@ -1,5 +1,5 @@
 // 用户: login, profile, household binding and its verification, roles, consent, export and deletion.
-import { isMinorBy, needsGuardianFirst } from '@core/volunteer/rules';
+import { isMinorBy, minorNow, needsGuardianFirst } from '@core/volunteer/rules';
 import { china } from '@core/time';
 import type { Db } from '../runtime/cloud';
 import { audit } from '../runtime/audit';
@@ -31,7 +31,7 @@ function summaryOf(b: BindingDoc, state: BindingDoc['state'] = b.state, reason =
 }
 
 /** The session a page needs. Everything but a grid user's buildings is on the user record. */
-async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
+async function sessionOf(db: Db, user: UserDoc, now: Date): Promise<Session> {
   const gridBuildings = user.roles.includes('grid')
     ? await findMany<BuildingDoc>(db, 'buildings', { gridUserIds: user._id }, { limit: 50 })
     : [];
@@ -73,7 +73,7 @@ async function sessionOf(db: Db, user: UserDoc): Promise<Session> {
       party,
       badge: !!(party?.member && party.showBadge),
       birthYear: user.birthYear ?? null,
-      minor: user.isMinor,
+      minor: minorNow(user, now),
       guardianConsent: !!user.guardian,
     },
     gridBuildingIds: gridBuildings.map((g) => g._id),
@@ -160,7 +160,7 @@ export const handlers: Handlers<UserContract> = {
           if (!user) throw e;
         }
       }
-      return sessionOf(ctx.db, user);
+      return sessionOf(ctx.db, user, ctx.now);
     },
   },
 
@@ -192,7 +192,7 @@ export const handlers: Handlers<UserContract> = {
       if (pending && (user.displayName !== ctx.user.displayName || user.phone !== ctx.user.phone)) {
         await updateWhere(ctx.db, 'bindings', { _id: pending, userId: user._id, state: 'pending' }, { applicantName: user.displayName, applicantPhone: user.phone });
       }
-      return sessionOf(ctx.db, user);
+      return sessionOf(ctx.db, user, ctx.now);
     },
   },
 
@@ -506,7 +506,7 @@ export const handlers: Handlers<UserContract> = {
       if (input.kind === 'party' && !input.granted) patch.party = null;
       const user = await updateUser(ctx, patch);
       await audit(ctx, 'user.recordConsent', `users/${ctx.user._id}`, { kind: input.kind, granted: input.granted, version: input.version });
-      return sessionOf(ctx.db, user);
+      return sessionOf(ctx.db, user, ctx.now);
     },
   },
 

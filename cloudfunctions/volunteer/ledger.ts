@@ -3,7 +3,7 @@
 // certificate (志愿服务证明) anyone can check by its number.
 import { createHash, randomInt } from 'node:crypto';
 import type { RecordView, VolunteerContract } from '@core/volunteer/contract';
-import { certificateNumber, formatHours, isCertificateNumber, pointsFor, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
+import { certificateCheckUrl, certificateContents, certificateNumber, formatHours, isCertificateNumber, pointsFor, pointsOf, serviceMinutes, serviceProblem, SOURCE_LABELS, TEAM_MAKERS } from '@core/volunteer/rules';
 import { toCsv } from '@core/csv';
 import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
@@ -11,8 +11,9 @@ import { hasAnyRole } from '@core/roles';
 import { beijingTime, china } from '@core/time';
 import { findMany, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
 import type { CertificateDoc, CompoundDoc, RequestDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
+import { ledgerClash, recordsNear } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { canVerify, correctionId, counting, credit, sourceKey, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
+import { canVerify, correctionId, counting, isVerified, sourceKey, sourceOf, iso, loadTeam, minutesOf, monthKey, myRecords, openMembership, replacedSet, requireLeader, statusOf } from './store';
 
 type H = Handlers<VolunteerContract>;
 
@@ -22,13 +23,35 @@ function volunteerNumber(userId: string): string {
   return `V${String(n).padStart(8, '0')}`;
 }
 
-async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, teams?: Map<string, TeamDoc>): Promise<RecordView> {
+/**
+ * The QR code's text: the H5 check page on the site's origin (LINLI_H5_ORIGIN, set at deployment; the
+ * local emulator sets its own). Without one, the bare number in the form the mini-program's scanner reads.
+ */
+function checkText(number: string): string {
+  const origin = process.env.LINLI_H5_ORIGIN;
+  return origin ? certificateCheckUrl(origin, number) : `linli-cert:${number}`;
+}
+
+/** The names of the people who verified these records (one read). */
+async function verifierNames(ctx: UserCtx, records: readonly ServiceRecordDoc[]): Promise<Map<string, string>> {
+  const ids = [...new Set(records.filter(isVerified).map((r) => r.verifiedBy).filter((id): id is string => !!id))];
+  const people = ids.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(ids) }, { limit: ids.length }) : [];
+  return new Map(people.map((u) => [u._id, u.displayName]));
+}
+
+const verifierOf = (r: ServiceRecordDoc, names: Map<string, string>): string | null =>
+  isVerified(r) && r.verifiedBy ? (names.get(r.verifiedBy) ?? '已注销用户') : null;
+
+const verifiedAtOf = (r: ServiceRecordDoc): Date | null => (isVerified(r) ? (r.verifiedAt ?? r.createdAt) : null);
+
+async function viewOf(ctx: UserCtx, r: ServiceRecordDoc, replaced: Set<string>, teams?: Map<string, TeamDoc>, names: Map<string, string> = new Map()): Promise<RecordView> {
   const minutes = minutesOf(r);
   return {
     recordId: r._id, volunteerName: r.volunteerName ?? '', teamName: r.teamName ?? null, organizer: r.organizer, source: r.source === 'patrol' ? 'shift' : r.source,
     content: r.content, place: r.place ?? '', startAt: iso(r.startAt), endAt: iso(r.endAt), minutes, hours: formatHours(minutes), status: statusOf(r, replaced),
-    verifiedAt: r.verifiedAt ? iso(r.verifiedAt) : null, rejectReason: r.rejected?.reason ?? null, corrects: r.corrects ?? null,
-    canVerify: !r.verifiedAt && !r.rejected && r.source !== 'event' && (await canVerify(ctx, r, teams)),
+    verifiedBy: verifierOf(r, names), verifiedAt: verifiedAtOf(r) ? iso(verifiedAtOf(r)!) : null, rejectReason: r.rejected?.reason ?? null, corrects: r.corrects ?? null,
+    conflict: r.conflict ?? null,
+    canVerify: !r.verifiedAt && !r.rejected && (r.source !== 'event' || !!r.conflict) && (await canVerify(ctx, r, teams)),
   };
 }
 
@@ -40,8 +63,7 @@ async function loadRecord(ctx: UserCtx, recordId: string): Promise<ServiceRecord
 
 /** The person's other records around a period (for overlaps and the 24-hour day). */
 async function around(ctx: UserCtx, userId: string, startAt: Date, endAt: Date, except?: string): Promise<Array<{ startAt: Date; endAt: Date }>> {
-  const _ = ctx.db.command;
-  const near = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { userId, startAt: _.and(_.gte(new Date(startAt.getTime() - 86_400_000)), _.lte(endAt)) }, { limit: 200 });
+  const near = await recordsNear(ctx.db, userId, { startAt, endAt });
   const replaced = replacedSet(near);
   return near.filter((r) => r._id !== except && !r.rejected && !replaced.has(r._id) && r.corrects !== except).map((r) => ({ startAt: r.startAt, endAt: r.endAt }));
 }
@@ -98,7 +120,6 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         if (isDuplicateKey(e)) throw fail.conflict('这项任务的服务时长已经登记过了');
         throw e;
       }
-      if (verified) await credit(ctx.db, volunteer._id, doc.points as number);
       await ctx.audit('volunteer.logService', `service_records/${recordId}`, { source: input.source, minutes, forOther: volunteer._id !== ctx.user._id });
       return { recordId, verified };
     },
@@ -109,9 +130,11 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const r = await loadRecord(ctx, input.recordId);
       if (!(await canVerify(ctx, r))) throw fail.forbidden(r.userId === ctx.user._id ? '不能核实自己的服务时长' : '只有队长（或网格员、党支部）可以核实');
       if (r.rejected) throw fail.conflict('这条记录已被退回');
+      // the same hours never count twice: not over another counted record of the person, whatever its source
+      const clash = await ledgerClash(ctx.db, r.userId, r, { except: r._id, corrects: r.corrects, countedOnly: true });
+      if (clash) throw fail.conflict(`${clash}，请退回或登记更正`);
       const done = await updateWhere(ctx.db, 'service_records', { _id: r._id, verifiedAt: null, rejected: null }, { verifiedBy: ctx.user._id, verifiedAt: ctx.now, updatedAt: ctx.now });
       if (!done) throw fail.conflict('这条记录已经核实过了');
-      await credit(ctx.db, r.userId, r.points ?? pointsFor(minutesOf(r), r.source === 'patrol' ? 'shift' : r.source));
       await ctx.audit('volunteer.verifyService', `service_records/${r._id}`, { minutes: minutesOf(r) });
       return { recordId: r._id, status: 'verified' as const };
     },
@@ -134,7 +157,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const mine = r.userId === ctx.user._id;
       const verifier = await canVerify(ctx, r);
       if (!mine && !verifier) throw fail.forbidden();
-      if (r.rejected) throw fail.conflict('已退回的记录不能更正，请重新登记');
+      // a rejected record is corrected too: its source's fixed id (a task, a shift) can never be written again
       // one live correction per record: a second would count twice; correct the correction instead
       const live = (await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { corrects: r._id }, { limit: 10 })).filter((x) => !x.rejected);
       if (live.length) throw fail.conflict('这条记录已有更正，请在更正记录上修改');
@@ -148,7 +171,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         _id: correctionId(), compoundId: r.compoundId, userId: r.userId, volunteerName: r.volunteerName ?? '', teamId: r.teamId ?? null, teamName: r.teamName ?? null,
         source: r.source, refId: r.refId, organizer: r.organizer, content: input.content ?? r.content, place: r.place ?? '', startAt, endAt, hours: Math.round(minutes / 6) / 10, minutes,
         month: monthKey(startAt), verifiedBy: verified ? ctx.user._id : null, verifiedAt: verified ? ctx.now : null, rejected: null, corrects: r._id, loggedBy: ctx.user._id,
-        correctionReason: input.reason, points: 0, createdAt: ctx.now, updatedAt: ctx.now,
+        correctionReason: input.reason, points: pointsFor(minutes, r.source === 'patrol' ? 'shift' : r.source), createdAt: ctx.now, updatedAt: ctx.now,
       };
       const recordId = await insertOne(ctx.db, 'service_records', doc);
       await ctx.audit('volunteer.correctService', `service_records/${r._id}`, { correction: recordId, reason: input.reason });
@@ -166,8 +189,12 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       if (!input.teamId && hasAnyRole(ctx.roles, [...TEAM_MAKERS, 'grid'])) {
         rows.push(...(await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId: ctx.compoundId, source: 'task', verifiedAt: null }, { limit: 200 })));
       }
+      // an event record is pending only when it clashed with other records at the check-in
+      if (!input.teamId && hasAnyRole(ctx.roles, TEAM_MAKERS)) {
+        rows.push(...(await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId: ctx.compoundId, source: 'event', verifiedAt: null }, { limit: 200 })));
+      }
       const seen = new Set<string>();
-      const open = rows.filter((r) => !r.rejected && r.source !== 'event' && !seen.has(r._id) && seen.add(r._id));
+      const open = rows.filter((r) => !r.rejected && (r.source !== 'event' || !!r.conflict) && !seen.has(r._id) && seen.add(r._id));
       const views = await Promise.all(open.map((r) => viewOf(ctx, r, new Set(), teams)));
       return { items: views.filter((v) => v.canVerify) };
     },
@@ -178,6 +205,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const all = await myRecords(ctx.db, ctx.user._id);
       const replaced = replacedSet(all);
       const good = counting(all);
+      const names = verifierNames(ctx, all);
       const byMonth = new Map<string, number>();
       const byTeam = new Map<string, number>();
       let total = 0;
@@ -192,10 +220,10 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       return {
         totalMinutes: total,
         totalHours: formatHours(total),
-        points: ctx.user.points,
+        points: pointsOf(good.map((r) => ({ minutes: minutesOf(r), source: sourceOf(r) }))),
         byMonth: [...byMonth].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, minutes]) => ({ month, minutes, hours: formatHours(minutes) })),
         byTeam: [...byTeam].map(([team, minutes]) => ({ team, minutes, hours: formatHours(minutes) })),
-        records: await Promise.all(all.map((r) => viewOf(ctx, r, replaced))),
+        records: await Promise.all(all.map(async (r) => viewOf(ctx, r, replaced, undefined, await names))),
       };
     },
   },
@@ -205,9 +233,16 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
       const all = await myRecords(ctx.db, ctx.user._id);
       const replaced = replacedSet(all);
       const status = { pending: '待核实', verified: '已核实', rejected: '已退回', corrected: '已更正' } as const;
+      const names = await verifierNames(ctx, all);
       const rows = [
-        ['序号', '服务内容', '来源', '队伍/组织方', '地点', '开始', '结束', '时长(小时)', '状态'],
-        ...all.map((r, i) => [String(i + 1), r.content, SOURCE_LABELS[r.source === 'patrol' ? 'shift' : r.source], r.teamName ?? r.organizer, r.place ?? '', beijingTime(r.startAt), beijingTime(r.endAt), formatHours(minutesOf(r)), status[statusOf(r, replaced)]]),
+        ['序号', '记录编号', '服务内容', '来源', '队伍/组织方', '地点', '开始', '结束', '时长(小时)', '状态', '核实人', '核实时间', '更正的记录'],
+        ...all.map((r, i) => {
+          const at = verifiedAtOf(r);
+          return [
+            String(i + 1), r._id, r.content, SOURCE_LABELS[sourceOf(r)], r.teamName ?? r.organizer, r.place ?? '', beijingTime(r.startAt), beijingTime(r.endAt),
+            formatHours(minutesOf(r)), status[statusOf(r, replaced)], verifierOf(r, names) ?? '', at ? beijingTime(at) : '', r.corrects ?? '',
+          ];
+        }),
       ];
       return { filename: '我的志愿服务记录.csv', csv: toCsv(rows), rows: all.length };
     },
@@ -217,17 +252,13 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
     async handle(ctx) {
       if (!ctx.compoundId) throw fail.forbidden('您还没有所属小区');
       const good = counting(await myRecords(ctx.db, ctx.user._id));
-      if (!good.length) throw fail.conflict('还没有已核实的服务时长，暂不能出具证明');
       const compound = await getById<CompoundDoc>(ctx.db, 'compounds', ctx.compoundId);
-      const total = good.reduce((a, r) => a + minutesOf(r), 0);
-      const content = [...new Set(good.map((r) => r.teamName ?? r.content))].slice(0, 6);
-      const from = good.reduce((a, r) => (r.startAt < a ? r.startAt : a), good[0].startAt);
-      const to = good.reduce((a, r) => (r.endAt > a ? r.endAt : a), good[0].endAt);
-      const issuer = compound ? `${compound.community}居民委员会` : '社区居民委员会';
+      const c = certificateContents(good.map((r) => ({ minutes: minutesOf(r), teamName: r.teamName ?? null, content: r.content, startAt: r.startAt, endAt: r.endAt })), compound);
+      if (!c) throw fail.conflict('还没有已核实的服务时长，暂不能出具证明');
+      const { totalMinutes: total, content, periodFrom: from, periodTo: to, issuer } = c;
       const base: Omit<CertificateDoc, '_id'> = {
         compoundId: ctx.compoundId, userId: ctx.user._id, name: ctx.user.displayName, volunteerNo: volunteerNumber(ctx.user._id),
-        totalMinutes: total, content, periodFrom: from, periodTo: to, issuer, handler: compound ? `${compound.name}志愿服务站` : '社区志愿服务站',
-        contact: compound?.address ?? '', createdAt: ctx.now, updatedAt: ctx.now,
+        totalMinutes: total, content, periodFrom: from, periodTo: to, issuer, handler: c.handler, contact: c.contact, createdAt: ctx.now, updatedAt: ctx.now,
       };
       // the same hours give the same certificate: a number is issued again only when something changed
       const [latest] = await findMany<CertificateDoc>(ctx.db, 'certificates', { userId: ctx.user._id }, { orderBy: [['createdAt', 'desc']], limit: 1 });
@@ -235,7 +266,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
         return {
           number: latest._id, name: latest.name, volunteerNo: latest.volunteerNo, totalMinutes: total, totalHours: formatHours(total), content: latest.content,
           periodFrom: latest.periodFrom ? iso(latest.periodFrom) : null, periodTo: latest.periodTo ? iso(latest.periodTo) : null, issuer: latest.issuer, handler: latest.handler,
-          contact: latest.contact, issuedAt: iso(latest.createdAt), verifyText: `linli-cert:${latest._id}`,
+          contact: latest.contact, issuedAt: iso(latest.createdAt), verifyText: checkText(latest._id),
         };
       }
       for (let attempt = 0; ; attempt++) {
@@ -245,7 +276,7 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
           await ctx.audit('volunteer.certificate', `certificates/${number}`, { minutes: total });
           return {
             number, name: base.name, volunteerNo: base.volunteerNo, totalMinutes: total, totalHours: formatHours(total), content, periodFrom: iso(from), periodTo: iso(to),
-            issuer, handler: base.handler, contact: base.contact, issuedAt: iso(ctx.now), verifyText: `linli-cert:${number}`,
+            issuer, handler: base.handler, contact: base.contact, issuedAt: iso(ctx.now), verifyText: checkText(number),
           };
         } catch (e) {
           if (!isDuplicateKey(e) || attempt >= 3) throw e;
@@ -256,14 +287,14 @@ export const ledger: Pick<H, 'logService' | 'verifyService' | 'rejectService' | 
 
   verifyCertificate: {
     async handle(ctx, input) {
-      const empty = { nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null, issuedAt: null };
+      const empty = { nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null };
       const number = input.number.toUpperCase();
       if (!isCertificateNumber(number)) return { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', ...empty };
       const c = await getById<CertificateDoc>(ctx.db, 'certificates', number);
       if (!c) return { valid: false, message: '没有找到这份证明', ...empty };
       if (c.revoked) return { valid: false, message: '这份证明已失效', ...empty };
       const day = (d: Date | null) => (d ? china(d).format('YYYY-MM-DD') : null);
-      return { valid: true, message: null, nameMasked: maskName(c.name), totalHours: formatHours(c.totalMinutes), periodFrom: day(c.periodFrom), periodTo: day(c.periodTo), issuer: c.issuer, issuedAt: day(c.createdAt) };
+      return { valid: true, message: null, nameMasked: maskName(c.name), totalHours: formatHours(c.totalMinutes), periodFrom: day(c.periodFrom), periodTo: day(c.periodTo), issuer: c.issuer };
     },
   },
 };

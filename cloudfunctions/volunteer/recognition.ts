@@ -5,9 +5,9 @@ import { formatHours, ratingAverage } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { china } from '@core/time';
 import { findMany, getById, insertOne, isDuplicateKey } from '../runtime/db';
-import type { BuildingDoc, LeaderRatingDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
+import type { BuildingDoc, LeaderRatingDoc, TeamDoc, UserDoc } from '../runtime/model';
 import type { Handlers } from '../runtime/serve';
-import { counting, minutesOf, monthKey } from './store';
+import { countedMinutesBy, monthKey } from './store';
 
 type H = Handlers<VolunteerContract>;
 
@@ -16,12 +16,15 @@ export const recognition: Pick<H, 'leaderboard' | 'rateLeader' | 'leaderRatings'
     async handle(ctx, input) {
       const month = input.month ?? monthKey(ctx.now);
       if (!ctx.compoundId) return { month, items: [], unnamed: 0 };
-      const rows = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId: ctx.compoundId, month, ...(input.teamId ? { teamId: input.teamId } : {}) }, { limit: 1000 });
-      const minutes = new Map<string, number>();
-      for (const r of counting(rows)) minutes.set(r.userId, (minutes.get(r.userId) ?? 0) + minutesOf(r));
+      // summed by the database, per volunteer: exact at any number of records
+      const sums = await countedMinutesBy(ctx.db, ctx.compoundId, { month, ...(input.teamId ? { teamId: input.teamId } : {}) }, (r) => r.userId, { userId: '$userId' });
+      const minutes = new Map([...sums].filter(([, m]) => m > 0));
       const ids = [...minutes.keys()];
-      const people = ids.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(ids) }, { limit: 1000 }) : [];
-      const named = people.filter((u) => u.consents.publishName?.granted === true);
+      // only those who opted in to showing their name are read (in pages of ids)
+      const named: UserDoc[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        named.push(...(await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(ids.slice(i, i + 500)), 'consents.publishName.granted': true }, { limit: 500 })));
+      }
       const ranked = named.map((u) => ({ u, m: minutes.get(u._id)! })).sort((a, b) => b.m - a.m).slice(0, 20);
       return {
         month,
@@ -86,13 +89,16 @@ export const recognition: Pick<H, 'leaderboard' | 'rateLeader' | 'leaderRatings'
       const months = Array.from({ length: n }, (_x, i) => china(ctx.now).subtract(n - 1 - i, 'month').format('YYYY-MM'));
       if (!ctx.compoundId) return { months, teams: [] };
       const teams = await findMany<TeamDoc>(ctx.db, 'teams', { compoundId: ctx.compoundId }, { orderBy: [['createdAt', 'desc']], limit: 100 });
-      const rows = await findMany<ServiceRecordDoc>(ctx.db, 'service_records', { compoundId: ctx.compoundId, month: ctx.db.command.in(months) }, { limit: 1000 });
+      // summed by the database, per team and month: exact at any number of records
+      const byTeamMonth = await countedMinutesBy(ctx.db, ctx.compoundId, { month: months }, (r) => (r.teamId ? `${r.teamId}|${r.month ?? ''}` : null), { teamId: '$teamId', month: '$month' });
       const sums = new Map<string, number[]>();
-      for (const r of counting(rows)) {
-        if (!r.teamId) continue;
-        const arr = sums.get(r.teamId) ?? months.map(() => 0);
-        arr[months.indexOf(r.month ?? monthKey(r.startAt))] += minutesOf(r);
-        sums.set(r.teamId, arr);
+      for (const [key, m] of byTeamMonth) {
+        const [teamId, month] = key.split('|');
+        const i = months.indexOf(month);
+        if (i < 0) continue;
+        const arr = sums.get(teamId) ?? months.map(() => 0);
+        arr[i] += m;
+        sums.set(teamId, arr);
       }
       return { months, teams: teams.map((t) => ({ teamId: t._id, name: t.name, members: t.memberCount, minutesByMonth: sums.get(t._id) ?? months.map(() => 0) })) };
     },

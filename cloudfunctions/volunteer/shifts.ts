@@ -2,12 +2,13 @@
 // check-out by the leader or with the leader's rotating code; the check-out writes the ledger record.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ShiftView, VolunteerContract } from '@core/volunteer/contract';
-import { pointsFor, serviceMinutes } from '@core/volunteer/rules';
+import { minorNow, pointsFor, serviceMinutes } from '@core/volunteer/rules';
 import { fail } from '@core/errors';
 import { findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import type { BookingDoc, ServiceRecordDoc, ShiftDoc, TeamDoc, UserDoc } from '../runtime/model';
+import { ledgerClash } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
-import { credit, sourceKey, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
+import { sourceKey, iso, leads, loadShift, loadTeam, monthKey, openMembership, requireLeader } from './store';
 
 type H = Handlers<VolunteerContract>;
 const DAY = 86_400_000;
@@ -26,7 +27,7 @@ export function shiftViewOf(ctx: UserCtx, s: ShiftDoc, b: BookingDoc | null, mem
   let bookable: string | null = null;
   if (booked) bookable = '您已预约这个班次';
   else if (!member) bookable = '加入队伍后才能预约班次';
-  else if (s.risky && ctx.user.isMinor) bookable = '未成年人不能参加有风险的班次';
+  else if (s.risky && minorNow(ctx.user, ctx.now)) bookable = '未成年人不能参加有风险的班次';
   else if (ctx.now >= s.startAt) bookable = '班次已开始';
   else if (s.booked >= s.capacity) bookable = '名额已满';
   return {
@@ -44,11 +45,14 @@ async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, 
   const minutes = serviceMinutes(start, out);
   if (minutes < 1) return null;
   const volunteer = b.userId === ctx.user._id ? ctx.user : await getById<UserDoc>(ctx.db, 'users', b.userId);
+  // hours already on record for the same time (a task, an event): written, but pending with the reason
+  const conflict = await ledgerClash(ctx.db, b.userId, { startAt: start, endAt: out });
+  const verified = byLeader && !conflict;
   const record: ServiceRecordDoc = {
     _id: sourceKey('shift', s._id, b.userId), compoundId: s.compoundId, userId: b.userId, volunteerName: volunteer?.displayName ?? '', teamId: s.teamId, teamName: s.teamName,
     source: 'shift', refId: s._id, organizer: s.teamName, content: `${s.teamName}值守`, place: s.place, startAt: start, endAt: out, hours: Math.round(minutes / 6) / 10, minutes,
-    month: monthKey(start), verifiedBy: byLeader ? ctx.user._id : null, verifiedAt: byLeader ? ctx.now : null, rejected: null, corrects: null, loggedBy: ctx.user._id,
-    points: pointsFor(minutes, 'shift'), createdAt: ctx.now, updatedAt: ctx.now,
+    month: monthKey(start), verifiedBy: verified ? ctx.user._id : null, verifiedAt: verified ? ctx.now : null, rejected: null, corrects: null, loggedBy: ctx.user._id,
+    points: pointsFor(minutes, 'shift'), conflict, createdAt: ctx.now, updatedAt: ctx.now,
   };
   try {
     await insertOne(ctx.db, 'service_records', record as unknown as Record<string, unknown>);
@@ -56,7 +60,6 @@ async function recordShift(ctx: UserCtx, s: ShiftDoc, b: BookingDoc, out: Date, 
     if (isDuplicateKey(e)) return record._id;
     throw e;
   }
-  if (byLeader) await credit(ctx.db, b.userId, record.points!);
   return record._id;
 }
 
@@ -106,7 +109,7 @@ export const shifts: Pick<H, 'createShifts' | 'shifts' | 'bookShift' | 'cancelSh
       const s = await loadShift(ctx, input.shiftId);
       const m = await openMembership(ctx.db, s.teamId, ctx.user._id);
       if (m?.status !== 'active') throw fail.forbidden('加入队伍后才能预约班次');
-      if (s.risky && ctx.user.isMinor) throw fail.forbidden('未成年人不能参加有风险的班次');
+      if (s.risky && minorNow(ctx.user, ctx.now)) throw fail.forbidden('未成年人不能参加有风险的班次');
       if (ctx.now >= s.startAt) throw fail.conflict('班次已开始');
       const _ = ctx.db.command;
       const id = `${s._id}:${ctx.user._id}`;

@@ -1,6 +1,6 @@
 // 你呼我应: resident requests from report to rating (DESIGN §4.1).
 import * as z from 'zod/mini';
-import { CREATE_LIMIT, cursorInput, defineContract, id, optionalText, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
+import { CREATE_LIMIT, cursorInput, defineContract, id, isoTime, optionalText, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
 import { CATEGORIES, HANDLERS, REQUEST_FILERS as FILERS, STATES, URGENCIES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址无效'));
@@ -41,6 +41,8 @@ export const requestView = z.object({
   overdue: z.boolean(),
   escalationLevel: z.number(),
   assigneeName: z.nullable(z.string()),
+  /** The caller is the volunteer who claimed this hall task (they enter its service hours); decided by id, never by name. */
+  claimedByMe: z.optional(z.boolean()),
   rating: z.nullable(z.number()),
   fixed: z.nullable(z.boolean()),
   heldForReview: z.boolean(),
@@ -151,7 +153,17 @@ export const requestContract = defineContract({
   release: { access: roles('member'), input: z.strictObject({ requestId: id(), reason: optionalText(200, '原因') }), output: requestView },
   start: { access: user, input: z.strictObject({ requestId: id(), note: optionalText(200, '备注') }), output: requestView },
   addNote: { limit: CREATE_LIMIT, access: user, input: z.strictObject({ requestId: id(), note: text(500, '记录'), photos }), output: requestView },
-  resolve: { access: user, input: z.strictObject({ requestId: id(), note: text(500, '处理结果'), photos }), output: requestView },
+  resolve: {
+    access: user,
+    input: z.strictObject({
+      requestId: id(),
+      note: text(500, '处理结果'),
+      photos,
+      /** The claiming volunteer's actual service (no travel), for the 志愿服务 ledger: pending until the grid or branch confirms it. */
+      hours: z.optional(z.strictObject({ startAt: isoTime(), endAt: isoTime(), content: optionalText(100, '服务内容') })),
+    }),
+    output: requestView,
+  },
   confirm: {
     access: user,
     input: z.strictObject({

@@ -1,7 +1,7 @@
 // 志愿服务: teams, joining, shifts, the service-hours ledger, certificates anyone can check, and
 // recognition (DESIGN §4.2). Object-level rights (leader of this team) arrive as view fields.
 import * as z from 'zod/mini';
-import { anyone, CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, optionalText, page, phone, roles, text, user } from '../contract';
+import { anyone, CHECK_LIMIT, CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, optionalText, page, phone, roles, text, user } from '../contract';
 import { MEMBERSHIP_STATES, SERVICE_SOURCES, TEAM_KINDS, TEAM_MAKERS } from './rules';
 
 const byTeam = z.strictObject({ teamId: id() });
@@ -61,7 +61,7 @@ export const memberView = z.object({
   /** Full: leaders call their members. */
   phone: z.nullable(z.string()),
   status: z.enum(MEMBERSHIP_STATES),
-  /** Visible to the team's leaders only (条例 art. 20). */
+  /** Visible to the team's own leaders only (条例 art. 20): empty for the committee and branch. */
   skills: z.array(z.string()),
   availability: z.string(),
   minor: z.boolean(),
@@ -83,9 +83,13 @@ export const recordView = z.object({
   /** "1.5" */
   hours: z.string(),
   status: z.enum(['pending', 'verified', 'rejected', 'corrected']),
+  /** Who verified it (their name: a leader, the grid, an event's organiser) and when. */
+  verifiedBy: z.nullable(z.string()),
   verifiedAt: z.nullable(z.string()),
   rejectReason: z.nullable(z.string()),
   corrects: z.nullable(z.string()),
+  /** Why it waits for a person although its source verifies it: it clashes with other records (overlap, a day over 24 h). */
+  conflict: z.nullable(z.string()),
   /** The caller may verify or reject it (a leader of its team, or grid/branch for tasks). */
   canVerify: z.boolean(),
 });
@@ -105,7 +109,7 @@ export const certificateView = z.object({
   handler: z.string(),
   contact: z.string(),
   issuedAt: z.string(),
-  /** The text of the QR code: the check page with the number. */
+  /** The text of the QR code: the H5 check page's URL with the number (a phone camera opens it). */
   verifyText: z.string(),
 });
 export type CertificateView = z.infer<typeof certificateView>;
@@ -229,7 +233,9 @@ export const volunteerContract = defineContract({
   },
   exportMyRecord: { limit: EXPORT_LIMIT, access: user, input: z.strictObject({}), output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }) },
   certificate: { limit: EXPORT_LIMIT, access: user, input: z.strictObject({}), output: certificateView },
+  /** Anyone checks a number: the masked name, hours, period and issuer — nothing more (no issue date: the period and issuer are what a school relies on). */
   verifyCertificate: {
+    limit: CHECK_LIMIT,
     access: anyone,
     input: z.strictObject({ number: z.string().check(z.trim(), z.maxLength(20, '证明编号不正确')) }),
     output: z.object({
@@ -240,7 +246,6 @@ export const volunteerContract = defineContract({
       periodFrom: z.nullable(z.string()),
       periodTo: z.nullable(z.string()),
       issuer: z.nullable(z.string()),
-      issuedAt: z.nullable(z.string()),
     }),
   },
   leaderboard: {

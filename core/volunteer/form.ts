@@ -2,7 +2,8 @@
 // actions' inputs, and the checks that need no schema. The pages' hooks keep the state and send.
 import type { InputOf } from '../contract';
 import { formDay, formTimeToIso, isoToFormTime } from '../time';
-import type { VolunteerContract } from './contract';
+import type { TeamView, VolunteerContract } from './contract';
+import type { TeamKind } from './rules';
 
 type Instant = Date | string | number;
 
@@ -62,4 +63,46 @@ export function logChoiceProblem(form: LogForm): string | null {
 
 export function logServiceInput(teamId: string, form: LogForm): InputOf<VolunteerContract['logService']> {
   return { source: 'other', teamId, volunteerId: form.volunteerId ?? '', startAt: formTimeToIso(form.start), endAt: formTimeToIso(form.end), content: form.content.trim() };
+}
+
+/** 队伍设置: what a leader may change of their team (the leaders themselves are the committee's to name). */
+export interface TeamForm {
+  name: string;
+  kind: TeamKind;
+  description: string;
+  /** As typed; 0 for no limit. */
+  capacity: string;
+  needsApproval: boolean;
+  risky: boolean;
+  /** As typed: separated by 、 or commas or spaces. */
+  skills: string;
+  contact: string;
+}
+
+type TeamNow = Pick<TeamView, 'teamId' | 'name' | 'kind' | 'description' | 'capacity' | 'needsApproval' | 'risky' | 'skillsSought' | 'contact'>;
+
+export function teamFormOf(t: TeamNow): TeamForm {
+  return {
+    name: t.name, kind: t.kind, description: t.description, capacity: String(t.capacity), needsApproval: t.needsApproval, risky: t.risky,
+    skills: t.skillsSought.join('、'), contact: t.contact,
+  };
+}
+
+/** Only what changed: a save that changes nothing sends the team id alone. */
+export function teamUpdateInput(t: TeamNow, form: TeamForm): InputOf<VolunteerContract['updateTeam']> {
+  const out: InputOf<VolunteerContract['updateTeam']> = { teamId: t.teamId };
+  const name = form.name.trim();
+  const description = form.description.trim();
+  const capacity = form.capacity.trim() === '' ? 0 : Number(form.capacity.trim());
+  const skills = splitSkills(form.skills);
+  const contact = form.contact.trim();
+  if (name !== t.name) out.name = name;
+  if (form.kind !== t.kind) out.kind = form.kind;
+  if (description !== t.description) out.description = description;
+  if (capacity !== t.capacity) out.capacity = capacity;
+  if (form.needsApproval !== t.needsApproval) out.needsApproval = form.needsApproval;
+  if (form.risky !== t.risky) out.risky = form.risky;
+  if (skills.join('|') !== t.skillsSought.join('|')) out.skillsSought = skills;
+  if (contact !== t.contact) out.contact = contact;
+  return out;
 }

@@ -50,19 +50,34 @@ export const isOpenMembership = (s: MembershipState) => s === 'pending' || s ===
 
 // ---- age and guardians (志愿服务条例 art. 16; PIPL art. 31) ------------------------------------------
 
-/** Age in whole years a person reaches this year (birth year only is kept: the least data that works). */
+/** Age in whole years a person reaches this year, at their birthday (birth year only is kept: the least data that works). */
 export function ageIn(birthYear: number, now: Date): number {
   return chinaFace(now).getUTCFullYear() - birthYear;
 }
 
-/** Under 18: a recorded guardian consent to volunteer, never a risky team or shift. */
+/**
+ * With the birth year only, a person is ageIn − 1 until their birthday and ageIn after it, and we do not
+ * know which: the protective rules hold for the youngest they may be. So someone born in 2008 is still
+ * a minor throughout 2026 (they may turn 18 on 31 December), an adult from 1 January 2027 (China time).
+ */
+const youngestAge = (birthYear: number, now: Date) => ageIn(birthYear, now) - 1;
+
+/** Under 18 (year − birthYear ≤ 18, see youngestAge): a recorded guardian consent to volunteer, never a risky team or shift. */
 export function isMinorBy(birthYear: number | null | undefined, now: Date): boolean {
-  return birthYear != null && ageIn(birthYear, now) < 18;
+  return birthYear != null && youngestAge(birthYear, now) < 18;
 }
 
-/** Under 14: a guardian consents before any of the child's data is collected (PIPL art. 31). */
+/** Under 14 (year − birthYear ≤ 14): a guardian consents before any of the child's data is collected (PIPL art. 31). */
 export function needsGuardianFirst(birthYear: number, now: Date): boolean {
-  return ageIn(birthYear, now) < 14;
+  return youngestAge(birthYear, now) < 14;
+}
+
+/**
+ * Whether a person is a minor now: from the birth year at every use, so a flag stored last year never
+ * goes stale at the new year; the stored flag only when no birth year was given (a declaration, a seed).
+ */
+export function minorNow(p: { birthYear?: number | null; isMinor?: boolean }, now: Date): boolean {
+  return p.birthYear != null ? isMinorBy(p.birthYear, now) : !!p.isMinor;
 }
 
 /** Whether a person may join a team, from their age and the team's risk. */
@@ -126,6 +141,14 @@ export function serviceProblem(span: Span, now: Date, others: readonly Span[] = 
   if (span.endAt.getTime() <= span.startAt.getTime()) return '结束时间要晚于开始时间';
   if (span.endAt.getTime() > now.getTime() + 5 * MINUTE) return '不能登记还没有发生的服务';
   if (serviceMinutes(span.startAt, span.endAt) < 1) return '服务时间不足 1 分钟';
+  return clashProblem(span, others);
+}
+
+/**
+ * Whether a period clashes with the person's other records, whatever their source (a shift, a hall
+ * task, an event): an overlap, or a China day over 24 hours once added up — the same hours never count twice.
+ */
+export function clashProblem(span: Span, others: readonly Span[]): string | null {
   if (others.some((o) => overlaps(o, span))) return '与已登记的服务时间重叠（同一时间只能记一次）';
   const days: Record<string, number> = {};
   for (const s of [span, ...others]) for (const [d, m] of Object.entries(minutesByDay(s.startAt, s.endAt))) days[d] = (days[d] ?? 0) + m;
@@ -148,6 +171,14 @@ export const POINTS_PER_TASK = 5;
 /** Points for one verified record: 10 per full hour, 5 more for a finished hall task. */
 export function pointsFor(minutes: number, source: ServiceSource): number {
   return Math.floor(minutes / 60) * POINTS_PER_HOUR + (source === 'task' ? POINTS_PER_TASK : 0);
+}
+
+/**
+ * A person's points, from the records that count (countingRecords) — never a stored counter: a
+ * correction's points replace the original's, a rejected record has none, an event earns its own.
+ */
+export function pointsOf(counted: readonly { minutes: number; source: ServiceSource }[]): number {
+  return counted.reduce((sum, r) => sum + pointsFor(r.minutes, r.source), 0);
 }
 
 export const SERVICE_SOURCES = ['shift', 'task', 'event', 'other'] as const;
@@ -201,9 +232,59 @@ export function certificateNumber(issuedAt: Date, serial: number): string {
   return `ZY${body}${checkDigit(body)}`;
 }
 
+/** The H5 page that checks a certificate (core/manifest pageUrl('volunteer', 'verify/index'); the unit test holds them equal). */
+export const VERIFY_PAGE = '/packages/volunteer/verify/index';
+
+/** What the certificate's QR code holds: the H5 check page with the number (hash router), so a phone camera opens it. */
+export function certificateCheckUrl(origin: string, number: string): string {
+  return `${origin.replace(/\/+$/, '')}/#${VERIFY_PAGE}?number=${encodeURIComponent(number)}`;
+}
+
 export function isCertificateNumber(text: string): boolean {
   const m = /^ZY(\d{12})([\dX])$/.exec(text.trim().toUpperCase());
   return !!m && checkDigit(m[1]) === m[2];
+}
+
+export interface CertificateRecord {
+  minutes: number;
+  teamName: string | null;
+  content: string;
+  startAt: Date;
+  endAt: Date;
+}
+
+export interface CertificateContents {
+  totalMinutes: number;
+  totalHours: string;
+  /** What was done: the teams served in, or the service itself when it had no team (six at most). */
+  content: string[];
+  periodFrom: Date;
+  periodTo: Date;
+  issuer: string;
+  handler: string;
+  contact: string;
+}
+
+/**
+ * The contents of a 志愿服务证明 from the records that count (countingRecords): total hours, what was
+ * done, the period, and the issuing residents' committee (民政部令第67号); null when there is nothing to certify.
+ */
+export function certificateContents(
+  counted: readonly CertificateRecord[],
+  compound: { name: string; community: string; address: string } | null,
+): CertificateContents | null {
+  if (!counted.length) return null;
+  const totalMinutes = counted.reduce((a, r) => a + r.minutes, 0);
+  return {
+    totalMinutes,
+    totalHours: formatHours(totalMinutes),
+    content: [...new Set(counted.map((r) => r.teamName ?? r.content))].slice(0, 6),
+    periodFrom: counted.reduce((a, r) => (r.startAt < a ? r.startAt : a), counted[0].startAt),
+    periodTo: counted.reduce((a, r) => (r.endAt > a ? r.endAt : a), counted[0].endAt),
+    issuer: compound ? `${compound.community}居民委员会` : '社区居民委员会',
+    handler: compound ? `${compound.name}志愿服务站` : '社区志愿服务站',
+    contact: compound?.address ?? '',
+  };
 }
 
 // ---- 楼栋长 ratings ------------------------------------------------------------------------------

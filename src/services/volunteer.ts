@@ -13,8 +13,8 @@ export type LeaderRatings = OutputOf<VolunteerContract['leaderRatings']>
 export type TeamStats = OutputOf<VolunteerContract['teamStats']>
 export type CertificateCheck = OutputOf<VolunteerContract['verifyCertificate']>
 
-/** The text of a certificate's QR code: `linli-cert:<number>`. */
+/** The number in a certificate's QR code: the check page's URL (`…/verify/index?number=<number>`), or `linli-cert:<number>` where no H5 site is set. */
 export function parseCertificateQr(text: string): string | null {
-  const m = /^linli-cert:([0-9A-Z]+)$/i.exec(text.trim())
+  const m = /^linli-cert:([0-9A-Z]+)$/i.exec(text.trim()) ?? /\/packages\/volunteer\/verify\/index\?(?:.*&)?number=([0-9A-Z]+)(?:&|$)/i.exec(text.trim())
   return m ? m[1].toUpperCase() : null
 }

@@ -3,7 +3,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import type { CertificateView, MyRecord, RecordView, ShiftView, TeamSummary, TeamView } from '../../src/services/volunteer'
+import { parseCertificateQr, type CertificateView, type MyRecord, type RecordView, type ShiftView, type TeamSummary, type TeamView } from '../../src/services/volunteer'
 import VolunteerCertificate from '../../src/packages/volunteer/certificate'
 import VolunteerList from '../../src/packages/volunteer/list'
 import VolunteerManage from '../../src/packages/volunteer/manage'
@@ -11,6 +11,7 @@ import VolunteerMine from '../../src/packages/volunteer/mine'
 import VolunteerTeam from '../../src/packages/volunteer/team'
 import VolunteerVerify from '../../src/packages/volunteer/verify'
 import VolunteerRate from '../../src/packages/volunteer/rate'
+import VolunteerStats from '../../src/packages/volunteer/stats'
 import Profile from '../../src/packages/user/profile'
 import RequestDetail from '../../src/packages/request/detail'
 import type { RequestView } from '../../src/services/request'
@@ -64,7 +65,7 @@ function teamView(over: Partial<TeamView> = {}): TeamView {
 function record(over: Partial<RecordView> = {}): RecordView {
   return {
     recordId: 'r1', volunteerName: '王秀兰', teamName: '红袖标巡逻队', organizer: '红袖标巡逻队', source: 'shift', content: '红袖标巡逻队值守', place: '东门',
-    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedAt: inHours(-47), rejectReason: null, corrects: null, canVerify: false, ...over,
+    startAt: inHours(-50), endAt: inHours(-48), minutes: 120, hours: '2.0', status: 'verified', verifiedBy: '刘芳', verifiedAt: inHours(-47), rejectReason: null, corrects: null, conflict: null, canVerify: false, ...over,
   }
 }
 
@@ -209,7 +210,7 @@ describe('我的志愿服务', () => {
       byTeam: [{ team: '红袖标巡逻队', minutes: 150, hours: '2.5' }],
       records: [
         record(),
-        record({ recordId: 'r2', status: 'pending', minutes: 30, hours: '0.5', content: '帮邻居扛米' }),
+        record({ recordId: 'r2', status: 'pending', minutes: 30, hours: '0.5', content: '帮邻居扛米', verifiedBy: null, verifiedAt: null }),
         record({ recordId: 'r3', status: 'rejected', rejectReason: '时间重复' }),
         record({ recordId: 'r4', status: 'corrected' }),
       ],
@@ -226,6 +227,8 @@ describe('我的志愿服务', () => {
     expect(el('.js-by-team').textContent).toMatch(/红袖标巡逻队/)
     expect([...document.querySelectorAll('.js-record-status')].map((n) => n.textContent)).toEqual(['已核实', '待核实', '已退回', '已更正'])
     expect(el('.js-record-r3').textContent).toMatch(/退回理由：时间重复/)
+    expect(el('.js-record-r1 .js-record-verifier').textContent).toMatch(/^核实：刘芳 · /)
+    expect(el('.js-record-r2 .js-record-verifier')).toBeNull()
     await waitFor(() => expect(el('.js-my-team-t1')).toBeTruthy())
     expect(screen.getByText('还没有预约班次')).toBeTruthy()
   })
@@ -235,7 +238,7 @@ describe('志愿服务证明', () => {
   const cert: CertificateView = {
     number: 'ZY2026120000017', name: '王秀兰', volunteerNo: 'V00000001', totalMinutes: 150, totalHours: '2.5', content: ['红袖标巡逻队'], periodFrom: inHours(-50),
     periodTo: inHours(-48), issuer: '红湖社区居民委员会', handler: '红湖公园城志愿服务站', contact: '成都市新都区红湖路 88 号', issuedAt: new Date().toISOString(),
-    verifyText: 'linli-cert:ZY2026120000017',
+    verifyText: 'https://linli.example.cn/#/packages/volunteer/verify/index?number=ZY2026120000017',
   }
 
   it('renders the certificate with its number, hours, issuer and the QR of its check; prints in the browser', async () => {
@@ -266,8 +269,8 @@ describe('志愿服务证明', () => {
       'user.login': () => resident(),
       'volunteer.verifyCertificate': (d) =>
         d.number === 'ZY2026120000017'
-          ? { valid: true, message: null, nameMasked: '王*兰', totalHours: '2.5', periodFrom: '2026-11-28', periodTo: '2026-11-29', issuer: '红湖社区居民委员会', issuedAt: '2026-12-01' }
-          : { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null, issuedAt: null },
+          ? { valid: true, message: null, nameMasked: '王*兰', totalHours: '2.5', periodFrom: '2026-11-28', periodTo: '2026-11-29', issuer: '红湖社区居民委员会' }
+          : { valid: false, message: '证明编号有误（校验位不符），请核对后重新输入', nameMasked: null, totalHours: null, periodFrom: null, periodTo: null, issuer: null },
     })
     renderPage(VolunteerVerify)
     await waitFor(() => expect(el('.js-verify-valid')).toBeTruthy())
@@ -292,6 +295,56 @@ describe('elder mode', () => {
     await waitFor(() => expect(screen.getByText('红袖标巡逻队')).toBeTruthy())
     expect(container.querySelector('.ll-page')!.className).toContain('elder')
     expect(el('.js-elder-toggle').textContent).toBe('长辈模式：开')
+  })
+})
+
+describe('队伍管理: settings', () => {
+  it('a leader changes the team; only the changes are sent, and the server’s refusal is shown', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ leading: true }),
+      'volunteer.members': () => ({ items: [] }),
+      'volunteer.pendingRecords': () => ({ items: [] }),
+      'volunteer.updateTeam': () => failWith('CONFLICT', '队中有 1 名未成年队员或申请人，不能改为有风险的队伍；请先妥善安排他们退出'),
+    })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(el('.js-tab-settings')).toBeTruthy())
+    fireEvent.click(el('.js-tab-settings'))
+    await waitFor(() => expect(el('.js-settings-save')).toBeTruthy())
+    fireEvent.click(el('.js-settings-save'))
+    expect(el('.js-settings-error').textContent).toBe('没有改动')
+    await typeInto('.js-settings-name input', '红袖标夜巡队')
+    fireEvent.click(el('.js-settings-risky'))
+    fireEvent.click(el('.js-settings-save'))
+    await waitFor(() => expect(el('.js-settings-error').textContent).toMatch(/未成年/))
+    expect(called(calls, 'updateTeam')[0].data).toEqual({ teamId: 't1', name: '红袖标夜巡队', risky: true })
+  })
+})
+
+describe('志愿服务统计: the leaderboard by team', () => {
+  it('shows the whole compound’s board, and one team’s when it is picked', async () => {
+    openPage('/packages/volunteer/stats/index')
+    const calls = fakeCloud({
+      'user.login': () => session({ roles: ['resident', 'branch'], compound: { compoundId: 'c1', name: '红湖公园城' }, profile: { displayName: '刘芳', phoneMasked: null, elderMode: false, party: null, badge: false } }),
+      'volunteer.listTeams': () => ({ items: [team(), team({ teamId: 't2', name: '党员请修队', kind: 'repair' })], nextCursor: null }),
+      'volunteer.teamStats': () => ({ months: ['2026-12'], teams: [] }),
+      'volunteer.leaderRatings': () => ({ month: '2026-12', items: [] }),
+      'volunteer.leaderboard': (d: { teamId?: string }) => ({
+        month: '2026-12',
+        items: [{ rank: 1, name: d.teamId === 't2' ? '张卫东' : '王秀兰', hours: '2.0', minutes: 120, me: false }],
+        unnamed: 0,
+      }),
+    })
+    renderPage(VolunteerStats)
+    await waitFor(() => expect(el('.js-tab-board')).toBeTruthy())
+    fireEvent.click(el('.js-tab-board'))
+    await waitFor(() => expect(el('.js-rank-1').textContent).toMatch(/王秀兰/))
+    await waitFor(() => expect(el('.js-board-team .js-choice-t2')).toBeTruthy())
+    fireEvent.click(el('.js-board-team .js-choice-t2'))
+    await waitFor(() => expect(el('.js-rank-1').textContent).toMatch(/张卫东/))
+    expect(el('.js-leaderboard').textContent).toMatch(/党员请修队/)
+    expect(called(calls, 'leaderboard').map((c) => c.data)).toEqual([{}, { teamId: 't2' }])
   })
 })
 
@@ -365,7 +418,7 @@ describe('反映详情: hours for a finished 求助 task', () => {
   const help = (over: Partial<RequestView> = {}): RequestView => ({
     requestId: 'q1', category: 'help', content: '两袋米扛上 6 楼', urgency: 'general', visibility: 'private', state: 'resolved',
     location: { buildingId: 'b1', buildingName: '1栋', unit: '1', area: null }, room: null, reporterName: '王**', reporterPhone: null, photos: [],
-    createdAt: inHours(-30), dueAt: inHours(100), overdue: false, escalationLevel: 0, assigneeName: '王秀兰', rating: null, fixed: null, heldForReview: false,
+    createdAt: inHours(-30), dueAt: inHours(100), overdue: false, escalationLevel: 0, assigneeName: '刘芳', claimedByMe: true, rating: null, fixed: null, heldForReview: false,
     timeline: [], can: [], photoUrls: {}, ...over,
   })
 
@@ -384,11 +437,83 @@ describe('反映详情: hours for a finished 求助 task', () => {
     expect(sent).toMatchObject({ source: 'task', sourceId: 'q1', content: '邻里求助任务' })
   })
 
-  it('offers nothing on someone else’s task or one not finished', async () => {
+  it('the volunteer who claimed it enters the hours when resolving (across midnight); nobody else is asked', async () => {
     ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
-    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '张卫东' }) })
+    const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
+    globals.LINLI_LOCAL = true
+    try {
+      const calls = fakeCloud({
+        'user.login': () => resident(),
+        'request.get': () => help({ state: 'claimed', can: ['resolve'] }),
+        'request.resolve': () => help({ state: 'resolved', can: [] }),
+      })
+      jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+      renderPage(RequestDetail)
+      await waitFor(() => expect(el('.js-action-resolve')).toBeTruthy())
+      fireEvent.click(el('.js-action-resolve'))
+      await waitFor(() => expect(el('.js-resolve-hours')).toBeTruthy())
+      await typeInto('.js-resolve-input textarea', '米已扛上楼')
+      fireEvent.click(el('.js-resolve-hours'))
+      await typeInto('.js-field-resolve-start input', '2026-11-30 23:30')
+      await typeInto('.js-field-resolve-end input', '2026-12-01 00:30')
+      fireEvent.click(el('.nut-dialog-footer-ok'))
+      await waitFor(() => expect(calls.find((c) => c.action === 'resolve')).toBeTruthy())
+      expect(calls.find((c) => c.action === 'resolve')!.data).toEqual({ requestId: 'q1', note: '米已扛上楼', hours: { startAt: '2026-11-30T23:30:00+08:00', endAt: '2026-12-01T00:30:00+08:00' } })
+    } finally {
+      globals.LINLI_LOCAL = false
+    }
+  })
+
+  it('does not ask staff resolving someone else’s task for hours', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ state: 'claimed', can: ['resolve'], claimedByMe: false }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(el('.js-action-resolve')).toBeTruthy())
+    fireEvent.click(el('.js-action-resolve'))
+    await waitFor(() => expect(el('.js-resolve-input')).toBeTruthy())
+    expect(document.querySelector('.js-resolve-hours')).toBeNull()
+  })
+
+  it('offers nothing on someone else’s task, even a namesake’s (decided by id, not by name)', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ assigneeName: '王秀兰', claimedByMe: false }) })
     renderPage(RequestDetail)
     await waitFor(() => expect(screen.getByText('两袋米扛上 6 楼')).toBeTruthy())
     expect(document.querySelector('.js-log-hours')).toBeNull()
+  })
+
+  it('offers nothing on a task not finished yet', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ state: 'claimed' }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(screen.getByText('两袋米扛上 6 楼')).toBeTruthy())
+    expect(document.querySelector('.js-log-hours')).toBeNull()
+  })
+
+  it('takes an end on the next day (service across midnight)', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    const globals = globalThis as unknown as { LINLI_LOCAL: boolean }
+    globals.LINLI_LOCAL = true // the text fields that mirror the date and time pickers
+    try {
+      const calls = fakeCloud({ 'user.login': () => resident(), 'request.get': () => help(), 'volunteer.logService': () => ({ recordId: 'r9', verified: false }) })
+      renderPage(RequestDetail)
+      await waitFor(() => expect(el('.js-log-hours-submit')).toBeTruthy())
+      await typeInto('.js-field-log-start input', '2026-11-30 23:30')
+      await typeInto('.js-field-log-end input', '2026-12-01 00:45')
+      await waitFor(() => expect(el('.js-pick-log-end-date').textContent).toMatch(/2026年12月1日/))
+      fireEvent.click(el('.js-log-hours-submit'))
+      await waitFor(() => expect(el('.js-log-hours-done')).toBeTruthy())
+      expect(called(calls, 'logService')[0].data).toMatchObject({ startAt: '2026-11-30T23:30:00+08:00', endAt: '2026-12-01T00:45:00+08:00' })
+    } finally {
+      globals.LINLI_LOCAL = false
+    }
+  })
+})
+
+describe('证明查验: the QR code', () => {
+  it('reads the number from the check page’s URL (what a phone camera opens) or the bare form', () => {
+    expect(parseCertificateQr('https://linli.example.cn/#/packages/volunteer/verify/index?number=zy202612000001x')).toBe('ZY202612000001X')
+    expect(parseCertificateQr('linli-cert:ZY2026120000017')).toBe('ZY2026120000017')
+    expect(parseCertificateQr('https://example.com/?number=ZY2026120000017')).toBeNull()
   })
 })

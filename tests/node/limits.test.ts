@@ -2,7 +2,7 @@
 // the actions and enforced by serve() from memory (no database request); uploads checked on the
 // server, stored under paths nobody can guess, and shown through temporary URLs that expire.
 import { DOMAINS } from '@core/domains';
-import { CREATE_LIMIT, EXPORT_LIMIT, UPLOAD_LIMIT, type ContractSpec } from '@core/contract';
+import { CHECK_LIMIT, CREATE_LIMIT, EXPORT_LIMIT, UPLOAD_LIMIT, type ContractSpec } from '@core/contract';
 import { adminContract } from '@core/admin/contract';
 import { conventionContract } from '@core/convention/contract';
 import { eventContract } from '@core/event/contract';
@@ -51,6 +51,8 @@ describe('the limits are declared on the actions', () => {
     expect(requestContract.uploadPhoto.limit).toBe(UPLOAD_LIMIT);
     expect(eventContract.register.limit).toBe(CREATE_LIMIT);
     expect(userContract.exportMyData.limit).toBe(EXPORT_LIMIT);
+    // anyone may check a certificate number: limited, so numbers cannot be tried by the thousand
+    expect(volunteerContract.verifyCertificate.limit).toBe(CHECK_LIMIT);
     // reading is not limited
     expect((eventContract.get as { limit?: unknown }).limit).toBeUndefined();
   });
@@ -111,6 +113,15 @@ describe('rate limits through the function host', () => {
     for (let i = 0; i <= EXPORT_LIMIT.burst; i++) results.push((await invoke(env, 'volunteer', { action: 'exportMyRecord', data: {} }, 'demo-resident-2')).body);
     expect(results.slice(0, EXPORT_LIMIT.burst).every((r) => r.ok)).toBe(true);
     expect(results[EXPORT_LIMIT.burst]).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: `操作太频繁，请 ${60 / EXPORT_LIMIT.perMinute} 秒后再试` });
+  });
+});
+
+describe('certificate checks', () => {
+  it('a visitor with no account: a burst, then RATE_LIMITED', async () => {
+    const results = [];
+    for (let i = 0; i <= CHECK_LIMIT.burst; i++) results.push((await invoke(env, 'volunteer', { action: 'verifyCertificate', data: { number: `ZY20261200000${String(i).padStart(2, '0')}` } }, 'cert-guesser')).body);
+    expect(results.slice(0, CHECK_LIMIT.burst).every((r) => r.ok)).toBe(true);
+    expect(results[CHECK_LIMIT.burst]).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: `操作太频繁，请 ${60 / CHECK_LIMIT.perMinute} 秒后再试` });
   });
 });
 

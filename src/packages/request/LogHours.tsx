@@ -1,24 +1,25 @@
 // 登记服务时长: the volunteer who claimed and finished a 求助 task enters the hours actually served; the
 // record goes to the volunteer ledger (source 'task') for the grid or branch to verify.
 import { useState } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '../../components/Card'
+import { DateTimeField } from '../../components/DateTimeField'
 import { firstProblem } from '../../services/validate'
 import { volunteerApi, volunteerContract } from '../../services/volunteer'
 import { formDay, formTimeToIso } from '../../utils/formTime'
 
 export function LogHours({ requestId }: { requestId: string }) {
-  const [date, setDate] = useState(formDay(0, '09:00').split(' ')[0])
-  const [start, setStart] = useState('09:00')
-  const [end, setEnd] = useState('10:00')
+  // a start and an end each with its own date: a night's help may end after midnight
+  const [start, setStart] = useState(formDay(0, '09:00'))
+  const [end, setEnd] = useState(formDay(0, '10:00'))
   const [content, setContent] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
 
   const send = async () => {
-    const data = { source: 'task' as const, sourceId: requestId, startAt: formTimeToIso(`${date} ${start}`), endAt: formTimeToIso(`${date} ${end}`), content: content.trim() || '邻里求助任务' }
+    const data = { source: 'task' as const, sourceId: requestId, startAt: formTimeToIso(start), endAt: formTimeToIso(end), content: content.trim() || '邻里求助任务' }
     const problem = firstProblem(volunteerContract.logService.input, data)
     if (problem) return setError(problem)
     setBusy(true)
@@ -39,24 +40,8 @@ export function LogHours({ requestId }: { requestId: string }) {
   return (
     <Card title='登记服务时长' className='js-log-hours'>
       <Text className='ll-block ll-muted'>只记实际服务的时间，不含路上时间。</Text>
-      <View className='ll-row'>
-        <Picker mode='date' value={date} onChange={(e) => setDate(e.detail.value)}>
-          <View className='ll-field js-log-date'>
-            <Text>{date}</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
-          <View className='ll-field js-log-start'>
-            <Text>{start}</Text>
-          </View>
-        </Picker>
-        <Text>至</Text>
-        <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
-          <View className='ll-field js-log-end'>
-            <Text>{end}</Text>
-          </View>
-        </Picker>
-      </View>
+      <DateTimeField label='开始' name='log-start' value={start} onChange={setStart} />
+      <DateTimeField label='结束' name='log-end' value={end} onChange={setEnd} />
       <View className='ll-field'>
         <Input className='js-log-content' value={content} maxLength={100} placeholder='做了什么（选填），如 帮忙扛米上楼' onChange={(v: string) => setContent(v)} />
       </View>

@@ -1,7 +1,7 @@
 // 报名加入, 申请更正 and 为队员登记时长 as forms: what a blank form holds and what is sent for what was
 // typed, in China time. The inputs are checked against the contract.
 import { volunteerContract } from '@core/volunteer/contract';
-import { blankJoinForm, blankLogForm, correctionFormOf, correctionInput, joinInput, logChoiceProblem, logServiceInput, splitSkills } from '@core/volunteer/form';
+import { blankJoinForm, blankLogForm, correctionFormOf, correctionInput, joinInput, logChoiceProblem, logServiceInput, splitSkills, teamFormOf, teamUpdateInput } from '@core/volunteer/form';
 
 describe('报名加入 form', () => {
   it('splits skills at the separators people type', () => {
@@ -42,5 +42,25 @@ describe('为队员登记时长 form', () => {
     const input = logServiceInput('t1', { ...blankLogForm(now), volunteerId: 'u1', content: ' 修水管 ' });
     expect(input).toEqual({ source: 'other', teamId: 't1', volunteerId: 'u1', startAt: '2026-12-01T09:00:00+08:00', endAt: '2026-12-01T11:00:00+08:00', content: '修水管' });
     expect(volunteerContract.logService.input.safeParse(input).success).toBe(true);
+  });
+});
+
+describe('队伍设置 form (updateTeam)', () => {
+  const team = { teamId: 't1', name: '红袖标巡逻队', kind: 'patrol' as const, description: '每晚巡逻', capacity: 20, needsApproval: true, risky: false, skillsSought: ['急救'], contact: '党群服务中心' };
+
+  it('starts from the team as it is', () => {
+    expect(teamFormOf(team)).toEqual({ name: '红袖标巡逻队', kind: 'patrol', description: '每晚巡逻', capacity: '20', needsApproval: true, risky: false, skills: '急救', contact: '党群服务中心' });
+  });
+
+  it('sends only what changed, trimmed, with the skills as a list', () => {
+    expect(teamUpdateInput(team, teamFormOf(team))).toEqual({ teamId: 't1' });
+    const input = teamUpdateInput(team, { ...teamFormOf(team), name: ' 红袖标夜巡队 ', risky: true, skills: '急救、电工', capacity: '30', contact: '' });
+    expect(input).toEqual({ teamId: 't1', name: '红袖标夜巡队', risky: true, skillsSought: ['急救', '电工'], capacity: 30, contact: '' });
+    expect(volunteerContract.updateTeam.input.safeParse(input).success).toBe(true);
+  });
+
+  it('sends a capacity that is not a whole number as typed, for the contract to refuse', () => {
+    const input = teamUpdateInput(team, { ...teamFormOf(team), capacity: '2.5' });
+    expect(volunteerContract.updateTeam.input.safeParse(input).success).toBe(false);
   });
 });

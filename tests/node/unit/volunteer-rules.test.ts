@@ -11,6 +11,7 @@
 //   TZ=America/New_York npx jest --selectProjects node --runTestsByPath tests/node/unit/volunteer-rules.test.ts
 // (New York has daylight saving time; China does not, and nothing here may depend on the machine's zone).
 import fc from 'fast-check';
+import { pageUrl } from '@core/manifest';
 import {
   DAY_MINUTES,
   MEMBERSHIP_STATES,
@@ -18,12 +19,16 @@ import {
   POINTS_PER_TASK,
   SERVICE_SOURCES,
   ageIn,
+  certificateCheckUrl,
+  certificateContents,
   certificateNumber,
   checkDigit,
+  clashProblem,
   countingRecords,
   formatHours,
   isCertificateNumber,
   isMinorBy,
+  minorNow,
   isOpenMembership,
   joinProblem,
   minutesByDay,
@@ -31,6 +36,7 @@ import {
   nextMembership,
   overlaps,
   pointsFor,
+  pointsOf,
   ratingAverage,
   replacedIds,
   serviceMinutes,
@@ -240,6 +246,15 @@ describe('志愿服务: serviceProblem', () => {
   });
 });
 
+describe('志愿服务: clashProblem (any source: shifts, tasks, events)', () => {
+  const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h));
+  it('refuses an overlap and a day over 24 hours, with no check of the clock (an event ends after its check-in)', () => {
+    expect(clashProblem({ startAt: at(1), endAt: at(3) }, [{ startAt: at(2), endAt: at(4) }])).toContain('重叠');
+    expect(clashProblem({ startAt: at(1), endAt: at(3) }, [{ startAt: at(3), endAt: at(4) }])).toBeNull();
+    expect(clashProblem({ startAt: new Date(Date.UTC(2099, 0, 1)), endAt: new Date(Date.UTC(2099, 0, 1, 2)) }, [])).toBeNull();
+  });
+});
+
 describe('志愿服务: formatHours', () => {
   it.each([
     [0, '0.0'],
@@ -352,7 +367,7 @@ describe('志愿服务: joinProblem (minors: guardian consent, never a risky tea
 });
 
 describe('志愿服务: ages by calendar year in China time', () => {
-  // Only the birth year is kept, so the age is the one reached during the current China calendar year.
+  // ageIn is the age reached during the current China calendar year (at the birthday).
   const newYear2026 = cn(2026, 1, 1); //                  2025-12-31T16:00:00Z
   const lastMsOf2025 = plus(newYear2026, -1); //           2025-12-31T15:59:59.999Z — still 2025 in China
   const utcLateEvening = new Date('2025-12-31T23:30:00Z'); // 31 Dec in UTC, already 1 Jan 07:30 in China
@@ -365,22 +380,51 @@ describe('志愿服务: ages by calendar year in China time', () => {
     expect(ageIn(2012, cn(2026, 12, 31, 23, 59, 59))).toBe(14);
   });
 
-  it('needs a guardian first (PIPL art. 31) below 14, from the China new year', () => {
-    expect(needsGuardianFirst(2013, newYear2026)).toBe(true); //  13 in 2026
-    expect(needsGuardianFirst(2012, newYear2026)).toBe(false); // 14 in 2026
-    expect(needsGuardianFirst(2012, utcLateEvening)).toBe(false);
-    expect(needsGuardianFirst(2012, lastMsOf2025)).toBe(true); // 13 in 2025
+  // Only the birth year is known: in 2026 someone born in 2012 is 13 until their birthday and 14 after
+  // it. The rules must hold for the youngest they may be, so each is decided on year − birthYear − 1.
+  it('needs a guardian first (PIPL art. 31) while they may still be under 14: year − birthYear ≤ 14', () => {
+    expect(needsGuardianFirst(2013, newYear2026)).toBe(true); //  12 or 13 in 2026
+    expect(needsGuardianFirst(2012, newYear2026)).toBe(true); //  13 or 14 in 2026: maybe still 13
+    expect(needsGuardianFirst(2012, cn(2026, 12, 31, 23, 59, 59))).toBe(true); // the birthday may be 31 Dec
+    expect(needsGuardianFirst(2011, newYear2026)).toBe(false); // 14 or 15 in 2026: at least 14
+    expect(needsGuardianFirst(2011, lastMsOf2025)).toBe(true); // 13 or 14 in 2025
+    expect(needsGuardianFirst(2011, utcLateEvening)).toBe(false); // already 2026 in China
     expect(needsGuardianFirst(2026, newYear2026)).toBe(true);
   });
 
-  it('is a minor below 18, from the China new year; no birth year recorded is not a minor', () => {
-    expect(isMinorBy(2009, newYear2026)).toBe(true); //  17 in 2026
-    expect(isMinorBy(2008, newYear2026)).toBe(false); // 18 in 2026
-    expect(isMinorBy(2008, utcLateEvening)).toBe(false);
-    expect(isMinorBy(2008, lastMsOf2025)).toBe(true); // 17 in 2025
+  it('is a minor while they may still be under 18 (year − birthYear ≤ 18); no birth year recorded is not a minor', () => {
+    expect(isMinorBy(2009, newYear2026)).toBe(true); //  16 or 17 in 2026
+    expect(isMinorBy(2008, newYear2026)).toBe(true); //  17 or 18 in 2026: maybe still 17
+    expect(isMinorBy(2008, cn(2026, 12, 31, 23, 59, 59))).toBe(true);
+    expect(isMinorBy(2007, newYear2026)).toBe(false); // 18 or 19 in 2026: certainly an adult
+    expect(isMinorBy(2007, utcLateEvening)).toBe(false);
+    expect(isMinorBy(2007, lastMsOf2025)).toBe(true); // 17 or 18 in 2025
     expect(isMinorBy(1950, newYear2026)).toBe(false);
     expect(isMinorBy(null, newYear2026)).toBe(false);
     expect(isMinorBy(undefined, newYear2026)).toBe(false);
+  });
+
+  it('decides from the birth year at every use, so a flag stored last year cannot go stale', () => {
+    // stored when they were (maybe) 17 in 2025; in 2026 they are certainly 18
+    expect(minorNow({ birthYear: 2007, isMinor: true }, newYear2026)).toBe(false);
+    // stored as an adult under the old calendar-year rule; in 2026 they may still be 17
+    expect(minorNow({ birthYear: 2008, isMinor: false }, newYear2026)).toBe(true);
+    // no birth year: only what was recorded otherwise (a guardian's declaration, a seed)
+    expect(minorNow({ birthYear: null, isMinor: true }, newYear2026)).toBe(true);
+    expect(minorNow({ isMinor: false }, newYear2026)).toBe(false);
+    expect(minorNow({}, newYear2026)).toBe(false);
+  });
+
+  it('never calls someone an adult who may be under 18, nor over 14 who may be under 14', () => {
+    fc.assert(
+      // birth years near the thresholds, where a calendar-year rule goes wrong
+      fc.property(fc.integer({ min: -2, max: 25 }), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), (d, t) => {
+        const y = Number(chinaDay(t).slice(0, 4)) - d;
+        const youngest = d - 1; // their birthday not reached yet
+        expect(isMinorBy(y, new Date(t))).toBe(youngest < 18);
+        expect(needsGuardianFirst(y, new Date(t))).toBe(youngest < 14);
+      }),
+    );
   });
 
   it('makes every under-14 a minor', () => {
@@ -554,6 +598,42 @@ function weightedCheck(body: string): string {
 /** The value of a check character in MOD 11-2 ('X' is 10). */
 const valueOf = (c: string) => (c === 'X' ? 10 : Number(c));
 
+describe('志愿服务: the certificate contents (志愿服务证明) against a fixture', () => {
+  // worked by hand: three counted records of 王秀兰 in the autumn of 2026
+  const records = [
+    { minutes: 150, teamName: '红袖标巡逻队', content: '红袖标巡逻队值守', startAt: cn(2026, 11, 20, 22, 0), endAt: cn(2026, 11, 21, 0, 30) }, // across midnight
+    { minutes: 60, teamName: null, content: '帮邻居把米扛上 6 楼', startAt: cn(2026, 9, 3, 9, 0), endAt: cn(2026, 9, 3, 10, 0) },
+    { minutes: 45, teamName: '红袖标巡逻队', content: '红袖标巡逻队值守', startAt: cn(2026, 10, 1, 20, 0), endAt: cn(2026, 10, 1, 20, 45) },
+  ];
+  const compound = { name: '红湖公园城', community: '红湖社区', address: '成都市成华区红湖路 1 号' };
+
+  it('lists the total, what was done, the period and who issues it', () => {
+    expect(certificateContents(records, compound)).toEqual({
+      totalMinutes: 255,
+      totalHours: '4.3',
+      content: ['红袖标巡逻队', '帮邻居把米扛上 6 楼'],
+      periodFrom: cn(2026, 9, 3, 9, 0),
+      periodTo: cn(2026, 11, 21, 0, 30),
+      issuer: '红湖社区居民委员会',
+      handler: '红湖公园城志愿服务站',
+      contact: '成都市成华区红湖路 1 号',
+    });
+  });
+
+  it('names a generic issuer without a compound, keeps six kinds of service at most, and has nothing to certify without records', () => {
+    const many = Array.from({ length: 8 }, (_x, i) => ({ ...records[1], content: `服务${i}` }));
+    expect(certificateContents(many, null)).toMatchObject({ issuer: '社区居民委员会', handler: '社区志愿服务站', contact: '', content: ['服务0', '服务1', '服务2', '服务3', '服务4', '服务5'], totalMinutes: 480 });
+    expect(certificateContents([], compound)).toBeNull();
+  });
+});
+
+describe('志愿服务: the certificate QR code opens the H5 check page', () => {
+  it('is the verify page of the hash router with the number, on the site’s origin', () => {
+    expect(certificateCheckUrl('https://linli.example.cn/', 'ZY2026120000017')).toBe(`https://linli.example.cn/#${pageUrl('volunteer', 'verify/index')}?number=ZY2026120000017`);
+    expect(certificateCheckUrl('http://127.0.0.1:8080', 'ZY202612000001X')).toBe('http://127.0.0.1:8080/#/packages/volunteer/verify/index?number=ZY202612000001X');
+  });
+});
+
 describe('志愿服务: checkDigit (ISO 7064 MOD 11-2)', () => {
   it('gives X for the published resident ID example 11010519491231002 (worked by hand)', () => {
     // digits   1  1  0  1  0  5  1  9  4  9  1  2  3  1  0  0  2
@@ -715,6 +795,13 @@ describe('志愿服务: pointsFor', () => {
         expect(pointsFor(m, source)).toBe(10 * Math.floor(m / 60) + (source === 'task' ? 5 : 0));
       }),
     );
+  });
+});
+
+describe('志愿服务: pointsOf (the records that count, nothing stored)', () => {
+  it('adds each counted record’s points by its own minutes and source', () => {
+    expect(pointsOf([])).toBe(0);
+    expect(pointsOf([{ minutes: 120, source: 'shift' }, { minutes: 59, source: 'task' }, { minutes: 90, source: 'event' }])).toBe(20 + 5 + 10);
   });
 });
 

@@ -1,13 +1,17 @@
 // The dialog of an action that needs words (添加记录, 办结, 上报, 转派, 不予受理, 重新办理, 撤回, 放弃认领):
 // its text, photos for a note or a result, the 转派 target the server offers; checked with the shared
-// contract, then sent. Each action answers with the new view.
+// contract, then sent. Each action answers with the new view. The volunteer who claimed a 求助 task
+// may enter their hours of service when resolving it (志愿服务 ledger, confirmed by the grid).
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, TextArea } from '@nutui/nutui-react-taro'
 import type { Envelope } from '@core/errors'
 import { HANDLER_LABELS, type Handler } from '@core/request/rules'
 import { Chips } from '../../../components/Chips'
+import { DateTimeField } from '../../../components/DateTimeField'
 import { PhotoPicker } from '../../../components/PhotoPicker'
+import { Toggle } from '../../../components/Toggle'
+import { formDay, formTimeToIso } from '../../../utils/formTime'
 import { requestApi, requestContract, type RequestView } from '../../../services/request'
 import { firstProblem } from '../../../services/validate'
 
@@ -29,7 +33,9 @@ const DIALOG_PHOTOS_MAX = 3
 const withPhotos = (kind: DialogKind) => kind === 'note' || kind === 'resolve'
 
 /** The call for one dialog action, after checking its input with the shared contract. */
-function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[], target: Handler | null): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
+type Hours = { startAt: string; endAt: string } | null
+
+function dialogCall(kind: DialogKind, requestId: string, text: string, photos: string[], target: Handler | null, hours: Hours = null): { problem: string | null; send: () => Promise<Envelope<RequestView>> } {
   switch (kind) {
     case 'transfer': {
       if (!target) return { problem: '请选择转派给谁', send: () => Promise.reject(new Error('no target')) }
@@ -41,7 +47,7 @@ function dialogCall(kind: DialogKind, requestId: string, text: string, photos: s
       return { problem: firstProblem(requestContract.addNote.input, d), send: () => requestApi.addNote(d) }
     }
     case 'resolve': {
-      const d = photos.length ? { requestId, note: text, photos } : { requestId, note: text }
+      const d = { requestId, note: text, ...(photos.length ? { photos } : {}), ...(hours ? { hours } : {}) }
       return { problem: firstProblem(requestContract.resolve.input, d), send: () => requestApi.resolve(d) }
     }
     case 'escalate': {
@@ -72,18 +78,23 @@ export interface ActionDialogProps {
   requestId: string
   /** Whom 转派 may go to (the server's answer, view.transferTo). */
   transferTo: Handler[]
+  /** The caller claimed this 求助 task as a volunteer: resolving may carry their hours. */
+  asksHours?: boolean
   onClose: () => void
   /** The new view, and what to tell the user. */
   onDone: (v: RequestView, done: string) => void
 }
 
-export function ActionDialog({ kind, requestId, transferTo, onClose, onDone }: ActionDialogProps) {
+export function ActionDialog({ kind, requestId, transferTo, asksHours, onClose, onDone }: ActionDialogProps) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [photos, setPhotos] = useState<string[]>([])
   const [urls, setUrls] = useState<Record<string, string>>({})
   const [uploading, setUploading] = useState(false)
   const [target, setTarget] = useState<Handler | null>(null)
+  const [logHours, setLogHours] = useState(false)
+  const [start, setStart] = useState(formDay(0, '09:00'))
+  const [end, setEnd] = useState(formDay(0, '10:00'))
   // every opening starts empty
   useEffect(() => {
     if (!kind) return
@@ -92,6 +103,7 @@ export function ActionDialog({ kind, requestId, transferTo, onClose, onDone }: A
     setPhotos([])
     setUploading(false)
     setTarget(null)
+    setLogHours(false)
   }, [kind])
 
   const fail = (message: string): never => {
@@ -102,7 +114,8 @@ export function ActionDialog({ kind, requestId, transferTo, onClose, onDone }: A
   const confirm = async () => {
     if (!kind) return
     if (uploading) fail('照片正在上传，请稍候')
-    const call = dialogCall(kind, requestId, text.trim(), withPhotos(kind) ? photos : [], target)
+    const hours = kind === 'resolve' && asksHours && logHours ? { startAt: formTimeToIso(start), endAt: formTimeToIso(end) } : null
+    const call = dialogCall(kind, requestId, text.trim(), withPhotos(kind) ? photos : [], target, hours)
     if (call.problem) fail(call.problem)
     const res = await call.send()
     if (!res.ok) return fail(res.message)
@@ -139,6 +152,20 @@ export function ActionDialog({ kind, requestId, transferTo, onClose, onDone }: A
                 onUrls={(added) => setUrls((u) => ({ ...u, ...added }))}
                 onBusy={setUploading}
               />
+            </>
+          ) : null}
+          {kind === 'resolve' && asksHours ? (
+            <>
+              <View className='ll-row' style={{ justifyContent: 'space-between' }}>
+                <Text>登记志愿服务时长（只记实际服务，不含路上）</Text>
+                <Toggle checked={logHours} onChange={setLogHours} label='登记志愿服务时长' className='js-resolve-hours' />
+              </View>
+              {logHours ? (
+                <>
+                  <DateTimeField label='开始' name='resolve-start' value={start} onChange={setStart} />
+                  <DateTimeField label='结束' name='resolve-end' value={end} onChange={setEnd} />
+                </>
+              ) : null}
             </>
           ) : null}
           {error ? <Text className='ll-error-text js-dialog-error'>{error}</Text> : null}

@@ -15,7 +15,7 @@ import { Timeline } from './Timeline'
 import { useRequestDetail, useRequestId } from './useRequestDetail'
 
 function Detail({ requestId }: { requestId: string }) {
-  const { session, hasRole } = useSession()
+  const { hasRole } = useSession()
   const d = useRequestDetail(requestId)
   if (!d.data) return d.error ? <ErrorBlock message={d.error} onRetry={() => void d.reload()} /> : <Loading />
   const v = d.data
@@ -23,8 +23,8 @@ function Detail({ requestId }: { requestId: string }) {
     <View className='js-request-detail'>
       <Facts v={v} />
 
-      {/* the view names no assignee id: the claimer is matched by name, and the function decides */}
-      {v.category === 'help' && (v.state === 'resolved' || v.state === 'closed') && !!v.assigneeName && v.assigneeName === session?.profile.displayName ? (
+      {/* the function says whether the caller is the volunteer who claimed it (by id: two neighbours may share a name) */}
+      {v.category === 'help' && (v.state === 'resolved' || v.state === 'closed') && v.claimedByMe ? (
         <LogHours requestId={requestId} />
       ) : null}
 
@@ -42,7 +42,7 @@ function Detail({ requestId }: { requestId: string }) {
         </View>
       ) : null}
 
-      <ActionDialog kind={d.dialog} requestId={requestId} transferTo={v.transferTo ?? []} onClose={d.closeDialog} onDone={d.applied} />
+      <ActionDialog kind={d.dialog} requestId={requestId} transferTo={v.transferTo ?? []} asksHours={v.category === 'help' && !!v.claimedByMe} onClose={d.closeDialog} onDone={d.applied} />
     </View>
   )
 }

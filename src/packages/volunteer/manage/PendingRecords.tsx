@@ -19,6 +19,7 @@ export function PendingRecords({ items, onVerify, onReject }: { items: RecordVie
             {SOURCE_LABELS[r.source]} · {eventTimeRange(r.startAt, r.endAt)}
             {r.corrects ? ' · 更正申请' : ''}
           </Text>
+          {r.conflict ? <Text className='ll-block vo-why js-pending-conflict'>{r.conflict}</Text> : null}
           {r.canVerify ? (
             <View className='vo-actions'>
               <Button size='small' type='primary' className='js-verify' onClick={() => onVerify(r.recordId)}>

@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { SOURCE_LABELS } from '@core/volunteer/rules'
 import { tappable } from '../../../components/Tappable'
 import type { RecordView } from '../../../services/volunteer'
-import { eventTimeRange } from '../../../utils/format'
+import { beijing, eventTimeRange } from '../../../utils/format'
 import { DateTimeField, RecordStatusTag } from '../components'
 import { useCorrectionForm } from './useCorrectionForm'
 
@@ -39,10 +39,12 @@ export function RecordRow({ record: r, onChanged }: { record: RecordView; onChan
         {r.teamName ?? r.organizer} · {SOURCE_LABELS[r.source]} · {eventTimeRange(r.startAt, r.endAt)}
       </Text>
       <Text className='ll-block js-record-hours'>{r.hours} 小时</Text>
+      {r.verifiedBy && r.verifiedAt ? <Text className='ll-block ll-muted js-record-verifier'>核实：{r.verifiedBy} · {beijing(r.verifiedAt).format('M月D日 HH:mm')}</Text> : null}
       {r.rejectReason ? <Text className='ll-block vo-why'>退回理由：{r.rejectReason}</Text> : null}
-      {r.status === 'verified' || r.status === 'pending' ? (
+      {r.conflict && r.status === 'pending' ? <Text className='ll-block vo-why js-record-conflict'>待核实：{r.conflict}</Text> : null}
+      {r.status === 'verified' || r.status === 'pending' || r.status === 'rejected' ? (
         <Text className='ll-block ll-text-2 js-correct' {...tappable(() => setFixing(!fixing), { expanded: fixing })}>
-          {fixing ? '收起' : '时间有误？申请更正 ›'}
+          {fixing ? '收起' : r.status === 'rejected' ? '按退回理由更正后重新提交 ›' : '时间有误？申请更正 ›'}
         </Text>
       ) : null}
       {fixing ? (

@@ -1,5 +1,5 @@
 // 志愿服务统计 (committee, branch, officer): set up teams, every team with its hours by month, the
-// monthly leaderboard (only those who opted in are named) and the 楼栋长 ratings (averages only).
+// monthly leaderboard, overall or by team (only those who opted in are named) and the 楼栋长 ratings (averages only).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { can } from '@core/contract'
@@ -13,6 +13,7 @@ import { volunteerApi, volunteerContract } from '../../../services/volunteer'
 import { useSession } from '../../../store/session'
 import { useResource } from '../../../hooks/useResource'
 import { Bars, Stars, Tabs } from '../components'
+import { Leaderboard } from './Leaderboard'
 import { NewTeam } from './newTeam'
 
 type Tab = 'teams' | 'hours' | 'board' | 'ratings'
@@ -50,28 +51,6 @@ function AllTeams({ reloadKey }: { reloadKey: number }) {
               </Text>
             </View>
           ))}
-        </Card>
-      )}
-    </RemoteView>
-  )
-}
-
-function Leaderboard() {
-  const board = useResource(() => volunteerApi.leaderboard({}), [])
-  return (
-    <RemoteView {...board} onRetry={() => void board.reload()}>
-      {(d) => (
-        <Card title={`${d.month} 服务时长排行`} className='js-leaderboard'>
-          {d.items.length ? null : <Empty text='本月还没有已核实的服务时长' />}
-          {d.items.map((x) => (
-            <View key={x.rank} className={`vo-row js-rank-${x.rank}`}>
-              <Text>
-                第 {x.rank} 名 · {x.name}
-                {x.me ? '（我）' : ''} · {x.hours} 小时
-              </Text>
-            </View>
-          ))}
-          {d.unnamed ? <Text className='ll-block ll-muted js-unnamed'>另有 {d.unnamed} 位志愿者未公开姓名</Text> : null}
         </Card>
       )}
     </RemoteView>

@@ -38,9 +38,6 @@ function Result({ r }: { r: CertificateCheck }) {
       <Fact label='出具单位' className='js-verify-issuer'>
         <Text>{r.issuer}</Text>
       </Fact>
-      <Fact label='出具日期'>
-        <Text>{r.issuedAt}</Text>
-      </Fact>
     </Card>
   )
 }
