@@ -60,7 +60,10 @@ export function planDeploy(opts: DeployOptions): DeployPlan {
   if (!env.TENCENTCLOUD_SECRETID || !env.TENCENTCLOUD_SECRETKEY) blockers.push('TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY are not set (a CAM key with CloudBase access)');
   const missing = FUNCTION_ENV_VARIABLES.filter((k) => !env[k]);
   if (missing.length && !opts.skipFunctions) {
-    warnings.push(`${missing.join(', ')} not set: the functions fall back to local-… template ids and those subscription messages fail (set them to the template ids of the WeChat console)`);
+    warnings.push(
+      `${missing.join(', ')} not set: the functions fall back — to local-… template ids, and those subscription messages fail (set them to the template ids of the WeChat console); ` +
+        'without LINLI_H5_ORIGIN a 志愿服务 certificate\'s QR holds a code only the mini-program reads',
+    );
   }
   steps.push({ id: 'credentials', text: `manager-node (@cloudbase/manager-node) for environment ${opts.envId} with the CAM key of TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY` });
   if (!opts.skipFunctions) {

@@ -30,10 +30,11 @@ export interface ProvisionPlan {
 
 /**
  * What the functions read from their environment at run time (cloudfunctions/runtime/ports.ts
- * templateId): the subscription template ids. CloudBase has no other way to hand them over, so
- * every deployed function gets the ones set where the deployment runs.
+ * templateId): the subscription template ids, and the H5 site's origin (the 志愿服务 certificate's QR
+ * code opens its check page there). CloudBase has no other way to hand them over, so every deployed
+ * function gets the ones set where the deployment runs.
  */
-export const FUNCTION_ENV_VARIABLES = ['LINLI_TEMPLATE_REQUEST_STATUS', 'LINLI_TEMPLATE_EVENT', 'LINLI_TEMPLATE_NOTICE', 'LINLI_TEMPLATE_VOTE'] as const;
+export const FUNCTION_ENV_VARIABLES = ['LINLI_TEMPLATE_REQUEST_STATUS', 'LINLI_TEMPLATE_EVENT', 'LINLI_TEMPLATE_NOTICE', 'LINLI_TEMPLATE_VOTE', 'LINLI_H5_ORIGIN'] as const;
 
 export function functionEnvVariables(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return Object.fromEntries(FUNCTION_ENV_VARIABLES.filter((k) => env[k]).map((k) => [k, env[k] as string]));

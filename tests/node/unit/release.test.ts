@@ -14,6 +14,7 @@ const templates = {
   LINLI_TEMPLATE_EVENT: 'tpl-event',
   LINLI_TEMPLATE_NOTICE: 'tpl-notice',
   LINLI_TEMPLATE_VOTE: 'tpl-vote',
+  LINLI_H5_ORIGIN: 'https://linli.example.gov.cn',
 };
 
 function cli(script: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -50,7 +51,7 @@ describe('npm run deploy', () => {
   it('says what a real run lacks, and --skip-functions leaves the functions out', () => {
     const plan = planDeploy({ envId: 'linli-prod-1g2h', env: {} });
     expect(plan.blockers).toEqual([expect.stringMatching(/TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY/)]);
-    expect(plan.warnings).toEqual([expect.stringMatching(/^LINLI_TEMPLATE_REQUEST_STATUS, .*LINLI_TEMPLATE_VOTE not set/)]);
+    expect(plan.warnings).toEqual([expect.stringMatching(/^LINLI_TEMPLATE_REQUEST_STATUS, .*LINLI_TEMPLATE_VOTE, LINLI_H5_ORIGIN not set/)]);
     expect(plan.provision.functions.every((f) => Object.keys(f.envVariables).length === 0)).toBe(true);
     const db = planDeploy({ envId: 'linli-prod-1g2h', env: {}, skipFunctions: true });
     expect(db.steps.some((s) => s.id.startsWith('function:') || s.id === 'build')).toBe(false);
