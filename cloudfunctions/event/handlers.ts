@@ -159,7 +159,8 @@ async function takePlace(ctx: UserCtx, ev: EventDoc, check: (ev: EventDoc) => vo
     for (const seat of full ? [false, true] : [true, false]) {
       if (seat) {
         const where = isUnlimited(seen.capacity) ? open : { ...open, confirmedCount: _.lt(seen.capacity) };
-        if (await updateAndReturn<EventDoc>(db, 'events', where, { confirmedCount: _.inc(1) })) return { seat: true };
+        // a seat needs only the yes or no (the event came with the caller): no document back
+        if (await updateWhere(db, 'events', where, { confirmedCount: _.inc(1) })) return { seat: true };
       } else if (!isUnlimited(seen.capacity)) {
         const got = await updateAndReturn<EventDoc>(
           db,
