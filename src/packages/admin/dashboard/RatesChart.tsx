@@ -20,7 +20,7 @@ const RATE_COLUMNS: ReadonlyArray<Column<RateRow>> = [
   { title: '满意率', cell: (r) => percent(r.satisfaction) },
 ]
 
-/** A chart and the table of its numbers: under it, or beside it on a wide desktop screen (src/h5.scss). */
+/** A chart and, under it, the table of its numbers. */
 export function Split({ chart, table }: { chart: ReactNode; table: ReactNode }) {
   return (
     <View className='adm-split'>
