@@ -1,5 +1,5 @@
 // The count of one vote from what is stored: the register fixed at opening and the real ballots.
-import { tally, withNonVoters, type TallyResult } from '@core/convention/rules';
+import { officialSystemFor, tally, withNonVoters, type Jurisdiction, type TallyResult } from '@core/convention/rules';
 import { fail } from '@core/errors';
 import type { Db } from '../runtime/cloud';
 import { getById } from '../runtime/db';
@@ -8,14 +8,33 @@ import { ballotsOf, registerOf } from './store';
 
 export type Count = NonNullable<ConventionDoc['result']> extends infer R ? Omit<R & object, 'postedAt' | 'noticeId' | 'objectionEndsAt'> : never;
 
-export async function votingSettings(db: Db, compoundId: string): Promise<{ officialSystem: string | null; objectionDays: number; nonVotersWithMajority: boolean }> {
-  const compound = await getById<CompoundDoc>(db, 'compounds', compoundId);
+export interface VotingSettings {
+  jurisdiction: Jurisdiction;
+  /** The system owners' decisions must use here; null: none. */
+  officialSystem: string | null;
+  /** The compound's own wording of it, if it gave one. */
+  namedSystem: string | null;
+  objectionDays: number;
+  nonVotersWithMajority: boolean;
+}
+
+/** A compound's voting settings; records from before `jurisdiction` read as `other` (or `none`). */
+export function votingSettingsOf(compound: CompoundDoc | null): VotingSettings {
   const v = compound?.settings.voting;
+  const legacy = v?.officialSystem ?? (compound?.ownersVoteOfficialSystem ? '本市业主共同决定电子投票系统' : null);
+  const jurisdiction: Jurisdiction = v?.jurisdiction ?? (legacy ? 'other' : 'none');
+  const namedSystem = v?.jurisdiction ? (v.officialSystem ?? null) : legacy;
   return {
-    officialSystem: v?.officialSystem ?? (compound?.ownersVoteOfficialSystem ? '本市业主共同决定电子投票系统' : null),
+    jurisdiction,
+    officialSystem: officialSystemFor(jurisdiction, namedSystem),
+    namedSystem,
     objectionDays: v?.objectionDays ?? 7,
     nonVotersWithMajority: v?.nonVotersWithMajority ?? false,
   };
+}
+
+export async function votingSettings(db: Db, compoundId: string): Promise<VotingSettings> {
+  return votingSettingsOf(await getById<CompoundDoc>(db, 'compounds', compoundId));
 }
 
 /** Counts the vote now: every criterion, online and paper apart, per building. */

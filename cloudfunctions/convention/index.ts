@@ -5,8 +5,9 @@ import { after } from './after';
 import { comments } from './comments';
 import { drafting } from './drafting';
 import { jobs } from './jobs';
+import { settings } from './settings';
 import { voting } from './voting';
 
-export const handlers: Handlers<ConventionContract> = { ...drafting, ...comments, ...voting, ...after };
+export const handlers: Handlers<ConventionContract> = { ...drafting, ...comments, ...voting, ...after, ...settings };
 
 export const main = serve(conventionContract, handlers, { jobs });

@@ -1,4 +1,5 @@
 // Stored document shapes (DESIGN §3). What leaves a function is shaped by the output contracts.
+import type { Jurisdiction } from '@core/convention/rules';
 import type { BaseDoc } from './db';
 
 /**
@@ -108,7 +109,9 @@ export interface CompoundDoc extends BaseDoc {
     slaHours: { emergency: number; utilities: number; general: number; complex: number };
     /** 公约与表决 (absent: the defaults — no official system, 7 objection days, no 从多 figure). */
     voting?: {
-      /** The city's official e-voting system owners' decisions must use (北京业主 app…); null: none. */
+      /** Whose rule on owners' e-votes applies (convention.setVotingSettings); absent before it existed. */
+      jurisdiction?: Jurisdiction;
+      /** The compound's own name for the official e-voting system (or, before `jurisdiction`, the only setting); null: the rule's name. */
       officialSystem: string | null;
       objectionDays: number;
       /** The compound's 议事规则 count non-voters with the majority (shown apart, decides nothing). */

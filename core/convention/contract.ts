@@ -3,7 +3,7 @@
 // arrive as view fields: pages never re-run a rule to decide what to show.
 import * as z from 'zod/mini';
 import { CREATE_LIMIT, cursorInput, defineContract, EXPORT_LIMIT, id, isoTime, page, phone, roles, text, user } from '../contract';
-import { CHOICES, CONVENTION_KINDS, DRAFTERS, ELECTORATES, PHASES, PROGRESS_READERS, VOTE_RULES } from './rules';
+import { CHOICES, CONVENTION_KINDS, DRAFTERS, ELECTORATES, PHASES, PROGRESS_READERS, VOTE_RULES, type Jurisdiction } from './rules';
 
 const article = z.strictObject({ title: text(40, '条款标题'), body: text(1000, '条款内容') });
 const articles = z.array(article).check(z.minLength(1, '至少要有一条条款'), z.maxLength(60, '条款不能超过 60 条'));
@@ -223,6 +223,19 @@ export const ballotRow = z.object({
   castAt: z.string(),
 });
 
+const JURISDICTION_ENUM = ['none', 'beijing', 'shenzhen', 'sichuan', 'other'] as const satisfies readonly Jurisdiction[];
+
+const votingSettingsView = z.object({
+  jurisdiction: z.enum(JURISDICTION_ENUM),
+  /** The system owners' decisions must use here (null: none): owners' votes in Linli are then consultations. */
+  officialSystem: z.nullable(z.string()),
+  /** The rule that says so (北京市物业管理条例 art. 35 …), or null. */
+  basis: z.nullable(z.string()),
+  objectionDays: z.number(),
+  nonVotersWithMajority: z.boolean(),
+  canEdit: z.boolean(),
+});
+
 export const conventionContract = defineContract({
   list: {
     access: user,
@@ -373,6 +386,20 @@ export const conventionContract = defineContract({
     output: z.object({ conventionId: z.string(), phase: z.enum(PHASES) }),
   },
   sign: { access: user, input: byConvention, output: z.object({ signatures: z.number() }) },
+  /** The compound's voting rules: the city's rule on owners' e-votes, the objection window, 从多. */
+  votingSettings: { access: user, input: z.strictObject({}), output: votingSettingsView },
+  /** Set by the branch or the committee; votes already open keep the rule they opened under. */
+  setVotingSettings: {
+    access: roles('branch', 'committee'),
+    input: z.strictObject({
+      jurisdiction: z.enum(JURISDICTION_ENUM),
+      /** The system's exact name where the street office uses one (required for `other`). */
+      officialSystem: z.optional(z.nullable(text(60, '电子投票系统名称'))),
+      objectionDays: z.number().check(z.int(), z.gte(1), z.lte(30)),
+      nonVotersWithMajority: z.boolean(),
+    }),
+    output: votingSettingsView,
+  },
   setFiling: {
     access: roles(...DRAFTERS),
     input: z.strictObject({ conventionId: id(), state: z.enum(['submitted', 'filed']), office: text(40, '备案机关') }),

@@ -119,6 +119,33 @@ export function isOwnersRule(rule: VoteRule): boolean {
   return rule === 'owners_ordinary' || rule === 'owners_major';
 }
 
+// ---- jurisdiction ------------------------------------------------------------------------------
+
+/**
+ * The cities whose rules send owners' decisions through an official e-voting system (domain-rules
+ * §1 [地方]); `other` is a place the compound names itself, `none` a city with no such rule. The
+ * system is named as the rule names it; a compound can write the exact name its street office uses.
+ */
+export const JURISDICTIONS = {
+  none: { label: '无此要求', system: null, basis: null },
+  beijing: { label: '北京市', system: '「北京业主」App', basis: '《北京市物业管理条例》（2024）第三十五条' },
+  shenzhen: { label: '深圳市', system: '深圳市规定的业主共同决定电子投票系统', basis: '深建规〔2020〕14号' },
+  sichuan: { label: '四川省', system: '四川省规定的业主共同决定电子投票系统', basis: '川建行规〔2022〕9号' },
+  other: { label: '其他城市（自填系统名称）', system: null, basis: null },
+} as const;
+export type Jurisdiction = keyof typeof JURISDICTIONS;
+export const JURISDICTION_KEYS = Object.keys(JURISDICTIONS) as Jurisdiction[];
+
+/**
+ * The official system owners' votes must use here (null: none): the compound's own wording when it
+ * gave one, else the name the city's rule gives; `none` has none whatever was written.
+ */
+export function officialSystemFor(jurisdiction: Jurisdiction, named: string | null | undefined): string | null {
+  if (jurisdiction === 'none') return null;
+  const own = named?.trim();
+  return own || JURISDICTIONS[jurisdiction].system;
+}
+
 /**
  * The rule a vote actually runs under: where the city requires its official e-voting system for
  * owners' decisions (Beijing, Shenzhen, Sichuan), an owners' vote here is a consultation.

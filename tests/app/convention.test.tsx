@@ -165,6 +165,36 @@ describe('公约表决 list', () => {
     expect(el('.js-convention-v9 .js-phase').textContent).toBe('已撤回')
   })
 
+  it('tells everyone that owners\' votes here only consult where the city names its system, and lets the committee set the rule', async () => {
+    const beijing = { jurisdiction: 'beijing', officialSystem: '「北京业主」App', basis: '《北京市物业管理条例》（2024）第三十五条', objectionDays: 7, nonVotersWithMajority: false }
+    let saved: Record<string, unknown> | null = null
+    const calls = fakeCloud({
+      'user.login': () => committee(),
+      'convention.list': () => ({ items: [summary()], nextCursor: null }),
+      'convention.votingSettings': () => ({ jurisdiction: 'none', officialSystem: null, basis: null, objectionDays: 7, nonVotersWithMajority: false, canEdit: true }),
+      'convention.setVotingSettings': (d) => {
+        saved = d
+        return { ...beijing, canEdit: true }
+      },
+    })
+    renderPage(ConventionList)
+    await waitFor(() => expect(el('.js-open-voting-rules')).toBeTruthy())
+    expect(document.querySelector('.js-official-system')).toBeNull()
+    fireEvent.click(el('.js-open-voting-rules'))
+    fireEvent.click(el('.js-jurisdiction-beijing'))
+    expect(el('.js-voting-rules').textContent).toContain('「北京业主」App')
+    fireEvent.click(el('.js-save-voting-rules'))
+    await waitFor(() => expect(el('.js-official-system').textContent).toMatch(/^本地业主共同决定须通过「北京业主」App进行（《北京市物业管理条例》（2024）第三十五条）。本应用中的业主投票仅作征求意见/))
+    expect(saved).toEqual({ jurisdiction: 'beijing', officialSystem: null, objectionDays: 7, nonVotersWithMajority: false })
+    expect(calledWith(calls, 'setVotingSettings')).toHaveLength(1)
+    // a city the list does not name needs the system's name before anything is sent
+    fireEvent.click(el('.js-open-voting-rules'))
+    fireEvent.click(el('.js-jurisdiction-other'))
+    fireEvent.click(el('.js-save-voting-rules'))
+    await waitFor(() => expect(el('.js-voting-rules-error')).toBeTruthy())
+    expect(calledWith(calls, 'setVotingSettings')).toHaveLength(1)
+  })
+
   it('tells a visitor to verify a home first and asks nothing of the function', async () => {
     const calls = fakeCloud({ 'user.login': () => session() })
     renderPage(ConventionList)

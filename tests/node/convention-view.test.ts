@@ -136,3 +136,36 @@ describe('opening a vote: drafters at once', () => {
     expect(await register()).toBe(opened.vote.electorateHeads + 1);
   });
 });
+
+describe('表决规则: the city rule on owners\' e-votes, set by the branch or the committee', () => {
+  const settings = (who: string) => conv.ok(who, 'votingSettings', {});
+
+  it('everyone reads it; a resident cannot set it; bad settings are refused and change nothing', async () => {
+    expect(await settings('bing')).toEqual({ jurisdiction: 'none', officialSystem: null, basis: null, objectionDays: 3, nonVotersWithMajority: false, canEdit: false });
+    expect((await settings('chair')).canEdit).toBe(true);
+    expect(await conv.call('bing', 'setVotingSettings', { jurisdiction: 'beijing', objectionDays: 7, nonVotersWithMajority: false })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await conv.call('chair', 'setVotingSettings', { jurisdiction: 'other', objectionDays: 7, nonVotersWithMajority: false })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('系统名称') });
+    expect(await conv.call('chair', 'setVotingSettings', { jurisdiction: 'beijing', objectionDays: 0, nonVotersWithMajority: false })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await settings('bing')).toMatchObject({ jurisdiction: 'none', officialSystem: null, objectionDays: 3 });
+  });
+
+  it('in Beijing an owners\' vote opened afterwards is a consultation naming 「北京业主」App; a vote already open keeps its rule', async () => {
+    const before = (await db.collection('conventions').doc(id).get()).data.vote.rule;
+    const set = await conv.ok('chair', 'setVotingSettings', { jurisdiction: 'beijing', objectionDays: 5, nonVotersWithMajority: true });
+    expect(set).toMatchObject({ jurisdiction: 'beijing', officialSystem: '「北京业主」App', basis: expect.stringContaining('第三十五条'), objectionDays: 5, nonVotersWithMajority: true });
+    expect(await settings('bing')).toMatchObject({ officialSystem: '「北京业主」App', canEdit: false });
+    const audit = (await db.collection('audit_logs').where({ action: 'convention.setVotingSettings' }).get()).data;
+    expect(audit).toHaveLength(1);
+    expect((await db.collection('conventions').doc(id).get()).data.vote.rule).toBe(before);
+
+    const { conventionId } = await conv.ok('chair', 'create', { title: '小院绿化管理规约', kind: 'management_rules', articles: [{ title: '第一条', body: '不得毁坏绿地' }] });
+    const now = Date.parse((await control<{ now: string }>(env, '/clock')).now);
+    const opened = await conv.ok('chair', 'openVoting', { conventionId, rule: 'owners_ordinary', endsAt: new Date(now + 48 * H).toISOString(), auditorIds: ['u-chair'] });
+    expect(opened).toMatchObject({ rule: 'consultation', advisory: expect.stringContaining('「北京业主」App') });
+    expect((await get('bing', conventionId)).view.vote).toMatchObject({ rule: 'consultation', requestedRule: 'owners_ordinary', advisory: expect.stringContaining('「北京业主」App') });
+
+    // a city the list does not name: the compound writes the system's name; back to none, no system
+    expect(await conv.ok('chair', 'setVotingSettings', { jurisdiction: 'other', officialSystem: '某市业主决策平台', objectionDays: 5, nonVotersWithMajority: true })).toMatchObject({ officialSystem: '某市业主决策平台', basis: null });
+    expect(await conv.ok('vice', 'setVotingSettings', { jurisdiction: 'none', objectionDays: 7, nonVotersWithMajority: false })).toMatchObject({ officialSystem: null });
+  });
+});

@@ -350,6 +350,8 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
       object: { conventionId: id, text: '探针异议' }, objections: { conventionId: id }, answerObjection: { objectionId, text: '探针答复' },
       finalize: { conventionId: id }, sign: { conventionId: id }, setFiling: { conventionId: id, state: 'submitted', office: '街道' },
       exportRecord: { conventionId: id, format: 'csv' },
+      // the compound's settings as they are (they decide the 从多 figure later tests read)
+      votingSettings: {}, setVotingSettings: { jurisdiction: 'none', objectionDays: 3, nonVotersWithMajority: true },
     });
     const viewers = ['owner-a', 'owner-c', 'tenant-b', 'family-c', 'grid', 'chair', 'branch', 'officer', 'stranger'];
     const leak = /"choice"|"disagree"|表决意见|反对/;
@@ -515,7 +517,7 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
   });
 
   it('where the city requires its official system, an owners vote runs as a consultation and says so', async () => {
-    await db.collection('compounds').doc(C).update({ data: { 'settings.voting.officialSystem': '北京业主' } });
+    await conv.ok('chair', 'setVotingSettings', { jurisdiction: 'beijing', officialSystem: '北京业主', objectionDays: 3, nonVotersWithMajority: true });
     try {
       const id = await draft('物业选聘');
       const now = await emulatorNow();
@@ -523,7 +525,7 @@ describe('公约与表决: secrecy, proxies, progress and the scheduler', () => 
       expect(r).toMatchObject({ rule: 'consultation', advisory: expect.stringContaining('北京业主') });
       expect((await conv.ok('owner-a', 'get', { conventionId: id })).vote).toMatchObject({ rule: 'consultation', requestedRule: 'owners_ordinary', advisory: expect.stringContaining('仅作征求意见') });
     } finally {
-      await db.collection('compounds').doc(C).update({ data: { 'settings.voting.officialSystem': null } });
+      await conv.ok('chair', 'setVotingSettings', { jurisdiction: 'none', objectionDays: 3, nonVotersWithMajority: true });
     }
   });
 

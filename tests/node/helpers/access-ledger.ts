@@ -127,6 +127,8 @@ export const ACCESS_LEDGER: Record<string, 'anyone' | 'user' | readonly Role[]> 
   'convention.sign': 'user',
   'convention.setFiling': ['committee', 'branch', 'officer'],
   'convention.exportRecord': 'user',
+  'convention.votingSettings': 'user',
+  'convention.setVotingSettings': ['branch', 'committee'],
   'admin.overview': ['branch', 'committee', 'property', 'officer'],
   'admin.compounds': ['branch', 'committee', 'property', 'officer'],
   'admin.exportLedger': ['branch', 'committee', 'officer'],

@@ -197,6 +197,9 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     sign: { phase: 'write', target: true, allow: [], data: () => ({ conventionId: 'demo-convention-civility' }), none: 'not adopted yet' },
     setFiling: { phase: 'write', target: true, allow: [], data: () => ({ conventionId: 'demo-convention-civility', state: 'submitted', office: '大丰街道办事处' }), none: 'not adopted yet' },
     exportRecord: { phase: 'read', target: true, data: () => ({ conventionId: 'demo-convention-parking', format: 'csv' }) },
+    votingSettings: { phase: 'read', data: () => ({}) },
+    // the demo compound's settings as they are (the defaults): the write changes nothing the later fixtures read
+    setVotingSettings: { phase: 'write', data: () => ({ jurisdiction: 'none', objectionDays: 7, nonVotersWithMajority: false }) },
   },
   admin: {
     overview: { phase: 'read', data: () => ({}) },

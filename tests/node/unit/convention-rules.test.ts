@@ -5,6 +5,7 @@
 // `tally` with a second, naive count that decides thresholds by exact BigInt "smallest count
 // needed" arithmetic instead of the module's cross-multiplication.
 import fc from 'fast-check';
+import { JURISDICTIONS, JURISDICTION_KEYS, officialSystemFor } from '@core/convention/rules';
 import {
   CHOICES,
   CONVENTION_KINDS,
@@ -1011,4 +1012,24 @@ describe('voting windows', () => {
 it('the vocabularies the tests walk are complete', () => {
   expect([...VOTE_RULES].sort()).toEqual(['consultation', 'owners_major', 'owners_ordinary', 'residents_meeting']);
   expect([...CHOICES]).toEqual(['agree', 'disagree', 'abstain']);
+});
+
+describe('jurisdiction: the official system owners\' decisions must use', () => {
+  it('names the system of Beijing, Shenzhen and Sichuan with the rule that requires it; none has none; other needs a name', () => {
+    expect(officialSystemFor('beijing', null)).toBe('「北京业主」App');
+    expect(JURISDICTIONS.beijing.basis).toContain('北京市物业管理条例');
+    expect(officialSystemFor('shenzhen', '')).toContain('深圳');
+    expect(officialSystemFor('sichuan', '  ')).toContain('四川');
+    expect(officialSystemFor('beijing', '北京业主（街道指定版）')).toBe('北京业主（街道指定版）');
+    expect(officialSystemFor('none', '某系统')).toBeNull();
+    expect(officialSystemFor('other', null)).toBeNull();
+    expect(officialSystemFor('other', '某市平台')).toBe('某市平台');
+    expect(JURISDICTION_KEYS).toEqual(['none', 'beijing', 'shenzhen', 'sichuan', 'other']);
+  });
+  it('turns an owners\' vote into a consultation wherever a system is named, and leaves a residents\' meeting alone', () => {
+    const system = officialSystemFor('beijing', null);
+    expect(effectiveRule('owners_major', { officialSystem: system })).toMatchObject({ rule: 'consultation', advisory: expect.stringContaining('「北京业主」App') });
+    expect(effectiveRule('residents_meeting', { officialSystem: system })).toEqual({ rule: 'residents_meeting', advisory: null });
+    expect(effectiveRule('owners_ordinary', { officialSystem: null })).toEqual({ rule: 'owners_ordinary', advisory: null });
+  });
 });

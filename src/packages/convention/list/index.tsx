@@ -15,6 +15,7 @@ import { conventionApi, type ConventionSummary } from '../../../services/convent
 import { useSession } from '../../../store/session'
 import { eventTime } from '../../../utils/format'
 import { KindTag, PhaseTag } from '../components'
+import { VotingRules } from '../VotingRules'
 
 const TABS = [
   { value: 'active', label: '进行中', empty: '现在没有正在征求意见或表决的公约。' },
@@ -72,6 +73,7 @@ function Conventions() {
           </Button>
         </View>
       ) : null}
+      <VotingRules />
       <Tabs tabs={TABS} value={scope} onChange={setScope} label='公约范围' />
       <ConventionList key={scope} scope={scope} />
     </>
