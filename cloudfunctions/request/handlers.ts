@@ -38,7 +38,7 @@ import type { BuildingDoc, CompoundDoc, RequestDoc, TimelineDoc } from '../runti
 import { beijingTime, phrase, thing } from '../runtime/notify';
 import type { Files, Messages } from '../runtime/ports';
 import { ROLE_LABELS, type Role } from '@core/roles';
-import { callerField, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
+import { CALLER_ID, callerField, joined, type Handlers, type JoinedRead, type UserCtx } from '../runtime/serve';
 import { residentFor } from '../runtime/acting';
 import { recordTaskHours, taskHoursProblem } from '../runtime/ledger';
 import { requestFigures } from '../runtime/figures';
@@ -120,6 +120,7 @@ function viewOf(doc: RequestDoc, ctx: UserCtx): RequestView {
     escalationLevel: doc.escalationLevel,
     assigneeName: doc.assigneeName,
     claimedByMe: doc.category === 'help' && !!doc.assigneeId && volunteerOnly,
+    ...(Object.prototype.hasOwnProperty.call(ctx.joined, 'myHours') ? { hoursLogged: !!ctx.joined.myHours } : {}),
     rating: doc.rating,
     fixed: doc.fixed,
     heldForReview: doc.moderation === 'review',
@@ -173,7 +174,11 @@ export function summaryOf(doc: RequestDoc, now: Date, viewerId: string | null = 
 }
 
 /** What an action on one request reads with its caller, in the same request: the request (see `load`). */
-const requestReads = (input: { requestId: string }): Record<string, JoinedRead> => ({ request: { from: 'requests', where: { _id: input.requestId } } });
+const requestReads = (input: { requestId: string }): Record<string, JoinedRead> => ({
+  request: { from: 'requests', where: { _id: input.requestId } },
+  // the hours the caller logged for this task (志愿服务 ledger), so the detail stops asking for them
+  myHours: { from: 'service_records', where: { refId: input.requestId, userId: CALLER_ID, source: 'task' } },
+});
 
 /** A request of the caller's compound (officers see their scope); anything else does not exist for them. */
 async function load(ctx: UserCtx, requestId: string): Promise<RequestDoc> {
@@ -600,6 +605,7 @@ export const handlers: Handlers<RequestContract> = {
       if (task && span) {
         const { recordId, written } = await recordTaskHours(ctx.db, task, ctx.user, { ...span, content: input.hours?.content }, ctx.now);
         if (written) await audit(ctx, 'volunteer.taskHours', `service_records/${recordId}`, { requestId: task._id });
+        return { ...view, hoursLogged: true };
       }
       return view;
     },

@@ -128,6 +128,8 @@ export const COLLECTIONS = {
     grows: true,
     indexes: [
       { name: 'by_volunteer', keys: [['userId', 1], ['startAt', -1]] },
+      // a task's records by the volunteer who served it (the request detail: hours logged?)
+      { name: 'by_ref', keys: [['refId', 1], ['userId', 1]] },
       { name: 'by_team_pending', keys: [['teamId', 1], ['verifiedAt', 1]] },
       { name: 'by_compound_pending', keys: [['compoundId', 1], ['source', 1], ['verifiedAt', 1]] },
       { name: 'by_compound_month', keys: [['compoundId', 1], ['month', 1]] },

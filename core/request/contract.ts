@@ -43,6 +43,8 @@ export const requestView = z.object({
   assigneeName: z.nullable(z.string()),
   /** The caller is the volunteer who claimed this hall task (they enter its service hours); decided by id, never by name. */
   claimedByMe: z.optional(z.boolean()),
+  /** The caller has logged their hours for this task (present where the detail reads them). */
+  hoursLogged: z.optional(z.boolean()),
   rating: z.nullable(z.number()),
   fixed: z.nullable(z.boolean()),
   heldForReview: z.boolean(),

@@ -437,6 +437,15 @@ describe('反映详情: hours for a finished 求助 task', () => {
     expect(sent).toMatchObject({ source: 'task', sourceId: 'q1', content: '邻里求助任务' })
   })
 
+  it('once the hours are logged the detail says so and asks no more', async () => {
+    ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
+    const calls = fakeCloud({ 'user.login': () => resident(), 'request.get': () => help({ hoursLogged: true }) })
+    renderPage(RequestDetail)
+    await waitFor(() => expect(el('.js-log-hours-done')).toBeTruthy())
+    expect(document.querySelector('.js-log-hours-submit')).toBeNull()
+    expect(called(calls, 'logService')).toEqual([])
+  })
+
   it('the volunteer who claimed it enters the hours when resolving (across midnight); nobody else is asked', async () => {
     ;(Current as unknown as { router: unknown }).router = { params: { id: 'q1' }, path: '/packages/request/detail/index' }
     const globals = globalThis as unknown as { LINLI_LOCAL: boolean }

@@ -256,6 +256,7 @@ describe('志愿服务: the service-hours ledger', () => {
     await request.ok('demo-member', 'claim', { requestId });
     const view = await request.ok('demo-member', 'get', { requestId });
     expect(view.claimedByMe).toBe(true);
+    expect(view.hoursLogged).toBe(false);
     expect((await request.ok('demo-resident', 'get', { requestId })).claimedByMe).toBe(false);
     // someone who did not claim it cannot put hours on it; a bad period resolves nothing
     expect(await request.call('demo-member', 'resolve', { requestId, note: '修好了', hours: { startAt: hours.endAt, endAt: hours.startAt } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
@@ -265,6 +266,9 @@ describe('志愿服务: the service-hours ledger', () => {
     const rows = async () => (await db.collection('service_records').where({ refId: requestId }).get()).data;
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ source: 'task', userId: 'u-demo-member', minutes: 60, verifiedAt: null });
+    // the detail knows: it stops asking the volunteer for the hours
+    expect((await request.ok('demo-member', 'get', { requestId })).hoursLogged).toBe(true);
+    expect(both.find((r) => r.ok)!.data).toMatchObject({ hoursLogged: true });
     // reopened by the branch, claimed and resolved again with other hours: still the one record
     await request.ok('demo-branch', 'reopen', { requestId, reason: '晾衣架又松了' });
     await request.ok('demo-member', 'claim', { requestId });

@@ -9,7 +9,7 @@ import { firstProblem } from '../../services/validate'
 import { volunteerApi, volunteerContract } from '../../services/volunteer'
 import { formDay, formTimeToIso } from '../../utils/formTime'
 
-export function LogHours({ requestId }: { requestId: string }) {
+export function LogHours({ requestId, logged = false }: { requestId: string; logged?: boolean }) {
   // a start and an end each with its own date: a night's help may end after midnight
   const [start, setStart] = useState(formDay(0, '09:00'))
   const [end, setEnd] = useState(formDay(0, '10:00'))
@@ -30,7 +30,7 @@ export function LogHours({ requestId }: { requestId: string }) {
     setDone(true)
   }
 
-  if (done) {
+  if (done || logged) {
     return (
       <Card title='服务时长' className='js-log-hours'>
         <Text className='ll-block js-log-hours-done'>已登记，待网格员或党支部核实后计入您的志愿服务时长。</Text>

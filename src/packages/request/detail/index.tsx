@@ -25,7 +25,7 @@ function Detail({ requestId }: { requestId: string }) {
 
       {/* the function says whether the caller is the volunteer who claimed it (by id: two neighbours may share a name) */}
       {v.category === 'help' && (v.state === 'resolved' || v.state === 'closed') && v.claimedByMe ? (
-        <LogHours requestId={requestId} />
+        <LogHours requestId={requestId} logged={!!v.hoursLogged} />
       ) : null}
 
       {v.can.includes('confirm') ? <RateCard requestId={requestId} onDone={d.setData} /> : null}
