@@ -49,7 +49,9 @@ test('a newcomer consents, applies for a household, and the grid worker verifies
   await item.waitFor({ state: 'detached' });
 
   await page.goto(page.url().replace(/#.*$/, '#/pages/home/index'));
-  await page.getByText('已认证').filter({ visible: true }).waitFor();
+  // the tag of 我的房屋 (the card's title holds it too; a second home instance may still be leaving)
+  await page.locator('.js-home-label').filter({ visible: true }).first().waitFor();
+  await page.getByText('已认证').filter({ visible: true }).first().waitFor();
   await page.getByText(`1栋2单元${room}室`).filter({ visible: true }).first().waitFor();
   await shot(page, 'first-use-6-verified');
   expect(pageErrors(page)).toEqual([]);
