@@ -11,7 +11,7 @@ import { Chips } from '../../components/Chips'
 import { Toggle } from '../../components/Toggle'
 import { useResource } from '../../hooks/useResource'
 import { conventionApi, conventionContract, type ConventionContract } from '../../services/convention'
-import { firstProblem } from '../../services/validate'
+import { useSubmit } from '../../hooks/useSubmit'
 import { toast } from './components'
 
 type Settings = OutputOf<ConventionContract['votingSettings']>
@@ -33,20 +33,13 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
   const [system, setSystem] = useState(settings.jurisdiction === 'other' ? (settings.officialSystem ?? '') : '')
   const [days, setDays] = useState(String(settings.objectionDays))
   const [majority, setMajority] = useState(settings.nonVotersWithMajority)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, submit } = useSubmit(conventionContract.setVotingSettings.input, conventionApi.setVotingSettings)
   const save = async () => {
     if (jurisdiction === 'other' && !system.trim()) return setError('请填写本地规定的业主电子投票系统名称')
-    const data = { jurisdiction, officialSystem: jurisdiction === 'other' ? system.trim() || null : null, objectionDays: Number(days), nonVotersWithMajority: majority }
-    const problem = firstProblem(conventionContract.setVotingSettings.input, data)
-    if (problem) return setError(problem)
-    setBusy(true)
-    const res = await conventionApi.setVotingSettings(data)
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setError(null)
+    const saved = await submit({ jurisdiction, officialSystem: jurisdiction === 'other' ? system.trim() || null : null, objectionDays: Number(days), nonVotersWithMajority: majority })
+    if (!saved) return
     toast('已保存，已发起的表决不受影响', 'success')
-    onSaved(res.data)
+    onSaved(saved)
   }
   const rule = JURISDICTIONS[jurisdiction]
   return (

@@ -9,6 +9,7 @@ import { group, tappable } from '../../components/Tappable'
 import { conventionUrl, go } from '../../routes'
 import { conventionApi, conventionContract, type Comparison, type ConventionView } from '../../services/convention'
 import { firstProblem } from '../../services/validate'
+import { useSubmit } from '../../hooks/useSubmit'
 import { eventTime } from '../../utils/format'
 import { Fact, TextDialog, toast } from './components'
 
@@ -100,22 +101,15 @@ const PROXY_STATES = { active: '有效', used: '已代为投票', revoked: '已�
 export function ProxyCard({ v, reload }: { v: ConventionView; reload: () => void }) {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, submit } = useSubmit(conventionContract.grantProxy.input, conventionApi.grantProxy)
   const given = v.mine.proxyGiven
   const held = v.mine.proxiesHeld
   if (!v.can.proxy && !given && !held.length) return null
 
   const grant = async () => {
-    const data = { conventionId: v.conventionId, proxyName: name.trim(), proxyPhone: phone.trim() }
-    const problem = firstProblem(conventionContract.grantProxy.input, data)
-    if (problem) return setError(problem)
-    setBusy(true)
-    const res = await conventionApi.grantProxy(data)
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setError(null)
-    toast(`已委托 ${res.data.proxyName}`, 'success')
+    const granted = await submit({ conventionId: v.conventionId, proxyName: name.trim(), proxyPhone: phone.trim() })
+    if (!granted) return
+    toast(`已委托 ${granted.proxyName}`, 'success')
     reload()
   }
   const revoke = async () => {

@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '../../components/Card'
 import { DateTimeField } from '../../components/DateTimeField'
-import { firstProblem } from '../../services/validate'
+import { useSubmit } from '../../hooks/useSubmit'
 import { volunteerApi, volunteerContract } from '../../services/volunteer'
 import { formDay, formTimeToIso } from '../../utils/formTime'
 
@@ -14,20 +14,12 @@ export function LogHours({ requestId, logged = false }: { requestId: string; log
   const [start, setStart] = useState(formDay(0, '09:00'))
   const [end, setEnd] = useState(formDay(0, '10:00'))
   const [content, setContent] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, submit } = useSubmit(volunteerContract.logService.input, volunteerApi.logService)
 
   const send = async () => {
-    const data = { source: 'task' as const, sourceId: requestId, startAt: formTimeToIso(start), endAt: formTimeToIso(end), content: content.trim() || '邻里求助任务' }
-    const problem = firstProblem(volunteerContract.logService.input, data)
-    if (problem) return setError(problem)
-    setBusy(true)
-    const res = await volunteerApi.logService(data)
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setError(null)
-    setDone(true)
+    const logged = await submit({ source: 'task' as const, sourceId: requestId, startAt: formTimeToIso(start), endAt: formTimeToIso(end), content: content.trim() || '邻里求助任务' })
+    if (logged) setDone(true)
   }
 
   if (done || logged) {

@@ -7,26 +7,19 @@ import { teamFormOf, teamUpdateInput, type TeamForm } from '@core/volunteer/form
 import { TEAM_KINDS, TEAM_KIND_LABELS } from '@core/volunteer/rules'
 import { Card } from '../../../components/Card'
 import { Toggle } from '../../../components/Toggle'
-import { firstProblem } from '../../../services/validate'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { volunteerApi, volunteerContract, type TeamView } from '../../../services/volunteer'
 import { Choices, toast } from '../components'
 
 export function TeamSettings({ team, onSaved }: { team: TeamView; onSaved: () => void }) {
   const [form, setForm] = useState<TeamForm>(() => teamFormOf(team))
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, submit } = useSubmit(volunteerContract.updateTeam.input, volunteerApi.updateTeam)
   const set = <K extends keyof TeamForm>(k: K, v: TeamForm[K]) => setForm((f) => ({ ...f, [k]: v }))
 
   const save = async () => {
     const data = teamUpdateInput(team, form)
     if (Object.keys(data).length === 1) return setError('没有改动')
-    const problem = firstProblem(volunteerContract.updateTeam.input, data)
-    if (problem) return setError(problem)
-    setBusy(true)
-    const res = await volunteerApi.updateTeam(data)
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setError(null)
+    if (!(await submit(data))) return
     toast('已保存', 'success')
     onSaved()
   }

@@ -6,7 +6,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
 import { Empty, ErrorBlock, Loading, RemoteView } from '../../../components/StateView'
 import { tappable } from '../../../components/Tappable'
-import { firstProblem } from '../../../services/validate'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { volunteerApi, volunteerContract, type ShiftView } from '../../../services/volunteer'
 import { useResource } from '../../../hooks/useResource'
 import { eventTime } from '../../../utils/format'
@@ -96,18 +96,11 @@ function CreateShifts({ teamId, onDone }: { teamId: string; onDone: () => void }
   const [place, setPlace] = useState('')
   const [capacity, setCapacity] = useState('4')
   const [weeks, setWeeks] = useState('1')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, submit } = useSubmit(volunteerContract.createShifts.input, volunteerApi.createShifts)
   const send = async () => {
-    const data = { teamId, startAt: formTimeToIso(start), endAt: formTimeToIso(end), place: place.trim(), capacity: Number(capacity), repeatWeeks: Number(weeks) || 1 }
-    const problem = firstProblem(volunteerContract.createShifts.input, data)
-    if (problem) return setError(problem)
-    setBusy(true)
-    const res = await volunteerApi.createShifts(data)
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setError(null)
-    toast(`已排 ${res.data.shiftIds.length} 个班次`, 'success')
+    const made = await submit({ teamId, startAt: formTimeToIso(start), endAt: formTimeToIso(end), place: place.trim(), capacity: Number(capacity), repeatWeeks: Number(weeks) || 1 })
+    if (!made) return
+    toast(`已排 ${made.shiftIds.length} 个班次`, 'success')
     onDone()
   }
   return (

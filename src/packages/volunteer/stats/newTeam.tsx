@@ -8,7 +8,7 @@ import { Card } from '../../../components/Card'
 import { tappable } from '../../../components/Tappable'
 import { Toggle } from '../../../components/Toggle'
 import { userApi } from '../../../services/user'
-import { firstProblem } from '../../../services/validate'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { volunteerApi, volunteerContract } from '../../../services/volunteer'
 import { Choices, splitSkills, toast } from '../components'
 
@@ -64,21 +64,14 @@ export function NewTeam({ onDone }: { onDone: () => void }) {
   const [skills, setSkills] = useState('')
   const [contact, setContact] = useState('')
   const [leaders, setLeaders] = useState<Person[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, submit } = useSubmit(volunteerContract.createTeam.input, volunteerApi.createTeam)
 
   const send = async () => {
     const data = {
       name: name.trim(), kind, description: description.trim(), capacity: Number(capacity) || 0, needsApproval, risky,
       leaderIds: leaders.map((p) => p.userId), skillsSought: splitSkills(skills), contact: contact.trim() || undefined,
     }
-    const problem = firstProblem(volunteerContract.createTeam.input, data)
-    if (problem) return setError(problem)
-    setBusy(true)
-    const res = await volunteerApi.createTeam(data)
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setError(null)
+    if (!(await submit(data))) return
     setName('')
     setDescription('')
     setLeaders([])
