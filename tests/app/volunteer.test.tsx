@@ -193,6 +193,29 @@ describe('队伍管理', () => {
     await waitFor(() => expect(screen.getByText('没有待审核的申请')).toBeTruthy())
   })
 
+  it('登记: a leader logs a member\'s service once, however fast the button is tapped again', async () => {
+    openPage('/packages/volunteer/manage/index', { id: 't1' })
+    const calls = fakeCloud({
+      'user.login': () => resident(),
+      'volunteer.getTeam': () => teamView({ leading: true }),
+      'volunteer.members': () => ({ items: [{ membershipId: 'm0', userId: 'u3', name: '张卫东', phone: '13800002222', status: 'active', skills: [], availability: '', minor: false, reason: null, appliedAt: inHours(-50) }] }),
+      'volunteer.pendingRecords': () => ({ items: [] }),
+      'volunteer.logService': () => ({ recordId: 'r9' }),
+    })
+    renderPage(VolunteerManage)
+    await waitFor(() => expect(el('.js-tab-log')).toBeTruthy())
+    fireEvent.click(el('.js-tab-log'))
+    await waitFor(() => expect(el('.js-log-form')).toBeTruthy())
+    fireEvent.click(el('.js-log-form .js-choice-u3'))
+    await typeInto('.js-log-content input', '帮 3 栋独居老人修水管')
+    fireEvent.click(el('.js-log-submit'))
+    fireEvent.click(el('.js-log-submit'))
+    await waitFor(() => expect(called(calls, 'logService')).toHaveLength(1))
+    expect(called(calls, 'logService')[0].data).toMatchObject({ source: 'other', volunteerId: 'u3', content: '帮 3 栋独居老人修水管' })
+    await waitFor(() => expect((el('.js-log-content input') as HTMLInputElement).value).toBe(''))
+    expect(called(calls, 'logService')).toHaveLength(1)
+  })
+
   it('tells a non-leader the page is not theirs and asks nothing more', async () => {
     openPage('/packages/volunteer/manage/index', { id: 't1' })
     const calls = fakeCloud({ 'user.login': () => resident(), 'volunteer.getTeam': () => teamView() })

@@ -8,7 +8,7 @@ import { Choices, DateTimeField } from '../components'
 import { useLogForm } from './useLogForm'
 
 export function LogForm({ teamId, members }: { teamId: string; members: Member[] }) {
-  const { form, set, error, send } = useLogForm(teamId)
+  const { form, set, busy, error, send } = useLogForm(teamId)
   if (!members.length) return <Empty text='还没有队员' />
   return (
     <Card title='为队员登记服务时长' className='js-log-form'>
@@ -21,7 +21,7 @@ export function LogForm({ teamId, members }: { teamId: string; members: Member[]
       </View>
       <Text className='ll-block ll-muted'>只记实际服务时间，不含路上时间。队长登记的时长直接计为已核实。</Text>
       {error ? <Text className='ll-error-text js-log-error'>{error}</Text> : null}
-      <Button type='primary' block size='large' className='js-log-submit' onClick={() => void send()}>
+      <Button type='primary' block size='large' loading={busy} disabled={busy} className='js-log-submit' onClick={() => void send()}>
         登记
       </Button>
     </Card>
