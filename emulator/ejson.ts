@@ -58,17 +58,114 @@ export function decodeEjson(text: unknown, nowMs: number): unknown {
     throw new WireError('INVALID_PARAM', `invalid EJSON: ${text.slice(0, 80)}`);
   }
   try {
-    return toPlain(EJSON.deserialize(resolveServerDates(raw, nowMs) as object, { relaxed: true }));
+    return fromWire(raw, nowMs);
   } catch (e) {
     throw new WireError('INVALID_PARAM', `invalid EJSON value: ${(e as Error).message}`);
   }
 }
 
+/** bson's reading of a subtree (server dates resolved first), for what the fast path leaves to it. */
+function viaBson(value: unknown, nowMs: number): unknown {
+  return toPlain(EJSON.deserialize(resolveServerDates(value, nowMs) as object, { relaxed: true }));
+}
+
+/** Every key that makes bson read an object as a typed value rather than a document. */
+const EJSON_KEYS = new Set([
+  '$oid', '$symbol', '$numberInt', '$numberDecimal', '$numberDouble', '$numberLong', '$minKey', '$maxKey', '$regex',
+  '$regularExpression', '$timestamp', '$date', '$binary', '$code', '$dbPointer', '$uuid', '$undefined', '$ref',
+]);
+/** A $numberLong whose digits a JS number holds exactly (what bson's relaxed reading gives). */
+const SAFE_LONG = /^-?\d{1,15}$/;
+
+/**
+ * JSON.parse's tree as bson's relaxed EJSON reading makes it (numbers, dates, server dates), in one
+ * pass and without bson for the shapes the SDK sends; anything rarer is read by bson itself, so the
+ * answer is the same (tests/node/emulator-ejson.test.ts compares both).
+ */
+function fromWire(value: unknown, nowMs: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = fromWire(value[i], nowMs);
+    return out;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length === 1) {
+    const k = keys[0];
+    const v = obj[k];
+    if (k === '$numberInt' && typeof v === 'string') return parseInt(v, 10);
+    if (k === '$numberDouble' && typeof v === 'string') return parseFloat(v);
+    if (k === '$numberLong' && typeof v === 'string' && SAFE_LONG.test(v)) return Number(v);
+    if (k === '$date' && v && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = v as Record<string, unknown>;
+      const ms = inner.$numberLong;
+      if (Object.keys(inner).length === 1 && typeof ms === 'string' && SAFE_LONG.test(ms)) return new Date(Number(ms));
+    }
+    if (k === '$tcb_server_date') return viaBson(value, nowMs);
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (k.charCodeAt(0) === 36 /* $ */ && EJSON_KEYS.has(k)) return viaBson(value, nowMs);
+    out[k] = fromWire(obj[k], nowMs);
+  }
+  return out;
+}
+
+/** Thrown inside the fast encoder for a value only bson knows how to write. */
+const NOT_PLAIN = Symbol('not plain');
+const INT32_MIN = -0x80000000;
+const INT32_MAX = 0x7fffffff;
+const INT64_MIN = -Math.pow(2, 63);
+const INT64_MAX = Math.pow(2, 63) - 1;
+
+/** Canonical EJSON exactly as bson 4's EJSON.stringify(value, { relaxed: false }) writes it. */
+function toWire(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (Math.floor(value) === value) {
+        if (value >= INT32_MIN && value <= INT32_MAX) return `{"$numberInt":"${value.toString()}"}`;
+        if (value >= INT64_MIN && value <= INT64_MAX) return `{"$numberLong":"${value.toString()}"}`;
+      }
+      return `{"$numberDouble":"${value.toString()}"}`;
+    case 'object': {
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + toWire(value[i]);
+        return out + ']';
+      }
+      if (value instanceof Date) return `{"$date":{"$numberLong":"${value.getTime().toString()}"}}`;
+      if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_PLAIN;
+      let out = '{';
+      let first = true;
+      for (const k in value as Record<string, unknown>) {
+        const v = (value as Record<string, unknown>)[k];
+        if (typeof v === 'function') throw NOT_PLAIN;
+        out += `${first ? '' : ','}${JSON.stringify(k)}:${toWire(v)}`;
+        first = false;
+      }
+      return out + '}';
+    }
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
 export function encodeEjson(value: unknown): string {
-  return EJSON.stringify(value as object, { relaxed: false });
+  try {
+    return toWire(value);
+  } catch (e) {
+    if (e !== NOT_PLAIN) throw e;
+    return EJSON.stringify(value as object, { relaxed: false });
+  }
 }
 
 /** Journal lines keep types (dates, ints) exactly. */
 export function parseStored(text: string): unknown {
-  return toPlain(EJSON.parse(text, { relaxed: true }));
+  return fromWire(JSON.parse(text), Date.now());
 }
