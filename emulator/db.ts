@@ -23,9 +23,18 @@ export const CODES = {
 
 const FORBIDDEN_OPERATORS = new Set(['$where', '$function', '$accumulator', '$out', '$merge']);
 
+/** Random bytes drawn 4 KB at a time: one system call per 256 ids rather than one each. */
+let idPool = Buffer.alloc(0);
+let idAt = 0;
+
 export function newId(): string {
   // 32 hex characters, like CloudBase's generated ids
-  return randomBytes(16).toString('hex');
+  if (idAt + 16 > idPool.length) {
+    idPool = randomBytes(4096);
+    idAt = 0;
+  }
+  idAt += 16;
+  return idPool.toString('hex', idAt - 16, idAt);
 }
 
 function getPath(doc: unknown, dotted: string): unknown {
@@ -109,25 +118,40 @@ function withVariables(value: unknown, vars: Record<string, unknown>): unknown {
 /**
  * What a joined pipeline's leading $match asks as a plain query an index can serve: its field
  * equalities, and each `$eq` of a field with a value inside its $expr (alone or under $and). The
- * $match itself still runs on what this selects.
+ * $match itself still runs on what this selects — unless the query says all it says (`exact`, with
+ * `exprFields` the fields whose $expr equality differs from a query's only on arrays).
  */
-function candidatesQuery(match: unknown): Query | undefined {
-  if (!match || typeof match !== 'object' || Array.isArray(match)) return undefined;
+function candidatesQuery(match: unknown): { query: Query | undefined; exact: boolean; exprFields: string[] } {
+  const none = { query: undefined, exact: false, exprFields: [] };
+  if (!match || typeof match !== 'object' || Array.isArray(match)) return none;
   const query: Query = {};
-  for (const [k, v] of Object.entries(match)) if (!k.startsWith('$')) query[k] = v;
+  let exact = true;
+  const exprFields: string[] = [];
+  for (const [k, v] of Object.entries(match)) {
+    if (!k.startsWith('$')) query[k] = v;
+    else if (k !== '$expr') exact = false;
+  }
   const expr = (match as Query).$expr as Query | undefined;
   const terms = expr && Array.isArray(expr.$and) ? (expr.$and as Query[]) : expr ? [expr] : [];
+  if (expr && Object.keys(expr).length !== 1) exact = false;
   for (const term of terms) {
     const eq = term && typeof term === 'object' ? term.$eq : undefined;
-    if (!Array.isArray(eq) || eq.length !== 2) continue;
+    if (!Array.isArray(eq) || eq.length !== 2 || Object.keys(term).length !== 1) {
+      exact = false;
+      continue;
+    }
     const [a, b] = eq;
     const field = typeof a === 'string' && a.startsWith('$') && !a.startsWith('$$') ? a.slice(1) : null;
     const lit = b && typeof b === 'object' && '$literal' in b ? (b as Query).$literal : typeof b === 'string' && b.startsWith('$') ? undefined : b;
     // objects compare differently in $expr than in a query (left to the $match); a query's null also
     // matches a missing field, more than $expr's: candidates only, the $match decides
-    if (field && lit !== undefined && (lit === null || typeof lit !== 'object' || lit instanceof Date) && !(field in query)) query[field] = lit;
+    if (field && lit !== undefined && (lit === null || typeof lit !== 'object' || lit instanceof Date) && !(field in query)) {
+      query[field] = lit;
+      if (lit === null || field.includes('.')) exact = false;
+      else exprFields.push(field);
+    } else exact = false;
   }
-  return Object.keys(query).length ? query : undefined;
+  return Object.keys(query).length ? { query, exact, exprFields } : none;
 }
 
 class UniqueIndex {
@@ -589,7 +613,7 @@ export class Database {
     need: number | undefined,
     tx: Transaction | undefined,
     origin: QueryOrigin | undefined,
-  ): { docs: Doc[]; stats: QueryStats } {
+  ): { docs: Doc[]; stats: QueryStats; tested: boolean } {
     assertAllowed(query);
     const unfiltered = !query || !Object.keys(query).length;
     if (unfiltered && !order && !tx && need !== undefined && (op === 'get' || op === 'explain')) {
@@ -599,7 +623,7 @@ export class Database {
         if (docs.length >= need) break;
         docs.push(doc);
       }
-      return { docs, stats: { plan: 'natural order', indexed: true, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
+      return { docs, tested: false, stats: { plan: 'natural order', indexed: true, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
     }
     const plan = planQuery(coll.indexes, query, Object.entries(order ?? {}), need);
     if (!plan) {
@@ -613,7 +637,7 @@ export class Database {
         if (doc) docs.push(doc);
       }
       if (tx) for (const w of tx.writes.values()) if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) docs.push(w.after);
-      return { docs, stats: { plan: 'scan', indexed: false, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
+      return { docs, tested: false, stats: { plan: 'scan', indexed: false, docsExamined: docs.length, keysExamined: 0, orderFromIndex: false } };
     }
     return this.fromIndex(coll, plan, query, need, tx);
   }
@@ -661,11 +685,16 @@ export class Database {
     committed.push(...[...written].filter((id) => coll.docs.has(id)));
     committed.sort((a, b) => coll.seqs.get(a)! - coll.seqs.get(b)!);
     const docs: Doc[] = [];
+    // whether every document here has passed the query already (then it need not run again)
+    let tested = true;
     for (const id of committed) {
       const doc = this.view(coll, id, tx);
       if (doc) docs.push(doc);
       // _id lookups, loose documents and this transaction's writes are examined by mingo alone
-      if (doc && !verdict.has(id)) examined++;
+      if (doc && !verdict.has(id)) {
+        examined++;
+        tested = false;
+      }
     }
     // documents this transaction inserted come last, as in a scan
     if (tx) {
@@ -673,11 +702,13 @@ export class Database {
         if (w.coll === coll.name && w.after && !coll.docs.has(w.id)) {
           docs.push(w.after);
           examined++;
+          tested = false;
         }
       }
     }
     return {
       docs,
+      tested: tested || !test,
       stats: { plan: describePlan(plan), indexed: true, docsExamined: examined, keysExamined: keys, orderFromIndex },
     };
   }
@@ -705,9 +736,10 @@ export class Database {
   }
 
   private match(coll: Collection, op: QueryOp, query: Query | undefined, tx?: Transaction, origin?: QueryOrigin): Doc[] {
-    const { docs } = this.select(coll, op, query, undefined, undefined, tx, origin);
-    if (!query || !Object.keys(query).length) return docs;
-    return guarded(() => findIn(docs, query).all() as Doc[]);
+    const { docs, tested } = this.select(coll, op, query, undefined, undefined, tx, origin);
+    if (!query || !Object.keys(query).length || tested) return docs;
+    const q = guarded(() => compileQuery(query));
+    return guarded(() => docs.filter((d) => q.test(d)));
   }
 
   // ---- operations ----------------------------------------------------------------------------
@@ -727,9 +759,9 @@ export class Database {
     const tx = this.tx(txId);
     const order = opts.order && Object.keys(opts.order).length ? opts.order : undefined;
     const need = opts.limit ? (opts.offset ?? 0) + opts.limit : undefined;
-    const { docs, stats } = this.select(coll, op, query, order, need, tx, origin);
+    const { docs, stats, tested } = this.select(coll, op, query, order, need, tx, origin);
     const list = guarded(() => {
-      let cursor = findIn(docs, query ?? {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+      let cursor = findIn(docs, tested ? {} : (query ?? {}), opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
       if (order) cursor = cursor.sort(order);
       if (opts.offset) cursor = cursor.skip(opts.offset);
       if (opts.limit) cursor = cursor.limit(opts.limit);
@@ -873,8 +905,12 @@ export class Database {
     const vars: Record<string, unknown> = {};
     for (const [name, expr] of Object.entries(join.let)) vars[name] = typeof expr === 'string' && expr.startsWith('$') ? (getPath(doc, expr.slice(1)) ?? null) : expr;
     const pipeline = withVariables(join.pipeline, vars) as Record<string, unknown>[];
-    const { docs } = this.select(other, 'aggregate', candidatesQuery(pipeline[0]?.$match), undefined, undefined, undefined, origin);
-    return this.runPipeline(docs, pipeline, origin);
+    const candidates = candidatesQuery(pipeline[0]?.$match);
+    const { docs, tested } = this.select(other, 'aggregate', candidates.query, undefined, undefined, undefined, origin);
+    // every document passed a query that says all the $match says, and none holds an array where
+    // $expr compares (the one place the two differ): the $match has nothing left to do
+    const settled = candidates.exact && tested && docs.every((d) => candidates.exprFields.every((f) => !Array.isArray(d[f])));
+    return this.runPipeline(docs, settled ? pipeline.slice(1) : pipeline, origin);
   }
 
   /** Drop every document (tests); keeps declared collections. */

@@ -485,6 +485,16 @@ function planFields(
     const ids = id.points.map((k) => k.v as string);
     return { scans: [{ kind: 'ids', ids }], cost: ids.length };
   }
+  // a unique index with every field fixed to one value holds at most one match: nothing beats it
+  for (const index of indexes) {
+    if (!index.spec.unique || index.loose.size) continue;
+    if (!index.fields.every((f) => {
+      const c = fields.get(f);
+      return !!c && 'points' in c && c.points.length === 1;
+    })) continue;
+    const p = planOnIndex(index, fields, order, need, emptyFilter);
+    if (p) return { scans: [p.scan], cost: p.cost };
+  }
   let best: { scan: Scan; cost: number } | null = null;
   for (const index of indexes) {
     const p = planOnIndex(index, fields, order, need, emptyFilter);

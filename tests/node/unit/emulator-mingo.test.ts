@@ -2,7 +2,7 @@
 // as mingo's public API does.
 import * as mingo from 'mingo';
 import { applySimple } from '../../../emulator/db';
-import { aggregate, compileQuery, findIn, preparedOptions } from '../../../emulator/mingo';
+import { aggregate, compileQuery, findIn, preparedOptions, simpleTest } from '../../../emulator/mingo';
 
 const docs = [
   { _id: 'a', eventId: 'e1', userId: 'u1', n: 3, tags: ['x'], at: new Date('2026-01-01T00:00:00Z') },
@@ -79,4 +79,55 @@ test('a pipeline of $match, $limit and $skip gives what mingo gives (the emulato
   ]) {
     expect(db.aggregate('things', pipeline)).toEqual(new mingo.Aggregator(pipeline as never).run(docs.map((d) => ({ ...d }))));
   }
+});
+
+describe("the emulator's own test of simple queries answers as mingo does", () => {
+  // random documents and queries over a few fields, with every kind of stored value: scalars of each
+  // type, dates, null, missing, arrays, objects — the own test must agree or hand the document to mingo
+  let seed = 7;
+  const r = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const d1 = new Date('2026-01-01T00:00:00Z');
+  const d2 = new Date('2026-06-01T00:00:00Z');
+  const stored = [0, 1, 2, -1, 2.5, 'a', 'b', '', '1', true, false, null, undefined, d1, d2, [1, 2], ['a'], [], { a: 1 }, {}, [null], [d1]] as const;
+  const literals = [0, 1, 2, 2.5, 'a', 'b', '', '1', true, false, d1, d2] as const;
+  const fields = ['f', 'g', '_id'];
+  const cond = (): unknown => {
+    const k = Math.floor(r() * 9);
+    if (k === 0) return pick(literals);
+    if (k === 1) return null;
+    const ops = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin'];
+    const out: Record<string, unknown> = {};
+    for (let i = 1 + Math.floor(r() * 2); i > 0; i--) {
+      const op = pick(ops);
+      out[op] = op === '$in' || op === '$nin' ? Array.from({ length: Math.floor(r() * 3) }, () => pick(literals)) : pick(literals);
+    }
+    return out;
+  };
+  it('on 4,000 random query and document pairs', () => {
+    let own = 0;
+    for (let i = 0; i < 4000; i++) {
+      const doc: Record<string, unknown> = { _id: pick(['x', 'y', 1]) };
+      for (const f of ['f', 'g']) {
+        const v = pick(stored);
+        if (v !== undefined) doc[f] = v;
+      }
+      const query: Record<string, unknown> = {};
+      for (let j = 1 + Math.floor(r() * 2); j > 0; j--) query[pick(fields)] = cond();
+      if (simpleTest(query)) own++;
+      expect([query, doc, compileQuery(query).test(doc)]).toEqual([query, doc, new mingo.Query(query).test(doc)]);
+    }
+    // most of them took the own path (the comparison would be empty otherwise)
+    expect(own).toBeGreaterThan(2000);
+  });
+  it('leaves operators it does not know, dotted paths and top-level operators to mingo', () => {
+    expect(simpleTest({ 'a.b': 1 })).toBeNull();
+    expect(simpleTest({ $or: [{ a: 1 }] })).toBeNull();
+    expect(simpleTest({ a: { $exists: true } })).toBeNull();
+    expect(simpleTest({ a: /x/ })).toBeNull();
+    expect(simpleTest({ a: { $in: [null] } })).toBeNull();
+  });
 });
