@@ -14,6 +14,8 @@ export function startEmulatorProcess(dataDir: string, extra: string[] = []): Pro
   const child = spawn(
     process.execPath,
     [
+      // LINLI_EMULATOR_NODE_ARGS: extra node flags for the emulator process (e.g. --cpu-prof to profile a bench)
+      ...(process.env.LINLI_EMULATOR_NODE_ARGS ? process.env.LINLI_EMULATOR_NODE_ARGS.split(' ') : []),
       '--import',
       'tsx',
       path.join(root, 'emulator/cli.ts'),
