@@ -238,11 +238,13 @@ export class Collection {
     for (const c of changes) {
       const stored = this.docs.get(c.id);
       let seq = this.seqs.get(c.id);
-      if (stored && seq !== undefined && !this.deferIndexes) for (const index of this.indexes) index.remove(stored, seq);
+      // an index whose keys this write does not move is left alone (an update of a counter, a state)
+      const moved = this.deferIndexes ? [] : stored && c.after ? this.indexes.filter((index) => !index.unchanged(stored, c.after!)) : this.indexes;
+      if (stored && seq !== undefined) for (const index of moved) index.remove(stored, seq);
       if (c.after) {
         if (seq === undefined) this.seqs.set(c.id, (seq = this.nextSeq++));
         this.docs.set(c.id, c.after);
-        if (!this.deferIndexes) for (const index of this.indexes) index.add(c.after, seq);
+        for (const index of moved) index.add(c.after, seq);
       } else {
         this.docs.delete(c.id);
         this.seqs.delete(c.id);
@@ -691,10 +693,9 @@ export class Database {
       const doc = this.view(coll, id, tx);
       if (doc) docs.push(doc);
       // _id lookups, loose documents and this transaction's writes are examined by mingo alone
-      if (doc && !verdict.has(id)) {
-        examined++;
-        tested = false;
-      }
+      if (doc && !verdict.has(id)) examined++;
+      // a loose document picked by one scan may have failed the test in another: passed, or not tested
+      if (doc && verdict.get(id) !== true) tested = false;
     }
     // documents this transaction inserted come last, as in a scan
     if (tx) {

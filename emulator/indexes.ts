@@ -194,6 +194,22 @@ export class QueryIndex {
     this.starts = null;
   }
 
+  /**
+   * Whether an update leaves this index as it was: the same keys for the same document (a counter
+   * moving on a field the index does not hold). Then neither remove nor add is needed.
+   */
+  unchanged(before: Doc, after: Doc): boolean {
+    const a = this.keysOf(before);
+    const b = this.keysOf(after);
+    if (!a || !b) return !a && !b && this.loose.has(before._id);
+    if (a.keys.length !== b.keys.length || !!a.arrays !== !!b.arrays) return false;
+    if (a.arrays && b.arrays && a.arrays.some((x, i) => x !== b.arrays![i])) return false;
+    for (let i = 0; i < a.keys.length; i++) {
+      for (let f = 0; f < a.keys[i].length; f++) if (cmpKey(a.keys[i][f], b.keys[i][f]) !== 0) return false;
+    }
+    return true;
+  }
+
   /** Replace every entry at once (start-up after the journal is read): one sort instead of n inserts. */
   rebuild(docs: Iterable<[Doc, number]>): void {
     const all: Entry[] = [];

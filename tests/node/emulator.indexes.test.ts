@@ -142,6 +142,15 @@ describe('indexed queries answer exactly as a scan', () => {
     );
   }, 120_000);
 
+  it('for a document loose in one branch of an $or and failing the query in the other (found by the property above)', () => {
+    const ops = [
+      { t: 'insert', docs: [{}] },
+      { t: 'update', where: {}, set: { p: [] } },
+      { t: 'find', q: { query: { $or: [{ 'p.q': { $lte: 0.5 } }, { c: [], a: { $in: [null, false] } }] }, order: {}, offset: 0, limit: 1 } },
+    ] as Op[];
+    runOps(ops, new Database('prop', INDEXED, null), new Database('prop', PLAIN, null));
+  });
+
   it('for thousands of documents (index chunks split, shrink and vanish)', () => {
     const bulk = fc.array(fc.record({ a: fc.constantFrom('x', 'y', 'z'), b: fc.integer({ min: 0, max: 50 }), n: fc.integer({ min: 0, max: 9 }) }), {
       minLength: 1500,
