@@ -2,23 +2,12 @@
 // (validation, output shaping) and the mini-program (types, form checks). zod/mini keeps the
 // client small (≈15 KB against ≈450 KB for full zod).
 import * as z from 'zod/mini';
-import { hasAnyRole, type Role } from './roles';
+import type { Access } from './access';
+
+// who may call an action lives in access.ts (no zod: the app's menus and page gates load it first)
+export { anyone, can, roles, user, type Access } from './access';
 
 export type Schema = z.ZodMiniType;
-
-/**
- * Who may call an action, declared once beside its schemas: the function's runtime enforces it and
- * the app derives its menus and page gates from it (`can`). Object-level rights (this request, this
- * event) stay on the server and arrive as view fields.
- */
-export type Access = { readonly kind: 'anyone' } | { readonly kind: 'user' } | { readonly kind: 'roles'; readonly roles: readonly Role[] };
-
-/** No user record needed (login). */
-export const anyone = { kind: 'anyone' } as const;
-/** Any known caller. */
-export const user = { kind: 'user' } as const;
-/** A known caller holding one of these roles. */
-export const roles = (...wanted: readonly Role[]) => ({ kind: 'roles', roles: wanted }) as const;
 
 /**
  * A per-person rate limit: a token bucket of `burst` calls that refills `perMinute` calls a minute.
@@ -48,14 +37,6 @@ export interface ActionSpec<I extends Schema = Schema, O extends Schema = Schema
   access: Access;
   /** The caller's rate limit on this action (create-type actions, uploads, exports). */
   limit?: RateLimit;
-}
-
-/** May a person with these roles call this action? (`null`: not signed in yet.) */
-export function can(session: { roles: readonly Role[] } | null | undefined, action: { access: Access }): boolean {
-  const a = action.access;
-  if (a.kind === 'anyone') return true;
-  if (!session) return false;
-  return a.kind === 'user' || hasAnyRole(session.roles, a.roles);
 }
 
 export type ContractSpec = Record<string, ActionSpec>;

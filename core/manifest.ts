@@ -2,7 +2,7 @@
 // the 办事 screen, its subscription templates, whether it has scheduled jobs, and where it keeps
 // personal data. `core/domains.ts` lists the domains; the routes, the 办事 screen, the scheduler and
 // the privacy export and erasure iterate that list instead of keeping central lists of their own.
-import { can, type Access } from './contract';
+import { can, type Access } from './access';
 import type { Role } from './roles';
 import type { TemplateKey } from './user/contract';
 

@@ -1,13 +1,9 @@
 // 通知公告: notices and fee disclosures with per-household read receipts (DESIGN §4.5).
 import * as z from 'zod/mini';
 import { CREATE_LIMIT, cursorInput, defineContract, id, isoTime, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
-
-export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
-/** Who publishes notices: the owners' committee, the party branch, the property company (its own kinds). */
-export const NOTICE_PUBLISHERS = ['committee', 'branch', 'property'] as const;
-/** Who sees read statistics: the publishers, and the grid workers who knock on doors in their buildings. */
-export const NOTICE_STATS_ROLES = ['committee', 'branch', 'property', 'grid'] as const;
-export const NOTICE_CATEGORY_LABELS = { outage: '停水停电', disclosure: '物业公示', policy: '政策宣传', event: '活动', other: '其他' } as const;
+// the lists and limits a screen shows without loading any schema live in rules.ts (no zod)
+import { NOTICE_CATEGORIES, NOTICE_MEDIA_MAX_KB, NOTICE_MEDIA_TYPES, NOTICE_PUBLISHERS, NOTICE_STATS_ROLES } from './rules';
+export { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, NOTICE_IMAGE_TYPES, NOTICE_MEDIA_MAX_KB, NOTICE_MEDIA_TYPES, NOTICE_PUBLISHERS, NOTICE_STATS_ROLES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址无效'));
 const audience = z.strictObject({ kind: z.enum(['compound', 'buildings']), buildingIds: z.optional(z.array(id()).check(z.maxLength(50))) });
@@ -28,14 +24,6 @@ const noticeFields = {
 };
 const noticeInput = z.strictObject(noticeFields);
 
-/** What a notice may carry: photos (as on requests) and PDF attachments, each checked by its first bytes on the server. */
-export const NOTICE_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const NOTICE_MEDIA_TYPES = [...NOTICE_IMAGE_TYPES, 'application/pdf'] as const;
-/**
- * The largest file, in KB. It travels base64 inside the function call (both platforms), whose request
- * body the function host takes up to about 1 MB; base64 adds a third, so 700 KB of file is the most.
- */
-export const NOTICE_MEDIA_MAX_KB = 700;
 
 export const noticeItem = z.object({
   noticeId: z.string(),

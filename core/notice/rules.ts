@@ -1,6 +1,22 @@
 // 通知公告's pure rules: what an edit of a published notice changed (the version record).
 import type { Role } from '../roles';
-import { NOTICE_CATEGORIES, type NoticeChange } from './contract';
+import type { NoticeChange } from './contract';
+
+export const NOTICE_CATEGORIES = ['outage', 'disclosure', 'policy', 'event', 'other'] as const;
+/** Who publishes notices: the owners' committee, the party branch, the property company (its own kinds). */
+export const NOTICE_PUBLISHERS = ['committee', 'branch', 'property'] as const;
+/** Who sees read statistics: the publishers, and the grid workers who knock on doors in their buildings. */
+export const NOTICE_STATS_ROLES = ['committee', 'branch', 'property', 'grid'] as const;
+export const NOTICE_CATEGORY_LABELS = { outage: '停水停电', disclosure: '物业公示', policy: '政策宣传', event: '活动', other: '其他' } as const;
+
+/** What a notice may carry: photos (as on requests) and PDF attachments, each checked by its first bytes on the server. */
+export const NOTICE_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const NOTICE_MEDIA_TYPES = [...NOTICE_IMAGE_TYPES, 'application/pdf'] as const;
+/**
+ * The largest file, in KB. It travels base64 inside the function call (both platforms), whose request
+ * body the function host takes up to about 1 MB; base64 adds a third, so 700 KB of file is the most.
+ */
+export const NOTICE_MEDIA_MAX_KB = 700;
 
 type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 

@@ -7,8 +7,21 @@ export type Client<C extends ContractSpec> = {
   [K in keyof C]: (data: InputOf<C[K]>) => Promise<Envelope<OutputOf<C[K]>>>
 }
 
-export function createClient<C extends ContractSpec>(fn: string, contract: C): Client<C> {
-  const client = {} as Record<string, (data: unknown) => Promise<Envelope<unknown>>>
-  for (const action of Object.keys(contract)) client[action] = (data) => callFunction(fn, action, data)
-  return client as Client<C>
+/**
+ * The client of one function: every action name is a method that calls it. It takes the contract's
+ * type only — a service module loads no schema, so the first screen runs without zod (the forms that
+ * check input import their contract from core/ themselves, in their own page chunks). An action the
+ * contract does not have is refused by the function (INVALID_INPUT), as any unknown call is.
+ */
+export function createClient<C extends ContractSpec>(fn: string): Client<C> {
+  const methods = new Map<string, (data: unknown) => Promise<Envelope<unknown>>>()
+  return new Proxy({} as Client<C>, {
+    get(_target, action) {
+      // not an action: a symbol, or what a promise or a serializer looks for on any object
+      if (typeof action !== 'string' || action === 'then' || action === 'toJSON' || action.startsWith('$$') || action.startsWith('@@')) return undefined
+      let method = methods.get(action)
+      if (!method) methods.set(action, (method = (data: unknown) => callFunction(fn, action, data)))
+      return method
+    },
+  })
 }

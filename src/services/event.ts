@@ -1,13 +1,12 @@
 // 活动报名: the typed client of the `event` cloud function, and the reminder subscription ask.
 import type { OutputOf } from '@core/contract'
-import { eventContract, type EventContract } from '@core/event/contract'
+import type { EventContract } from '@core/event/contract'
 import type { Role } from '@core/roles'
 import { EVENT_ORGANISERS } from '@core/event/rules'
 import { createClient } from './client'
 import { askSubscription } from './user'
 
-export const eventApi = createClient('event', eventContract)
-export { eventContract } from '@core/event/contract'
+export const eventApi = createClient<EventContract>('event')
 export type { EventContract, EventSummary, EventView } from '@core/event/contract'
 export type MyRegistration = OutputOf<EventContract['myRegistrations']>['items'][number]
 export type Attendee = OutputOf<EventContract['attendees']>['confirmed'][number]

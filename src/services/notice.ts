@@ -1,13 +1,14 @@
 // 通知公告: the typed client of the `notice` cloud function, who publishes, and the reminder
 // subscription ask for 重要通知.
 import type { InputOf, OutputOf } from '@core/contract'
-import { NOTICE_CATEGORIES, NOTICE_PUBLISHERS, NOTICE_STATS_ROLES as STATS_ROLES, noticeContract, type NoticeContract } from '@core/notice/contract'
+import type { NoticeContract } from '@core/notice/contract'
+import { NOTICE_CATEGORIES, NOTICE_PUBLISHERS, NOTICE_STATS_ROLES as STATS_ROLES } from '@core/notice/rules'
 import type { Role } from '@core/roles'
 import { createClient } from './client'
 import { askSubscription } from './user'
 
-export const noticeApi = createClient('notice', noticeContract)
-export { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, noticeContract } from '@core/notice/contract'
+export const noticeApi = createClient<NoticeContract>('notice')
+export { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '@core/notice/rules'
 export type { NoticeContract, NoticeView } from '@core/notice/contract'
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number]
 export type NoticeItem = OutputOf<NoticeContract['list']>['items'][number]

@@ -4,7 +4,7 @@
 // The call's request body is about 1 MB at most (DESIGN §5), so a file may be 700 KB.
 import Taro from '@tarojs/taro'
 import type { Envelope } from '@core/errors'
-import { NOTICE_MEDIA_MAX_KB } from '@core/notice/contract'
+import { NOTICE_MEDIA_MAX_KB } from '@core/notice/rules'
 import { noticeApi } from './notice'
 import { requestApi } from './request'
 

@@ -1,10 +1,9 @@
 // 用户: the typed client of the `user` cloud function, and the one subscription-message ask.
 import Taro from '@tarojs/taro'
-import { userContract, type TemplateKey } from '@core/user/contract'
+import type { UserContract, TemplateKey } from '@core/user/contract'
 import { createClient } from './client'
 
-export const userApi = createClient('user', userContract)
-export { PRIVACY_VERSION } from '@core/user/contract'
+export const userApi = createClient<UserContract>('user')
 export type { Session } from '@core/user/contract'
 
 /**

@@ -1,10 +1,9 @@
 // 志愿服务: the typed client of the `volunteer` cloud function.
 import type { OutputOf } from '@core/contract'
-import { volunteerContract, type VolunteerContract } from '@core/volunteer/contract'
+import type { VolunteerContract } from '@core/volunteer/contract'
 import { createClient } from './client'
 
-export const volunteerApi = createClient('volunteer', volunteerContract)
-export { volunteerContract } from '@core/volunteer/contract'
+export const volunteerApi = createClient<VolunteerContract>('volunteer')
 export type { VolunteerContract, TeamSummary, TeamView, ShiftView, RecordView, CertificateView } from '@core/volunteer/contract'
 export type Member = OutputOf<VolunteerContract['members']>['items'][number]
 export type MyRecord = OutputOf<VolunteerContract['myRecord']>

@@ -6,7 +6,8 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '../../components/Card'
 import { DateTimeField } from '../../components/DateTimeField'
 import { useSubmit } from '../../hooks/useSubmit'
-import { volunteerApi, volunteerContract } from '../../services/volunteer'
+import { volunteerApi } from '../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { formDay, formTimeToIso } from '../../utils/formTime'
 
 export function LogHours({ requestId, logged = false }: { requestId: string; logged?: boolean }) {

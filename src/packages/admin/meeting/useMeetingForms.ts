@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { decisionInput, decisionProblem, minutesFormOf, minutesInput, minutesProblem, type Attendee, type MinutesForm } from '@core/admin/form'
-import { adminApi, adminContract, type MeetingView } from '../../../services/admin'
+import { adminApi, type MeetingView } from '../../../services/admin'
+import { adminContract } from '@core/admin/contract'
 import { firstProblem } from '../../../services/validate'
 
 export function useDecisionForm(itemId: string, onDecided: () => void) {

@@ -2,7 +2,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { blankMeetingForm, meetingInput, type MeetingForm } from '@core/admin/form'
-import { adminApi, adminContract } from '../../../services/admin'
+import { adminApi } from '../../../services/admin'
+import { adminContract } from '@core/admin/contract'
 import { firstProblem } from '../../../services/validate'
 import { adminUrl, go } from '../../../routes'
 

@@ -8,7 +8,8 @@ import type { InputOf } from '@core/contract'
 import { toggled } from '../../../components/BuildingChoices'
 import { useFormProblem } from '../../../components/FormField'
 import { eventUrl } from '../../../routes'
-import { eventApi, eventContract, type EventContract, type EventView } from '../../../services/event'
+import { eventApi, type EventContract, type EventView } from '../../../services/event'
+import { eventContract } from '@core/event/contract'
 import { firstIssue } from '../../../services/validate'
 
 type UpdateInput = InputOf<EventContract['update']>

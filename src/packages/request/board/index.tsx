@@ -5,7 +5,8 @@ import { Card } from '../../../components/Card'
 import { RequestRow } from '../../../components/RequestRow'
 import { Empty } from '../../../components/StateView'
 import { can } from '@core/contract'
-import { requestApi, requestContract, type RequestSummary } from '../../../services/request'
+import { requestApi, type RequestSummary } from '../../../services/request'
+import { requestContract } from '@core/request/contract'
 import { MetooButton, PagedRows, RequestPage, usePagedList, useRefreshOnShow } from '../components'
 
 function Board() {

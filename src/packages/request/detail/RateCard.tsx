@@ -5,7 +5,8 @@ import Taro from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '../../../components/Card'
 import { group, tappable } from '../../../components/Tappable'
-import { requestApi, requestContract, type RequestView } from '../../../services/request'
+import { requestApi, type RequestView } from '../../../services/request'
+import { requestContract } from '@core/request/contract'
 import { firstProblem } from '../../../services/validate'
 
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']

@@ -8,7 +8,8 @@ import { TEAM_KINDS, TEAM_KIND_LABELS } from '@core/volunteer/rules'
 import { Card } from '../../../components/Card'
 import { Toggle } from '../../../components/Toggle'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { volunteerApi, volunteerContract, type TeamView } from '../../../services/volunteer'
+import { volunteerApi, type TeamView } from '../../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { Choices, toast } from '../components'
 
 export function TeamSettings({ team, onSaved }: { team: TeamView; onSaved: () => void }) {

@@ -2,7 +2,8 @@
 import { useState } from 'react'
 import { correctionFormOf, correctionInput, type CorrectionForm } from '@core/volunteer/form'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { volunteerApi, volunteerContract, type RecordView } from '../../../services/volunteer'
+import { volunteerApi, type RecordView } from '../../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { toast } from '../components'
 
 export function useCorrectionForm(record: RecordView, onDone: () => void) {

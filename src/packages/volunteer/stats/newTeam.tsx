@@ -9,7 +9,8 @@ import { tappable } from '../../../components/Tappable'
 import { Toggle } from '../../../components/Toggle'
 import { userApi } from '../../../services/user'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { volunteerApi, volunteerContract } from '../../../services/volunteer'
+import { volunteerApi } from '../../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { Choices, splitSkills, toast } from '../components'
 
 type Person = { userId: string; displayName: string; household: string | null }

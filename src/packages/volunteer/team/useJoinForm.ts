@@ -2,7 +2,8 @@
 import { useState } from 'react'
 import { blankJoinForm, joinInput, type JoinForm } from '@core/volunteer/form'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { volunteerApi, volunteerContract } from '../../../services/volunteer'
+import { volunteerApi } from '../../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { toast } from '../components'
 
 export function useJoinForm(teamId: string, onDone: () => void) {

@@ -4,7 +4,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { useResource } from '../../../hooks/useResource'
 import { firstProblem } from '../../../services/validate'
-import { volunteerApi, volunteerContract } from '../../../services/volunteer'
+import { volunteerApi } from '../../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { toast } from '../components'
 
 export function useTeam(teamId: string) {

@@ -9,7 +9,8 @@ import { PageShell } from '../../../components/PageShell'
 import { Loading } from '../../../components/StateView'
 import { isWeapp } from '../../../services/platform'
 import { firstProblem } from '../../../services/validate'
-import { parseCertificateQr, volunteerApi, volunteerContract, type CertificateCheck } from '../../../services/volunteer'
+import { parseCertificateQr, volunteerApi, type CertificateCheck } from '../../../services/volunteer'
+import { volunteerContract } from '@core/volunteer/contract'
 import { Fact, useParam } from '../components'
 
 function Result({ r }: { r: CertificateCheck }) {
