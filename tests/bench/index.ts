@@ -930,6 +930,38 @@ interface ThrottledLoad {
  * off): the time until 你呼我应 is visible and the bytes that crossed the network by then
  * (encodedDataLength: headers and body as sent).
  */
+/**
+ * When a text first shows, observed inside the page: a MutationObserver notes the element that holds
+ * it, then one visibility check per frame (as Playwright's "visible": a box, not hidden). Playwright's
+ * own waiting polls its selector engine every frame and, under the 4× CPU throttle, took 100–200 ms
+ * of the page's main thread itself — a cost of the measuring, not of the page. Times are from the
+ * navigation's start (performance.now()).
+ */
+const SHOWN_OBSERVER = `(() => {
+  const wanted = ['你呼我应', '红湖公园城'];
+  const shown = (window.__linliShown = {});
+  const held = {};
+  const find = (text) => {
+    const walk = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.data.includes(text)) return n.parentElement;
+    return null;
+  };
+  let frame = 0;
+  const check = () => {
+    frame = 0;
+    for (const text of wanted) {
+      if (shown[text] !== undefined) continue;
+      if (!held[text] || !held[text].isConnected) held[text] = find(text);
+      const el = held[text];
+      if (el && el.checkVisibility({ checkVisibilityCSS: true }) && el.getBoundingClientRect().height > 0) shown[text] = performance.now();
+    }
+    if (wanted.some((t) => shown[t] === undefined && held[t])) frame = requestAnimationFrame(check);
+  };
+  new MutationObserver(() => {
+    if (!frame && wanted.some((t) => shown[t] === undefined)) frame = requestAnimationFrame(check);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
+})();`;
+
 async function throttledLoad(context: import('playwright-core').BrowserContext, base: string): Promise<ThrottledLoad> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -946,17 +978,24 @@ async function throttledLoad(context: import('playwright-core').BrowserContext, 
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const t = Date.now();
+  await page.addInitScript({ content: SHOWN_OBSERVER });
   await page.goto(`${base}/#/pages/home/index`);
-  await page.getByText('你呼我应').first().waitFor({ state: 'visible', timeout: 30_000 });
-  const ms = Date.now() - t;
-  done = true;
-  await page.getByText('红湖公园城').first().waitFor({ state: 'visible', timeout: 30_000 });
-  const dataMs = Date.now() - t;
+  // read the page's own record now and then (one tiny evaluate, not a selector engine every frame)
+  const deadline = Date.now() + 30_000;
+  let shown: Record<string, number> = {};
+  while (Date.now() < deadline) {
+    shown = (await page.evaluate('window.__linliShown || {}')) as Record<string, number>;
+    if (shown['你呼我应'] !== undefined && !done) done = true;
+    if (shown['你呼我应'] !== undefined && shown['红湖公园城'] !== undefined) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (shown['你呼我应'] === undefined || shown['红湖公园城'] === undefined) throw new Error(`first screen not shown in 30 s: ${JSON.stringify(shown)}`);
+  // and Playwright agrees it is there
+  await page.getByText('你呼我应').first().waitFor({ state: 'visible', timeout: 5_000 });
   const requests = [...seen.values()].filter((r) => r.bytes > 0);
   await cdp.detach();
   await page.close();
-  return { ms, dataMs, bytes: requests.reduce((a, r) => a + r.bytes, 0), requests };
+  return { ms: Math.round(shown['你呼我应']), dataMs: Math.round(shown['红湖公园城']), bytes: requests.reduce((a, r) => a + r.bytes, 0), requests };
 }
 
 async function firstScreen(emulatorDir: string) {
@@ -996,11 +1035,11 @@ async function firstScreen(emulatorDir: string) {
     report('h5', 'first screen of 首页 (warm, 5 loads)', `p50 ${p.p50} ms / max ${Math.max(...samples)} ms`, `budget 1500 ms: ${p.p50 < 1500 ? 'met' : 'MISSED'}`);
     // cold and throttled, as the emulator serves it: text gzipped, as CloudBase's static hosting (a CDN) does
     const runs: ThrottledLoad[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await throttledLoad(context, stack.url));
-    const mid = runs.sort((a, b) => a.ms - b.ms)[1];
+    for (let i = 0; i < 5; i++) runs.push(await throttledLoad(context, stack.url));
+    const mid = [...runs].sort((a, b) => a.ms - b.ms)[2];
     report('h5', 'first screen of 首页, throttled: bytes', `${(mid.bytes / KB).toFixed(0)} KB in ${mid.requests.length} requests`, `budget 300 KB: ${mid.bytes <= 300 * KB ? 'met' : 'MISSED'}`);
-    report('h5', 'first screen of 首页, throttled: 你呼我应 shown', `median ${mid.ms} ms of ${runs.map((r) => r.ms).join(' / ')}`, `budget 1500 ms: ${mid.ms <= 1500 ? 'met' : 'MISSED'}; CPU ×4, 10 Mbit/s, 40 ms, cache off`);
-    report('h5', 'first screen of 首页, throttled: the resident\'s page', `median ${[...runs].sort((a, b) => a.dataMs - b.dataMs)[1].dataMs} ms of ${runs.map((r) => r.dataMs).join(' / ')}`, 'the session back (user.login) and the compound\'s name shown');
+    report('h5', 'first screen of 首页, throttled: 你呼我应 shown', `median ${mid.ms} ms of ${runs.map((r) => r.ms).join(' / ')}`, `budget 1500 ms: ${mid.ms <= 1500 ? 'met' : 'MISSED'}; CPU ×4, 10 Mbit/s, 40 ms, cache off; seen in the page (from navigation start)`);
+    report('h5', 'first screen of 首页, throttled: the resident\'s page', `median ${[...runs].sort((a, b) => a.dataMs - b.dataMs)[2].dataMs} ms of ${runs.map((r) => r.dataMs).join(' / ')}`, 'the session back (user.login) and the compound\'s name shown');
     for (const r of [...mid.requests].sort((a, b) => b.bytes - a.bytes).slice(0, args.has('--h5-requests') ? 100 : 8)) {
       report('h5', `  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`, `${(r.bytes / KB).toFixed(1)} KB`, r.type);
     }
