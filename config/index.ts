@@ -133,7 +133,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.optimization.merge({ splitChunks: { chunks: 'all', cacheGroups: { firstPage: firstPageGroup('pages/home/index') } } })
         // Taro's request API imports fetch and AbortController polyfills for browsers without them;
         // every browser the H5 build supports (and WeChat's webview) has both: 28 KB less to parse
-        chain.resolve.alias.set('whatwg-fetch$', false).set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false)
+        // (webpack takes `false` for "an empty module"; webpack-chain's types only know strings)
+        const empty = false as unknown as string
+        chain.resolve.alias.set('whatwg-fetch$', empty).set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', empty)
         chain.performance.hints(false)
         // LINLI_SOURCEMAP=1: source maps beside the files, to see what a chunk holds (not in a release)
         if (process.env.LINLI_SOURCEMAP) chain.devtool('hidden-source-map')
