@@ -265,9 +265,44 @@ interface JournalWrite {
 }
 type JournalEntry = { t: 'c'; c: string } | { t: 'w'; w: JournalWrite[] };
 
-/** Append-only log; every acknowledged write is in the file before the reply is sent. */
+/**
+ * Journals with lines not yet in their file. Writes are applied in memory at once and their lines
+ * written in one batch per turn of the event loop (group commit: one system call for every request
+ * that turn, where each request made its own); `afterDurable` holds a reply until then, so every
+ * acknowledged write — and every state a reply shows — is in the file before the reply is sent.
+ */
+const unflushed = new Set<Journal>();
+let waiting: Array<() => void> = [];
+let flushScheduled = false;
+
+function flushAll(): void {
+  flushScheduled = false;
+  for (const j of unflushed) j.flush();
+  const run = waiting;
+  waiting = [];
+  for (const fn of run) {
+    try {
+      fn();
+    } catch (e) {
+      console.error('[emulator] a reply after the journal flush failed', e);
+    }
+  }
+}
+
+/** Runs `fn` once every journal line written so far is in its file (at once when none waits). */
+export function afterDurable(fn: () => void): void {
+  if (!unflushed.size) return fn();
+  waiting.push(fn);
+  if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flushAll);
+  }
+}
+
+/** Append-only log; every acknowledged write is in the file before the reply is sent (afterDurable). */
 class Journal {
   private fd: number;
+  private pending: string[] = [];
   lines = 0;
 
   constructor(
@@ -297,13 +332,30 @@ class Journal {
   }
 
   append(entry: JournalEntry): void {
-    fs.writeSync(this.fd, encodeEjson(entry) + '\n');
-    if (this.fsync) fs.fdatasyncSync(this.fd);
+    this.pending.push(encodeEjson(entry) + '\n');
     this.lines++;
+    unflushed.add(this);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushAll);
+    }
+  }
+
+  /** The lines appended since the last flush, in one write. */
+  flush(): void {
+    unflushed.delete(this);
+    if (!this.pending.length) return;
+    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    this.pending = [];
+    fs.writeSync(this.fd, text);
+    if (this.fsync) fs.fdatasyncSync(this.fd);
   }
 
   /** Rewrite the log as one line per live document (write aside, then rename over). */
   compact(collections: Iterable<Collection>): void {
+    // what is pending is in the documents written below; it need not go to the old file first
+    this.pending = [];
+    unflushed.delete(this);
     const tmp = `${this.file}.tmp`;
     const fd = fs.openSync(tmp, 'w');
     let lines = 0;
@@ -325,6 +377,7 @@ class Journal {
   }
 
   close(): void {
+    this.flush();
     fs.closeSync(this.fd);
   }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../cloudfunctions/runtime/collections';
-import { CODES, Database, type QueryOrigin, type UnindexedQuery } from './db';
+import { CODES, Database, afterDurable, type QueryOrigin, type UnindexedQuery } from './db';
 import { WireError, decodeEjson, encodeEjson } from './ejson';
 import { FaultSwitch, type FaultSpec } from './faults';
 import { FunctionError, FunctionHost } from './functions';
@@ -840,8 +840,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** A JSON reply, once every write made so far is in the journal's file (group commit: db.ts). */
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  afterDurable(() => {
+    // one reply per request: a later error path may have asked to answer too
+    if (res.headersSent || res.writableEnded) return;
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  });
 }

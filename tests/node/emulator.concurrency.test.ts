@@ -116,6 +116,46 @@ describe('durability', () => {
     }
   });
 
+  it('keeps every insert acknowledged before a SIGKILL that lands mid-burst (replies wait for the journal)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-durable-'));
+    const first = await startEmulatorProcess(dataDir);
+    const denv = 'durable-mid';
+    try {
+      const db: any = sdk(denv, first.url).database();
+      await db.createCollection('durable');
+      const acked: string[] = [];
+      // 400 inserts at once; the process is killed the moment the 150th acknowledgement arrives
+      await Promise.allSettled(
+        Array.from({ length: 400 }, (_x, i) =>
+          db
+            .collection('durable')
+            .add({ data: { n: i } })
+            .then((r: { _id: string }) => {
+              acked.push(r._id);
+              if (acked.length === 150) first.process.kill('SIGKILL');
+            }),
+        ),
+      );
+      expect(acked.length).toBeGreaterThanOrEqual(150);
+      const second = await startEmulatorProcess(dataDir);
+      try {
+        const found = new Set<string>();
+        const coll = sdk(denv, second.url).database().collection('durable');
+        for (let skip = 0; ; skip += 100) {
+          const page: any = await coll.skip(skip).limit(100).get();
+          for (const d of page.data) found.add(d._id);
+          if (page.data.length < 100) break;
+        }
+        expect(acked.filter((id) => !found.has(id))).toEqual([]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.stop('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a reset env is empty and the control API counts documents', async () => {
     const e = freshEnv('reset');
     await sdk(e).database().collection('users').add({ data: { openid: 'r1' } });
