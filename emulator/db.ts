@@ -277,7 +277,16 @@ let flushScheduled = false;
 
 function flushAll(): void {
   flushScheduled = false;
-  for (const j of unflushed) j.flush();
+  for (const j of unflushed) {
+    try {
+      j.flush();
+    } catch (e) {
+      // the writes are applied in memory and their replies wait: a database that cannot write its
+      // log stops rather than acknowledge what a restart would not have (fail-stop)
+      console.error(`[emulator] could not write the journal ${j.file}; stopping so that nothing unwritten is acknowledged`, e);
+      process.exit(70);
+    }
+  }
   const run = waiting;
   waiting = [];
   for (const fn of run) {
