@@ -88,12 +88,29 @@ export function teamFormOf(t: TeamNow): TeamForm {
   };
 }
 
+/** 组建服务队: a new team needs approval to join and takes anyone (0) until the committee says otherwise. */
+export const BLANK_TEAM: TeamForm = { name: '', kind: 'patrol', description: '', capacity: '0', needsApproval: true, risky: false, skills: '', contact: '' };
+
+/** The capacity as typed: empty is 0 (no limit); anything else goes to the contract as a number (it refuses what is not one). */
+function capacityOf(form: TeamForm): number {
+  return form.capacity.trim() === '' ? 0 : Number(form.capacity.trim());
+}
+
+/** A new team with these leaders (the contact left out when empty). */
+export function teamCreateInput(form: TeamForm, leaderIds: string[]): InputOf<VolunteerContract['createTeam']> {
+  const contact = form.contact.trim();
+  return {
+    name: form.name.trim(), kind: form.kind, description: form.description.trim(), capacity: capacityOf(form), needsApproval: form.needsApproval, risky: form.risky,
+    leaderIds, skillsSought: splitSkills(form.skills), ...(contact ? { contact } : {}),
+  };
+}
+
 /** Only what changed: a save that changes nothing sends the team id alone. */
 export function teamUpdateInput(t: TeamNow, form: TeamForm): InputOf<VolunteerContract['updateTeam']> {
   const out: InputOf<VolunteerContract['updateTeam']> = { teamId: t.teamId };
   const name = form.name.trim();
   const description = form.description.trim();
-  const capacity = form.capacity.trim() === '' ? 0 : Number(form.capacity.trim());
+  const capacity = capacityOf(form);
   const skills = splitSkills(form.skills);
   const contact = form.contact.trim();
   if (name !== t.name) out.name = name;

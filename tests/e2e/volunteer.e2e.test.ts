@@ -40,14 +40,14 @@ test('apply, approve, book a shift, check in and out, hours, certificate and its
   const name = `楼道清洁队${Date.now().toString(36).slice(-4)}`;
   const stats = await openAs(committee, 'demo-committee', '/packages/volunteer/stats/index');
   await visible(stats, '.js-new-team').waitFor();
-  await visible(stats, '.js-team-name-input input').fill(name);
+  await visible(stats, '.js-new-team-name input').fill(name);
   await visible(stats, '.js-new-team .js-choice-environment').click();
-  await visible(stats, '.js-team-desc-input textarea').fill('每周六上午清扫楼道、清理小广告，工具由物业提供。');
+  await visible(stats, '.js-new-team-desc textarea').fill('每周六上午清扫楼道、清理小广告，工具由物业提供。');
   await visible(stats, '.js-leader-query input').fill('张卫东');
   await visible(stats, '.js-leader-search').click();
   await visible(stats, '.js-leader-u-demo-member').click();
   await text(stats, '队长（张卫东）').waitFor();
-  expect(await visible(stats, '.js-team-approval').getAttribute('aria-checked')).toBe('true');
+  expect(await visible(stats, '.js-new-team-approval').getAttribute('aria-checked')).toBe('true');
   await visible(stats, '.js-new-team').scrollIntoViewIfNeeded();
   await shot(stats, 'volunteer-1-new-team');
   await visible(stats, '.js-new-team-submit').click();

@@ -1,7 +1,7 @@
 // 报名加入, 申请更正 and 为队员登记时长 as forms: what a blank form holds and what is sent for what was
 // typed, in China time. The inputs are checked against the contract.
 import { volunteerContract } from '@core/volunteer/contract';
-import { blankJoinForm, blankLogForm, correctionFormOf, correctionInput, joinInput, logChoiceProblem, logServiceInput, splitSkills, teamFormOf, teamUpdateInput } from '@core/volunteer/form';
+import { BLANK_TEAM, blankJoinForm, blankLogForm, correctionFormOf, correctionInput, joinInput, logChoiceProblem, logServiceInput, splitSkills, teamCreateInput, teamFormOf, teamUpdateInput } from '@core/volunteer/form';
 
 describe('报名加入 form', () => {
   it('splits skills at the separators people type', () => {
@@ -42,6 +42,25 @@ describe('为队员登记时长 form', () => {
     const input = logServiceInput('t1', { ...blankLogForm(now), volunteerId: 'u1', content: ' 修水管 ' });
     expect(input).toEqual({ source: 'other', teamId: 't1', volunteerId: 'u1', startAt: '2026-12-01T09:00:00+08:00', endAt: '2026-12-01T11:00:00+08:00', content: '修水管' });
     expect(volunteerContract.logService.input.safeParse(input).success).toBe(true);
+  });
+});
+
+describe('组建服务队 form (createTeam)', () => {
+  it('starts blank: approval needed, no limit, not risky', () => {
+    expect(BLANK_TEAM).toEqual({ name: '', kind: 'patrol', description: '', capacity: '0', needsApproval: true, risky: false, skills: '', contact: '' });
+  });
+
+  it('sends the team trimmed, its skills as a list, its leaders, and no contact when none was typed', () => {
+    const input = teamCreateInput({ ...BLANK_TEAM, name: ' 楼道清洁队 ', kind: 'environment', description: ' 每周六 ', capacity: ' ', skills: '电工, 急救', contact: '  ' }, ['u1']);
+    expect(input).toEqual({ name: '楼道清洁队', kind: 'environment', description: '每周六', capacity: 0, needsApproval: true, risky: false, leaderIds: ['u1'], skillsSought: ['电工', '急救'] });
+    expect(volunteerContract.createTeam.input.safeParse(input).success).toBe(true);
+    expect(teamCreateInput({ ...BLANK_TEAM, name: '队', contact: ' 028-1 ', capacity: '12' }, [])).toMatchObject({ contact: '028-1', capacity: 12 });
+  });
+
+  it('sends a capacity that is not a number as typed, for the contract to refuse (it was quietly 0)', () => {
+    const input = teamCreateInput({ ...BLANK_TEAM, name: '队', description: '做什么', capacity: '二十' }, ['u1']);
+    expect(Number.isNaN(input.capacity)).toBe(true);
+    expect(volunteerContract.createTeam.input.safeParse(input).success).toBe(false);
   });
 });
 
