@@ -609,7 +609,7 @@ describe('投票进度', () => {
     fireEvent.click(el('.js-acting-choice-disagree'))
     fireEvent.click(el('.js-acting-submit'))
     await waitFor(() => expect(calledWith(calls, 'enterPaperBallots')).toHaveLength(1))
-    expect(confirm).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('不可更改') }))
+    expect(confirm).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringMatching(/反对.*不可更改/) }))
     expect(calledWith(calls, 'enterPaperBallots')[0].data).toEqual({
       conventionId: 'v1',
       ballots: [{ buildingId: 'b1', unit: '1', room: '101', choice: 'disagree' }],
@@ -617,6 +617,27 @@ describe('投票进度', () => {
     })
     await waitFor(() => expect(document.querySelector('.js-acting-ballot')).toBeNull())
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已代为录入', icon: 'success' })
+  })
+
+  it('代办: tapping another unit starts its paper ballot afresh — no choice or resident carried over from the last unit', async () => {
+    openPage('/packages/convention/progress/index', 'v1')
+    fakeCloud({
+      'user.login': () => session({ ...resident(), roles: ['resident', 'grid'] }),
+      'convention.progress': () => ({
+        votedHeads: 1,
+        electorateHeads: 4,
+        buildings: [{ buildingId: 'b1', buildingName: '3栋', units: 4, voted: 1, notVoted: ['1单元101', '2单元201'], votedUnits: [] }],
+        canSeeNotVoted: true,
+      }),
+    })
+    renderPage(ConventionProgress)
+    await waitFor(() => expect(document.querySelector('.js-act-unit-b1-1单元101')).toBeTruthy())
+    fireEvent.click(el('.js-act-unit-b1-1单元101'))
+    fireEvent.click(el('.js-acting-choice-agree'))
+    expect(el('.js-acting-choice-agree').getAttribute('aria-checked')).toBe('true')
+    fireEvent.click(el('.js-act-unit-b1-2单元201'))
+    await waitFor(() => expect(el('.js-acting-ballot').textContent).toMatch(/3栋2单元201/))
+    expect(el('.js-acting-choice-agree').getAttribute('aria-checked')).toBe('false')
   })
 
   it('shows a resident participation only', async () => {

@@ -2,7 +2,7 @@
 // ballot of its verified resident who has no phone — the resident picked by name, their consent
 // noted, the choice confirmed. The function checks the resident may vote for this unit; the choice
 // is seen by the auditors only, and the resident's 消息中心 says it was entered.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -27,6 +27,12 @@ export function ActingBallot({ conventionId, target, onDone, onCancel }: { conve
   const [problem, setProblem] = useState<FormProblem | null>(null)
   const [busy, setBusy] = useState(false)
   const [, unit, room] = /^(.+)单元(.+)$/.exec(target.label) ?? []
+  // the form sits above the building cards: bring it into view for a unit tapped further down
+  useEffect(() => {
+    Promise.resolve()
+      .then(() => Taro.pageScrollTo({ selector: '.js-acting-ballot', duration: 200 }))
+      .catch(() => undefined)
+  }, [])
 
   const submit = async () => {
     const acted = onBehalfOfFrom(choice)
@@ -35,7 +41,7 @@ export function ActingBallot({ conventionId, target, onDone, onCancel }: { conve
     setProblem(null)
     const ok = await Taro.showModal({
       title: '代办录入纸质票',
-      content: `为 ${target.buildingName}${target.label} 录入纸质票，录入后不可更改；表决意见只有监票人可见。`,
+      content: `为 ${target.buildingName}${target.label} 录入纸质票：${CHOICE_LABELS[vote]}。录入后不可更改；表决意见只有监票人可见。`,
       confirmText: '录入',
       cancelText: '再核对',
     }).catch(() => ({ confirm: false }))

@@ -100,7 +100,8 @@ function ProgressView({ conventionId }: { conventionId: string }) {
           </Button>
         ) : null}
       </Card>
-      {acting ? <ActingBallot conventionId={conventionId} target={acting} onCancel={() => setActing(null)} onDone={actingDone} /> : null}
+      {/* keyed by the unit: another unit's paper ballot starts afresh, nothing carried over */}
+      {acting ? <ActingBallot key={`${acting.buildingId}|${acting.label}`} conventionId={conventionId} target={acting} onCancel={() => setActing(null)} onDone={actingDone} /> : null}
       {p.buildings.length ? null : <Empty text='还没有楼栋数据' />}
       {p.buildings.map((b) => (
         <BuildingCard key={b.buildingId} b={b} seeNotVoted={p.canSeeNotVoted} canRemind={canRemind} onRemind={(id) => void remind(id)} onAct={hasRole(...PROXY_WORKERS) ? setActing : undefined} />
