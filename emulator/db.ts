@@ -362,9 +362,6 @@ class Journal {
 
   /** Rewrite the log as one line per live document (write aside, then rename over). */
   compact(collections: Iterable<Collection>): void {
-    // what is pending is in the documents written below; it need not go to the old file first
-    this.pending = [];
-    unflushed.delete(this);
     const tmp = `${this.file}.tmp`;
     const fd = fs.openSync(tmp, 'w');
     let lines = 0;
@@ -381,6 +378,9 @@ class Journal {
     fs.closeSync(fd);
     fs.closeSync(this.fd);
     fs.renameSync(tmp, this.file);
+    // what was pending is in the documents just written; dropped only now that they are in place
+    this.pending = [];
+    unflushed.delete(this);
     this.fd = fs.openSync(this.file, 'a');
     this.lines = lines;
   }
@@ -924,8 +924,9 @@ export class Database {
     // a leading $match is answered like a query (from an index where one serves it); the stage still runs
     const first = pipeline[0]?.$match;
     const match = first && typeof first === 'object' && !Array.isArray(first) ? (first as Query) : undefined;
-    const docs: Record<string, unknown>[] = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin).docs;
-    return this.runPipeline(docs, pipeline, origin);
+    const { docs, tested } = this.select(coll, 'aggregate', match, undefined, undefined, undefined, origin);
+    // every document already passed that $match (the index path tested it): it need not run again
+    return this.runPipeline(docs, match && tested ? pipeline.slice(1) : pipeline, origin);
   }
 
   /** Stages over documents: mingo in runs, each let/pipeline $lookup joined here (nested ones too). */
@@ -943,10 +944,9 @@ export class Database {
         docs = guarded(() => stages.reduce(sliceStage, docs));
         return;
       }
+      // any stage may read another collection ($lookup, $graphLookup, $unionWith, inside $facet)
       const resolve = (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])];
-      // only a $lookup or $unionWith reads another collection
-      const joins = stages.some((st) => '$lookup' in st || '$unionWith' in st || '$facet' in st);
-      docs = guarded(() => aggregate(stages, docs, joins ? { collectionResolver: resolve } : undefined));
+      docs = guarded(() => aggregate(stages, docs, { collectionResolver: resolve }));
     };
     for (const stage of pipeline) {
       const join = asIndexedJoin(stage.$lookup);

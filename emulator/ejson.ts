@@ -80,7 +80,7 @@ const SAFE_LONG = /^-?\d{1,15}$/;
 /**
  * JSON.parse's tree as bson's relaxed EJSON reading makes it (numbers, dates, server dates), in one
  * pass and without bson for the shapes the SDK sends; anything rarer is read by bson itself, so the
- * answer is the same (tests/node/emulator-ejson.test.ts compares both).
+ * answer is the same (tests/node/unit/emulator-ejson.test.ts compares both).
  */
 function fromWire(value: unknown, nowMs: number): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -96,7 +96,7 @@ function fromWire(value: unknown, nowMs: number): unknown {
     const v = obj[k];
     if (k === '$numberInt' && typeof v === 'string') return parseInt(v, 10);
     if (k === '$numberDouble' && typeof v === 'string') return parseFloat(v);
-    if (k === '$numberLong' && typeof v === 'string' && SAFE_LONG.test(v)) return Number(v);
+    if (k === '$numberLong' && typeof v === 'string' && SAFE_LONG.test(v)) return Number(v) || 0;
     if (k === '$date' && v && typeof v === 'object' && !Array.isArray(v)) {
       const inner = v as Record<string, unknown>;
       const ms = inner.$numberLong;
@@ -106,7 +106,8 @@ function fromWire(value: unknown, nowMs: number): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const k of keys) {
-    if (k.charCodeAt(0) === 36 /* $ */ && EJSON_KEYS.has(k)) return viaBson(value, nowMs);
+    // bson's typed values, and keys bson refuses (a NUL inside): bson answers for those
+    if ((k.charCodeAt(0) === 36 /* $ */ && EJSON_KEYS.has(k)) || k.includes('\u0000')) return viaBson(value, nowMs);
     out[k] = fromWire(obj[k], nowMs);
   }
   return out;

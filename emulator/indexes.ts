@@ -503,7 +503,8 @@ function planFields(
   }
   // a unique index with every field fixed to one value holds at most one match: nothing beats it
   for (const index of indexes) {
-    if (!index.spec.unique || index.loose.size) continue;
+    // (not on a field holding arrays: a unique key is the whole array, many documents hold one element)
+    if (!index.spec.unique || index.loose.size || index.multikey.some((m) => m > 0)) continue;
     if (!index.fields.every((f) => {
       const c = fields.get(f);
       return !!c && 'points' in c && c.points.length === 1;

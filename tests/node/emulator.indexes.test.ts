@@ -289,6 +289,18 @@ describe('$lookup in its let/pipeline form', () => {
     { $project: { _id: 1, mine: 1 } },
   ];
 
+  it('gives every stage the other collections: $graphLookup and $unionWith read them too', () => {
+    const db = new Database('g', SPECS, null);
+    db.insert('owners', [{ _id: 'o1', name: 'g1', boss: null }, { _id: 'o2', name: 'g2', boss: 'g1' }, { _id: 'o3', name: 'g3', boss: 'g2' }]);
+    const chain = db.aggregate('owners', [
+      { $match: { _id: 'o3' } },
+      { $graphLookup: { from: 'owners', startWith: '$boss', connectFromField: 'boss', connectToField: 'name', as: 'bosses' } },
+    ]);
+    expect((chain[0].bosses as Array<{ name: string }>).map((b) => b.name).sort()).toEqual(['g1', 'g2']);
+    db.insert('things', [{ _id: 't1', a: 'x' }]);
+    expect(db.aggregate('owners', [{ $match: { _id: 'o1' } }, { $unionWith: { coll: 'things' } }, { $project: { _id: 1 } }])).toEqual([{ _id: 'o1' }, { _id: 't1' }]);
+  });
+
   it('joins each document through an index of the joined collection, with the same answer mingo gives', () => {
     const db = new Database('l', SPECS, null);
     db.insert('owners', [{ _id: 'o1', name: 'g1' }, { _id: 'o2', name: 'g2' }, { _id: 'o3', name: 'nobody' }]);

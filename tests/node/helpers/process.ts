@@ -15,7 +15,7 @@ export function startEmulatorProcess(dataDir: string, extra: string[] = []): Pro
     process.execPath,
     [
       // LINLI_EMULATOR_NODE_ARGS: extra node flags for the emulator process (e.g. --cpu-prof to profile a bench)
-      ...(process.env.LINLI_EMULATOR_NODE_ARGS ? process.env.LINLI_EMULATOR_NODE_ARGS.split(' ') : []),
+      ...(process.env.LINLI_EMULATOR_NODE_ARGS ? process.env.LINLI_EMULATOR_NODE_ARGS.split(/\s+/).filter(Boolean) : []),
       '--import',
       'tsx',
       path.join(root, 'emulator/cli.ts'),

@@ -74,12 +74,18 @@ describe('emulator EJSON', () => {
       '{"v":{"$regularExpression":{"pattern":"a","options":"i"}}}', '{"v":{"$date":{"$numberLong":"5"},"x":1}}', '{"v":{"$date":null}}',
       '{"v":{"$numberInt":"7","y":2}}', '{"q":{"$and":[{"a":{"$lt":{"$numberInt":"3"}}},{"b":{"$in":["x",null]}}]}}',
       '{"$set":{"n":{"$numberInt":"1"}},"d":[{"$date":{"$numberLong":"1700000000000"}}]}', '"plain"', '[1,{"a":[]}]',
+      '{"v":{"$numberLong":"-0"}}', '{"d":{"$date":{"$numberLong":"-0"}}}',
     ];
     for (const t of texts) expect([t, decodeEjson(t, 0)]).toEqual([t, bsonDecode(t)]);
     for (let seed = 1; seed <= 3000; seed++) {
       const text = bsonEncode({ v: value(rng(seed), 0) });
       expect([seed, decodeEjson(text, 0)]).toEqual([seed, bsonDecode(text)]);
     }
+  });
+
+  it('refuses what bson refuses: a key with a NUL in it', () => {
+    expect(() => EJSON.deserialize(JSON.parse('{"a\\u0000b":1}'), { relaxed: true })).toThrow();
+    expect(() => decodeEjson('{"a\\u0000b":1}', 0)).toThrow(/invalid EJSON value/);
   });
 
   it('resolves server dates wherever they are', () => {
