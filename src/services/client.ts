@@ -16,9 +16,11 @@ export type Client<C extends ContractSpec> = {
 export function createClient<C extends ContractSpec>(fn: string): Client<C> {
   const methods = new Map<string, (data: unknown) => Promise<Envelope<unknown>>>()
   return new Proxy({} as Client<C>, {
-    get(_target, action) {
-      // not an action: a symbol, or what a promise or a serializer looks for on any object
-      if (typeof action !== 'string' || action === 'then' || action === 'toJSON' || action.startsWith('$$') || action.startsWith('@@')) return undefined
+    get(target, action) {
+      // what every object has (toString, valueOf, constructor …) stays what it is
+      if (typeof action !== 'string' || action in target) return Reflect.get(target, action)
+      // not an action: what a promise or a serializer looks for on any object
+      if (action === 'then' || action === 'toJSON' || action.startsWith('$$') || action.startsWith('@@')) return undefined
       let method = methods.get(action)
       if (!method) methods.set(action, (method = (data: unknown) => callFunction(fn, action, data)))
       return method
