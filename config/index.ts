@@ -7,6 +7,9 @@ import prodConfig from './prod'
 
 const NUTUI = ['@nutui/nutui-react-taro', '@nutui/icons-react-taro']
 // core/ (the vocabulary shared with the functions) is compiled with the app
+/** The first page of src/app.config.ts (首页); the H5 build fails if no chunk is loaded for it. */
+const FIRST_PAGE = 'pages/home/index'
+
 const SHARED_SOURCES = [path.resolve(__dirname, '..', 'core')]
 
 // Persistent webpack cache: on by default (2-core machines) and with TARO_CACHE=1, off with TARO_CACHE=0.
@@ -130,17 +133,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro H5 defaults to chunks:'initial', which duplicates NutUI into every page chunk. The first
         // page's own modules go in one chunk of their own (firstPageGroup): they came in 36 requests of
         // 1–5 KB, six at a time over HTTP/1.1, and now come in a handful
-        chain.optimization.merge({ splitChunks: { chunks: 'all', cacheGroups: { firstPage: firstPageGroup('pages/home/index') } } })
-        // Taro's request API imports fetch and AbortController polyfills for browsers without them;
-        // every browser the H5 build supports (and WeChat's webview) has both: 28 KB less to parse
+        chain.optimization.merge({ splitChunks: { chunks: 'all', cacheGroups: { firstPage: firstPageGroup(FIRST_PAGE) } } })
+        // Taro's request API imports a fetch polyfill (20 KB) for browsers without fetch. Taro's H5
+        // components are custom elements, which already need iOS 10.3 / Chrome 54 — browsers that all
+        // have fetch — so it goes. Its AbortController polyfill stays: that came later (iOS 11.3,
+        // Chrome 66), and without it every call would fail on a browser between the two.
         // (webpack takes `false` for "an empty module"; webpack-chain's types only know strings)
-        const empty = false as unknown as string
-        chain.resolve.alias.set('whatwg-fetch$', empty).set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', empty)
+        chain.resolve.alias.set('whatwg-fetch$', false as unknown as string)
         chain.performance.hints(false)
         // LINLI_SOURCEMAP=1: source maps beside the files, to see what a chunk holds (not in a release)
         if (process.env.LINLI_SOURCEMAP) chain.devtool('hidden-source-map')
         // the first page of app.config (首页) downloads beside app.js instead of after it
-        chain.plugin('preloadFirstPage').use(PreloadFirstPage, ['pages/home/index'])
+        chain.plugin('preloadFirstPage').use(PreloadFirstPage, [FIRST_PAGE])
       }
     }
   }

@@ -8,6 +8,13 @@ import type { Compilation, Compiler } from 'webpack'
 
 const NAME = 'PreloadFirstPage'
 
+/** Whether an import() request is this page (`pages/home/index`, not `subpages/home/index`). */
+function isPage(request: string | undefined, page: string): boolean {
+  if (typeof request !== 'string') return false
+  const r = request.replace(/\\/g, '/')
+  return r === page || r.endsWith(`/${page}`)
+}
+
 export class PreloadFirstPage {
   /** @param page the first page's path as in app.config (e.g. `pages/home/index`) */
   constructor(private readonly page: string) {}
@@ -21,9 +28,11 @@ export class PreloadFirstPage {
         )
         const files = new Set<string>()
         for (const group of compilation.chunkGroups) {
-          if (!group.origins.some((o) => typeof o.request === 'string' && o.request.replace(/\\/g, '/').endsWith(this.page))) continue
+          if (!group.origins.some((o) => isPage(o.request, this.page))) continue
           for (const chunk of group.chunks) for (const file of chunk.files) if (/\.(js|css)$/.test(file)) files.add(file)
         }
+        // a renamed first page would quietly lose its preloads (and firstPageGroup its chunk)
+        if (!files.size) compilation.errors.push(new compiler.webpack.WebpackError(`${NAME}: no chunk is loaded for ${this.page}; is it still the first page of app.config?`))
         for (const file of [...files].sort()) {
           const href = publicPath + file
           if (already.has(href)) continue
@@ -49,9 +58,7 @@ export class PreloadFirstPage {
  */
 export function firstPageGroup(page: string) {
   const isFirstPage = (chunk: { groupsIterable: Iterable<{ origins: Array<{ request?: string }> }> }) => {
-    for (const group of chunk.groupsIterable) {
-      if (group.origins.some((o) => typeof o.request === 'string' && o.request.replace(/\\/g, '/').endsWith(page))) return true
-    }
+    for (const group of chunk.groupsIterable) if (group.origins.some((o) => isPage(o.request, page))) return true
     return false
   }
   return {
@@ -59,7 +66,9 @@ export function firstPageGroup(page: string) {
     chunks: 'async' as const,
     priority: 50,
     enforce: true,
-    test: (module: unknown, { chunkGraph }: { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<never> } }) => {
+    test: (module: { type?: string }, { chunkGraph }: { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<never> } }) => {
+      // scripts only: moving stylesheets between chunks could change which rule wins on other pages
+      if (module.type?.startsWith('css')) return false
       for (const chunk of chunkGraph.getModuleChunksIterable(module)) if (isFirstPage(chunk)) return true
       return false
     },
