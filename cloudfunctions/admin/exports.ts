@@ -34,7 +34,7 @@ const FAILED = '导出失败，请稍后重试';
 
 type Io = Pick<JobCtx, 'db' | 'now' | 'files'>;
 
-const filterOf = (d: ExportDoc): LedgerFilter => ({ from: d.filter.from ? new Date(d.filter.from) : null, to: d.filter.to ? new Date(d.filter.to) : null, buildingId: d.filter.buildingId });
+const filterOf = (d: ExportDoc): LedgerFilter => ({ from: d.filter.from ? new Date(d.filter.from) : null, to: d.filter.to ? new Date(d.filter.to) : null, buildingId: d.filter.buildingId, asOf: new Date(d.createdAt) });
 
 /** Writes the file (CSV with BOM or XLSX, formulas neutralised) and marks the export ready. */
 async function finish(io: Io, d: ExportDoc, body: Row[]): Promise<ExportDoc> {
@@ -64,7 +64,7 @@ const startChunk = (io: Pick<JobCtx, 'db' | 'now'>, exportId: string) =>
 
 /** Asks for an export: written at once when small, else started in the background (`running`). */
 export async function startExport(ctx: UserCtx, compoundId: string, doc: Omit<ExportDoc, '_id' | 'rows' | 'rowsDone' | 'parts' | 'deadlineAt'>, audit: (exportId: string) => Promise<void>): Promise<ExportDoc> {
-  const src = sourceOf(ctx.db, compoundId, doc.ledger, doc.filter);
+  const src = sourceOf(ctx.db, compoundId, doc.ledger, { ...doc.filter, asOf: doc.createdAt });
   const total = await countWhere(ctx.db, src.coll, src.where);
   if (total > MAX_ROWS) throw fail.invalid(`超过 ${MAX_ROWS} 行，请缩短时间段分批导出`);
   const full: Omit<ExportDoc, '_id'> = { ...doc, rows: total, rowsDone: 0, parts: [], deadlineAt: new Date(ctx.now.getTime() + DEADLINE_MS) };

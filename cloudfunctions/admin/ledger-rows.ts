@@ -18,6 +18,11 @@ export interface LedgerFilter {
   from: Date | null;
   to: Date | null;
   buildingId: string | null;
+  /**
+   * An export's start: only rows written before it. A long export reads in chunks by position, and
+   * a row written meanwhile would shift every later chunk (a row twice, another never).
+   */
+  asOf?: Date | null;
 }
 
 const PAGE = 100;
@@ -42,7 +47,11 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
   const _ = db.command;
   if (f.buildingId && NO_BUILDING[ledger]) throw fail.invalid(NO_BUILDING[ledger]!);
   const building = f.buildingId ? { buildingId: f.buildingId } : {};
-  const range = (field: string) => (f.from || f.to ? { [field]: f.from && f.to ? _.and(_.gte(f.from), _.lt(f.to)) : f.from ? _.gte(f.from) : _.lt(f.to!) } : {});
+  const range = (field: string) => {
+    const to = f.asOf && field === 'createdAt' && (!f.to || f.asOf < f.to) ? f.asOf : f.to;
+    const period = f.from || to ? { [field]: f.from && to ? _.and(_.gte(f.from), _.lt(to)) : f.from ? _.gte(f.from) : _.lt(to!) } : {};
+    return f.asOf && field !== 'createdAt' ? { ...period, createdAt: _.lt(f.asOf) } : period;
+  };
   const masker = (whole: boolean) => ({
     name: (n: string | null | undefined) => (whole ? (n ?? '') : maskName(n)),
     phone: (p: string | null | undefined) => (whole ? (p ?? '') : (maskPhone(p) ?? '')),
@@ -139,10 +148,11 @@ export function sourceOf(db: Db, compoundId: string, ledger: Ledger, f: LedgerFi
 }
 
 /** Up to `max` documents of a ledger from `skip` on, page by page (the server returns at most 100 a read). */
+/** Rows in the ledger's order, ties broken by _id (so that pages read apart meet exactly). */
 export async function readDocs(db: Db, src: LedgerSource, skip: number, max: number): Promise<BaseDoc[]> {
   const out: BaseDoc[] = [];
   while (out.length < max) {
-    const page = await findMany<BaseDoc>(db, src.coll, src.where, { orderBy: src.orderBy, skip: skip + out.length, limit: Math.min(PAGE, max - out.length) });
+    const page = await findMany<BaseDoc>(db, src.coll, src.where, { orderBy: [...src.orderBy, ['_id', 'desc']], skip: skip + out.length, limit: Math.min(PAGE, max - out.length) });
     out.push(...page);
     if (page.length < PAGE) break;
   }
