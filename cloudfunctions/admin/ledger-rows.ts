@@ -10,8 +10,8 @@ import { beijingSeconds, beijingTime } from '@core/time';
 import { formatHours } from '@core/volunteer/rules';
 import type { Db } from '../runtime/cloud';
 import type { CollectionName } from '../runtime/collections';
-import { countWhere, findMany, type BaseDoc } from '../runtime/db';
-import type { AuditDoc, ConventionDoc, NoticeDoc, RegistrationDoc, RequestDoc, ServiceRecordDoc, UserDoc } from '../runtime/model';
+import { countWhere, findMany, namesOf, type BaseDoc } from '../runtime/db';
+import type { AuditDoc, ConventionDoc, NoticeDoc, RegistrationDoc, RequestDoc, ServiceRecordDoc } from '../runtime/model';
 
 export type Row = Array<string | number | null>;
 export interface LedgerFilter {
@@ -164,12 +164,3 @@ const proxied = (actedBy: { name: string } | null | undefined) => (actedBy ? `${
 
 export const rolesText = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r] ?? r).join('、');
 
-export async function namesOf(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  const out = new Map<string, string>();
-  for (let i = 0; i < unique.length; i += PAGE) {
-    const people = await findMany<UserDoc>(db, 'users', { _id: db.command.in(unique.slice(i, i + PAGE)) }, { limit: PAGE });
-    for (const u of people) out.set(u._id, u.displayName);
-  }
-  return out;
-}

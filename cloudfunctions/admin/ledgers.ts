@@ -4,11 +4,10 @@
 import type { AdminContract, ExportJob } from '@core/admin/contract';
 import { fail } from '@core/errors';
 import { ROLE_LABELS } from '@core/roles';
-import { getById, pageOf, updateWhere } from '../runtime/db';
+import { getById, namesOf, pageOf, updateWhere } from '../runtime/db';
 import type { AuditDoc, ExportDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { pastDeadline, startExport, TIMED_OUT } from './exports';
-import { namesOf } from './ledger-rows';
 import { compoundFor, iso } from './scope';
 
 type H = Handlers<AdminContract>;

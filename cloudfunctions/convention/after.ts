@@ -7,8 +7,8 @@ import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
 import { beijingSeconds } from '@core/time';
 import writeXlsxFile from 'write-excel-file/node';
-import { countWhere, findAll, findMany, getById, insertOne, isDuplicateKey, updateById, updateWhere } from '../runtime/db';
-import type { AuditDoc, ConventionDoc, ObjectionDoc, SignatureDoc, UserDoc, VoteProxyDoc } from '../runtime/model';
+import { countWhere, findAll, findMany, getById, insertOne, isDuplicateKey, namesOf, updateById, updateWhere } from '../runtime/db';
+import type { AuditDoc, ConventionDoc, ObjectionDoc, SignatureDoc, VoteProxyDoc } from '../runtime/model';
 import type { Handlers } from '../runtime/serve';
 import { ballotsOf, isAuditor, isDrafter, loadConvention, movePhase, objectionBlockedFor, registerOf, requireDrafter } from './store';
 import { iso } from './views';
@@ -57,12 +57,11 @@ async function recordRows(db: Parameters<typeof registerOf>[0], c: ConventionDoc
   // every written proxy, whatever became of it, and the vote's audit trail (who opened, entered, closed …)
   const proxyRows = [['委托书'], ['房屋', '委托人', '受托人', '状态', '委托时间'], ...proxies.map((p) => [p.unit, p.grantorName, p.proxyName, PROXY_STATES[p.state], beijingSeconds(p.createdAt)])];
   const trail = await findAll<AuditDoc>(db, 'audit_logs', { compoundId: c.compoundId, target: `conventions/${c._id}` }, [['createdAt', 'desc']], 1000);
-  const actors = [...new Set(trail.map((a) => a.actorId).filter((x): x is string => !!x))];
-  const names = new Map((actors.length ? await findMany<UserDoc>(db, 'users', { _id: db.command.in(actors) }, { limit: 100 }) : []).map((u) => [u._id, u.displayName]));
+  const names = await namesOf(db, trail.map((a) => a.actorId));
   const trailRows = [
     ['操作记录'],
     ['时间', '操作', '操作人', '详情'],
-    ...[...trail].reverse().map((a) => [beijingSeconds(a.createdAt), ACTION_LABELS[a.action] ?? a.action, a.actorId ? (names.get(a.actorId) ?? a.actorId) : '系统', JSON.stringify(a.detail)]),
+    ...[...trail].reverse().map((a) => [beijingSeconds(a.createdAt), ACTION_LABELS[a.action] ?? a.action, a.actorId ? (names.get(a.actorId) ?? '已注销用户') : '系统', JSON.stringify(a.detail)]),
   ];
   return { rows: [head, ...rows, [], ...proxyRows, [], ...trailRows], registerRows: rows.length };
 }

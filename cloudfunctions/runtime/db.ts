@@ -2,6 +2,7 @@
 // cursor pagination, and the mapping of the database's own errors onto our error codes.
 import type { Db } from './cloud';
 import type { CollectionName } from './collections';
+import type { UserDoc } from './model';
 import { AppError, fail } from '@core/errors';
 import { cached, forget, isCached, remember, type CachedCollection } from './cache';
 
@@ -93,6 +94,18 @@ export async function findAll<T extends BaseDoc>(
     const rows = await findMany<T>(db, coll, where, { orderBy, skip, limit: PAGE });
     out.push(...rows);
     if (rows.length < PAGE) break;
+  }
+  return out;
+}
+
+/** People's names by user id, a page of ids a read (a removed account has none: callers say 已注销用户). */
+export async function namesOf(db: Db, ids: ReadonlyArray<string | null | undefined>): Promise<Map<string, string>> {
+  const PAGE = 100;
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += PAGE) {
+    const people = await findMany<UserDoc>(db, 'users', { _id: db.command.in(unique.slice(i, i + PAGE)) }, { limit: PAGE });
+    for (const u of people) out.set(u._id, u.displayName);
   }
   return out;
 }

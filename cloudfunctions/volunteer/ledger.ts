@@ -9,7 +9,7 @@ import { fail } from '@core/errors';
 import { maskName } from '@core/mask';
 import { hasAnyRole } from '@core/roles';
 import { beijingTime, china } from '@core/time';
-import { findMany, getById, insertOne, isDuplicateKey, updateWhere } from '../runtime/db';
+import { findMany, getById, insertOne, isDuplicateKey, namesOf, updateWhere } from '../runtime/db';
 import type { CertificateDoc, CompoundDoc, RequestDoc, ServiceRecordDoc, TeamDoc, UserDoc } from '../runtime/model';
 import { ledgerClash, recordsNear } from '../runtime/ledger';
 import type { Handlers, UserCtx } from '../runtime/serve';
@@ -32,12 +32,9 @@ function checkText(number: string): string {
   return origin ? certificateCheckUrl(origin, number) : `linli-cert:${number}`;
 }
 
-/** The names of the people who verified these records (one read). */
-async function verifierNames(ctx: UserCtx, records: readonly ServiceRecordDoc[]): Promise<Map<string, string>> {
-  const ids = [...new Set(records.filter(isVerified).map((r) => r.verifiedBy).filter((id): id is string => !!id))];
-  const people = ids.length ? await findMany<UserDoc>(ctx.db, 'users', { _id: ctx.db.command.in(ids) }, { limit: ids.length }) : [];
-  return new Map(people.map((u) => [u._id, u.displayName]));
-}
+/** The names of the people who verified these records. */
+const verifierNames = (ctx: UserCtx, records: readonly ServiceRecordDoc[]): Promise<Map<string, string>> =>
+  namesOf(ctx.db, records.filter(isVerified).map((r) => r.verifiedBy));
 
 const verifierOf = (r: ServiceRecordDoc, names: Map<string, string>): string | null =>
   isVerified(r) && r.verifiedBy ? (names.get(r.verifiedBy) ?? '已注销用户') : null;
