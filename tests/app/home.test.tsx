@@ -129,6 +129,10 @@ describe('首页', () => {
     renderHome()
     await waitFor(() => expect(screen.getByText('楼道灯坏了')).toBeTruthy())
     expect(calls.find((c) => c.action === 'listMine')?.data).toEqual({ limit: 3 })
+    // the entry stays where it showed before the session came back: first, above the household card
+    const household = document.querySelector('.js-home-label')!
+    expect(household).toBeTruthy()
+    expect(screen.getByText('我要反映').compareDocumentPosition(household) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
     expect(screen.getByText('东门路灯不亮')).toBeTruthy()
     expect(screen.getByText('待受理')).toBeTruthy()
     expect(screen.getByText('已办结')).toBeTruthy()

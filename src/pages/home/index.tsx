@@ -46,8 +46,9 @@ export default function Home() {
   const greeting = session.profile.displayName === '邻居' ? '您好，邻居' : `${session.profile.displayName}，您好`
   return (
     <PageShell title={session.compound?.name ?? '邻里共治'} subtitle={greeting}>
-      <HouseholdStatus session={session} />
+      {/* first, where it showed while the session was on its way: nothing moves it under a finger */}
       {hero}
+      <HouseholdStatus session={session} />
       {hasRole(...STAFF_ROLES, 'member') ? (
         <Todo verify={hasRole('grid', 'branch')} requests={hasRole(...STAFF_ROLES)} hall={hasRole('member')} />
       ) : null}
