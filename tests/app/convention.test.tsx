@@ -195,6 +195,22 @@ describe('公约表决 list', () => {
     expect(calledWith(calls, 'setVotingSettings')).toHaveLength(1)
   })
 
+  it('says so when the voting-rules notice cannot load, and loads it again on 重试', async () => {
+    let fail = true
+    fakeCloud({
+      'user.login': () => committee(),
+      'convention.list': () => ({ items: [summary()], nextCursor: null }),
+      'convention.votingSettings': () =>
+        fail ? failWith('INTERNAL', '服务暂时不可用') : { jurisdiction: 'none', officialSystem: null, basis: null, objectionDays: 7, nonVotersWithMajority: false, canEdit: true },
+    })
+    renderPage(ConventionList)
+    await waitFor(() => expect(screen.getByText(/表决规则说明未能加载/)).toBeTruthy())
+    fail = false
+    fireEvent.click(screen.getByText('重试'))
+    await waitFor(() => expect(el('.js-open-voting-rules')).toBeTruthy())
+    expect(screen.queryByText(/表决规则说明未能加载/)).toBeNull()
+  })
+
   it('tells a visitor to verify a home first and asks nothing of the function', async () => {
     const calls = fakeCloud({ 'user.login': () => session() })
     renderPage(ConventionList)

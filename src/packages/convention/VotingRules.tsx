@@ -8,6 +8,7 @@ import { JURISDICTIONS, JURISDICTION_KEYS, type Jurisdiction } from '@core/conve
 import type { OutputOf } from '@core/contract'
 import { Card } from '../../components/Card'
 import { Chips } from '../../components/Chips'
+import { ErrorBlock } from '../../components/StateView'
 import { Toggle } from '../../components/Toggle'
 import { useResource } from '../../hooks/useResource'
 import { conventionApi, type ConventionContract } from '../../services/convention'
@@ -75,6 +76,8 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
 export function VotingRules() {
   const res = useResource(() => conventionApi.votingSettings({}))
   const [open, setOpen] = useState(false)
+  // the notice says whether an owners' vote here binds: its absence must not read as "it does"
+  if (res.error && !res.data) return <ErrorBlock message={`表决规则说明未能加载：${res.error}`} onRetry={res.reload} />
   if (!res.data) return null
   const settings = res.data
   return (
