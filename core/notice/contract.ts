@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { CREATE_LIMIT, cursorInput, defineContract, id, isoTime, page, roles, text, UPLOAD_LIMIT, user } from '../contract';
 // the lists and limits a screen shows without loading any schema live in rules.ts (no zod)
 import { NOTICE_CATEGORIES, NOTICE_MEDIA_MAX_KB, NOTICE_MEDIA_TYPES, NOTICE_PUBLISHERS, NOTICE_STATS_ROLES } from './rules';
-export { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, NOTICE_IMAGE_TYPES, NOTICE_MEDIA_MAX_KB, NOTICE_MEDIA_TYPES, NOTICE_PUBLISHERS, NOTICE_STATS_ROLES } from './rules';
 
 const fileId = z.string().check(z.regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址无效'));
 const audience = z.strictObject({ kind: z.enum(['compound', 'buildings']), buildingIds: z.optional(z.array(id()).check(z.maxLength(50))) });

@@ -3,7 +3,8 @@
 // plain text ↔ HTML lives here too. No React, no Taro: the time is passed in.
 import type { InputOf } from '../contract';
 import { formTimeToIso, isFormTime, isoToFormTime } from '../time';
-import type { NOTICE_CATEGORIES, NoticeContract, NoticeView } from './contract';
+import type { NoticeContract, NoticeView } from './contract';
+import type { NOTICE_CATEGORIES } from './rules';
 
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 export type PublishInput = InputOf<NoticeContract['publish']>;
