@@ -2,18 +2,16 @@
 // requires its official system (北京, 深圳, 四川) owners' votes here are consultations and every
 // screen names that system — the objection window after the 公示, and the 从多 figure. Set by the
 // branch or the committee, audited; a vote already open keeps the rule it opened under.
-import type { ConventionContract } from '@core/convention/contract';
+import { conventionContract, type ConventionContract } from '@core/convention/contract';
+import { can } from '@core/access';
 import { JURISDICTIONS } from '@core/convention/rules';
 import { fail } from '@core/errors';
-import { hasAnyRole } from '@core/roles';
 import { getById, updateById } from '../runtime/db';
 import type { CompoundDoc } from '../runtime/model';
 import type { Handlers, UserCtx } from '../runtime/serve';
 import { votingSettingsOf, type VotingSettings } from './count';
 
 type H = Handlers<ConventionContract>;
-
-const EDITORS = ['branch', 'committee'] as const;
 
 function viewOf(ctx: UserCtx, s: VotingSettings) {
   return {
@@ -22,7 +20,8 @@ function viewOf(ctx: UserCtx, s: VotingSettings) {
     basis: JURISDICTIONS[s.jurisdiction].basis,
     objectionDays: s.objectionDays,
     nonVotersWithMajority: s.nonVotersWithMajority,
-    canEdit: hasAnyRole(ctx.roles, EDITORS),
+    // who may change them: the contract's own rule for setVotingSettings
+    canEdit: can({ roles: ctx.roles }, conventionContract.setVotingSettings),
   };
 }
 

@@ -8,7 +8,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
-import { checkText } from '../runtime/content';
+import { checkText, recheckText } from '../runtime/content';
 import type { EventContract, EventSummary, EventView } from '@core/event/contract';
 import { countWhere, findMany, findOne, getById, getCached, insertOne, isDuplicateKey, pageOf, updateAndReturn, updateById, updateWhere } from '../runtime/db';
 import { remember } from '../runtime/cache';
@@ -384,9 +384,7 @@ export const handlers: Handlers<EventContract> = {
       if (input.creditsHours !== undefined) patch.creditsHours = input.creditsHours;
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (input.title !== undefined || input.description !== undefined || input.place !== undefined) {
-        const verdict = await checkText(ctx, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
-        // an edit never un-hides what a moderator hid
-        patch.moderation = ev.moderation === 'hidden' ? 'hidden' : verdict;
+        patch.moderation = await recheckText(ctx, ev.moderation, `${patch.title ?? ev.title}\n${patch.description ?? ev.description}\n${patch.place ?? ev.place}`, 3);
       }
       const where: Record<string, unknown> = { _id: ev._id, state: 'published' };
       if (input.capacity !== undefined && input.capacity !== ev.capacity) {

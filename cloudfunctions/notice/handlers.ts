@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { audit } from '../runtime/audit';
 import type { Db } from '../runtime/cloud';
-import { checkText } from '../runtime/content';
+import { checkText, recheckText } from '../runtime/content';
 import type { NoticeContract, NoticeView } from '@core/notice/contract';
 import { countWhere, decodeCursor, encodeCursor, findMany, getById, insertOne, isDuplicateKey, pageOf, updateById, updateWhere } from '../runtime/db';
 import { fail } from '@core/errors';
@@ -362,9 +362,7 @@ export const handlers: Handlers<NoticeContract> = {
       if (input.publishAt !== undefined && !published) patch.publishAt = new Date(input.publishAt);
       if (input.audience !== undefined) patch.audience = await checkAudience(ctx, input.audience);
       if (patch.title !== undefined || patch.content !== undefined) {
-        const verdict = await checkText(ctx, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
-        // an edit never un-hides what a moderator hid
-        patch.moderation = n.moderation === 'hidden' ? 'hidden' : verdict;
+        patch.moderation = await recheckText(ctx, n.moderation, `${patch.title ?? n.title}\n${plainText(patch.content ?? n.content)}`, 3);
       }
       const next = { ...n, ...patch };
       // a published notice keeps every version: what a reader sees changed → a version record, and
