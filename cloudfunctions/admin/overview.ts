@@ -50,8 +50,9 @@ async function openCounts(ctx: UserCtx, where: Record<string, unknown>): Promise
 }
 
 /**
- * Verified, not rejected minutes by team in one aggregate; the originals that a verified correction
- * replaced (the ledger never edits in place) in another, joined through their _id.
+ * Verified, not rejected minutes by team in one aggregate; the originals of this month that a verified
+ * correction replaced, whatever month the correction falls in (the ledger never edits in place), in
+ * another, joined through their _id — as the volunteer's own counted hours (volunteer/store.ts).
  */
 async function teamHours(ctx: UserCtx, compoundId: string, month: string): Promise<{ minutes: number; byTeam: Array<{ name: string; minutes: number }> }> {
   const _ = ctx.db.command;
@@ -61,7 +62,8 @@ async function teamHours(ctx: UserCtx, compoundId: string, month: string): Promi
     ctx.db.collection('service_records').aggregate().match(verified)
       .group({ _id: { team: '$teamName', organizer: '$organizer' }, minutes: $.sum('$minutes'), legacyHours: $.sum($.cond({ if: $.gt(['$minutes', 0]), then: 0, else: '$hours' })) })
       .limit(1000).end(),
-    ctx.db.collection('service_records').aggregate().match({ ...verified, corrects: _.neq(null) })
+    // a verified correction of any month: what it replaced is this month's if the original was
+    ctx.db.collection('service_records').aggregate().match({ compoundId, rejected: null, verifiedBy: _.neq(null), corrects: _.neq(null) })
       .group({ _id: '$corrects' })
       .lookup({ from: 'service_records', localField: '_id', foreignField: '_id', as: 'original' })
       .unwind('$original')

@@ -97,7 +97,9 @@ describe('工作台: dashboards and scope', () => {
       _id: id, compoundId: 'demo-compound', userId: 'u-demo-member', volunteerName: '张卫东', teamId: 'tx', teamName: '测试队', source: 'other', refId: '', organizer: '测试队', content: '值守', place: '',
       startAt: new Date(), endAt: new Date(), hours: 1, minutes: 60, month, verifiedBy: 'u-demo-branch', verifiedAt: new Date(), rejected: null, corrects: null, createdAt: new Date(), updatedAt: new Date(), ...extra,
     });
-    await db.collection('service_records').add({ data: [rec('sr-1', {}), rec('sr-2', { verifiedBy: null, verifiedAt: null }), rec('sr-3', { rejected: { reason: 'x' } }), rec('sr-4', { minutes: 90, corrects: 'sr-5' }), rec('sr-5', { minutes: 30 })] });
+    await db.collection('service_records').add({ data: [rec('sr-1', {}), rec('sr-2', { verifiedBy: null, verifiedAt: null }), rec('sr-3', { rejected: { reason: 'x' } }), rec('sr-4', { minutes: 90, corrects: 'sr-5' }), rec('sr-5', { minutes: 30 }),
+      // corrected in a later month: replaced here all the same (as the volunteer's own hours count it)
+      rec('sr-6', { minutes: 45 }), rec('sr-7', { minutes: 20, corrects: 'sr-6', month: '2099-01' })] });
     const withHours = await admin.ok('demo-committee', 'overview', {});
     expect(withHours.volunteerHours.byTeam.find((t) => t.name === '测试队')?.minutes).toBe(150);
     // a building filter narrows the figures
